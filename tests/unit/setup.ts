@@ -1,0 +1,2 @@
+// fake-indexeddb gives Dexie a real IndexedDB implementation in Node.
+import 'fake-indexeddb/auto';
