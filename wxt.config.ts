@@ -24,6 +24,8 @@ export default defineConfig({
         description: 'Open the Touchbase due list',
       },
     },
+    // Only the sidebar page is exposed to Gmail, so it can be framed there; nothing else is.
+    web_accessible_resources: [{ resources: ['sidebar.html'], matches: ['https://mail.google.com/*'] }],
     action: { default_title: 'Touchbase: due touches' },
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'",

@@ -1,1 +1,8 @@
-export default defineBackground(() => {});
+import { registerAlarms } from './alarms';
+import { handleMessage } from './handlers';
+import { registerMessaging } from './messaging';
+
+export default defineBackground(() => {
+  registerAlarms();
+  registerMessaging(handleMessage);
+});

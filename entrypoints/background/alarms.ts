@@ -1,0 +1,34 @@
+import { refreshBadge } from './badge';
+
+/** The one named alarm: every minute it recomputes the badge (and runs the timed nudges). */
+export const DUE_ALARM = 'touchbase-due';
+
+export type TickHandler = (now: number) => Promise<void>;
+
+/**
+ * Registers the alarm listener synchronously (MV3 only wakes a worker for listeners added in the
+ * first turn) and re-creates the alarm if it is missing, at every start.
+ */
+export function registerAlarms(extraTick?: TickHandler): void {
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name !== DUE_ALARM) return;
+    void tick(extraTick);
+  });
+  void ensureAlarm(extraTick);
+}
+
+async function ensureAlarm(extraTick?: TickHandler): Promise<void> {
+  const existing = await browser.alarms.get(DUE_ALARM);
+  if (!existing) await browser.alarms.create(DUE_ALARM, { periodInMinutes: 1, delayInMinutes: 1 });
+  await tick(extraTick);
+}
+
+async function tick(extraTick?: TickHandler): Promise<void> {
+  const now = Date.now();
+  try {
+    await refreshBadge(now);
+    await extraTick?.(now);
+  } catch (err) {
+    console.warn('[touchbase] alarm tick failed', err);
+  }
+}
