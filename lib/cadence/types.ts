@@ -110,6 +110,8 @@ export const DEFAULT_WINDOW: ContactWindow = {
 export interface CompletedStep {
   channel: Channel;
   at: Date;
+  /** The step was skipped, not sent: it keeps its place in time but no channel rule counts it. */
+  skipped?: boolean;
 }
 
 export interface PlanInput {
@@ -118,6 +120,11 @@ export interface PlanInput {
   timeZone: string;
   window?: ContactWindow;
   completed?: CompletedStep[];
+  /**
+   * The first step not yet completed is due no earlier than this (resume after a pause, snooze);
+   * the steps after it keep their spacing from it.
+   */
+  notBefore?: Date;
 }
 
 export interface PlannedTouch {
@@ -127,6 +134,16 @@ export interface PlannedTouch {
   purpose: Purpose;
   dueAt: Date;
   deadlineAt: Date;
+  /** Copied from the step, when it has one. */
+  withinMinutes?: number;
+  /** Copied from the step: due only after two unanswered touches in a row (multi-threading). */
+  requiresTwoUnanswered?: boolean;
+  /** Copied from the step. */
+  note?: string;
+  /** Set on completed steps: when the step was actually done (or skipped). */
+  completedAt?: Date;
+  /** Set on completed steps that were skipped rather than sent. */
+  skipped?: boolean;
 }
 
 export type EnrolmentState = 'active' | 'paused' | 'booked' | 'opted-out' | 'completed' | 'removed';
@@ -156,3 +173,75 @@ export type ActivityKind =
   | 'removed'
   | 'note'
   | 'sent-from-gmail';
+
+/** One step of an enrolment that is behind us: done or skipped. Times are epoch ms. */
+export interface DoneTouch {
+  /** 1-based step number. */
+  step: number;
+  channel: Channel;
+  at: number;
+  skipped?: boolean;
+  /** For calls: whether someone picked up. */
+  outcome?: CallOutcome;
+}
+
+/**
+ * A touch outside the playbook's steps: the recap after a booked meeting, or the re-engage
+ * touch after a completed sequence. Times are epoch ms.
+ */
+export interface FollowUpTouch {
+  channel: Channel;
+  purpose: 'after-meeting' | 're-engage';
+  dueAt: number;
+  deadlineAt: number;
+  /** Set once the rep has done it. */
+  doneAt?: number;
+}
+
+/**
+ * One contact in one playbook, as plain JSON-safe data (epoch-ms times). The database assigns
+ * `id`. `steps` is a snapshot already adjusted for the lead source, so later edits of the
+ * playbook never reshuffle a running enrolment.
+ */
+export interface Enrolment {
+  id?: number;
+  contactId: number;
+  playbookId: string;
+  source: LeadSource;
+  steps: CadenceStep[];
+  enrolledAt: number;
+  timeZone: string;
+  /** Contact window; DEFAULT_WINDOW when absent. */
+  window?: ContactWindow;
+  state: EnrolmentState;
+  /** Set only while `state` is 'paused'. */
+  pauseReason?: PauseReason;
+  stateChangedAt: number;
+  /** The steps behind us, in step order (a prefix of `steps`). */
+  done: DoneTouch[];
+  /** The next step is due no earlier than this (set by resume and snooze, cleared when it is done). */
+  notBefore?: number;
+  /** Latest reply from the contact. */
+  lastReplyAt?: number;
+  /** Days from the last touch to the re-engage touch of a completed enrolment (60-90, default 60). */
+  reengageDays?: number;
+  /** The after-meeting or re-engage touch, once booked or completed. */
+  followUp?: FollowUpTouch;
+}
+
+/** An entry of the append-only activity log, id-less (the database assigns ids). */
+export interface Activity {
+  kind: ActivityKind;
+  /** Epoch ms. */
+  at: number;
+  enrolmentId?: number;
+  contactId?: number;
+  /** 1-based step number; 0 for a follow-up touch outside the steps. */
+  step?: number;
+  channel?: Channel;
+  purpose?: Purpose;
+  outcome?: CallOutcome | string;
+  text?: string;
+  /** Where it came from: sidebar, popup, gmail (auto-detected), import, dashboard. */
+  source?: string;
+}

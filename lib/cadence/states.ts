@@ -1,0 +1,429 @@
+/**
+ * The enrolment state machine. Pure: every function takes `now` (epoch ms) and returns the new
+ * enrolment plus the activities to log, or a refusal; nothing is mutated.
+ */
+import { CadenceError } from './errors';
+import { adjustForSource } from './lead-source';
+import { multiThreadDecision } from './multi-thread';
+import { assertWindow, planTouches } from './plan';
+import type {
+  Activity,
+  CadenceStep,
+  CallOutcome,
+  Channel,
+  ContactWindow,
+  DoneTouch,
+  Enrolment,
+  FollowUpTouch,
+  LeadSource,
+  PlannedTouch,
+} from './types';
+import { addLocalDays, assertTimeZone, HOUR_MS, nextLocalMidnight } from './zoned';
+
+/** Re-engage delay after a completed sequence: default and allowed range, in days. */
+export const DEFAULT_REENGAGE_DAYS = 60;
+export const MIN_REENGAGE_DAYS = 60;
+export const MAX_REENGAGE_DAYS = 90;
+/** The recap after a booked meeting is due within this long. */
+export const AFTER_MEETING_WITHIN_MS = 24 * HOUR_MS;
+
+/** Things that can happen to an enrolment. Times default to `now`. */
+export type EnrolmentEvent =
+  /** The next step went out (`step`, when given, must be that step). */
+  | { type: 'touch-done'; step?: number; at?: number; outcome?: CallOutcome; text?: string }
+  /** The rep skipped the next step. */
+  | { type: 'touch-skipped'; step?: number; text?: string }
+  /** The next step is due no earlier than `until`; the rest keep their spacing from it. */
+  | { type: 'snooze'; until: number }
+  | { type: 'reply'; at?: number; channel?: Channel; text?: string }
+  | { type: 'pause'; text?: string }
+  | { type: 'resume' }
+  | { type: 'book'; text?: string }
+  /** The after-meeting or re-engage touch was done. */
+  | { type: 'follow-up-done'; text?: string }
+  | { type: 'opt-out'; channel?: Channel; text?: string }
+  | { type: 'withdraw-opt-out' }
+  | { type: 'remove'; text?: string }
+  | { type: 'set-reengage-days'; days: number };
+
+export type RefusalCode =
+  | 'opted-out'
+  | 'already-enrolled'
+  | 'removed'
+  | 'not-active'
+  | 'invalid-transition'
+  | 'wrong-step'
+  | 'no-follow-up'
+  | 'bad-input';
+
+/** A refused event: nothing changes and nothing is logged. */
+export interface Refusal {
+  ok: false;
+  code: RefusalCode;
+  message: string;
+}
+
+export interface Transition {
+  ok: true;
+  enrolment: Enrolment;
+  /** At least one per transition, in the order they happened. */
+  activities: Activity[];
+}
+
+export type TransitionResult = Transition | Refusal;
+
+/** Optional context copied onto the activities. */
+export interface TransitionContext {
+  /** Where the event came from (sidebar, popup, gmail...). */
+  via?: string;
+}
+
+const refuse = (code: RefusalCode, message: string): Refusal => ({ ok: false, code, message });
+
+function assertReengageDays(days: number): void {
+  if (!Number.isInteger(days) || days < MIN_REENGAGE_DAYS || days > MAX_REENGAGE_DAYS) {
+    throw new CadenceError(
+      'bad-reengage-days',
+      `Re-engage delay must be a whole number of days from ${MIN_REENGAGE_DAYS} to ${MAX_REENGAGE_DAYS} (got ${String(days)}).`,
+    );
+  }
+}
+
+export interface EnrolInput {
+  contactId: number;
+  playbook: { id: string; steps: readonly CadenceStep[] };
+  source: LeadSource;
+  timeZone: string;
+  window?: ContactWindow;
+  reengageDays?: number;
+  /** The contact asked to stop (stored on the contact). */
+  contactOptedOut?: boolean;
+  /** The contact's other enrolments: an opted-out one blocks, a running one would overlap. */
+  existing?: readonly Enrolment[];
+}
+
+/**
+ * Enrols a contact. Refused while the contact is opted out (until the rep withdraws it) or
+ * already in a running (active or paused) sequence.
+ * @throws CadenceError for malformed input (unknown source or zone, bad window, empty playbook).
+ */
+export function enrol(input: EnrolInput, now: number, ctx: TransitionContext = {}): TransitionResult {
+  const existing = input.existing ?? [];
+  if (input.contactOptedOut || existing.some((e) => e.state === 'opted-out')) {
+    return refuse(
+      'opted-out',
+      'This contact opted out. The rep must withdraw the opt-out before enrolling them again.',
+    );
+  }
+  const running = existing.find((e) => e.state === 'active' || e.state === 'paused');
+  if (running) {
+    return refuse(
+      'already-enrolled',
+      `This contact is already in a running sequence (${running.playbookId}).`,
+    );
+  }
+  assertTimeZone(input.timeZone);
+  if (input.window) assertWindow(input.window);
+  if (input.reengageDays !== undefined) assertReengageDays(input.reengageDays);
+  const steps = adjustForSource(input.playbook.steps, input.source);
+  if (steps.length === 0) throw new CadenceError('bad-step', 'The playbook has no steps.');
+  const enrolment: Enrolment = {
+    contactId: input.contactId,
+    playbookId: input.playbook.id,
+    source: input.source,
+    steps,
+    enrolledAt: now,
+    timeZone: input.timeZone,
+    state: 'active',
+    stateChangedAt: now,
+    done: [],
+  };
+  if (input.window) enrolment.window = { ...input.window, days: [...input.window.days] };
+  if (input.reengageDays !== undefined) enrolment.reengageDays = input.reengageDays;
+  // Plan once so a bad step fails here, not at the first badge refresh.
+  planEnrolment(enrolment);
+  return {
+    ok: true,
+    enrolment,
+    activities: [activity(enrolment, 'enrolled', now, ctx, { text: input.playbook.id })],
+  };
+}
+
+/** The full plan of an enrolment (done steps carry `completedAt`). */
+export function planEnrolment(enrolment: Enrolment): PlannedTouch[] {
+  const plan = planTouches({
+    steps: enrolment.steps,
+    enrolledAt: new Date(enrolment.enrolledAt),
+    timeZone: enrolment.timeZone,
+    window: enrolment.window,
+    completed: enrolment.done.map((d) => ({ channel: d.channel, at: new Date(d.at), skipped: d.skipped })),
+    notBefore: enrolment.notBefore === undefined ? undefined : new Date(enrolment.notBefore),
+  });
+  return plan;
+}
+
+/**
+ * What the rep still has to do: the remaining steps of an active enrolment, or the open
+ * follow-up (step 0) of a booked or completed one. Empty for other states.
+ */
+export function pendingTouches(enrolment: Enrolment): PlannedTouch[] {
+  if (enrolment.state === 'active') return planEnrolment(enrolment).filter((t) => !t.completedAt);
+  const f = enrolment.followUp;
+  if ((enrolment.state === 'booked' || enrolment.state === 'completed') && f && f.doneAt === undefined) {
+    return [
+      {
+        step: 0,
+        channel: f.channel,
+        purpose: f.purpose,
+        dueAt: new Date(f.dueAt),
+        deadlineAt: new Date(f.deadlineAt),
+      },
+    ];
+  }
+  return [];
+}
+
+/**
+ * Applies one event. Every accepted event yields at least one activity; a refusal changes
+ * nothing. There is no way out of `removed`.
+ */
+export function transition(
+  enrolment: Enrolment,
+  event: EnrolmentEvent,
+  now: number,
+  ctx: TransitionContext = {},
+): TransitionResult {
+  const e = enrolment;
+  if (e.state === 'removed')
+    return refuse('removed', 'This enrolment was removed; enrol the contact again instead.');
+  const next = (patch: Partial<Enrolment>): Enrolment => ({ ...e, ...patch });
+  const stateChange = (patch: Partial<Enrolment>): Enrolment => {
+    const n = next({ ...patch, stateChangedAt: now });
+    if (n.state !== 'paused') delete n.pauseReason;
+    return n;
+  };
+
+  switch (event.type) {
+    case 'touch-done':
+    case 'touch-skipped': {
+      if (e.state !== 'active')
+        return refuse('not-active', `Steps can only be done in an active sequence (it is ${e.state}).`);
+      const stepNo = e.done.length + 1;
+      const step = e.steps[stepNo - 1];
+      if (!step) return refuse('invalid-transition', 'Every step is already done.');
+      if (event.step !== undefined && event.step !== stepNo) {
+        return refuse('wrong-step', `Step ${event.step} is not next; step ${stepNo} is.`);
+      }
+      const skipped = event.type === 'touch-skipped';
+      const at = event.type === 'touch-done' ? (event.at ?? now) : now;
+      const record: DoneTouch = { step: stepNo, channel: step.channel, at };
+      if (skipped) record.skipped = true;
+      if (event.type === 'touch-done' && event.outcome) record.outcome = event.outcome;
+      const acts: Activity[] = [
+        activity(e, skipped ? 'touch-skipped' : 'touch-done', at, ctx, {
+          step: stepNo,
+          channel: step.channel,
+          purpose: step.purpose,
+          outcome: event.type === 'touch-done' ? event.outcome : undefined,
+          text: event.text,
+        }),
+      ];
+      const done = [...e.done, record];
+      autoSkipGated(e, done, now, acts, ctx);
+      const n = next({ done });
+      delete n.notBefore;
+      if (done.length >= e.steps.length) return complete(n, now, acts, ctx);
+      return { ok: true, enrolment: n, activities: acts };
+    }
+    case 'snooze': {
+      if (e.state !== 'active')
+        return refuse('not-active', `Only an active sequence can be snoozed (it is ${e.state}).`);
+      if (!Number.isFinite(event.until)) return refuse('bad-input', 'Snooze needs a valid time.');
+      const stepNo = e.done.length + 1;
+      const step = e.steps[stepNo - 1];
+      return {
+        ok: true,
+        enrolment: next({ notBefore: Math.max(event.until, e.notBefore ?? Number.NEGATIVE_INFINITY) }),
+        activities: [
+          activity(e, 'touch-snoozed', now, ctx, {
+            step: stepNo,
+            channel: step?.channel,
+            purpose: step?.purpose,
+          }),
+        ],
+      };
+    }
+    case 'reply': {
+      const at = event.at ?? now;
+      const lastReplyAt = Math.max(at, e.lastReplyAt ?? Number.NEGATIVE_INFINITY);
+      const replyAct = activity(e, 'reply', at, ctx, { channel: event.channel, text: event.text });
+      if (e.state === 'active') {
+        const n = stateChange({ state: 'paused', pauseReason: 'replied', lastReplyAt });
+        delete n.notBefore;
+        return {
+          ok: true,
+          enrolment: n,
+          activities: [replyAct, activity(e, 'paused', now, ctx, { text: 'replied' })],
+        };
+      }
+      const n = next({ lastReplyAt });
+      if (e.state === 'paused') n.pauseReason = 'replied';
+      return { ok: true, enrolment: n, activities: [replyAct] };
+    }
+    case 'pause': {
+      if (e.state !== 'active')
+        return refuse('not-active', `Only an active sequence can be paused (it is ${e.state}).`);
+      const n = stateChange({ state: 'paused', pauseReason: 'manual' });
+      delete n.notBefore;
+      return {
+        ok: true,
+        enrolment: n,
+        activities: [activity(e, 'paused', now, ctx, { text: event.text ?? 'manual' })],
+      };
+    }
+    case 'resume': {
+      if (e.state !== 'paused')
+        return refuse('invalid-transition', `Only a paused sequence can be resumed (it is ${e.state}).`);
+      const acts = [activity(e, 'resumed', now, ctx)];
+      // Replan from now: the first remaining step is due no earlier than now and the rest keep
+      // their spacing, so a long pause never fires every overdue step at once.
+      const n = stateChange({ state: 'active', notBefore: now });
+      if (n.done.length >= n.steps.length) return complete(n, now, acts, ctx);
+      return { ok: true, enrolment: n, activities: acts };
+    }
+    case 'book': {
+      if (e.state === 'booked' || e.state === 'opted-out') {
+        return refuse('invalid-transition', `A ${e.state} enrolment cannot be booked.`);
+      }
+      const followUp: FollowUpTouch = {
+        channel: 'email',
+        purpose: 'after-meeting',
+        dueAt: now,
+        deadlineAt: now + AFTER_MEETING_WITHIN_MS,
+      };
+      const n = stateChange({ state: 'booked', followUp });
+      delete n.notBefore;
+      return { ok: true, enrolment: n, activities: [activity(e, 'booked', now, ctx, { text: event.text })] };
+    }
+    case 'follow-up-done': {
+      const f = e.followUp;
+      if (!f || f.doneAt !== undefined || (e.state !== 'booked' && e.state !== 'completed')) {
+        return refuse('no-follow-up', 'There is no open follow-up touch on this enrolment.');
+      }
+      return {
+        ok: true,
+        enrolment: next({ followUp: { ...f, doneAt: now } }),
+        activities: [
+          activity(e, 'touch-done', now, ctx, {
+            step: 0,
+            channel: f.channel,
+            purpose: f.purpose,
+            text: event.text,
+          }),
+        ],
+      };
+    }
+    case 'opt-out': {
+      if (e.state === 'opted-out') return refuse('invalid-transition', 'The contact has already opted out.');
+      const n = stateChange({ state: 'opted-out' });
+      delete n.notBefore;
+      delete n.followUp;
+      return {
+        ok: true,
+        enrolment: n,
+        activities: [activity(e, 'opted-out', now, ctx, { channel: event.channel, text: event.text })],
+      };
+    }
+    case 'withdraw-opt-out': {
+      if (e.state !== 'opted-out') return refuse('invalid-transition', 'There is no opt-out to withdraw.');
+      // Back to a manual pause: nothing goes out until the rep decides to resume or remove.
+      const n = stateChange({ state: 'paused', pauseReason: 'manual' });
+      return { ok: true, enrolment: n, activities: [activity(e, 'opt-out-withdrawn', now, ctx)] };
+    }
+    case 'remove': {
+      const n = stateChange({ state: 'removed' });
+      delete n.notBefore;
+      return { ok: true, enrolment: n, activities: [activity(e, 'removed', now, ctx, { text: event.text })] };
+    }
+    case 'set-reengage-days': {
+      try {
+        assertReengageDays(event.days);
+      } catch (err) {
+        return refuse('bad-input', (err as Error).message);
+      }
+      const n = next({ reengageDays: event.days });
+      if (n.state === 'completed' && n.followUp?.purpose === 're-engage' && n.followUp.doneAt === undefined) {
+        n.followUp = reengageTouch(n);
+      }
+      return {
+        ok: true,
+        enrolment: n,
+        activities: [
+          activity(e, 'note', now, ctx, { text: `Re-engage ${event.days} days after the last touch.` }),
+        ],
+      };
+    }
+    default: {
+      const never: never = event;
+      return refuse('bad-input', `Unknown event ${JSON.stringify(never)}.`);
+    }
+  }
+}
+
+/** Skips gated multi-thread steps that became next while the primary is not yet unresponsive. */
+function autoSkipGated(
+  e: Enrolment,
+  done: DoneTouch[],
+  now: number,
+  acts: Activity[],
+  ctx: TransitionContext,
+): void {
+  const replies = e.lastReplyAt === undefined ? [] : [e.lastReplyAt];
+  for (;;) {
+    const stepNo = done.length + 1;
+    const step = e.steps[stepNo - 1];
+    if (!step) return;
+    if (multiThreadDecision({ plan: e.steps, step: stepNo, done, replies }) !== 'skip') return;
+    done.push({ step: stepNo, channel: step.channel, at: now, skipped: true });
+    acts.push(
+      activity(e, 'touch-skipped', now, ctx, {
+        step: stepNo,
+        channel: step.channel,
+        purpose: step.purpose,
+        text: 'Skipped: the primary contact has not left two touches in a row unanswered.',
+      }),
+    );
+  }
+}
+
+function reengageTouch(e: Enrolment): FollowUpTouch {
+  let last = e.enrolledAt;
+  for (const d of e.done) if (!d.skipped && d.at > last) last = d.at;
+  const days = e.reengageDays ?? DEFAULT_REENGAGE_DAYS;
+  const dueAt = addLocalDays(e.timeZone, last, days);
+  return { channel: 'email', purpose: 're-engage', dueAt, deadlineAt: nextLocalMidnight(e.timeZone, dueAt) };
+}
+
+function complete(n: Enrolment, now: number, acts: Activity[], ctx: TransitionContext): Transition {
+  const done: Enrolment = { ...n, state: 'completed', stateChangedAt: now };
+  delete done.pauseReason;
+  delete done.notBefore;
+  done.followUp = reengageTouch(done);
+  acts.push(activity(n, 'completed', now, ctx));
+  return { ok: true, enrolment: done, activities: acts };
+}
+
+function activity(
+  e: Enrolment,
+  kind: Activity['kind'],
+  at: number,
+  ctx: TransitionContext,
+  extra: Partial<Omit<Activity, 'kind' | 'at'>> = {},
+): Activity {
+  const a: Activity = { kind, at, contactId: e.contactId };
+  if (e.id !== undefined) a.enrolmentId = e.id;
+  for (const [k, v] of Object.entries(extra))
+    if (v !== undefined) (a as unknown as Record<string, unknown>)[k] = v;
+  if (ctx.via !== undefined) a.source = ctx.via;
+  return a;
+}
