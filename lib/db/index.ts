@@ -2,6 +2,9 @@ import { TouchbaseDb } from './schema';
 
 export * from './schema';
 export * from './queries';
+export * from './repo';
+export * from './settings';
+export * from './backup';
 
 let instance: TouchbaseDb | undefined;
 

@@ -1,13 +1,10 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type {
-  ActivityKind,
-  CadenceStep,
-  CallOutcome,
+  Activity,
   Channel,
   ContactWindow,
-  EnrolmentState,
+  Enrolment,
   LeadSource,
-  PauseReason,
   Playbook,
   Purpose,
   TouchState,
@@ -36,20 +33,14 @@ export interface ContactRow {
   updatedAt: number;
 }
 
-/** One contact in one playbook. `steps` is a snapshot (already adjusted for the lead source). */
-export interface EnrolmentRow {
+/**
+ * One contact in one playbook: the engine's plain `Enrolment` plus the name of the playbook at
+ * enrolment time. `steps` is a snapshot already adjusted for the lead source.
+ */
+export interface EnrolmentRow extends Enrolment {
   id: number;
-  contactId: number;
-  playbookId: string;
   playbookName: string;
-  source: LeadSource;
-  state: EnrolmentState;
-  pauseReason?: PauseReason;
-  enrolledAt: number;
-  timeZone: string;
-  steps: CadenceStep[];
-  stateChangedAt: number;
-  /** Latest activity touching this enrolment (a touch done, a reply), for "last touch" views. */
+  /** Latest touch done for this enrolment, for "last touch" views. */
   lastTouchAt?: number;
 }
 
@@ -77,21 +68,10 @@ export interface TouchRow {
   notifiedAt?: number;
 }
 
-/** Append-only log of everything that happened. */
-export interface ActivityRow {
+/** Append-only log of everything that happened: the engine's `Activity` plus its ids. */
+export interface ActivityRow extends Activity {
   id: number;
-  at: number;
-  kind: ActivityKind;
-  contactId?: number;
-  enrolmentId?: number;
   touchId?: number;
-  step?: number;
-  channel?: Channel;
-  purpose?: Purpose;
-  outcome?: CallOutcome | string;
-  text?: string;
-  /** Where the activity came from: sidebar, popup, gmail (auto-detected), import, dashboard. */
-  via?: string;
 }
 
 export interface PlaybookRow extends Playbook {
@@ -118,8 +98,12 @@ export interface RepSettings {
   signature: string;
   reconnectLink: string;
   bookingLink: string;
+  /** The rep's own zone: every time in the UI is shown in it. */
   timeZone: string;
+  /** When interruptive touches (SMS, calls, voicemail) may reach a contact, in the contact's zone. */
   window: ContactWindow;
+  /** The rep's working days and hours, for proposing meeting times. */
+  workingHours: ContactWindow;
   defaultPlaybookBySource: Partial<Record<LeadSource, string>>;
   defaultSource: LeadSource;
   reengageDays: number;
@@ -140,6 +124,49 @@ export interface MetaRow {
 
 export const DB_NAME = 'touchbase';
 
+/**
+ * The schema history, oldest first. Append-only: a released version is never edited; a change
+ * is a new entry whose `upgrade` moves the data.
+ */
+export const SCHEMA_VERSIONS: {
+  version: number;
+  stores: Record<string, string>;
+  upgrade?: (tx: Transaction) => Promise<void>;
+}[] = [
+  {
+    version: 1,
+    stores: {
+      contacts: '++id, &emailLower, company, updatedAt',
+      enrolments: '++id, contactId, [contactId+state], state, playbookId',
+      touches: '++id, enrolmentId, contactId, [state+dueAt], [state+deadlineAt], [enrolmentId+step]',
+      activities: '++id, at, [contactId+at], [enrolmentId+at], kind',
+      playbooks: 'id',
+      templates: 'id, [purpose+channel]',
+      settings: 'key',
+      meta: 'key',
+    },
+  },
+  {
+    // v2: "a contact's next touch" straight from an index, and older contacts get the fields
+    // added since (custom fields, per-channel opt-outs).
+    version: 2,
+    stores: {
+      touches:
+        '++id, enrolmentId, contactId, [state+dueAt], [state+deadlineAt], [enrolmentId+step], [contactId+state+dueAt]',
+    },
+    upgrade: async (tx) => {
+      await tx
+        .table('contacts')
+        .toCollection()
+        .modify((c: Partial<ContactRow>) => {
+          c.custom ??= {};
+          c.optOut ??= {};
+          c.notes ??= '';
+        });
+    },
+  },
+];
+
 export class TouchbaseDb extends Dexie {
   contacts!: EntityTable<ContactRow, 'id'>;
   enrolments!: EntityTable<EnrolmentRow, 'id'>;
@@ -150,18 +177,13 @@ export class TouchbaseDb extends Dexie {
   settings!: EntityTable<SettingsRow, 'key'>;
   meta!: EntityTable<MetaRow, 'key'>;
 
-  constructor(name = DB_NAME) {
+  /** `upTo` exists for the upgrade test, which opens the database as an older release did. */
+  constructor(name = DB_NAME, upTo = Number.POSITIVE_INFINITY) {
     super(name);
-    // Append-only history: never edit a released version; add a new one with an upgrade.
-    this.version(1).stores({
-      contacts: '++id, &emailLower, company, updatedAt',
-      enrolments: '++id, contactId, [contactId+state], state, playbookId',
-      touches: '++id, enrolmentId, contactId, [state+dueAt], [state+deadlineAt], [enrolmentId+step]',
-      activities: '++id, at, [contactId+at], [enrolmentId+at], kind',
-      playbooks: 'id',
-      templates: 'id, [purpose+channel]',
-      settings: 'key',
-      meta: 'key',
-    });
+    for (const v of SCHEMA_VERSIONS) {
+      if (v.version > upTo) break;
+      const version = this.version(v.version).stores(v.stores);
+      if (v.upgrade) version.upgrade(v.upgrade);
+    }
   }
 }

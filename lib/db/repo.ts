@@ -1,0 +1,482 @@
+/**
+ * Repositories: every change is one Dexie transaction that records the activity, replans the
+ * enrolment through the engine and rewrites its planned touches, all or nothing.
+ */
+import {
+  BUILT_IN_PLAYBOOKS,
+  CHANNELS,
+  type CallOutcome,
+  type EnrolmentEvent,
+  enrol as engineEnrol,
+  isLeadSource,
+  type LeadSource,
+  type Playbook,
+  pendingTouches,
+  transition,
+} from '@/lib/cadence';
+import type { ContactInput, EnrolmentAction } from '@/lib/messaging/protocol';
+import type { ActivityRow, ContactRow, EnrolmentRow, TouchbaseDb, TouchRow } from './schema';
+import { getSettings } from './settings';
+
+/** A refusal a rep can read ("This contact opted out…"); nothing was written. */
+export class RepoError extends Error {
+  override name = 'RepoError';
+}
+
+const EMAIL_RE = /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/;
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export function isPlausibleEmail(email: string): boolean {
+  return EMAIL_RE.test(email.trim());
+}
+
+/** Every table a write may touch, so each repository call is one transaction. */
+function writeTables(db: TouchbaseDb) {
+  return [db.contacts, db.enrolments, db.touches, db.activities, db.playbooks, db.settings];
+}
+
+/** Built-ins first, then the rep's own. */
+export async function findPlaybook(db: TouchbaseDb, id: string): Promise<Playbook | undefined> {
+  return BUILT_IN_PLAYBOOKS.find((p) => p.id === id) ?? (await db.playbooks.get(id));
+}
+
+export async function listPlaybooks(db: TouchbaseDb): Promise<Playbook[]> {
+  return [...BUILT_IN_PLAYBOOKS, ...(await db.playbooks.toArray())];
+}
+
+/** Creates the contact, or fills in the blanks of an existing one (never overwrites with empties). */
+export async function upsertContact(
+  db: TouchbaseDb,
+  input: ContactInput & { leadSource?: LeadSource; notes?: string; custom?: Record<string, string> },
+  now: number,
+  mode: 'fill' | 'update' = 'fill',
+): Promise<ContactRow> {
+  const email = input.email.trim();
+  if (!isPlausibleEmail(email)) throw new RepoError(`"${email}" is not an email address.`);
+  const emailLower = normaliseEmail(email);
+  return db.transaction('rw', db.contacts, db.settings, async () => {
+    const existing = await db.contacts.where('emailLower').equals(emailLower).first();
+    const fields = {
+      firstName: input.firstName?.trim(),
+      lastName: input.lastName?.trim(),
+      company: input.company?.trim(),
+      phone: input.phone?.trim(),
+      title: input.title?.trim(),
+      timeZone: input.timeZone?.trim(),
+      topic: input.topic?.trim(),
+      linkedinUrl: input.linkedinUrl?.trim(),
+      leadSource: input.leadSource,
+      notes: input.notes,
+    };
+    if (existing) {
+      const patch: Partial<ContactRow> = { updatedAt: now };
+      for (const [k, v] of Object.entries(fields) as [keyof typeof fields, string | undefined][]) {
+        if (v === undefined || v === '') continue;
+        const cur = existing[k];
+        if (mode === 'update' || cur === undefined || cur === '') (patch as Record<string, unknown>)[k] = v;
+      }
+      if (input.custom) patch.custom = { ...existing.custom, ...input.custom };
+      await db.contacts.update(existing.id, patch);
+      return { ...existing, ...patch };
+    }
+    const settings = await getSettings(db);
+    const row: Omit<ContactRow, 'id'> = {
+      email,
+      emailLower,
+      firstName: fields.firstName ?? '',
+      lastName: fields.lastName ?? '',
+      company: fields.company ?? '',
+      phone: fields.phone ?? '',
+      title: fields.title ?? '',
+      timeZone: fields.timeZone || settings.timeZone,
+      leadSource: fields.leadSource ?? settings.defaultSource,
+      notes: fields.notes ?? '',
+      optOut: {},
+      custom: input.custom ?? {},
+      createdAt: now,
+      updatedAt: now,
+    };
+    if (fields.topic) row.topic = fields.topic;
+    if (fields.linkedinUrl) row.linkedinUrl = fields.linkedinUrl;
+    const id = await db.contacts.add(row as ContactRow);
+    return { ...row, id } as ContactRow;
+  });
+}
+
+/**
+ * Rewrites the planned touches of an enrolment from the engine's plan. Rows are updated in place
+ * by step so a touch keeps its id across replans (a draft inserted in Gmail still points at it).
+ */
+async function syncTouches(db: TouchbaseDb, e: EnrolmentRow): Promise<void> {
+  const existing = await db.touches.where('enrolmentId').equals(e.id).toArray();
+  const plannedByStep = new Map(existing.filter((t) => t.state === 'planned').map((t) => [t.step, t]));
+  const pending = pendingTouches(e);
+  const puts: TouchRow[] = [];
+  const adds: Omit<TouchRow, 'id'>[] = [];
+  for (const p of pending) {
+    const row: Omit<TouchRow, 'id'> = {
+      enrolmentId: e.id,
+      contactId: e.contactId,
+      step: p.step,
+      totalSteps: e.steps.length,
+      channel: p.channel,
+      purpose: p.purpose,
+      dueAt: p.dueAt.getTime(),
+      deadlineAt: p.deadlineAt.getTime(),
+      state: 'planned',
+    };
+    if (p.withinMinutes !== undefined) row.withinMinutes = p.withinMinutes;
+    const prev = plannedByStep.get(p.step);
+    if (prev) {
+      plannedByStep.delete(p.step);
+      // A touch already announced keeps its notification mark unless it moved.
+      if (prev.notifiedAt !== undefined && prev.dueAt === row.dueAt) row.notifiedAt = prev.notifiedAt;
+      puts.push({ ...row, id: prev.id } as TouchRow);
+    } else adds.push(row);
+  }
+  if (plannedByStep.size) await db.touches.bulkDelete([...plannedByStep.values()].map((t) => t.id));
+  if (puts.length) await db.touches.bulkPut(puts);
+  if (adds.length) await db.touches.bulkAdd(adds as TouchRow[]);
+}
+
+async function logActivities(
+  db: TouchbaseDb,
+  e: { id?: number; contactId: number },
+  acts: Omit<ActivityRow, 'id'>[],
+  touchId?: number,
+): Promise<void> {
+  if (!acts.length) return;
+  await db.activities.bulkAdd(
+    acts.map((a) => {
+      const row = { ...a, contactId: e.contactId } as ActivityRow;
+      if (e.id !== undefined) row.enrolmentId = e.id;
+      if (touchId !== undefined && (a.kind === 'touch-done' || a.kind === 'touch-skipped'))
+        row.touchId = touchId;
+      return row;
+    }),
+  );
+}
+
+/** Applies one engine event inside the caller's transaction; refusals become a RepoError. */
+async function apply(
+  db: TouchbaseDb,
+  e: EnrolmentRow,
+  event: EnrolmentEvent,
+  now: number,
+  via: string,
+  touchId?: number,
+): Promise<EnrolmentRow> {
+  const res = transition(e, event, now, { via });
+  if (!res.ok) throw new RepoError(res.message);
+  const next: EnrolmentRow = { ...e, ...res.enrolment, id: e.id, playbookName: e.playbookName };
+  if (event.type === 'touch-done' || event.type === 'follow-up-done') {
+    next.lastTouchAt = event.type === 'touch-done' ? (event.at ?? now) : now;
+  }
+  // Fields the engine deleted must disappear from the stored row too.
+  for (const k of ['notBefore', 'pauseReason', 'followUp'] as const) {
+    if (!(k in res.enrolment)) delete next[k];
+  }
+  await db.enrolments.put(next);
+  await logActivities(db, next, res.activities, touchId);
+  await syncTouches(db, next);
+  return next;
+}
+
+async function mustGetEnrolment(db: TouchbaseDb, id: number): Promise<EnrolmentRow> {
+  const e = await db.enrolments.get(id);
+  if (!e) throw new RepoError('This sequence no longer exists.');
+  return e;
+}
+
+export interface EnrolRequest {
+  contact: ContactInput;
+  playbookId: string;
+  source: LeadSource;
+  via: string;
+  now: number;
+}
+
+/** Creates (or reuses) the contact and enrols it; refused for opted-out or already-running contacts. */
+export async function enrolContact(
+  db: TouchbaseDb,
+  req: EnrolRequest,
+): Promise<{ enrolmentId: number; contactId: number }> {
+  if (!isLeadSource(req.source)) throw new RepoError(`Unknown lead source "${String(req.source)}".`);
+  return db.transaction('rw', writeTables(db), async () => {
+    const playbook = await findPlaybook(db, req.playbookId);
+    if (!playbook) throw new RepoError(`There is no playbook "${req.playbookId}".`);
+    const settings = await getSettings(db);
+    const contact = await upsertContact(db, { ...req.contact, leadSource: req.source }, req.now);
+    const existing = await db.enrolments.where('contactId').equals(contact.id).toArray();
+    const optedOut = CHANNELS.some((c) => contact.optOut[c]);
+    let res: ReturnType<typeof engineEnrol>;
+    try {
+      res = engineEnrol(
+        {
+          contactId: contact.id,
+          playbook,
+          source: req.source,
+          timeZone: contact.timeZone || settings.timeZone,
+          window: settings.window,
+          reengageDays: settings.reengageDays,
+          contactOptedOut: optedOut,
+          existing,
+        },
+        req.now,
+        { via: req.via },
+      );
+    } catch (err) {
+      throw new RepoError(err instanceof Error ? err.message : String(err));
+    }
+    if (!res.ok) throw new RepoError(res.message);
+    const row = { ...res.enrolment, playbookName: playbook.name } as EnrolmentRow;
+    const id = await db.enrolments.add(row);
+    row.id = id;
+    await logActivities(db, row, res.activities);
+    await syncTouches(db, row);
+    return { enrolmentId: id, contactId: contact.id };
+  });
+}
+
+/**
+ * Marks a touch done. Idempotent: completing it again (two Gmail tabs, a double click) records
+ * nothing and answers `alreadyDone`.
+ */
+export async function completeTouch(
+  db: TouchbaseDb,
+  touchId: number,
+  opts: { now: number; via: string; text?: string; outcome?: CallOutcome },
+): Promise<{ alreadyDone: boolean }> {
+  return db.transaction('rw', writeTables(db), async () => {
+    const touch = await db.touches.get(touchId);
+    if (!touch)
+      throw new RepoError('This touch is no longer planned (the sequence changed). Refresh and try again.');
+    if (touch.state !== 'planned') return { alreadyDone: true };
+    const e = await mustGetEnrolment(db, touch.enrolmentId);
+    // Keep this row as the record of what went out; the replan then fills the rest.
+    await db.touches.update(touchId, {
+      state: 'done',
+      doneAt: opts.now,
+      ...(opts.text ? { text: opts.text } : {}),
+    });
+    const event: EnrolmentEvent =
+      touch.step === 0
+        ? { type: 'follow-up-done', text: opts.text }
+        : { type: 'touch-done', step: touch.step, at: opts.now, text: opts.text, outcome: opts.outcome };
+    const next = await apply(db, e, event, opts.now, opts.via, touchId);
+    if (opts.outcome === 'answered' && next.state === 'active') {
+      // Someone picked up: that is a response, so the sequence stops like it does for a reply.
+      await apply(
+        db,
+        next,
+        { type: 'reply', at: opts.now, channel: touch.channel, text: 'Answered the call' },
+        opts.now,
+        opts.via,
+      );
+    }
+    return { alreadyDone: false };
+  });
+}
+
+/** Logs a call attempt's outcome and completes the call touch. */
+export async function logCallOutcome(
+  db: TouchbaseDb,
+  touchId: number,
+  outcome: CallOutcome,
+  opts: { now: number; via: string },
+): Promise<void> {
+  await db.transaction('rw', writeTables(db), async () => {
+    const touch = await db.touches.get(touchId);
+    if (!touch) throw new RepoError('This call is no longer planned.');
+    await db.activities.add({
+      kind: 'call-outcome',
+      at: opts.now,
+      contactId: touch.contactId,
+      enrolmentId: touch.enrolmentId,
+      touchId,
+      step: touch.step,
+      channel: touch.channel,
+      purpose: touch.purpose,
+      outcome,
+      source: opts.via,
+    } as ActivityRow);
+    await completeTouch(db, touchId, { ...opts, outcome });
+  });
+}
+
+export async function skipTouch(
+  db: TouchbaseDb,
+  touchId: number,
+  opts: { now: number; via: string },
+): Promise<void> {
+  await db.transaction('rw', writeTables(db), async () => {
+    const touch = await db.touches.get(touchId);
+    if (!touch || touch.state !== 'planned') return;
+    const e = await mustGetEnrolment(db, touch.enrolmentId);
+    if (touch.step === 0) {
+      // A follow-up outside the steps: skipping it simply closes it.
+      await db.touches.update(touchId, { state: 'skipped', doneAt: opts.now });
+      await apply(db, e, { type: 'follow-up-done', text: 'Skipped' }, opts.now, opts.via, touchId);
+      return;
+    }
+    await db.touches.update(touchId, { state: 'skipped', doneAt: opts.now });
+    await apply(db, e, { type: 'touch-skipped', step: touch.step }, opts.now, opts.via, touchId);
+  });
+}
+
+/** Moves the next touch to `now + minutes`; the steps after it keep their spacing. */
+export async function snoozeTouch(
+  db: TouchbaseDb,
+  touchId: number,
+  minutes: number,
+  opts: { now: number; via: string },
+): Promise<{ dueAt: number }> {
+  if (!Number.isFinite(minutes) || minutes <= 0)
+    throw new RepoError('Snooze needs a positive number of minutes.');
+  return db.transaction('rw', writeTables(db), async () => {
+    const touch = await db.touches.get(touchId);
+    if (!touch || touch.state !== 'planned') throw new RepoError('This touch is no longer planned.');
+    const e = await mustGetEnrolment(db, touch.enrolmentId);
+    const until = opts.now + minutes * 60_000;
+    if (touch.step === 0 && e.followUp) {
+      const followUp = {
+        ...e.followUp,
+        dueAt: until,
+        deadlineAt: Math.max(e.followUp.deadlineAt, until + 3_600_000),
+      };
+      const next = { ...e, followUp };
+      await db.enrolments.put(next);
+      await logActivities(db, e, [
+        {
+          kind: 'touch-snoozed',
+          at: opts.now,
+          step: 0,
+          channel: touch.channel,
+          purpose: touch.purpose,
+          source: opts.via,
+        },
+      ]);
+      await syncTouches(db, next);
+    } else {
+      await apply(db, e, { type: 'snooze', until }, opts.now, opts.via);
+    }
+    const after = await db.touches.get(touchId);
+    return { dueAt: after?.dueAt ?? until };
+  });
+}
+
+/** A reply from the contact pauses every running sequence of theirs (or is logged on its own). */
+export async function logReply(
+  db: TouchbaseDb,
+  contactId: number,
+  opts: { now: number; at?: number; via: string; text?: string },
+): Promise<{ paused: number }> {
+  return db.transaction('rw', writeTables(db), async () => {
+    const enrolments = await db.enrolments.where('contactId').equals(contactId).toArray();
+    const running = enrolments.filter((e) => e.state === 'active' || e.state === 'paused');
+    let paused = 0;
+    for (const e of running) {
+      // The same reply seen twice (inbox row, then the thread) is recorded once.
+      if (opts.at !== undefined && e.lastReplyAt !== undefined && opts.at <= e.lastReplyAt) continue;
+      const next = await apply(
+        db,
+        e,
+        { type: 'reply', at: opts.at ?? opts.now, text: opts.text },
+        opts.now,
+        opts.via,
+      );
+      if (e.state === 'active' && next.state === 'paused') paused++;
+    }
+    if (!running.length) {
+      await db.activities.add({
+        kind: 'reply',
+        at: opts.at ?? opts.now,
+        contactId,
+        source: opts.via,
+        text: opts.text,
+      } as ActivityRow);
+    }
+    return { paused };
+  });
+}
+
+export async function enrolmentAction(
+  db: TouchbaseDb,
+  enrolmentId: number,
+  action: EnrolmentAction,
+  opts: { now: number; via: string },
+): Promise<{ state: string }> {
+  return db.transaction('rw', writeTables(db), async () => {
+    const e = await mustGetEnrolment(db, enrolmentId);
+    const event: EnrolmentEvent =
+      action.kind === 'pause'
+        ? { type: 'pause' }
+        : action.kind === 'resume'
+          ? { type: 'resume' }
+          : action.kind === 'booked'
+            ? { type: 'book' }
+            : action.kind === 'opted-out'
+              ? { type: 'opt-out' }
+              : action.kind === 'withdraw-opt-out'
+                ? { type: 'withdraw-opt-out' }
+                : { type: 'remove' };
+    const next = await apply(db, e, event, opts.now, opts.via);
+    if (action.kind === 'opted-out' || action.kind === 'withdraw-opt-out') {
+      const stop = action.kind === 'opted-out';
+      const optOut = Object.fromEntries(CHANNELS.map((c) => [c, stop])) as ContactRow['optOut'];
+      await db.contacts.update(e.contactId, { optOut: stop ? optOut : {}, updatedAt: opts.now });
+      if (stop) {
+        // "Nothing more on any channel": every other running sequence of the contact stops too.
+        const others = await db.enrolments.where('contactId').equals(e.contactId).toArray();
+        for (const o of others) {
+          if (
+            o.id !== e.id &&
+            (o.state === 'active' || o.state === 'paused' || o.state === 'booked' || o.state === 'completed')
+          ) {
+            await apply(db, o, { type: 'opt-out' }, opts.now, opts.via);
+          }
+        }
+      }
+    }
+    return { state: next.state };
+  });
+}
+
+export async function addNote(
+  db: TouchbaseDb,
+  contactId: number,
+  text: string,
+  opts: { now: number; via: string; enrolmentId?: number },
+): Promise<void> {
+  const trimmed = text.trim();
+  if (!trimmed) throw new RepoError('A note needs some text.');
+  const row = { kind: 'note', at: opts.now, contactId, text: trimmed, source: opts.via } as ActivityRow;
+  if (opts.enrolmentId !== undefined) row.enrolmentId = opts.enrolmentId;
+  await db.activities.add(row);
+}
+
+/** The touch a rep should act on next for a contact, from the `[contactId+state+dueAt]` index. */
+export async function nextTouchFor(db: TouchbaseDb, contactId: number): Promise<TouchRow | undefined> {
+  return db.touches
+    .where('[contactId+state+dueAt]')
+    .between([contactId, 'planned', -Infinity], [contactId, 'planned', Infinity])
+    .first();
+}
+
+export async function contactByEmail(db: TouchbaseDb, email: string): Promise<ContactRow | undefined> {
+  return db.contacts.where('emailLower').equals(normaliseEmail(email)).first();
+}
+
+/** Planned touches due up to `until`, most urgent first (popup, notifications). */
+export async function touchesDueBy(db: TouchbaseDb, until: number, limit = 500): Promise<TouchRow[]> {
+  return db.touches
+    .where('[state+dueAt]')
+    .between(['planned', -Infinity], ['planned', until], true, true)
+    .limit(limit)
+    .toArray();
+}
+
+export { isLeadSource };

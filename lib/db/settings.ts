@@ -1,0 +1,55 @@
+import { DEFAULT_WINDOW } from '@/lib/cadence/types';
+import type { RepSettings, TouchbaseDb } from './schema';
+
+/** What a new rep starts with; every field can be changed in the dashboard's settings. */
+export function defaultSettings(timeZone: string): RepSettings {
+  return {
+    name: '',
+    company: '',
+    phone: '',
+    signature: '',
+    reconnectLink: '',
+    bookingLink: '',
+    timeZone,
+    window: { ...DEFAULT_WINDOW, days: [...DEFAULT_WINDOW.days] },
+    workingHours: { days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' },
+    defaultPlaybookBySource: {
+      'google-lsa': 'seven-touch-14-day',
+      'facebook-lead-ad': 'seven-touch-14-day',
+      referral: 'seven-touch-14-day',
+      'web-form': 'speed-to-lead-90',
+      'cold-outbound': 'linkedin-14-day',
+      other: 'seven-touch-14-day',
+    },
+    defaultSource: 'web-form',
+    reengageDays: 60,
+    notifications: false,
+    dailyNudge: true,
+  };
+}
+
+/** The system's zone, for the very first run (the rep can change it). */
+export function systemTimeZone(): string {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  } catch {
+    return 'UTC';
+  }
+}
+
+export async function getSettings(db: TouchbaseDb): Promise<RepSettings> {
+  const row = await db.settings.get('rep');
+  const base = defaultSettings(systemTimeZone());
+  return row ? { ...base, ...row.value } : base;
+}
+
+export async function saveSettings(db: TouchbaseDb, patch: Partial<RepSettings>): Promise<RepSettings> {
+  return db.transaction('rw', db.settings, async () => {
+    const next = { ...(await getSettings(db)), ...patch };
+    if (next.reengageDays < 60 || next.reengageDays > 90) {
+      throw new Error('The re-engage delay must be between 60 and 90 days.');
+    }
+    await db.settings.put({ key: 'rep', value: next });
+    return next;
+  });
+}
