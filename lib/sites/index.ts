@@ -1,0 +1,17 @@
+/**
+ * Site adapters registry. Content scripts import from here (or from a site folder directly);
+ * nothing under lib/sites may import lib/db, dexie, react or date-fns (content-script size budget).
+ */
+import { gmailAdapter } from './gmail/adapter';
+import type { SiteAdapter } from './types';
+
+export type * from './types';
+export { gmailAdapter };
+
+/** All adapters, in matching order. */
+export const siteAdapters: readonly SiteAdapter[] = [gmailAdapter];
+
+/** The adapter for a URL, if any. */
+export function adapterForUrl(url: string): SiteAdapter | undefined {
+  return siteAdapters.find((a) => a.matches(url));
+}

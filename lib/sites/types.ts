@@ -1,0 +1,165 @@
+/**
+ * Site-agnostic view of a host page (Gmail today, CRMs later).
+ * Everything here is plain JSON-safe data (strings, numbers, booleans, arrays), so it can cross
+ * runtime messages and the sidebar iframe unchanged. Times are epoch milliseconds.
+ * This module is imported by content scripts: keep it type-only.
+ */
+
+/** Sites that have an adapter. */
+export type SiteId = 'gmail';
+
+/** A person as a host page shows them. `email` is lower-case; `name` may be '' when the page shows none. */
+export interface Person {
+  email: string;
+  name: string;
+}
+
+/** One message of an open conversation. */
+export interface MessageView {
+  /** Site message id without a leading '#', e.g. `msg-f:1840…`. */
+  id?: string;
+  from: Person;
+  /** Epoch ms, only when the page shows a full date we could parse. */
+  at?: number;
+  /** Auto-reply / out-of-office, decided from the subject and the first lines of the body. */
+  isAutoReply: boolean;
+  /** First characters of the visible body (quoted history left out). */
+  snippet?: string;
+}
+
+/** The conversation in view. */
+export interface ThreadView {
+  /** Preferred id (`thread-f:<decimal>` style); falls back to the legacy hex id. */
+  id?: string;
+  /** Legacy hex thread id when the page exposes it. */
+  legacyId?: string;
+  subject: string;
+  messages: MessageView[];
+  /** Everyone on the conversation except the signed-in account, deduplicated by email. */
+  participants: Person[];
+}
+
+/** One open compose window (pop-up "mole", full screen, or inline reply). */
+export interface ComposeView {
+  /** Stable for the life of the compose element (stamped on it as a data attribute). */
+  id: string;
+  /** Holds focus now, or held it last when focus has moved elsewhere (e.g. into our sidebar). */
+  focused: boolean;
+  to: Person[];
+  cc: Person[];
+  subject: string;
+  /** Body as plain text, lines separated by '\n', quoted history left out. */
+  bodyText: string;
+  /** Inline reply/forward inside a conversation rather than a separate window. */
+  inline: boolean;
+  /** Token of a draft we inserted into this compose, if any. */
+  draftToken?: string;
+}
+
+/** One row of a message list (inbox, label, search results). */
+export interface InboxRow {
+  threadId?: string;
+  /** The sender shown last in the row, which is the author of the newest message. */
+  from: Person;
+  subject: string;
+  at?: number;
+  unread: boolean;
+}
+
+/** What an adapter can see on the page right now. */
+export interface PageView {
+  site: SiteId;
+  kind: 'thread' | 'compose' | 'inbox' | 'unknown';
+  url: string;
+  thread?: ThreadView;
+  composes: ComposeView[];
+  inboxRows: InboxRow[];
+  accountEmail?: string;
+  /** What could not be found, in plain words, for the sidebar and for bug reports. */
+  problems: string[];
+}
+
+/** Options for putting a drafted touch into a compose window. */
+export interface InsertOptions {
+  /** Target compose; when absent: the focused one, else the only one, else the last one. */
+  composeId?: string;
+  /** Set only when the compose's subject field is empty and visible. */
+  subject?: string;
+  body: string;
+  /** Attribution token stamped on the compose (e.g. the planned touch id); generated when absent. */
+  token?: string;
+}
+
+/** Options for opening (or reusing) a compose window. */
+export interface OpenComposeOptions {
+  to: string[];
+  subject?: string;
+  body: string;
+  token?: string;
+  /** How long to wait for a new compose window after clicking Compose (default 3000 ms). */
+  timeoutMs?: number;
+}
+
+/** Result of an insertion; never thrown. */
+export type InsertResult =
+  | { ok: true; composeId: string; token: string; via: 'execCommand' | 'range' }
+  | { ok: false; reason: string };
+
+/** Reported once when a compose holding one of our drafts is sent. */
+export interface SendEvent {
+  composeId: string;
+  token: string;
+  to: string[];
+  cc: string[];
+  subject: string;
+  bodyText: string;
+}
+
+/** An enrolled contact as reply detection needs it. */
+export interface EnrolledContact {
+  email: string;
+  /** Epoch ms of the last touch we sent; only messages after it count as replies. */
+  lastTouchAt: number;
+}
+
+/** A reply found on the page. */
+export interface ReplyHit {
+  email: string;
+  at?: number;
+  threadId?: string;
+  source: 'thread' | 'inbox';
+}
+
+/** Options for watching a page. */
+export interface WatchOptions {
+  /** Minimum gap between two extractions (default 150 ms). */
+  debounceMs?: number;
+  /** Injected clock (e.g. `performance.now`) used only to time extractions. */
+  now?: () => number;
+  /** Called with the duration of each extraction in ms when `now` is given. */
+  onTiming?: (ms: number) => void;
+}
+
+/**
+ * What every site adapter offers. All methods catch their own errors and answer "not here"
+ * (an `unknown` view, `{ ok: false }`, an empty list) instead of throwing into the host page.
+ */
+export interface SiteAdapter {
+  site: SiteId;
+  /** Whether this adapter handles the URL. */
+  matches(url: string): boolean;
+  /** Reads the page once. */
+  extract(doc: Document, url?: string): PageView;
+  /** Emits a view on navigation and DOM changes, only when it changed. Returns a stop function. */
+  watch(win: Window, onView: (view: PageView) => void, opts?: WatchOptions): () => void;
+  /** Inserts text into an open compose window. */
+  insert(doc: Document, opts: InsertOptions): InsertResult;
+  /** Inserts into an open compose, or opens a new one first. */
+  openCompose(doc: Document, win: Window, opts: OpenComposeOptions): Promise<InsertResult>;
+  /** A URL that opens a prefilled compose page, for when the page offers no compose button. */
+  composeUrl(opts: { to: string[]; subject?: string; body?: string }): string;
+  /** Reports sends of composes that hold one of our drafts. Returns a stop function. */
+  watchSends(doc: Document, onSend: (e: SendEvent) => void): () => void;
+  /** Replies from enrolled contacts newer than their last touch, auto-replies excluded. */
+  findReplies(view: PageView, enrolled: EnrolledContact[]): ReplyHit[];
+}
