@@ -27,6 +27,8 @@ function run(label, args) {
 
 run('vitest benches', ['vitest', 'run', '--config', 'tests/bench/vitest.bench.config.ts']);
 if (existsSync(join(benchDir, 'playwright.bench.config.ts'))) {
+  // The browser benches measure the real built extension.
+  run('build', ['wxt', 'build']);
   run('playwright benches', ['playwright', 'test', '--config', 'tests/bench/playwright.bench.config.ts']);
 }
 
