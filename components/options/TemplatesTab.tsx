@@ -1,4 +1,134 @@
-/** Placeholder until this tab is built. */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { CHANNELS, type Channel, PURPOSES } from '@/lib/cadence/types';
+import { getDb, getSettings } from '@/lib/db';
+import { type LibraryEntry, listTemplates } from '@/lib/db/templates';
+import { CHANNEL_LABELS, PURPOSE_LABELS } from '@/lib/labels';
+import { TemplateEditor } from './templates/TemplateEditor';
+import './templates/templates.css';
+
+/** The template library: every built-in (or the rep's edit of it) and the rep's own, editable. */
 export function TemplatesTab() {
-  return <p className="tb-muted">Coming soon.</p>;
+  const data = useLiveQuery(async () => {
+    const db = getDb();
+    const [library, settings] = await Promise.all([listTemplates(db), getSettings(db)]);
+    return { library, settings };
+  });
+  const [channel, setChannel] = useState<Channel | 'all'>('all');
+  const [query, setQuery] = useState('');
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const dirty = useRef(false);
+  const onDirtyChange = useCallback((d: boolean) => {
+    dirty.current = d;
+  }, []);
+
+  const groups = useMemo(() => {
+    if (!data) return [];
+    const q = query.trim().toLowerCase();
+    const shown = data.library.filter(
+      (e) =>
+        (channel === 'all' || e.template.channel === channel) &&
+        (!q || `${e.template.name} ${e.template.body} ${e.template.subject ?? ''}`.toLowerCase().includes(q)),
+    );
+    return PURPOSES.map((p) => ({
+      purpose: p,
+      entries: shown.filter((e) => e.template.purpose === p),
+    })).filter((g) => g.entries.length > 0);
+  }, [data, channel, query]);
+
+  if (!data) return <p className="tb-muted">Loading…</p>;
+  const selected: LibraryEntry | undefined =
+    data.library.find((e) => e.template.id === selectedId) ?? groups[0]?.entries[0] ?? data.library[0];
+
+  const select = (id: string | null) => {
+    if (dirty.current && id !== selected?.template.id && !window.confirm('Discard your unsaved changes?'))
+      return;
+    dirty.current = false;
+    setNotice(null);
+    setSelectedId(id);
+  };
+  // After a duplicate or delete the editor's changes went with it: no need to ask.
+  const jump = (id: string | null) => {
+    dirty.current = false;
+    setSelectedId(id);
+  };
+
+  return (
+    <div className="tb-tpl">
+      <aside className="tb-tpl-list" aria-label="Templates">
+        <div className="tb-tpl-filters">
+          <input
+            type="search"
+            placeholder="Search templates"
+            aria-label="Search templates"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+          />
+          <select
+            aria-label="Channel"
+            value={channel}
+            onChange={(e) => setChannel(e.target.value as Channel | 'all')}
+            data-testid="template-channel-filter"
+          >
+            <option value="all">All channels</option>
+            {CHANNELS.map((c) => (
+              <option key={c} value={c}>
+                {CHANNEL_LABELS[c]}
+              </option>
+            ))}
+          </select>
+        </div>
+        {groups.length === 0 && <p className="tb-muted">No template matches.</p>}
+        {groups.map((g) => (
+          <div key={g.purpose}>
+            <div className="tb-section-title">{PURPOSE_LABELS[g.purpose]}</div>
+            <ul>
+              {g.entries.map((e) => (
+                <li key={e.template.id}>
+                  <button
+                    type="button"
+                    className={e.template.id === selected?.template.id ? 'active' : ''}
+                    aria-current={e.template.id === selected?.template.id ? 'true' : undefined}
+                    onClick={() => select(e.template.id)}
+                    data-testid={`template-item-${e.template.id}`}
+                  >
+                    <span className="tb-tpl-item-name">{e.template.name}</span>
+                    <span className="tb-tpl-item-meta">
+                      <span className="tb-muted">{CHANNEL_LABELS[e.template.channel]}</span>
+                      {e.origin === 'edited' && <span className="tb-chip today">edited</span>}
+                      {e.origin === 'custom' && <span className="tb-chip today">yours</span>}
+                    </span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ))}
+      </aside>
+      <section className="tb-tpl-detail">
+        {notice && (
+          <p className="tb-tpl-notice" role="status" data-testid="template-notice">
+            {notice}
+          </p>
+        )}
+        {selected ? (
+          <>
+            <h2>{selected.template.name}</h2>
+            <TemplateEditor
+              // A saved version remounts the editor on the stored text.
+              key={`${selected.template.id}@${selected.template.version}`}
+              entry={selected}
+              settings={data.settings}
+              onSelect={jump}
+              onNotice={setNotice}
+              onDirtyChange={onDirtyChange}
+            />
+          </>
+        ) : (
+          <p className="tb-muted">Pick a template on the left.</p>
+        )}
+      </section>
+    </div>
+  );
 }

@@ -1,0 +1,281 @@
+import { useMemo, useState } from 'react';
+import {
+  type CadenceStep,
+  CHANNELS,
+  type Channel,
+  PURPOSES,
+  type Purpose,
+  validatePlaybook,
+} from '@/lib/cadence';
+import type { RepSettings } from '@/lib/db/schema';
+import { CHANNEL_LABELS, PURPOSE_LABELS } from '@/lib/labels';
+import { request } from '@/lib/messaging/client';
+import { moveStep, newStepAfter, removeStep } from '@/lib/playbook-editor';
+import { SchedulePreview } from './SchedulePreview';
+
+export interface PlaybookDraft {
+  /** Absent for a new copy. */
+  id?: string;
+  name: string;
+  description: string;
+  steps: CadenceStep[];
+}
+
+interface Props {
+  initial: PlaybookDraft;
+  settings: RepSettings;
+  onCancel(): void;
+  onSaved(id: string, warnings: number): void;
+}
+
+/** Number inputs hold what the rep typed; an empty box is "no value", not zero. */
+function toNumber(value: string): number {
+  return value.trim() === '' ? Number.NaN : Number(value);
+}
+
+/** Edits a copy of a playbook: steps, name, description; errors block saving, warnings do not. */
+export function PlaybookEditor({ initial, settings, onCancel, onSaved }: Props) {
+  const [draft, setDraft] = useState<PlaybookDraft>(initial);
+  const [saving, setSaving] = useState(false);
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const validation = useMemo(() => validatePlaybook(draft), [draft]);
+  const issuesByStep = useMemo(() => {
+    const m = new Map<number, 'error' | 'warning'>();
+    for (const w of validation.warnings) if (w.step) m.set(w.step, 'warning');
+    for (const e of validation.errors) if (e.step) m.set(e.step, 'error');
+    return m;
+  }, [validation]);
+
+  const setStep = (i: number, patch: Partial<CadenceStep>) =>
+    setDraft((d) => ({
+      ...d,
+      steps: d.steps.map((s, j) => {
+        if (j !== i) return s;
+        const next = { ...s, ...patch };
+        for (const k of Object.keys(patch) as (keyof CadenceStep)[]) {
+          if (patch[k] === undefined) delete next[k];
+        }
+        return next;
+      }),
+    }));
+
+  async function save() {
+    setSaving(true);
+    setSaveError(null);
+    try {
+      const payload = {
+        ...(draft.id ? { id: draft.id } : {}),
+        name: draft.name,
+        description: draft.description,
+        steps: draft.steps,
+      };
+      const res = await request('playbook.save', { playbook: payload });
+      onSaved(res.id, res.warnings.length);
+    } catch (err) {
+      setSaveError(err instanceof Error ? err.message : String(err));
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <div className="tb-pb-editor" data-testid="playbook-editor">
+      <div className="tb-pb-fields">
+        <label>
+          <span>Name</span>
+          <input
+            value={draft.name}
+            maxLength={80}
+            onChange={(e) => setDraft({ ...draft, name: e.target.value })}
+            data-testid="playbook-name"
+          />
+        </label>
+        <label>
+          <span>Description</span>
+          <textarea
+            rows={2}
+            value={draft.description}
+            maxLength={500}
+            onChange={(e) => setDraft({ ...draft, description: e.target.value })}
+          />
+        </label>
+      </div>
+
+      <table className="tb-table tb-pb-steps" data-testid="playbook-steps">
+        <thead>
+          <tr>
+            <th>#</th>
+            <th>Day</th>
+            <th>Channel</th>
+            <th>Purpose</th>
+            <th title="Speed-to-lead deadline, in minutes; leave empty for end of day">Within (min)</th>
+            <th title="Only due after two unanswered touches in a row (second contact)">
+              After 2 unanswered
+            </th>
+            <th>Note</th>
+            <th>
+              <span className="tb-sr-only">Order</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {draft.steps.map((s, i) => {
+            const n = i + 1;
+            const issue = issuesByStep.get(n);
+            return (
+              // biome-ignore lint/suspicious/noArrayIndexKey: steps have no id; their position is their identity.
+              <tr key={i} className={issue ? `has-${issue}` : ''} data-testid={`step-row-${n}`}>
+                <td>{n}</td>
+                <td>
+                  <input
+                    type="number"
+                    min={0}
+                    step={1}
+                    className="tb-pb-num"
+                    aria-label={`Step ${n} day`}
+                    value={Number.isNaN(s.day) ? '' : s.day}
+                    onChange={(e) => setStep(i, { day: toNumber(e.target.value) })}
+                  />
+                </td>
+                <td>
+                  <select
+                    aria-label={`Step ${n} channel`}
+                    value={s.channel}
+                    onChange={(e) => setStep(i, { channel: e.target.value as Channel })}
+                  >
+                    {CHANNELS.map((c) => (
+                      <option key={c} value={c}>
+                        {CHANNEL_LABELS[c]}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                <td>
+                  <select
+                    aria-label={`Step ${n} purpose`}
+                    value={s.purpose}
+                    onChange={(e) => setStep(i, { purpose: e.target.value as Purpose })}
+                  >
+                    {PURPOSES.map((p) => (
+                      <option key={p} value={p}>
+                        {PURPOSE_LABELS[p]}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                <td>
+                  <input
+                    type="number"
+                    min={1}
+                    className="tb-pb-num"
+                    aria-label={`Step ${n} within minutes`}
+                    placeholder="–"
+                    value={
+                      s.withinMinutes === undefined || Number.isNaN(s.withinMinutes) ? '' : s.withinMinutes
+                    }
+                    onChange={(e) =>
+                      setStep(i, {
+                        withinMinutes: e.target.value.trim() === '' ? undefined : toNumber(e.target.value),
+                      })
+                    }
+                  />
+                </td>
+                <td className="tb-pb-center">
+                  <input
+                    type="checkbox"
+                    aria-label={`Step ${n} only after two unanswered touches`}
+                    checked={s.requiresTwoUnanswered === true}
+                    onChange={(e) => setStep(i, { requiresTwoUnanswered: e.target.checked || undefined })}
+                  />
+                </td>
+                <td>
+                  <input
+                    className="tb-pb-note-input"
+                    aria-label={`Step ${n} note`}
+                    value={s.note ?? ''}
+                    maxLength={300}
+                    onChange={(e) => setStep(i, { note: e.target.value || undefined })}
+                  />
+                </td>
+                <td className="tb-pb-order">
+                  <button
+                    type="button"
+                    aria-label={`Move step ${n} up`}
+                    disabled={i === 0}
+                    onClick={() => setDraft({ ...draft, steps: moveStep(draft.steps, i, -1) })}
+                  >
+                    ↑
+                  </button>
+                  <button
+                    type="button"
+                    aria-label={`Move step ${n} down`}
+                    disabled={i === draft.steps.length - 1}
+                    onClick={() => setDraft({ ...draft, steps: moveStep(draft.steps, i, 1) })}
+                  >
+                    ↓
+                  </button>
+                  <button
+                    type="button"
+                    className="danger"
+                    aria-label={`Remove step ${n}`}
+                    onClick={() => setDraft({ ...draft, steps: removeStep(draft.steps, i) })}
+                  >
+                    ✕
+                  </button>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <button
+        type="button"
+        onClick={() => setDraft({ ...draft, steps: [...draft.steps, newStepAfter(draft.steps)] })}
+      >
+        + Add step
+      </button>
+
+      {(validation.errors.length > 0 || validation.warnings.length > 0) && (
+        <ul className="tb-pb-issues" data-testid="playbook-issues">
+          {validation.errors.map((e, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: messages can repeat; order is stable per render.
+            <li key={`e${i}`} className="tb-problem error" data-testid="playbook-error">
+              {e.message}
+            </li>
+          ))}
+          {validation.warnings.map((w, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: messages can repeat; order is stable per render.
+            <li key={`w${i}`} className="tb-problem" data-testid="playbook-warning">
+              {w.message}
+            </li>
+          ))}
+        </ul>
+      )}
+      {saveError && (
+        <p className="tb-problem error" role="alert">
+          {saveError}
+        </p>
+      )}
+      <div className="tb-row tb-pb-actions">
+        <button
+          type="button"
+          className="primary"
+          disabled={saving || validation.errors.length > 0}
+          onClick={save}
+          data-testid="playbook-save"
+        >
+          {saving ? 'Saving…' : 'Save playbook'}
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+        {validation.errors.length > 0 && <span className="tb-muted">Fix the errors above to save.</span>}
+        {validation.errors.length === 0 && validation.warnings.length > 0 && (
+          <span className="tb-muted">Warnings don't block saving; the planner will shift those touches.</span>
+        )}
+      </div>
+
+      <SchedulePreview steps={draft.steps} settings={settings} />
+    </div>
+  );
+}

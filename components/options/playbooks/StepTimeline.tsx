@@ -1,0 +1,35 @@
+import type { CadenceStep } from '@/lib/cadence/types';
+import { CHANNEL_LABELS, formatMinutes, PURPOSE_LABELS } from '@/lib/labels';
+
+/** A playbook's steps as a readable timeline: Day N · channel · purpose · speed-to-lead. */
+export function StepTimeline({ steps }: { steps: readonly CadenceStep[] }) {
+  return (
+    <ol className="tb-pb-timeline" data-testid="playbook-timeline">
+      {steps.map((s, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: steps have no id; their position is their identity.
+        <li key={i} className={`ch-${s.channel}`}>
+          <span className="tb-pb-day">Day {s.day}</span>
+          <span className="tb-pb-dot" aria-hidden="true" />
+          <div>
+            <div>
+              <strong>{CHANNEL_LABELS[s.channel] ?? s.channel}</strong>
+              <span className="tb-muted"> · </span>
+              {PURPOSE_LABELS[s.purpose] ?? s.purpose}
+              {s.withinMinutes !== undefined && (
+                <span className="tb-chip today" title="Speed-to-lead deadline">
+                  within {formatMinutes(s.withinMinutes)}
+                </span>
+              )}
+              {s.requiresTwoUnanswered && (
+                <span className="tb-chip" title="Due only after two unanswered touches in a row">
+                  after 2 unanswered
+                </span>
+              )}
+            </div>
+            {s.note && <div className="tb-muted tb-pb-note">{s.note}</div>}
+          </div>
+        </li>
+      ))}
+    </ol>
+  );
+}

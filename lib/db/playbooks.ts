@@ -1,0 +1,167 @@
+/**
+ * The rep's own playbooks. Built-ins are code and never stored; a "copy and edit" is a new row.
+ *
+ * Deleting is allowed even while enrolments use the playbook: every enrolment keeps its own
+ * snapshot of the steps (and the playbook's name), so running sequences carry on untouched.
+ * What would break is enrolling by default, so defaults that pointed at the deleted playbook
+ * go back to the shipped defaults in the same transaction.
+ */
+import {
+  BUILT_IN_PLAYBOOKS,
+  type CadenceStep,
+  CHANNELS,
+  type LeadSource,
+  PURPOSES,
+  type PlaybookIssue,
+  validatePlaybook,
+} from '@/lib/cadence';
+import { RepoError } from './repo';
+import type { PlaybookRow, TouchbaseDb } from './schema';
+import { defaultSettings, getSettings } from './settings';
+
+/** Longest name and description we keep; longer input is refused, not cut. */
+export const PLAYBOOK_NAME_MAX = 80;
+export const PLAYBOOK_DESCRIPTION_MAX = 500;
+const NOTE_MAX = 300;
+
+/** What the editor sends. Without `id` a new playbook is created. */
+export interface PlaybookInput {
+  id?: string;
+  name: string;
+  description?: string;
+  steps: CadenceStep[];
+}
+
+export interface SavePlaybookResult {
+  id: string;
+  /** Rules of thumb the playbook breaks; saved anyway. */
+  warnings: PlaybookIssue[];
+}
+
+export interface DeletePlaybookResult {
+  /** Enrolments still running on their own copy of the deleted steps. */
+  runningEnrolments: number;
+  /** Lead sources whose default playbook went back to the shipped one. */
+  defaultsReset: LeadSource[];
+}
+
+function isBuiltInId(id: string): boolean {
+  return BUILT_IN_PLAYBOOKS.some((p) => p.id === id);
+}
+
+/** Keeps only the fields a step has, so nothing else from a message ends up stored. */
+function cleanStep(s: CadenceStep): CadenceStep {
+  const step: CadenceStep = { channel: s?.channel, day: s?.day, purpose: s?.purpose };
+  const within = s?.withinMinutes as unknown;
+  if (within !== undefined && within !== null && within !== '') step.withinMinutes = Number(within);
+  if (s?.requiresTwoUnanswered === true) step.requiresTwoUnanswered = true;
+  const note = typeof s?.note === 'string' ? s.note.trim() : '';
+  if (note) step.note = note;
+  return step;
+}
+
+/** "Speed to lead (copy)" -> "custom-speed-to-lead-copy". */
+export function playbookSlug(name: string): string {
+  const slug = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40);
+  return `custom-${slug || 'playbook'}`;
+}
+
+/**
+ * Validates and stores a custom playbook. Errors from `validatePlaybook` (and a name clash or
+ * an attempt to overwrite a built-in) refuse the save with a {@link RepoError}; warnings are
+ * returned for the rep to read.
+ */
+export async function savePlaybook(
+  db: TouchbaseDb,
+  input: PlaybookInput,
+  now: number,
+): Promise<SavePlaybookResult> {
+  if (
+    !input ||
+    typeof input !== 'object' ||
+    !Array.isArray(input.steps) ||
+    (input.id !== undefined && (typeof input.id !== 'string' || input.id === ''))
+  ) {
+    throw new RepoError('A playbook needs a name and a list of steps.');
+  }
+  const name = typeof input.name === 'string' ? input.name.trim() : '';
+  const description = typeof input.description === 'string' ? input.description.trim() : '';
+  if (name.length > PLAYBOOK_NAME_MAX) {
+    throw new RepoError(`Keep the name under ${PLAYBOOK_NAME_MAX} characters.`);
+  }
+  if (description.length > PLAYBOOK_DESCRIPTION_MAX) {
+    throw new RepoError(`Keep the description under ${PLAYBOOK_DESCRIPTION_MAX} characters.`);
+  }
+  if (input.steps.some((s) => typeof s?.note === 'string' && s.note.length > NOTE_MAX)) {
+    throw new RepoError(`Keep step notes under ${NOTE_MAX} characters.`);
+  }
+  const steps = input.steps.map(cleanStep);
+  // The engine's checks again: the page validated too, but the background is the gatekeeper.
+  const { errors, warnings } = validatePlaybook({ name, steps });
+  if (errors.length) throw new RepoError(errors.map((e) => e.message).join(' '));
+  // validatePlaybook reports unknown ids; make sure nothing non-string slipped through as one.
+  if (!steps.every((s) => CHANNELS.includes(s.channel) && PURPOSES.includes(s.purpose))) {
+    throw new RepoError('A step has an unknown channel or purpose.');
+  }
+
+  return db.transaction('rw', db.playbooks, async () => {
+    if (input.id !== undefined && isBuiltInId(input.id)) {
+      throw new RepoError('Built-in playbooks cannot be changed; copy one and edit the copy.');
+    }
+    const existing = input.id !== undefined ? await db.playbooks.get(input.id) : undefined;
+    if (input.id !== undefined && !existing) {
+      throw new RepoError('This playbook no longer exists; it may have been deleted in another tab.');
+    }
+    const lower = name.toLowerCase();
+    const others = (await db.playbooks.toArray()).filter((p) => p.id !== input.id);
+    if ([...BUILT_IN_PLAYBOOKS, ...others].some((p) => p.name.trim().toLowerCase() === lower)) {
+      throw new RepoError(`There is already a playbook called "${name}"; pick another name.`);
+    }
+    let id = existing?.id;
+    if (!id) {
+      const base = playbookSlug(name);
+      id = base;
+      for (let n = 2; isBuiltInId(id) || (await db.playbooks.get(id)); n++) id = `${base}-${n}`;
+    }
+    const row: PlaybookRow = { id, name, description, steps, builtIn: false, updatedAt: now };
+    await db.playbooks.put(row);
+    return { id, warnings };
+  });
+}
+
+/**
+ * Deletes a custom playbook (built-ins are refused). Running enrolments keep their snapshot;
+ * defaults that named it are reset.
+ */
+export async function deletePlaybook(db: TouchbaseDb, id: string): Promise<DeletePlaybookResult> {
+  if (typeof id !== 'string' || id === '') throw new RepoError('Pick a playbook to delete.');
+  if (isBuiltInId(id)) throw new RepoError('Built-in playbooks cannot be deleted.');
+  return db.transaction('rw', db.playbooks, db.enrolments, db.settings, async () => {
+    const existing = await db.playbooks.get(id);
+    if (!existing) return { runningEnrolments: 0, defaultsReset: [] };
+    const enrolments = await db.enrolments.where('playbookId').equals(id).toArray();
+    const runningEnrolments = enrolments.filter((e) => e.state === 'active' || e.state === 'paused').length;
+    const settings = await getSettings(db);
+    const shipped = defaultSettings(settings.timeZone).defaultPlaybookBySource;
+    const defaults = { ...settings.defaultPlaybookBySource };
+    const defaultsReset: LeadSource[] = [];
+    for (const [source, pb] of Object.entries(defaults) as [LeadSource, string][]) {
+      if (pb !== id) continue;
+      const fallback = shipped[source];
+      if (fallback) defaults[source] = fallback;
+      else delete defaults[source];
+      defaultsReset.push(source);
+    }
+    if (defaultsReset.length) {
+      await db.settings.put({ key: 'rep', value: { ...settings, defaultPlaybookBySource: defaults } });
+    }
+    await db.playbooks.delete(id);
+    return { runningEnrolments, defaultsReset };
+  });
+}

@@ -1,0 +1,218 @@
+/**
+ * The rep's template library: built-ins (code) overlaid by rows in `db.templates` with the same
+ * id (edited built-ins), plus the rep's own copies. Every edit is a new version (`editTemplate`)
+ * and overwrites only the template: what already went out lives on in touches and activities,
+ * which are never rewritten from here.
+ */
+import {
+  duplicateTemplate,
+  editTemplate,
+  getBuiltIn,
+  getTemplates,
+  MERGE_FIELDS,
+  resetToDefault,
+  type Template,
+  type TemplateChanges,
+} from '@/lib/templates';
+import { RepoError } from './repo';
+import type { TemplateRow, TouchbaseDb } from './schema';
+
+export const TEMPLATE_NAME_MAX = 120;
+export const TEMPLATE_SUBJECT_MAX = 300;
+export const TEMPLATE_BODY_MAX = 10_000;
+
+/** Where a template in the merged library comes from. */
+export type TemplateOrigin = 'built-in' | 'edited' | 'custom';
+
+export interface LibraryEntry {
+  template: Template;
+  origin: TemplateOrigin;
+  /** Last change, for stored rows. */
+  updatedAt?: number;
+}
+
+/** A template as stored. */
+export function toRow(t: Template, updatedAt: number): TemplateRow {
+  const row: TemplateRow = {
+    id: t.id,
+    purpose: t.purpose,
+    channel: t.channel,
+    variant: t.variant,
+    name: t.name,
+    body: t.body,
+    version: t.version,
+    builtIn: t.builtIn,
+    updatedAt,
+  };
+  if (t.subject !== undefined) row.subject = t.subject;
+  return row;
+}
+
+function fromRow(row: TemplateRow): Template {
+  const { updatedAt: _updatedAt, ...t } = row;
+  return t;
+}
+
+/**
+ * Built-ins in library order, each replaced by its stored row when there is one, then the
+ * rep's own templates by name. Pure.
+ */
+export function mergeLibrary(builtIns: readonly Template[], rows: readonly TemplateRow[]): LibraryEntry[] {
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const out: LibraryEntry[] = builtIns.map((b) => {
+    const row = byId.get(b.id);
+    if (!row) return { template: { ...b }, origin: 'built-in' };
+    byId.delete(b.id);
+    return {
+      template: fromRow(row),
+      origin: row.builtIn ? 'built-in' : 'edited',
+      updatedAt: row.updatedAt,
+    };
+  });
+  const own = [...byId.values()].sort((a, b) => a.name.localeCompare(b.name));
+  for (const row of own) out.push({ template: fromRow(row), origin: 'custom', updatedAt: row.updatedAt });
+  return out;
+}
+
+/** The merged library, read from the database. */
+export async function listTemplates(db: TouchbaseDb): Promise<LibraryEntry[]> {
+  return mergeLibrary(getTemplates(), await db.templates.toArray());
+}
+
+const TOKEN = /\{\{([^{}]*)\}\}/g;
+
+/**
+ * Merge fields the renderer would not know, in order of appearance (same parsing as the
+ * renderer: `{{name}}` or `{{name|fallback}}`, `custom.<key>` always allowed). Pure.
+ */
+export function unknownMergeFields(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(TOKEN)) {
+    const inner = m[1] ?? '';
+    const bar = inner.indexOf('|');
+    const name = (bar === -1 ? inner : inner.slice(0, bar)).trim();
+    const known = MERGE_FIELDS.includes(name) || (name.startsWith('custom.') && name.length > 7);
+    if (!known && !out.includes(name)) out.push(name);
+  }
+  return out;
+}
+
+/** Throws a {@link RepoError} for a template that cannot be stored as it is. */
+function assertStorable(t: Template): void {
+  if (!t.name.trim()) throw new RepoError('Give the template a name.');
+  if (t.name.length > TEMPLATE_NAME_MAX)
+    throw new RepoError(`Keep the name under ${TEMPLATE_NAME_MAX} characters.`);
+  if (!t.body.trim()) throw new RepoError('The message is empty.');
+  if (t.body.length > TEMPLATE_BODY_MAX)
+    throw new RepoError(`Keep the message under ${TEMPLATE_BODY_MAX.toLocaleString('en-US')} characters.`);
+  if (t.channel === 'email') {
+    if (!t.subject?.trim()) throw new RepoError('An email template needs a subject.');
+    if (t.subject.length > TEMPLATE_SUBJECT_MAX)
+      throw new RepoError(`Keep the subject under ${TEMPLATE_SUBJECT_MAX} characters.`);
+  }
+  const unknown = unknownMergeFields(`${t.subject ?? ''}\n${t.body}`);
+  if (unknown.length) {
+    const list = unknown.map((f) => `{{${f}}}`).join(', ');
+    throw new RepoError(
+      `Unknown merge field${unknown.length > 1 ? 's' : ''} ${list}: pick one from the list or use {{custom.<name>}}.`,
+    );
+  }
+}
+
+/** Only the fields a rep may change, as strings; anything else in a message is dropped. */
+function cleanChanges(changes: TemplateChanges | undefined, channel: Template['channel']): TemplateChanges {
+  const out: TemplateChanges = {};
+  if (!changes || typeof changes !== 'object') return out;
+  if (typeof changes.name === 'string') out.name = changes.name.trim();
+  if (typeof changes.body === 'string') out.body = changes.body.replace(/\r\n?/g, '\n');
+  // A subject only means something on email; header line breaks are never kept.
+  if (channel === 'email' && typeof changes.subject === 'string')
+    out.subject = changes.subject.replace(/[\r\n]+/g, ' ').trim();
+  return out;
+}
+
+async function current(db: TouchbaseDb, id: string): Promise<Template | undefined> {
+  // Ids come from messages: anything but a non-empty string is simply not a template.
+  if (typeof id !== 'string' || id === '') return undefined;
+  const row = await db.templates.get(id);
+  return row ? fromRow(row) : getBuiltIn(id);
+}
+
+/**
+ * Saves an edit of a built-in or own template as a new version. Saving without a change keeps
+ * the version as it is.
+ */
+export async function saveTemplate(
+  db: TouchbaseDb,
+  id: string,
+  changes: TemplateChanges,
+  now: number,
+): Promise<Template> {
+  return db.transaction('rw', db.templates, async () => {
+    const cur = await current(db, id);
+    if (!cur) throw new RepoError('This template no longer exists.');
+    const clean = cleanChanges(changes, cur.channel);
+    const changed = (Object.keys(clean) as (keyof TemplateChanges)[]).some((k) => clean[k] !== cur[k]);
+    if (!changed) return cur;
+    const next = editTemplate(cur, clean);
+    assertStorable(next);
+    await db.templates.put(toRow(next, now));
+    return next;
+  });
+}
+
+/** A new own template copied from `fromId`, optionally with changes applied to the copy. */
+export async function duplicateStoredTemplate(
+  db: TouchbaseDb,
+  fromId: string,
+  now: number,
+  changes?: TemplateChanges,
+): Promise<Template> {
+  return db.transaction('rw', db.templates, async () => {
+    const src = await current(db, fromId);
+    if (!src) throw new RepoError('This template no longer exists.');
+    // Ids are `<purpose>.<channel>.<variant>` like the built-ins, with a time-based variant.
+    const stamp = now.toString(36);
+    let variant = `own-${stamp}`;
+    for (
+      let n = 2;
+      (await db.templates.get(`${src.purpose}.${src.channel}.${variant}`)) ||
+      getBuiltIn(`${src.purpose}.${src.channel}.${variant}`);
+      n++
+    ) {
+      variant = `own-${stamp}-${n}`;
+    }
+    let copy = duplicateTemplate(src, `${src.purpose}.${src.channel}.${variant}`);
+    copy.variant = variant;
+    const clean = cleanChanges(changes, copy.channel);
+    if (Object.keys(clean).length) copy = { ...copy, ...clean };
+    assertStorable(copy);
+    await db.templates.put(toRow(copy, now));
+    return copy;
+  });
+}
+
+/**
+ * Puts a built-in back to its shipped text, as a new version (so drafts made from the edit can
+ * be told apart). Own templates have no default and are refused.
+ */
+export async function resetTemplate(db: TouchbaseDb, id: string, now: number): Promise<Template> {
+  if (typeof id !== 'string' || id === '') throw new RepoError('Pick a template to reset.');
+  return db.transaction('rw', db.templates, async () => {
+    const row = await db.templates.get(id);
+    const shipped = getBuiltIn(id);
+    if (!shipped) throw new RepoError('Only built-in templates have a default to go back to.');
+    if (!row || row.builtIn) return row ? fromRow(row) : shipped;
+    const next = resetToDefault(id, fromRow(row));
+    if (!next) throw new RepoError('Only built-in templates have a default to go back to.');
+    await db.templates.put(toRow(next, now));
+    return next;
+  });
+}
+
+/** Deletes one of the rep's own templates; built-ins can only be reset. */
+export async function deleteTemplate(db: TouchbaseDb, id: string): Promise<void> {
+  if (typeof id !== 'string' || id === '') throw new RepoError('Pick a template to delete.');
+  if (getBuiltIn(id)) throw new RepoError('Built-in templates cannot be deleted; reset it instead.');
+  await db.templates.delete(id);
+}

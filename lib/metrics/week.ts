@@ -1,0 +1,52 @@
+/**
+ * Calendar weeks (Monday to Sunday) in the rep's zone, for the weekly review. Pure: the
+ * reference instant always comes in as an argument.
+ */
+import { DAY_MS, fromLocal, localDay, toLocal, weekdayOf } from '@/lib/cadence/zoned';
+
+/** One local week: [from, to) as instants, and its Monday as a local day number. */
+export interface Week {
+  /** Monday 00:00 local, epoch ms (inclusive). */
+  from: number;
+  /** The next Monday 00:00 local, epoch ms (exclusive). Not always 7 × 24 h (DST). */
+  to: number;
+  /** Local day number (days since 1970-01-01) of the Monday. */
+  monday: number;
+}
+
+/** The week starting on local day `monday` (must be a Monday's day number). */
+export function weekStarting(monday: number, timeZone: string): Week {
+  return {
+    monday,
+    // `notBefore` keeps an ambiguous midnight (rare, DST at 00:00) on its first occurrence.
+    from: fromLocal(timeZone, monday * DAY_MS),
+    to: fromLocal(timeZone, (monday + 7) * DAY_MS),
+  };
+}
+
+/** The Monday-to-Sunday week holding instant `at` in `timeZone`. */
+export function weekOf(at: number, timeZone: string): Week {
+  const day = localDay(toLocal(timeZone, at));
+  const sinceMonday = (weekdayOf(day) + 6) % 7;
+  return weekStarting(day - sinceMonday, timeZone);
+}
+
+/** The week `n` weeks after `week` (negative: before). */
+export function shiftWeek(week: Week, n: number, timeZone: string): Week {
+  return weekStarting(week.monday + 7 * n, timeZone);
+}
+
+const DAY_FMT = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'UTC',
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+});
+const YEAR_FMT = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', year: 'numeric' });
+
+/** "Mon 2 Mar – Sun 8 Mar 2026" (the local calendar dates of the week). */
+export function weekLabel(week: Week): string {
+  const mon = new Date(week.monday * DAY_MS);
+  const sun = new Date((week.monday + 6) * DAY_MS);
+  return `${DAY_FMT.format(mon)} – ${DAY_FMT.format(sun)} ${YEAR_FMT.format(sun)}`;
+}
