@@ -1,0 +1,154 @@
+/**
+ * Reads for the activity list and the CSV exports. The activity log can hold 100,000 rows, so
+ * the export walks the `at` index in pages (one short read transaction each) and hands rows to
+ * the streaming CSV writer, never holding the whole log as rows and strings at once.
+ */
+import type { Channel } from '@/lib/cadence/types';
+import type { ActivityExportRow, ContactExportRow } from '@/lib/csv/export';
+import { displayName } from './contacts';
+import type { ActivityRow, ContactRow, EnrolmentRow, TouchbaseDb } from './schema';
+
+/** What the activity list and export are narrowed to; every field optional. */
+export interface ActivityFilter {
+  /** Epoch ms, inclusive. */
+  from?: number;
+  /** Epoch ms, inclusive. */
+  to?: number;
+  /** Words that must all appear in the contact's name, email or company. */
+  contact?: string;
+  playbookId?: string;
+  channel?: Channel;
+}
+
+/** Lookup tables the filter and the export rows need, loaded once per run. */
+export interface ActivityContext {
+  contacts: Map<number, ContactRow>;
+  enrolments: Map<number, EnrolmentRow>;
+}
+
+export async function loadActivityContext(db: TouchbaseDb): Promise<ActivityContext> {
+  const [contacts, enrolments] = await Promise.all([db.contacts.toArray(), db.enrolments.toArray()]);
+  return {
+    contacts: new Map(contacts.map((c) => [c.id, c])),
+    enrolments: new Map(enrolments.map((e) => [e.id, e])),
+  };
+}
+
+/** A predicate for `filter`, with the contact search resolved against `ctx` once. */
+export function activityMatcher(filter: ActivityFilter, ctx: ActivityContext): (a: ActivityRow) => boolean {
+  const words = (filter.contact ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+  let contactIds: Set<number> | undefined;
+  if (words.length) {
+    contactIds = new Set();
+    for (const c of ctx.contacts.values()) {
+      const hay = `${displayName(c)}\n${c.email}\n${c.company}`.toLowerCase();
+      if (words.every((w) => hay.includes(w))) contactIds.add(c.id);
+    }
+  }
+  return (a) => {
+    if (contactIds && (a.contactId === undefined || !contactIds.has(a.contactId))) return false;
+    if (filter.channel && a.channel !== filter.channel) return false;
+    if (filter.playbookId) {
+      const e = a.enrolmentId === undefined ? undefined : ctx.enrolments.get(a.enrolmentId);
+      if (e?.playbookId !== filter.playbookId) return false;
+    }
+    return true;
+  };
+}
+
+function range(filter: ActivityFilter): [number, number] {
+  return [filter.from ?? -Infinity, filter.to ?? Infinity];
+}
+
+/** The newest activities matching `filter`, newest first, at most `limit`. */
+export async function recentActivities(
+  db: TouchbaseDb,
+  filter: ActivityFilter,
+  ctx: ActivityContext,
+  limit = 200,
+): Promise<ActivityRow[]> {
+  const [from, to] = range(filter);
+  const match = activityMatcher(filter, ctx);
+  return db.activities
+    .where('at')
+    .between(from, to, true, true)
+    .reverse()
+    .filter(match)
+    .limit(limit)
+    .toArray();
+}
+
+/** Flattens one activity for the CSV writer. */
+export function toExportRow(a: ActivityRow, ctx: ActivityContext, timeZone: string): ActivityExportRow {
+  const c = a.contactId === undefined ? undefined : ctx.contacts.get(a.contactId);
+  const e = a.enrolmentId === undefined ? undefined : ctx.enrolments.get(a.enrolmentId);
+  return {
+    at: a.at,
+    timeZone,
+    contactName: c ? `${c.firstName} ${c.lastName}`.trim() : '',
+    email: c?.email ?? '',
+    company: c?.company ?? '',
+    enrolmentId: a.enrolmentId === undefined ? '' : String(a.enrolmentId),
+    playbook: e?.playbookName ?? '',
+    step: a.step === undefined || a.step === 0 ? null : a.step,
+    channel: a.channel ?? '',
+    purpose: a.purpose ?? '',
+    kind: a.kind,
+    outcome: a.outcome ?? '',
+    text: a.text ?? '',
+  };
+}
+
+/**
+ * Every activity matching `filter`, oldest first, read `pageSize` rows at a time by keyset on
+ * the `at` index (ties on `at` are ordered by id there, so no row is read twice or skipped).
+ * `pause` runs between pages: pass a zero-delay timer to let a page repaint during big exports.
+ */
+export async function* activityExportRows(
+  db: TouchbaseDb,
+  filter: ActivityFilter,
+  opts: { timeZone: string; pageSize?: number; ctx?: ActivityContext; pause?: () => Promise<void> },
+): AsyncGenerator<ActivityExportRow, void, undefined> {
+  const ctx = opts.ctx ?? (await loadActivityContext(db));
+  const match = activityMatcher(filter, ctx);
+  const pageSize = Math.max(1, opts.pageSize ?? 2000);
+  const [from, to] = range(filter);
+  let lastAt = from;
+  let lastId = -Infinity;
+  for (;;) {
+    const afterAt = lastAt;
+    const afterId = lastId;
+    // Rows at exactly `lastAt` with a higher id still come; the filter drops the ones already read.
+    const page = await db.activities
+      .where('at')
+      .between(afterAt, to, true, true)
+      .filter((a) => a.at > afterAt || a.id > afterId)
+      .limit(pageSize)
+      .toArray();
+    if (!page.length) return;
+    for (const a of page) if (match(a)) yield toExportRow(a, ctx, opts.timeZone);
+    const last = page[page.length - 1]!;
+    lastAt = last.at;
+    lastId = last.id;
+    if (page.length < pageSize) return;
+    if (opts.pause) await opts.pause();
+  }
+}
+
+/** Every contact, for the contacts export. */
+export async function contactExportRows(db: TouchbaseDb): Promise<ContactExportRow[]> {
+  const contacts = await db.contacts.toArray();
+  return contacts.map((c) => ({
+    email: c.email,
+    firstName: c.firstName,
+    lastName: c.lastName,
+    company: c.company,
+    title: c.title,
+    phone: c.phone,
+    linkedinUrl: c.linkedinUrl,
+    timeZone: c.timeZone,
+    leadSource: c.leadSource,
+    notes: c.notes,
+    custom: c.custom,
+  }));
+}

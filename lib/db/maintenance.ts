@@ -1,0 +1,31 @@
+/**
+ * Settings saves and whole-database operations the dashboard asks the background for.
+ */
+import { validateSettings } from '@/lib/settings/validate';
+import { findPlaybook, RepoError } from './repo';
+import type { RepSettings, TouchbaseDb } from './schema';
+import { saveSettings } from './settings';
+
+/** Validates, then saves; a refused change writes nothing and names the problem. */
+export async function saveRepSettings(db: TouchbaseDb, patch: Partial<RepSettings>): Promise<RepSettings> {
+  if (typeof patch !== 'object' || patch === null) throw new RepoError('Nothing to save.');
+  const clean: Partial<RepSettings> = { ...patch };
+  if (typeof clean.timeZone === 'string') clean.timeZone = clean.timeZone.trim();
+  const problems = validateSettings(clean);
+  if (problems.length) throw new RepoError(problems.map((p) => p.message).join(' '));
+  for (const id of Object.values(clean.defaultPlaybookBySource ?? {})) {
+    if (id && !(await findPlaybook(db, id))) throw new RepoError(`There is no playbook "${id}".`);
+  }
+  return saveSettings(db, clean);
+}
+
+/** The phrase the rep must type before everything is deleted. */
+export const DELETE_ALL_PHRASE = 'DELETE';
+
+/** Empties every table in one transaction (settings go back to their defaults). */
+export async function deleteAllData(db: TouchbaseDb, confirm: string): Promise<void> {
+  if (confirm !== DELETE_ALL_PHRASE) throw new RepoError(`Type ${DELETE_ALL_PHRASE} to confirm.`);
+  await db.transaction('rw', db.tables, async () => {
+    for (const t of db.tables) await t.clear();
+  });
+}

@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import type { Download, Page } from '@playwright/test';
+
+/** Reads a finished download's bytes as UTF-8 text (BOM kept). */
+export async function downloadText(download: Download): Promise<string> {
+  const file = await download.path();
+  return readFileSync(file).toString('utf8');
+}
+
+/** Opens the dashboard on one tab (options.html#/<tab>). */
+export async function openDashboard(page: Page, extensionId: string, tab: string): Promise<void> {
+  await page.goto(`chrome-extension://${extensionId}/options.html#/${tab}`);
+}
+
+/** A generic CSV of `n` plausible contacts (no vendor layout), for volume tests. */
+export function generatedCsv(n: number): string {
+  const first = [
+    'Ada',
+    'Grace',
+    'Alan',
+    'Katherine',
+    'Linus',
+    'Margaret',
+    'Dennis',
+    'Barbara',
+    'Ken',
+    'Radia',
+  ];
+  const last = [
+    'Lovelace',
+    'Hopper',
+    'Turing',
+    'Johnson',
+    'Torvalds',
+    'Hamilton',
+    'Ritchie',
+    'Liskov',
+    'Thompson',
+  ];
+  const companies = [
+    'Acme Roofing',
+    'Northwind Solar',
+    'Blue Fern Dental',
+    'Harbor HVAC',
+    'Granite Legal',
+    'Lumen Realty',
+  ];
+  const lines = ['Name,Email,Company,Job Title,Phone'];
+  for (let i = 0; i < n; i++) {
+    const f = first[i % first.length];
+    const l = last[Math.floor(i / first.length) % last.length];
+    const c = companies[i % companies.length];
+    lines.push(
+      `${f} ${l},${f?.toLowerCase()}.${l?.toLowerCase()}${i}@example.com,${c},Owner,+1 202 555 ${String(i % 10000).padStart(4, '0')}`,
+    );
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}

@@ -1,0 +1,105 @@
+import Papa from 'papaparse';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { collectCsv, exportActivitiesCsv } from '@/lib/csv/export';
+import { type ActivityRow, enrolContact, saveSettings, TouchbaseDb } from '@/lib/db';
+import { activityExportRows, loadActivityContext, recentActivities } from '@/lib/db/export';
+import { deleteAllData, saveRepSettings } from '@/lib/db/maintenance';
+import { validateSettings } from '@/lib/settings/validate';
+
+const T0 = Date.parse('2026-03-03T15:00:00Z');
+let db: TouchbaseDb;
+let n = 0;
+
+beforeEach(async () => {
+  db = new TouchbaseDb(`test-export-${n++}`);
+  await db.open();
+  await saveSettings(db, { timeZone: 'America/New_York' });
+});
+afterEach(async () => {
+  db.close();
+  await db.delete();
+});
+
+describe('activity export', () => {
+  it('pages through every activity once, in time order, with ties on the same instant', async () => {
+    const { contactId, enrolmentId } = await enrolContact(db, {
+      contact: { email: 'ada@example.com', firstName: 'Ada', lastName: 'L', company: 'Analytical' },
+      playbookId: 'seven-touch-14-day',
+      source: 'referral',
+      via: 'test',
+      now: T0,
+    });
+    const rows = Array.from(
+      { length: 25 },
+      (_, i) =>
+        ({
+          kind: 'note',
+          at: T0 + Math.floor(i / 4) * 1000,
+          contactId,
+          enrolmentId,
+          text: `n${i}`,
+          channel: i % 2 ? 'email' : 'sms',
+        }) as ActivityRow,
+    );
+    await db.activities.bulkAdd(rows);
+    const out = [];
+    for await (const r of activityExportRows(db, {}, { timeZone: 'America/New_York', pageSize: 3 }))
+      out.push(r);
+    expect(out).toHaveLength(26);
+    expect(out.filter((r) => r.text.startsWith('n')).map((r) => r.text)).toEqual(rows.map((r) => r.text));
+    expect(out[1]).toMatchObject({
+      contactName: 'Ada L',
+      company: 'Analytical',
+      playbook: '7 touches in 14 days',
+    });
+
+    const emails = [];
+    for await (const r of activityExportRows(
+      db,
+      { channel: 'email', contact: 'analytical' },
+      { timeZone: 'UTC', pageSize: 4 },
+    ))
+      emails.push(r);
+    expect(emails).toHaveLength(12);
+
+    const csv = await collectCsv(
+      exportActivitiesCsv(activityExportRows(db, {}, { timeZone: 'America/New_York' })),
+    );
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    const parsed = Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true });
+    expect(parsed.data).toHaveLength(27);
+    expect(parsed.data[1]?.[0]).toBe('2026-03-03T10:00:00-05:00');
+
+    const ctx = await loadActivityContext(db);
+    const recent = await recentActivities(db, { from: T0 + 5000 }, ctx, 3);
+    expect(recent.map((r) => r.text)).toEqual(['n24', 'n23', 'n22']);
+  });
+});
+
+describe('settings', () => {
+  it('refuses an unknown time zone and saves a valid change', async () => {
+    expect(validateSettings({ timeZone: 'Mars/Olympus' })[0]?.message).toMatch(/not a time zone/);
+    expect(validateSettings({ window: { days: [1], start: '18:00', end: '09:00' } })).toHaveLength(1);
+    expect(validateSettings({ bookingLink: 'javascript:alert(1)' })).toHaveLength(1);
+    await expect(saveRepSettings(db, { timeZone: 'Mars/Olympus' })).rejects.toThrow(/not a time zone/);
+    const saved = await saveRepSettings(db, { timeZone: ' Europe/Paris ', reengageDays: 75, name: 'Sam' });
+    expect(saved).toMatchObject({ timeZone: 'Europe/Paris', reengageDays: 75, name: 'Sam' });
+    await expect(saveRepSettings(db, { reengageDays: 120 })).rejects.toThrow(/60 to 90/);
+  });
+
+  it('deletes everything only with the typed confirmation', async () => {
+    await enrolContact(db, {
+      contact: { email: 'ada@example.com' },
+      playbookId: 'seven-touch-14-day',
+      source: 'referral',
+      via: 'test',
+      now: T0,
+    });
+    await expect(deleteAllData(db, 'delete')).rejects.toThrow(/Type DELETE/);
+    expect(await db.contacts.count()).toBe(1);
+    await deleteAllData(db, 'DELETE');
+    expect(await db.contacts.count()).toBe(0);
+    expect(await db.touches.count()).toBe(0);
+    expect(await db.settings.count()).toBe(0);
+  });
+});

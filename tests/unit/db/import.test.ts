@@ -1,0 +1,149 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ContactDraft } from '@/lib/csv/import';
+import { dueSummary, enrolContact, RepoError, saveSettings, TouchbaseDb } from '@/lib/db';
+import { importContacts } from '@/lib/db/import';
+
+const T0 = Date.parse('2026-03-03T15:00:00Z');
+let db: TouchbaseDb;
+let n = 0;
+
+beforeEach(async () => {
+  db = new TouchbaseDb(`test-import-${n++}`);
+  await db.open();
+  await saveSettings(db, { timeZone: 'America/New_York' });
+});
+afterEach(async () => {
+  db.close();
+  await db.delete();
+});
+
+function draft(email: string, extra: Partial<ContactDraft> = {}): ContactDraft {
+  return { email, firstName: 'F', lastName: 'L', company: 'Co', title: '', phone: '', custom: {}, ...extra };
+}
+
+describe('importContacts', () => {
+  it('creates contacts, skips known ones case-insensitively, and enrols the new ones', async () => {
+    await enrolContact(db, {
+      contact: { email: 'Known@Example.com', firstName: 'Kay' },
+      playbookId: 'seven-touch-14-day',
+      source: 'referral',
+      via: 'test',
+      now: T0,
+    });
+    const res = await importContacts(db, {
+      drafts: [
+        draft('a@example.com'),
+        draft('known@example.com', { firstName: 'New' }),
+        draft('b@example.com'),
+      ],
+      mode: 'skip',
+      enrol: { playbookId: 'speed-to-lead-90', source: 'web-form' },
+      via: 'import',
+      now: T0,
+    });
+    expect(res).toEqual({ created: 2, updated: 0, skipped: 1, enrolled: 2, notEnrolled: 0 });
+    expect(await db.contacts.count()).toBe(3);
+    const known = await db.contacts.where('emailLower').equals('known@example.com').first();
+    expect(known?.firstName).toBe('Kay');
+    const a = await db.contacts.where('emailLower').equals('a@example.com').first();
+    expect(a?.leadSource).toBe('web-form');
+    expect(await db.enrolments.where('contactId').equals(a!.id).count()).toBe(1);
+    // Speed to lead: the first touch is due at once.
+    expect((await dueSummary(db, T0)).due).toBeGreaterThanOrEqual(2);
+  });
+
+  it('updates known contacts in update mode without erasing fields the file leaves empty', async () => {
+    await enrolContact(db, {
+      contact: { email: 'known@example.com', firstName: 'Kay', phone: '555' },
+      playbookId: 'seven-touch-14-day',
+      source: 'referral',
+      via: 'test',
+      now: T0,
+    });
+    const res = await importContacts(db, {
+      drafts: [draft('KNOWN@example.com', { firstName: 'Katherine', phone: '', custom: { Owner: 'Sam' } })],
+      mode: 'update',
+      enrol: { playbookId: 'speed-to-lead-90', source: 'web-form' },
+      via: 'import',
+      now: T0 + 1000,
+    });
+    // Already in a running sequence: updated, not enrolled twice.
+    expect(res).toEqual({ created: 0, updated: 1, skipped: 0, enrolled: 0, notEnrolled: 1 });
+    const known = await db.contacts.where('emailLower').equals('known@example.com').first();
+    expect(known).toMatchObject({ firstName: 'Katherine', phone: '555', custom: { Owner: 'Sam' } });
+  });
+
+  it('writes nothing when a row fails half-way through', async () => {
+    let creating = 0;
+    db.contacts.hook('creating', () => {
+      creating++;
+      if (creating === 3) throw new Error('disk full');
+    });
+    await expect(
+      importContacts(db, {
+        drafts: [
+          draft('a@example.com'),
+          draft('b@example.com'),
+          draft('c@example.com'),
+          draft('d@example.com'),
+        ],
+        mode: 'skip',
+        enrol: { playbookId: 'speed-to-lead-90', source: 'web-form' },
+        via: 'import',
+        now: T0,
+      }),
+    ).rejects.toThrow();
+    expect(await db.contacts.count()).toBe(0);
+    expect(await db.enrolments.count()).toBe(0);
+    expect(await db.touches.count()).toBe(0);
+    expect(await db.activities.count()).toBe(0);
+  });
+
+  it('rolls back the created contacts when enrolling fails after them', async () => {
+    let enrolments = 0;
+    db.enrolments.hook('creating', () => {
+      enrolments++;
+      if (enrolments === 2) throw new Error('quota exceeded');
+    });
+    await expect(
+      importContacts(db, {
+        drafts: [draft('a@example.com'), draft('b@example.com')],
+        mode: 'skip',
+        enrol: { playbookId: 'seven-touch-14-day', source: 'referral' },
+        via: 'import',
+        now: T0,
+      }),
+    ).rejects.toThrow(/quota/);
+    expect(await db.contacts.count()).toBe(0);
+    expect(await db.enrolments.count()).toBe(0);
+    expect(await db.touches.count()).toBe(0);
+  });
+
+  it('refuses up front an invalid email or an unknown playbook', async () => {
+    await expect(
+      importContacts(db, {
+        drafts: [draft('a@example.com'), draft('nope')],
+        mode: 'skip',
+        via: 'import',
+        now: T0,
+      }),
+    ).rejects.toBeInstanceOf(RepoError);
+    await expect(
+      importContacts(db, {
+        drafts: [draft('a@example.com')],
+        mode: 'skip',
+        enrol: { playbookId: 'missing', source: 'web-form' },
+        via: 'import',
+        now: T0,
+      }),
+    ).rejects.toThrow(/no playbook/);
+    expect(await db.contacts.count()).toBe(0);
+  });
+
+  it('imports thousands of contacts in one go', async () => {
+    const drafts = Array.from({ length: 3000 }, (_, i) => draft(`p${i}@example.com`));
+    const res = await importContacts(db, { drafts, mode: 'skip', via: 'import', now: T0 });
+    expect(res.created).toBe(3000);
+    expect(await db.contacts.count()).toBe(3000);
+  });
+});
