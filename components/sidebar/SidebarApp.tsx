@@ -1,27 +1,155 @@
-import { useEffect, useState } from 'react';
-import { isToSidebar } from '@/lib/messaging/protocol';
-import type { PageView } from '@/lib/sites/types';
+import { useEffect, useMemo, useState } from 'react';
+import type { ContactData } from '@/components/shared/useContactData';
+import { peopleInView, senderEmails } from '@/lib/sidebar/people';
+import { isRunning } from '@/lib/sidebar/status';
+import type { Person } from '@/lib/sites/types';
+import { ContactPanel } from './ContactPanel';
+import { EmptyState } from './EmptyState';
+import { EnrolForm } from './EnrolForm';
+import { PersonPicker } from './PersonPicker';
+import './sidebar.css';
+import { useGmailBridge } from './useGmailBridge';
+import { useReplyDetection, useSidebarData } from './useSidebarData';
 
-/** The Gmail sidebar, an extension page inside an iframe. */
+const SHORTCUT = 'Alt+Shift+K';
+
+/** The Gmail sidebar, an extension page inside an iframe on mail.google.com. */
 export function SidebarApp() {
-  const [view, setView] = useState<PageView | null>(null);
+  const bridge = useGmailBridge();
+  const { view, theme, collapsed, setCollapsed } = bridge;
+
   useEffect(() => {
-    const onMessage = (e: MessageEvent) => {
-      // Only the page that embeds us may talk to us.
-      if (e.source !== window.parent || e.origin !== 'https://mail.google.com') return;
-      if (!isToSidebar(e.data)) return;
-      if (e.data.tb === 'view') setView(e.data.view);
-    };
-    window.addEventListener('message', onMessage);
-    window.parent.postMessage({ tb: 'ready' }, 'https://mail.google.com');
-    return () => window.removeEventListener('message', onMessage);
-  }, []);
+    if (theme) document.documentElement.dataset.theme = theme;
+  }, [theme]);
+
+  const people = useMemo(() => peopleInView(view), [view]);
+  const senders = useMemo(() => senderEmails(view), [view]);
+  const { data, error } = useSidebarData(
+    people.map((p) => p.email),
+    senders,
+  );
+  useReplyDetection(view, data);
+  const known = useMemo(() => {
+    if (!data) return undefined;
+    const map = new Map<string, { contact: ContactData['contact']; enrolments: ContactData['enrolments'] }>();
+    for (const c of data.contacts) {
+      map.set(c.emailLower, { contact: c, enrolments: data.enrolments.filter((e) => e.contactId === c.id) });
+    }
+    return map;
+  }, [data]);
+  const [chosen, setChosen] = useState<string>();
+
+  // Follow the rep's pick while that person is in view; otherwise the first enrolled, then the first known.
+  const selected: Person | undefined = useMemo(() => {
+    const picked = people.find((p) => p.email === chosen);
+    if (picked) return picked;
+    return (
+      people.find((p) => known?.get(p.email)?.enrolments.some((e) => isRunning(e))) ??
+      people.find((p) => known?.has(p.email)) ??
+      people[0]
+    );
+  }, [people, chosen, known]);
+
+  if (collapsed) {
+    return (
+      <button
+        type="button"
+        className="sb-tab"
+        data-testid="sidebar-expand"
+        title={`Show Touchbase (${SHORTCUT})`}
+        onClick={() => setCollapsed(false)}
+      >
+        <span className="sb-logo" aria-hidden="true">
+          T
+        </span>
+        <span className="sb-tab-label">Touchbase</span>
+      </button>
+    );
+  }
+
+  const entry = selected ? known?.get(selected.email) : undefined;
+  const contactData: ContactData | undefined =
+    entry && data
+      ? {
+          contact: entry.contact,
+          enrolments: entry.enrolments,
+          touches: data.touches.filter((t) => t.contactId === entry.contact.id),
+          activities: data.activities.filter((a) => a.contactId === entry.contact.id),
+          settings: data.settings,
+          library: data.library,
+        }
+      : undefined;
   return (
-    <main style={{ padding: 12 }}>
-      <h1 style={{ fontSize: 15, margin: 0 }}>Touchbase</h1>
-      <p data-testid="sidebar-url" className="tb-muted">
-        {view ? view.url : 'Waiting for Gmail…'}
+    <div className="sb-app" data-testid="sidebar" data-kind={view?.kind ?? 'loading'}>
+      <header className="sb-header">
+        <span className="sb-logo" aria-hidden="true">
+          T
+        </span>
+        <span className="sb-title">Touchbase</span>
+        <span className="sb-spacer" />
+        <button
+          type="button"
+          className="sb-icon"
+          title="Open the dashboard"
+          data-testid="open-dashboard"
+          onClick={() => void browser.runtime.openOptionsPage()}
+        >
+          Dashboard
+        </button>
+        <button
+          type="button"
+          className="sb-icon"
+          title={`Hide the panel (${SHORTCUT})`}
+          aria-label={`Hide the panel (${SHORTCUT})`}
+          data-testid="sidebar-collapse"
+          onClick={() => setCollapsed(true)}
+        >
+          <span aria-hidden="true">»</span>
+        </button>
+      </header>
+      <main className="sb-main">
+        {!view ? (
+          <p className="tb-muted sb-pad">Waiting for Gmail…</p>
+        ) : !selected ? (
+          <EmptyState view={view} />
+        ) : (
+          <>
+            {people.length > 1 ? (
+              <PersonPicker
+                people={people}
+                selected={selected.email}
+                known={known}
+                onPick={(email) => setChosen(email)}
+              />
+            ) : null}
+            {!data ? (
+              error ? (
+                <p className="tb-problem error sb-pad" role="alert">
+                  Touchbase could not load its data: {error}
+                </p>
+              ) : null
+            ) : contactData ? (
+              <ContactPanel
+                key={contactData.contact.id}
+                data={contactData}
+                playbooks={data.playbooks}
+                view={view}
+                bridge={bridge}
+              />
+            ) : (
+              <EnrolForm
+                key={selected.email}
+                person={selected}
+                settings={data.settings}
+                playbooks={data.playbooks}
+              />
+            )}
+          </>
+        )}
+      </main>
+      <p data-testid="sidebar-url" className="sb-url" hidden>
+        {view?.url ?? ''}
       </p>
-    </main>
+    </div>
   );
 }

@@ -10,14 +10,33 @@ import { sidebarCollapsed } from '@/lib/prefs/ui-prefs';
 
 export const SIDEBAR_WIDTH = 340;
 export const COLLAPSED_WIDTH = 28;
+/** The collapsed tab is short, so it sits between Gmail's side-panel icons and its bottom controls. */
+export const COLLAPSED_HEIGHT = 112;
 /** Below Gmail's top bar (search, settings, account), so its controls stay reachable. */
 const TOP_OFFSET = 64;
+/** Marks the host page's root while the panel is open, so our layout rule applies. */
+const OPEN_ATTR = 'data-touchbase-sidebar';
 
 export interface SidebarFrame {
   post(msg: ToSidebar): void;
   setCollapsed(collapsed: boolean): void;
   isCollapsed(): boolean;
   iframe: HTMLIFrameElement;
+}
+
+/**
+ * Makes room for the open panel instead of covering Gmail: the page (and the docked compose
+ * windows, which are positioned against the viewport) end where the panel starts. Our own rule
+ * in the page's head, gated on an attribute, so collapsing removes it completely.
+ */
+function installLayoutRule(doc: Document): void {
+  if (doc.getElementById('touchbase-layout')) return;
+  const style = doc.createElement('style');
+  style.id = 'touchbase-layout';
+  style.textContent =
+    `html[${OPEN_ATTR}="open"] body{margin-right:${SIDEBAR_WIDTH}px!important}` +
+    `html[${OPEN_ATTR}="open"] .dw{right:${SIDEBAR_WIDTH}px!important}`;
+  (doc.head ?? doc.documentElement).appendChild(style);
 }
 
 export function mountSidebarFrame(
@@ -42,25 +61,50 @@ export function mountSidebarFrame(
   iframe.setAttribute('allow', 'clipboard-write');
   Object.assign(wrapper.style, {
     position: 'fixed',
-    top: `${TOP_OFFSET}px`,
     right: '0',
-    bottom: '0',
     zIndex: '2147483000',
     boxShadow: '0 1px 3px rgba(60,64,67,.3), 0 4px 8px 3px rgba(60,64,67,.15)',
-    borderRadius: '12px 0 0 12px',
     overflow: 'hidden',
     background: 'transparent',
   });
   Object.assign(iframe.style, { border: '0', width: '100%', height: '100%', display: 'block' });
+  try {
+    installLayoutRule(document);
+  } catch {
+    // without the rule the panel overlays the page, which still works
+  }
 
   const applyWidth = () => {
-    wrapper.style.width = `${collapsed ? COLLAPSED_WIDTH : SIDEBAR_WIDTH}px`;
+    const s = wrapper.style;
+    if (collapsed) {
+      Object.assign(s, {
+        width: `${COLLAPSED_WIDTH}px`,
+        height: `${COLLAPSED_HEIGHT}px`,
+        top: `calc(50% - ${COLLAPSED_HEIGHT / 2}px)`,
+        bottom: 'auto',
+        borderRadius: '10px 0 0 10px',
+      });
+    } else {
+      Object.assign(s, {
+        width: `${SIDEBAR_WIDTH}px`,
+        height: 'auto',
+        top: `${TOP_OFFSET}px`,
+        bottom: '0',
+        borderRadius: '12px 0 0 0',
+      });
+    }
     wrapper.dataset.collapsed = String(collapsed);
+    document.documentElement.setAttribute(OPEN_ATTR, collapsed ? 'collapsed' : 'open');
   };
   applyWidth();
 
   const post = (msg: ToSidebar) => {
     if (!ready || !iframe.contentWindow) {
+      // Only the latest view matters: do not let a slow iframe pile up old ones.
+      if (msg.tb === 'view' || msg.tb === 'theme') {
+        const i = queue.findIndex((m) => m.tb === msg.tb);
+        if (i >= 0) queue.splice(i, 1);
+      }
       queue.push(msg);
       return;
     }
@@ -94,9 +138,11 @@ export function mountSidebarFrame(
     .then((v) => {
       collapsed = v;
       applyWidth();
+      if (ready) post({ tb: 'collapsed', collapsed });
     })
     .catch(() => undefined);
 
   ui.mount();
+  ctx.onInvalidated(() => document.documentElement.removeAttribute(OPEN_ATTR));
   return { post, setCollapsed, isCollapsed: () => collapsed, iframe };
 }

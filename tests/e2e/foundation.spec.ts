@@ -49,7 +49,7 @@ test('the sidebar iframe mounts on a Gmail page served at mail.google.com', asyn
   const frameEl = page.locator('#touchbase-sidebar iframe');
   await expect(frameEl).toHaveAttribute('src', `chrome-extension://${extensionId}/sidebar.html`);
   const frame = page.frameLocator('#touchbase-sidebar iframe');
-  await expect(frame.getByTestId('sidebar-url')).toContainText('https://mail.google.com/mail/u/0/#inbox');
+  await expect(frame.getByTestId('sidebar-url')).toHaveText('https://mail.google.com/mail/u/0/#inbox');
 });
 
 test('popup and options pages open and read the database', async ({ context, extensionId }) => {

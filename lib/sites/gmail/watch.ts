@@ -20,9 +20,8 @@ export function viewSignature(view: PageView): string {
  * insertion triggered from our sidebar, which takes focus away from Gmail, still finds it.
  */
 export function trackComposeFocus(doc: Document): () => void {
-  const onFocus = (ev: Event): void => {
+  const stamp = (t: Element | null): void => {
     try {
-      const t = ev.target as Element | null;
       if (t?.nodeType !== 1) return;
       const root = composeRootOf(t);
       if (root) {
@@ -33,6 +32,10 @@ export function trackComposeFocus(doc: Document): () => void {
       // ignore
     }
   };
+  const onFocus = (ev: Event): void => stamp(ev.target as Element | null);
+  // A compose can hold focus before we start (Gmail's autofocus on a new compose, a reload):
+  // no focusin will come for it, so stamp it now.
+  stamp(doc.activeElement);
   doc.addEventListener('focusin', onFocus, true);
   return () => doc.removeEventListener('focusin', onFocus, true);
 }

@@ -1,0 +1,444 @@
+import { useMemo, useState } from 'react';
+import type { ContactData } from '@/components/shared/useContactData';
+import type { CallOutcome, Playbook, Purpose } from '@/lib/cadence/types';
+import { draftFor } from '@/lib/drafts/draft';
+import { LEAD_SOURCE_LABELS, PURPOSE_LABELS } from '@/lib/labels';
+import { request } from '@/lib/messaging/client';
+import type { EnrolmentAction } from '@/lib/messaging/protocol';
+import {
+  currentEnrolment,
+  isRunning,
+  minutesUntilTomorrow,
+  nextPlannedTouch,
+  stateLabel,
+  stateTone,
+  stepLine,
+} from '@/lib/sidebar/status';
+import type { PageView } from '@/lib/sites/types';
+import { DraftCard, insertedWhere } from './DraftCard';
+import { Avatar, EnrolForm } from './EnrolForm';
+import { Timeline } from './Timeline';
+import type { GmailBridge } from './useGmailBridge';
+import { toRenderActivities, useNow } from './useSidebarData';
+
+interface Status {
+  text: string;
+  error?: boolean;
+  /** Shown under the buttons that caused it. */
+  where: 'touch' | 'more';
+}
+
+const TOUCH_ACTIONS = new Set(['done', 'skip', 'snooze', 'answered', 'voicemail', 'no-answer']);
+
+function StatusLine({ status }: { status: Status }) {
+  return (
+    <p className={`sb-status${status.error ? ' error' : ''}`} role="status" data-testid="sidebar-status">
+      {status.text}
+    </p>
+  );
+}
+
+interface Props {
+  data: ContactData;
+  playbooks: Playbook[];
+  view: PageView;
+  bridge: GmailBridge;
+}
+
+/** A known contact: who they are, where their sequence stands, the next draft and the actions. */
+export function ContactPanel({ data, playbooks, view, bridge }: Props) {
+  const contactId = data.contact.id;
+  const tick = useNow();
+  // Re-read the clock when the data changes too: a touch just replanned is measured from now.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: tick and data are the triggers
+  const now = useMemo(() => Date.now(), [tick, data]);
+  const [busy, setBusy] = useState<string>();
+  const [status, setStatus] = useState<Status>();
+  const [noteOpen, setNoteOpen] = useState(false);
+  const [note, setNote] = useState('');
+  const [snoozeOpen, setSnoozeOpen] = useState(false);
+
+  const enrolment = currentEnrolment(data.enrolments);
+  const touch = enrolment ? nextPlannedTouch(data.touches, enrolment.id) : undefined;
+  const activities = useMemo(() => toRenderActivities(data.activities), [data.activities]);
+
+  const { contact, settings } = data;
+  const tz = settings.timeZone;
+  const name = [contact.firstName, contact.lastName].filter(Boolean).join(' ') || contact.email;
+
+  const act = async (label: string, fn: () => Promise<unknown>, done: string) => {
+    const where = TOUCH_ACTIONS.has(label) ? 'touch' : 'more';
+    setBusy(label);
+    setStatus(undefined);
+    try {
+      await fn();
+      setStatus({ text: done, where });
+    } catch (err) {
+      setStatus({ text: err instanceof Error ? err.message : String(err), error: true, where });
+    } finally {
+      setBusy(undefined);
+    }
+  };
+  const enrolmentAct = (action: EnrolmentAction, done: string) =>
+    enrolment &&
+    act(
+      action.kind,
+      () => request('enrolment.action', { enrolmentId: enrolment.id, action, via: 'sidebar' }),
+      done,
+    );
+
+  const quick = async (purpose: Extract<Purpose, 'breakup' | 'value'>) => {
+    const draft = draftFor({
+      purpose,
+      channel: 'email',
+      contact,
+      settings,
+      activities,
+      library: data.library,
+      now: new Date(),
+    });
+    setBusy(purpose);
+    setStatus(undefined);
+    // Sent in place of the next email touch, it counts as that touch; otherwise it is a one-off.
+    const touchId = touch?.channel === 'email' ? touch.id : undefined;
+    const res = await bridge.insert({
+      touchId,
+      to: contact.email,
+      subject: draft.result.subject,
+      body: draft.result.body,
+    });
+    setBusy(undefined);
+    const missing = draft.result.problems.filter(
+      (p) => p.code === 'missing-value' || p.code === 'unknown-field',
+    );
+    setStatus(
+      res.ok
+        ? {
+            where: 'more',
+            text: `${purpose === 'breakup' ? 'Break-up' : 'Value'} email ${insertedWhere(view, res.composeId)}${
+              missing.length
+                ? ` · fill in ${missing.map((m) => `[${m.field}]`).join(', ')} before sending`
+                : ''
+            }`,
+          }
+        : { text: res.reason ?? 'Could not insert.', error: true, where: 'more' },
+    );
+  };
+
+  const line = touch ? stepLine(touch, now, tz) : undefined;
+  const running = isRunning(enrolment);
+
+  return (
+    <div className="sb-stack" data-testid="contact-panel">
+      <section className="sb-card">
+        <div className="sb-who">
+          <Avatar name={name} />
+          <div className="sb-who-text">
+            <div className="sb-name" data-testid="contact-name">
+              {name}
+            </div>
+            <div className="sb-sub tb-muted">
+              {[contact.company, contact.email].filter(Boolean).join(' · ')}
+            </div>
+          </div>
+        </div>
+        <div className="tb-row sb-chips">
+          {enrolment ? (
+            <span className={`sb-state ${stateTone(enrolment.state)}`} data-testid="enrolment-state">
+              {stateLabel(enrolment)}
+            </span>
+          ) : null}
+          <span className="tb-chip">{LEAD_SOURCE_LABELS[contact.leadSource] ?? contact.leadSource}</span>
+          {enrolment ? <span className="tb-chip">{enrolment.playbookName}</span> : null}
+        </div>
+        {line ? (
+          <p className={`sb-step ${line.tone}`} data-testid="step-line">
+            {line.text}
+          </p>
+        ) : enrolment?.state === 'paused' ? (
+          <p className="sb-step later" data-testid="step-line">
+            {enrolment.pauseReason === 'replied'
+              ? 'They replied, so the sequence is on hold. Resume it if the conversation stalls.'
+              : 'On hold. Resume to pick up where it stopped.'}
+          </p>
+        ) : null}
+      </section>
+
+      {touch && enrolment ? (
+        <DraftCard
+          key={`${touch.id}`}
+          touch={touch}
+          step={enrolment.steps[touch.step - 1]}
+          data={data}
+          activities={activities}
+          view={view}
+          bridge={bridge}
+        >
+          <div className="sb-actions">
+            <div className="tb-row">
+              <button
+                type="button"
+                className="sb-done"
+                disabled={!!busy}
+                data-testid="action-done"
+                onClick={() =>
+                  void act(
+                    'done',
+                    () => request('touch.complete', { touchId: touch.id, via: 'sidebar' }),
+                    'Marked done.',
+                  )
+                }
+              >
+                ✓ Done
+              </button>
+              <button
+                type="button"
+                disabled={!!busy}
+                data-testid="action-skip"
+                onClick={() =>
+                  void act(
+                    'skip',
+                    () => request('touch.skip', { touchId: touch.id, via: 'sidebar' }),
+                    'Skipped.',
+                  )
+                }
+              >
+                Skip
+              </button>
+              <div className="sb-menu-wrap">
+                <button
+                  type="button"
+                  disabled={!!busy}
+                  aria-expanded={snoozeOpen}
+                  data-testid="action-snooze"
+                  onClick={() => setSnoozeOpen((o) => !o)}
+                >
+                  Snooze ▾
+                </button>
+                {snoozeOpen ? (
+                  <div className="sb-menu" role="menu">
+                    {[
+                      { label: '1 hour', minutes: 60 },
+                      { label: 'Tomorrow, 9 AM', minutes: minutesUntilTomorrow(Date.now(), tz, 9) },
+                    ].map((o) => (
+                      <button
+                        key={o.label}
+                        type="button"
+                        role="menuitem"
+                        onClick={() => {
+                          setSnoozeOpen(false);
+                          void act(
+                            'snooze',
+                            () =>
+                              request('touch.snooze', {
+                                touchId: touch.id,
+                                minutes: o.minutes,
+                                via: 'sidebar',
+                              }),
+                            `Snoozed for ${o.label.toLowerCase()}.`,
+                          );
+                        }}
+                      >
+                        {o.label}
+                      </button>
+                    ))}
+                  </div>
+                ) : null}
+              </div>
+            </div>
+            {touch.channel === 'call' || touch.channel === 'voicemail' ? (
+              <div className="tb-row sb-call" data-testid="call-outcomes">
+                <span className="tb-muted">Call:</span>
+                {(
+                  [
+                    ['answered', 'Answered'],
+                    ['voicemail', 'Voicemail'],
+                    ['no-answer', 'No answer'],
+                  ] as [CallOutcome, string][]
+                ).map(([outcome, label]) => (
+                  <button
+                    key={outcome}
+                    type="button"
+                    disabled={!!busy}
+                    onClick={() =>
+                      void act(
+                        outcome,
+                        () => request('call.outcome', { touchId: touch.id, outcome, via: 'sidebar' }),
+                        `Call logged: ${label.toLowerCase()}.`,
+                      )
+                    }
+                  >
+                    {label}
+                  </button>
+                ))}
+              </div>
+            ) : null}
+            {status?.where === 'touch' ? <StatusLine status={status} /> : null}
+          </div>
+        </DraftCard>
+      ) : null}
+
+      {enrolment ? (
+        <section className="sb-card sb-more" aria-label="Quick emails and outcomes">
+          {running ? (
+            <div className="tb-row sb-quick">
+              <span className="sb-label">Quick email</span>
+              <button
+                type="button"
+                disabled={!!busy}
+                data-testid="quick-breakup"
+                title={PURPOSE_LABELS.breakup}
+                onClick={() => void quick('breakup')}
+              >
+                Break-up
+              </button>
+              <button
+                type="button"
+                disabled={!!busy}
+                data-testid="quick-value"
+                title={PURPOSE_LABELS.value}
+                onClick={() => void quick('value')}
+              >
+                Value
+              </button>
+            </div>
+          ) : null}
+          <div className="tb-row sb-outcomes">
+            {running ? (
+              <button
+                type="button"
+                disabled={!!busy}
+                data-testid="action-reply"
+                title="They replied: log it and put the sequence on hold"
+                onClick={() =>
+                  void act(
+                    'reply',
+                    () => request('reply.log', { contactId, via: 'sidebar' }),
+                    'Reply logged; sequence on hold.',
+                  )
+                }
+              >
+                Replied
+              </button>
+            ) : null}
+            {running || enrolment.state === 'completed' ? (
+              <button
+                type="button"
+                disabled={!!busy}
+                data-testid="action-booked"
+                title="They booked a meeting: stop the sequence and plan a recap"
+                onClick={() => void enrolmentAct({ kind: 'booked' }, 'Meeting booked. A recap is planned.')}
+              >
+                Booked
+              </button>
+            ) : null}
+            {enrolment.state === 'active' ? (
+              <button
+                type="button"
+                disabled={!!busy}
+                data-testid="action-pause"
+                onClick={() => void enrolmentAct({ kind: 'pause' }, 'Paused.')}
+              >
+                Pause
+              </button>
+            ) : null}
+            {enrolment.state === 'paused' ? (
+              <button
+                type="button"
+                disabled={!!busy}
+                data-testid="action-resume"
+                onClick={() => void enrolmentAct({ kind: 'resume' }, 'Resumed.')}
+              >
+                Resume
+              </button>
+            ) : null}
+            <button
+              type="button"
+              disabled={!!busy}
+              data-testid="action-note"
+              title="Add a note to their history"
+              onClick={() => setNoteOpen((o) => !o)}
+            >
+              Note
+            </button>
+            {enrolment.state !== 'opted-out' ? (
+              <button
+                type="button"
+                className="danger"
+                disabled={!!busy}
+                data-testid="action-opt-out"
+                title="They asked not to be contacted: stop every touch on every channel"
+                onClick={() =>
+                  void enrolmentAct({ kind: 'opted-out' }, 'Opted out: no more touches on any channel.')
+                }
+              >
+                Opt out
+              </button>
+            ) : null}
+          </div>
+          {noteOpen ? (
+            <div className="sb-note">
+              <textarea
+                rows={3}
+                value={note}
+                placeholder="What happened, what to remember…"
+                data-testid="note-text"
+                onChange={(e) => setNote(e.target.value)}
+              />
+              <div className="tb-row">
+                <button
+                  type="button"
+                  className="primary"
+                  disabled={!note.trim() || !!busy}
+                  data-testid="note-save"
+                  onClick={() =>
+                    void act(
+                      'note',
+                      async () => {
+                        await request('note.add', {
+                          contactId,
+                          enrolmentId: enrolment.id,
+                          text: note,
+                          via: 'sidebar',
+                        });
+                        setNote('');
+                        setNoteOpen(false);
+                      },
+                      'Note saved.',
+                    )
+                  }
+                >
+                  Save note
+                </button>
+                <button type="button" onClick={() => setNoteOpen(false)}>
+                  Cancel
+                </button>
+              </div>
+            </div>
+          ) : null}
+          {status?.where === 'more' ? <StatusLine status={status} /> : null}
+        </section>
+      ) : null}
+
+      {enrolment ? (
+        <Timeline
+          enrolment={enrolment}
+          touches={data.touches}
+          now={now}
+          repZone={tz}
+          contactZone={contact.timeZone}
+        />
+      ) : null}
+
+      {!running && enrolment?.state !== 'opted-out' && !contact.optOut.email ? (
+        <EnrolForm
+          person={{ email: contact.email, name }}
+          existing={contact}
+          settings={settings}
+          playbooks={playbooks}
+          title={enrolment ? 'Start a new sequence:' : 'Not in a sequence yet.'}
+        />
+      ) : null}
+    </div>
+  );
+}

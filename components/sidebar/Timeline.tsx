@@ -1,0 +1,61 @@
+import type { EnrolmentRow, TouchRow } from '@/lib/db';
+import { PURPOSE_LABELS } from '@/lib/labels';
+import { CHANNEL_WORDS, formatWhen, theirTime, timeline } from '@/lib/sidebar/status';
+
+interface Props {
+  enrolment: EnrolmentRow;
+  touches: TouchRow[];
+  now: number;
+  repZone: string;
+  contactZone?: string;
+}
+
+const MARK: Record<string, string> = { done: '✓', skipped: '–', planned: '', waiting: '' };
+
+/** Done and coming touches, in the rep's zone (the contact's clock beside it when it differs). */
+export function Timeline({ enrolment, touches, now, repZone, contactZone }: Props) {
+  const items = timeline(enrolment, touches);
+  return (
+    <section className="sb-card" aria-label="Sequence">
+      <h3 className="tb-section-title sb-tl-title">
+        Sequence <span className="sb-tl-zone">times in {repZone.replace(/_/g, ' ')}</span>
+      </h3>
+      <ol className="sb-timeline" data-testid="timeline">
+        {items.map((it) => {
+          const their =
+            it.status === 'planned' && it.at !== undefined
+              ? theirTime(it.at, repZone, contactZone)
+              : undefined;
+          return (
+            <li
+              key={it.key}
+              className={`sb-tl ${it.status}${it.next ? ' next' : ''}`}
+              data-status={it.status}
+            >
+              <span className="sb-tl-dot" aria-hidden="true">
+                {MARK[it.status]}
+              </span>
+              <span className="sb-tl-body">
+                <span className="sb-tl-what">
+                  {it.step ? `${it.step}. ` : ''}
+                  {CHANNEL_WORDS[it.channel]} · {PURPOSE_LABELS[it.purpose]}
+                </span>
+                <span className="sb-tl-when tb-muted">
+                  {it.status === 'waiting'
+                    ? enrolment.state === 'paused'
+                      ? 'after resume'
+                      : 'not scheduled'
+                    : it.at !== undefined
+                      ? `${it.status === 'skipped' ? 'Skipped ' : ''}${formatWhen(it.at, now, repZone)}${
+                          it.outcome ? ` · ${it.outcome.replace('-', ' ')}` : ''
+                        }${their ? ` · ${their}` : ''}`
+                      : ''}
+                </span>
+              </span>
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,247 @@
+/**
+ * What the sidebar says about an enrolment: its state, "Touch 3 of 7 · Text due now", the
+ * timeline of done and coming touches, and times in the rep's zone. Pure: `now` comes in.
+ */
+import { DAY_MS, fromLocal, HOUR_MS, localDay, MINUTE_MS, toLocal } from '@/lib/cadence/zoned';
+import type { Channel, EnrolmentState, Purpose } from '@/lib/cadence/types';
+import type { EnrolmentRow, TouchRow } from '@/lib/db/schema';
+
+/** Channel names as the sidebar writes them inside a sentence. */
+export const CHANNEL_WORDS: Record<Channel, string> = {
+  email: 'Email',
+  sms: 'Text',
+  call: 'Call',
+  voicemail: 'Voicemail',
+  linkedin: 'LinkedIn',
+  task: 'Task',
+};
+
+/** "Active", "Paused (replied)", "Booked"… */
+export function stateLabel(e: Pick<EnrolmentRow, 'state' | 'pauseReason'>): string {
+  switch (e.state) {
+    case 'active':
+      return 'Active';
+    case 'paused':
+      return e.pauseReason === 'replied' ? 'Paused (replied)' : 'Paused';
+    case 'booked':
+      return 'Booked';
+    case 'opted-out':
+      return 'Opted out';
+    case 'completed':
+      return 'Completed';
+    case 'removed':
+      return 'Removed';
+  }
+}
+
+/** Tone of the state chip. */
+export function stateTone(state: EnrolmentState): 'ok' | 'warn' | 'muted' | 'accent' {
+  if (state === 'active') return 'accent';
+  if (state === 'booked') return 'ok';
+  if (state === 'paused') return 'warn';
+  return 'muted';
+}
+
+const STATE_RANK: Record<EnrolmentState, number> = {
+  active: 0,
+  paused: 1,
+  booked: 2,
+  completed: 3,
+  'opted-out': 4,
+  removed: 5,
+};
+
+/** The enrolment the sidebar shows: a running one first, else the most recent. */
+export function currentEnrolment(enrolments: readonly EnrolmentRow[]): EnrolmentRow | undefined {
+  return [...enrolments].sort(
+    (a, b) => STATE_RANK[a.state] - STATE_RANK[b.state] || b.stateChangedAt - a.stateChangedAt || b.id - a.id,
+  )[0];
+}
+
+/** Whether an enrolment still runs (a new one would be refused). */
+export function isRunning(e: EnrolmentRow | undefined): boolean {
+  return !!e && (e.state === 'active' || e.state === 'paused');
+}
+
+/** The enrolment's next planned touch: earliest due, then lowest step. */
+export function nextPlannedTouch(touches: readonly TouchRow[], enrolmentId: number): TouchRow | undefined {
+  return touches
+    .filter((t) => t.enrolmentId === enrolmentId && t.state === 'planned')
+    .sort((a, b) => a.dueAt - b.dueAt || a.step - b.step)[0];
+}
+
+/** "2 h", "15 min", "3 d": a coarse duration. */
+export function roughDuration(ms: number): string {
+  const m = Math.max(1, Math.round(ms / MINUTE_MS));
+  if (m < 60) return `${m} min`;
+  const h = Math.round(ms / HOUR_MS);
+  if (h < 48) return `${h} h`;
+  return `${Math.round(ms / DAY_MS)} d`;
+}
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+function fmt(timeZone: string, kind: 'time' | 'day' | 'full'): Intl.DateTimeFormat {
+  const key = `${kind}|${timeZone}`;
+  let f = formats.get(key);
+  if (!f) {
+    const opts: Intl.DateTimeFormatOptions =
+      kind === 'time'
+        ? { hour: 'numeric', minute: '2-digit' }
+        : kind === 'day'
+          ? { weekday: 'short', month: 'short', day: 'numeric' }
+          : { weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' };
+    try {
+      f = new Intl.DateTimeFormat('en-US', { ...opts, timeZone });
+    } catch {
+      f = new Intl.DateTimeFormat('en-US', { ...opts, timeZone: 'UTC' });
+    }
+    formats.set(key, f);
+  }
+  return f;
+}
+
+/** "2:30 PM" in `timeZone`. */
+export function clock(at: number, timeZone: string): string {
+  return fmt(timeZone, 'time').format(at);
+}
+
+/** "Today, 2:30 PM", "Tomorrow, 9:00 AM", "Yesterday, 4:10 PM", else "Thu, Nov 26, 9:00 AM". */
+export function formatWhen(at: number, now: number, timeZone: string): string {
+  const diff = localDay(toLocal(timeZone, at)) - localDay(toLocal(timeZone, now));
+  if (diff === 0) return `Today, ${clock(at, timeZone)}`;
+  if (diff === 1) return `Tomorrow, ${clock(at, timeZone)}`;
+  if (diff === -1) return `Yesterday, ${clock(at, timeZone)}`;
+  return fmt(timeZone, 'full').format(at);
+}
+
+/**
+ * The contact's own clock at `at` when their zone differs from the rep's ("4:30 PM their time"),
+ * else undefined.
+ */
+export function theirTime(at: number, repZone: string, contactZone: string | undefined): string | undefined {
+  if (!contactZone || contactZone === repZone) return undefined;
+  try {
+    if (toLocal(contactZone, at) === toLocal(repZone, at)) return undefined;
+  } catch {
+    return undefined;
+  }
+  return `${clock(at, contactZone)} their time`;
+}
+
+/** How urgent a touch is, for the chip colour. */
+export type DueTone = 'overdue' | 'due' | 'today' | 'later';
+
+/** "overdue by 2 h", "due now", "due today, 3:00 PM", "due tomorrow, 9:00 AM", "due Thu, Nov 26". */
+export function dueText(
+  t: Pick<TouchRow, 'dueAt' | 'deadlineAt'>,
+  now: number,
+  timeZone: string,
+): { text: string; tone: DueTone } {
+  if (t.deadlineAt <= now)
+    return { text: `overdue by ${roughDuration(now - t.deadlineAt)}`, tone: 'overdue' };
+  // Within the minute counts as now: a touch replanned "from now" must not read "due in 1 min".
+  if (t.dueAt <= now + MINUTE_MS) return { text: 'due now', tone: 'due' };
+  const diff = localDay(toLocal(timeZone, t.dueAt)) - localDay(toLocal(timeZone, now));
+  if (diff === 0) {
+    if (t.dueAt - now < HOUR_MS) return { text: `due in ${roughDuration(t.dueAt - now)}`, tone: 'today' };
+    return { text: `due today, ${clock(t.dueAt, timeZone)}`, tone: 'today' };
+  }
+  if (diff === 1) return { text: `due tomorrow, ${clock(t.dueAt, timeZone)}`, tone: 'later' };
+  return { text: `due ${fmt(timeZone, 'day').format(t.dueAt)}`, tone: 'later' };
+}
+
+/** "Touch 3 of 7 · Text due now"; follow-ups outside the steps are named instead. */
+export function stepLine(
+  t: Pick<TouchRow, 'step' | 'totalSteps' | 'channel' | 'purpose' | 'dueAt' | 'deadlineAt'>,
+  now: number,
+  timeZone: string,
+): { text: string; tone: DueTone } {
+  const due = dueText(t, now, timeZone);
+  const head =
+    t.step === 0
+      ? t.purpose === 'after-meeting'
+        ? 'Meeting recap'
+        : 'Re-engage touch'
+      : `Touch ${t.step} of ${t.totalSteps}`;
+  return { text: `${head} · ${CHANNEL_WORDS[t.channel]} ${due.text}`, tone: due.tone };
+}
+
+/** One line of the timeline. */
+export interface TimelineItem {
+  key: string;
+  step: number;
+  channel: Channel;
+  purpose: Purpose;
+  status: 'done' | 'skipped' | 'planned' | 'waiting';
+  /** Done/skipped: when; planned: due time; waiting (paused or stopped): none. */
+  at?: number;
+  outcome?: string;
+  /** The next touch to act on. */
+  next?: boolean;
+}
+
+/**
+ * Every step of the enrolment in order, from the touch rows where they exist (they carry the
+ * real times), from the enrolment's own record of done steps otherwise, and steps that are not
+ * scheduled right now (paused, stopped) as "waiting". Follow-ups (step 0) come last.
+ */
+export function timeline(e: EnrolmentRow, touches: readonly TouchRow[]): TimelineItem[] {
+  const mine = touches.filter((t) => t.enrolmentId === e.id);
+  const next = nextPlannedTouch(mine, e.id);
+  const items: TimelineItem[] = [];
+  e.steps.forEach((s, i) => {
+    const step = i + 1;
+    const rows = mine.filter((t) => t.step === step);
+    const closed = rows.find((t) => t.state !== 'planned');
+    const planned = rows.find((t) => t.state === 'planned');
+    const done = e.done.find((d) => d.step === step);
+    const base = { key: `s${step}`, step, channel: s.channel, purpose: s.purpose };
+    if (closed) {
+      items.push({
+        ...base,
+        status: closed.state === 'skipped' ? 'skipped' : 'done',
+        at: closed.doneAt ?? done?.at,
+        outcome: done?.outcome,
+      });
+    } else if (done) {
+      items.push({ ...base, status: done.skipped ? 'skipped' : 'done', at: done.at, outcome: done.outcome });
+    } else if (planned) {
+      items.push({ ...base, status: 'planned', at: planned.dueAt, next: planned.id === next?.id });
+    } else {
+      items.push({ ...base, status: 'waiting' });
+    }
+  });
+  for (const t of mine.filter((x) => x.step === 0)) {
+    items.push({
+      key: `f${t.id}`,
+      step: 0,
+      channel: t.channel,
+      purpose: t.purpose,
+      status: t.state === 'planned' ? 'planned' : t.state === 'skipped' ? 'skipped' : 'done',
+      at: t.state === 'planned' ? t.dueAt : t.doneAt,
+      next: t.id === next?.id,
+    });
+  }
+  return items;
+}
+
+/** Minutes from `now` to tomorrow at `hour`:00 in `timeZone` (the "snooze until tomorrow" target). */
+export function minutesUntilTomorrow(now: number, timeZone: string, hour = 9): number {
+  const day = localDay(toLocal(timeZone, now));
+  const target = fromLocal(timeZone, (day + 1) * DAY_MS + hour * HOUR_MS, now);
+  return Math.max(1, Math.round((target - now) / MINUTE_MS));
+}
+
+/**
+ * Since when a message from the contact counts as a reply: the latest of the enrolment start,
+ * the last touch done and the last reply already recorded.
+ */
+export function replyCutoff(
+  e: Pick<EnrolmentRow, 'enrolledAt' | 'lastTouchAt' | 'lastReplyAt' | 'done'>,
+): number {
+  let at = e.enrolledAt;
+  if (e.lastTouchAt !== undefined) at = Math.max(at, e.lastTouchAt);
+  if (e.lastReplyAt !== undefined) at = Math.max(at, e.lastReplyAt);
+  for (const d of e.done) if (!d.skipped) at = Math.max(at, d.at);
+  return at;
+}
