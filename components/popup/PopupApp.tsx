@@ -1,34 +1,321 @@
-import { useLiveQuery } from 'dexie-react-hooks';
-import { getDb } from '@/lib/db';
+import { Fragment, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { TouchRow } from '@/lib/db';
+import { request } from '@/lib/messaging/client';
+import {
+  CHANNEL_LABELS,
+  contactLabel,
+  type DueGroupId,
+  groupDue,
+  minutesUntilTomorrowMorning,
+  touchNumberLabel,
+  waitingOn,
+  whenLabel,
+} from '@/lib/touches';
+import { AlertsToggle } from './AlertsToggle';
+import { DueRow, showsCountdown } from './DueRow';
+import { EmptyState } from './EmptyState';
+import { TouchPanel, type TouchAct } from './TouchPanel';
+import { POPUP_LIMIT, usePopupData } from './usePopupData';
+import { useNow } from './useNow';
+import './popup.css';
 
-/** The toolbar popup: what is due, most urgent first. */
+const GROUPS: { id: DueGroupId; title: string }[] = [
+  { id: 'overdue', title: 'Overdue' },
+  { id: 'today', title: 'Due today' },
+  { id: 'upcoming', title: 'Coming up' },
+];
+
+const VIA = 'popup';
+
+function openDashboard(hash = ''): void {
+  if (!hash) {
+    void browser.runtime.openOptionsPage();
+    return;
+  }
+  void browser.tabs.create({ url: browser.runtime.getURL(`/options.html${hash}`) });
+}
+
+/** The toolbar popup: what is due, most urgent first, and one click to act on it. */
 export function PopupApp() {
-  const db = getDb();
-  const due = useLiveQuery(
-    () =>
-      db.touches
-        .where('[state+dueAt]')
-        .between(['planned', -Infinity], ['planned', Infinity])
-        .limit(50)
-        .toArray(),
-    [],
+  const [fast, setFast] = useState(false);
+  const now = useNow(fast ? 1_000 : 30_000);
+  const data = usePopupData(Math.floor(now / 60_000));
+  const timeZone = data?.settings.timeZone ?? 'UTC';
+  const groups = useMemo(
+    () => (data ? groupDue(data.touches, now, timeZone) : undefined),
+    [data, now, timeZone],
   );
+  const flat = useMemo(
+    () => (groups ? [...groups.overdue, ...groups.today, ...groups.upcoming] : []),
+    [groups],
+  );
+  const blocked = useMemo(() => waitingOn(data?.touches ?? []), [data]);
+
+  useEffect(() => {
+    setFast(
+      flat.some((t) => t.withinMinutes !== undefined && (showsCountdown(t, now) || t.dueAt - now < 60_000)),
+    );
+  }, [flat, now]);
+
+  const [focusedId, setFocusedId] = useState<number | undefined>();
+  const [expandedId, setExpandedId] = useState<number | undefined>();
+  const [busyId, setBusyId] = useState<number | undefined>();
+  const [copyId, setCopyId] = useState<number | undefined>();
+  const onCopied = useCallback(() => setCopyId(undefined), []);
+  const [status, setStatus] = useState<{ text: string; error: boolean } | undefined>();
+  const heads = useRef(new Map<number, HTMLButtonElement>());
+  const wantFocus = useRef(true);
+
+  const currentId = flat.some((t) => t.id === focusedId) ? focusedId : flat[0]?.id;
+
+  // Focus follows the keyboard, and lands on the first row when the popup opens.
+  useEffect(() => {
+    if (!wantFocus.current || currentId === undefined) return;
+    const el = heads.current.get(currentId);
+    if (!el) return;
+    el.focus();
+    wantFocus.current = false;
+  }, [currentId]);
+
+  const onStatus = useCallback((text: string, error = false) => setStatus({ text, error }), []);
+
+  const focusRow = (id: number | undefined) => {
+    if (id === undefined) return;
+    setFocusedId(id);
+    heads.current.get(id)?.focus();
+  };
+
+  const move = (fromId: number | undefined, delta: number) => {
+    if (!flat.length) return;
+    const idx = Math.max(
+      0,
+      flat.findIndex((t) => t.id === fromId),
+    );
+    focusRow(flat[Math.min(flat.length - 1, Math.max(0, idx + delta))]?.id);
+  };
+
+  const tomorrow = useMemo(() => {
+    const start = data?.settings.workingHours.start ?? '09:00';
+    const minutes = minutesUntilTomorrowMorning(now, timeZone, start);
+    const at = now + minutes * 60_000;
+    return {
+      minutes,
+      label: whenLabel({ dueAt: at, deadlineAt: at + 1 }, now, timeZone).text.replace(
+        /^tomorrow/,
+        'Tomorrow',
+      ),
+    };
+  }, [now, timeZone, data?.settings.workingHours.start]);
+
+  const act = async (touch: TouchRow, a: TouchAct) => {
+    if (busyId !== undefined) return;
+    const first = blocked.get(touch.id);
+    if (first) {
+      onStatus(
+        `Step ${touchNumberLabel(first)} (${CHANNEL_LABELS[first.channel].toLowerCase()}) comes first.`,
+        true,
+      );
+      return;
+    }
+    setBusyId(touch.id);
+    // The row leaves the list: keep the keyboard on its neighbour.
+    const idx = flat.findIndex((t) => t.id === touch.id);
+    const neighbour = flat[idx + 1] ?? flat[idx - 1];
+    const who = contactLabel(data?.contacts.get(touch.contactId));
+    try {
+      if (a.kind === 'done') {
+        await request('touch.complete', { touchId: touch.id, via: VIA });
+        onStatus(`Done: ${CHANNEL_LABELS[touch.channel].toLowerCase()} to ${who}.`);
+      } else if (a.kind === 'skip') {
+        await request('touch.skip', { touchId: touch.id, via: VIA });
+        onStatus(`Skipped the ${CHANNEL_LABELS[touch.channel].toLowerCase()} to ${who}.`);
+      } else if (a.kind === 'snooze') {
+        await request('touch.snooze', { touchId: touch.id, minutes: a.minutes, via: VIA });
+        onStatus(`Snoozed ${who} ${a.minutes === 60 ? 'for an hour' : `to ${a.label.toLowerCase()}`}.`);
+      } else {
+        await request('call.outcome', { touchId: touch.id, outcome: a.outcome, via: VIA });
+        onStatus(
+          a.outcome === 'answered'
+            ? `${who} answered: their sequence stops here.`
+            : `Logged: ${a.outcome === 'voicemail' ? 'voicemail left' : 'no answer'} for ${who}.`,
+        );
+      }
+      if (expandedId === touch.id) setExpandedId(undefined);
+      if (neighbour) {
+        wantFocus.current = true;
+        setFocusedId(neighbour.id);
+      }
+    } catch (err) {
+      onStatus(err instanceof Error ? err.message : String(err), true);
+    } finally {
+      setBusyId(undefined);
+    }
+  };
+
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    const target = e.target as HTMLElement;
+    if (target.closest('input, textarea, select, [contenteditable="true"]')) return;
+    if (e.altKey || e.ctrlKey || e.metaKey) return;
+    // The row the rep sees focused (DOM focus) wins over remembered state.
+    const fromDom = Number(target.closest('[data-touch-id]')?.getAttribute('data-touch-id'));
+    const activeId = flat.some((t) => t.id === fromDom) ? fromDom : currentId;
+    const touch = flat.find((t) => t.id === activeId);
+    switch (e.key) {
+      case 'ArrowDown':
+      case 'j':
+        move(activeId, 1);
+        break;
+      case 'ArrowUp':
+      case 'k':
+        move(activeId, -1);
+        break;
+      case 'Home':
+        focusRow(flat[0]?.id);
+        break;
+      case 'End':
+        focusRow(flat[flat.length - 1]?.id);
+        break;
+      case 'Enter':
+        // On the row itself the button's own click toggles it.
+        if (target.closest('button, a') || !touch) return;
+        setExpandedId((id) => (id === touch.id ? undefined : touch.id));
+        break;
+      case 'Escape':
+        if (expandedId === undefined) return;
+        setExpandedId(undefined);
+        focusRow(expandedId);
+        break;
+      case 'd':
+        if (touch) void act(touch, { kind: 'done' });
+        break;
+      case 's':
+        if (touch) void act(touch, { kind: 'skip' });
+        break;
+      case 'z':
+        if (touch) void act(touch, { kind: 'snooze', minutes: 60, label: 'an hour' });
+        break;
+      case 'c':
+        if (!touch) return;
+        setExpandedId(touch.id);
+        setCopyId(touch.id);
+        break;
+      default:
+        return;
+    }
+    e.preventDefault();
+  };
+
+  const counts = groups && { overdue: groups.overdue.length, today: groups.today.length };
+
   return (
-    <main style={{ width: 380, padding: 12 }}>
-      <h1 style={{ fontSize: 16, margin: 0 }}>Touchbase</h1>
-      {due === undefined ? null : due.length === 0 ? (
-        <p data-testid="popup-empty">
-          Nothing planned yet. Open a Gmail thread and enrol the contact, or import a CSV.
-        </p>
-      ) : (
-        <ul data-testid="popup-list">
-          {due.map((t) => (
-            <li key={t.id}>
-              {t.channel} · {t.purpose}
-            </li>
-          ))}
-        </ul>
-      )}
-    </main>
+    // biome-ignore lint/a11y/noStaticElementInteractions: one keyboard handler for the whole list; the rows themselves are buttons.
+    <div className="tb-popup" onKeyDown={onKeyDown}>
+      <header className="tb-popup-header">
+        <img src="/icon/32.png" alt="" width={20} height={20} />
+        <h1>Touchbase</h1>
+        {counts && flat.length > 0 ? (
+          <span className="tb-popup-summary" data-testid="popup-summary">
+            {counts.overdue > 0 ? <span className="late">{counts.overdue} overdue</span> : null}
+            {counts.overdue > 0 && counts.today > 0 ? ' · ' : null}
+            {counts.today > 0 ? `${counts.today} today` : null}
+          </span>
+        ) : null}
+        <button
+          type="button"
+          className="tb-small tb-header-link"
+          onClick={() => openDashboard()}
+          data-testid="open-dashboard"
+        >
+          Dashboard
+        </button>
+      </header>
+      <main className="tb-popup-body">
+        {data === undefined || !groups ? null : flat.length === 0 ? (
+          data.nextLater ? (
+            <section className="tb-caught-up" data-testid="popup-caught-up">
+              <h2>All caught up</h2>
+              <p className="tb-muted">
+                Nothing due in the next 7 days. Next: {CHANNEL_LABELS[data.nextLater.channel].toLowerCase()},{' '}
+                {whenLabel(data.nextLater, now, timeZone).text}.
+              </p>
+            </section>
+          ) : (
+            <EmptyState onImport={() => openDashboard('#/import')} />
+          )
+        ) : (
+          <div data-testid="popup-list">
+            {GROUPS.map(({ id, title }) => {
+              const list = groups[id];
+              if (list.length === 0) return null;
+              return (
+                <section key={id} className={`tb-group tb-group-${id}`} data-testid={`group-${id}`}>
+                  <h2 className="tb-section-title">
+                    {title} <span className="tb-count">{list.length}</span>
+                  </h2>
+                  <ul className="tb-due-list">
+                    {list.map((t) => (
+                      <Fragment key={t.id}>
+                        <li
+                          className={`tb-due${expandedId === t.id ? ' open' : ''}`}
+                          data-testid="due-row"
+                          data-touch-id={t.id}
+                        >
+                          <DueRow
+                            ref={(el) => {
+                              if (el) heads.current.set(t.id, el);
+                              else heads.current.delete(t.id);
+                            }}
+                            touch={t}
+                            contact={data.contacts.get(t.contactId)}
+                            now={now}
+                            timeZone={timeZone}
+                            waitsFor={blocked.get(t.id)}
+                            expanded={expandedId === t.id}
+                            focused={t.id === currentId}
+                            onToggle={() => setExpandedId((x) => (x === t.id ? undefined : t.id))}
+                            onFocus={() => setFocusedId(t.id)}
+                          />
+                          {expandedId === t.id ? (
+                            <TouchPanel
+                              touch={t}
+                              now={now}
+                              busy={busyId !== undefined}
+                              waitsFor={blocked.get(t.id)}
+                              tomorrow={tomorrow}
+                              copyPending={copyId === t.id}
+                              onCopied={onCopied}
+                              onAct={(a) => void act(t, a)}
+                              onStatus={onStatus}
+                            />
+                          ) : null}
+                        </li>
+                      </Fragment>
+                    ))}
+                  </ul>
+                </section>
+              );
+            })}
+            {data.truncated ? (
+              <p className="tb-muted tb-more">
+                Showing the {POPUP_LIMIT} oldest. The dashboard has the rest.
+              </p>
+            ) : null}
+            <p className="tb-keys tb-muted" aria-hidden="true">
+              ↑↓ move · Enter open · d done · s skip · z snooze 1 h · c copy
+            </p>
+          </div>
+        )}
+      </main>
+      <footer className="tb-popup-footer">
+        <output
+          className={`tb-status${status?.error ? ' error' : ''}`}
+          aria-live="polite"
+          data-testid="popup-status"
+        >
+          {status?.text ?? ''}
+        </output>
+        {data ? <AlertsToggle enabled={data.settings.notifications} onStatus={onStatus} /> : null}
+      </footer>
+    </div>
   );
 }

@@ -6,10 +6,18 @@ import {
   getDb,
   logCallOutcome,
   logReply,
+  restoreBackup,
+  saveSettings,
   skipTouch,
   snoozeTouch,
 } from '@/lib/db';
+import { bulkContacts } from '@/lib/db/contacts';
+import { importContacts } from '@/lib/db/import';
+import { deleteAllData, saveRepSettings } from '@/lib/db/maintenance';
+import { deletePlaybook, savePlaybook } from '@/lib/db/playbooks';
+import { deleteTemplate, duplicateStoredTemplate, resetTemplate, saveTemplate } from '@/lib/db/templates';
 import type { RuntimeMessage } from '@/lib/messaging/protocol';
+import { loadSidebarData } from '@/lib/sidebar/query';
 import { refreshBadge } from './badge';
 
 /** Routes each runtime message to the repository that does the work. Time is read here, once. */
@@ -42,12 +50,46 @@ export async function handleMessage(msg: RuntimeMessage): Promise<unknown> {
         enrolmentId: msg.payload.enrolmentId,
       });
       return { ok: true };
+    case 'sidebar.data':
+      return loadSidebarData(db, msg.payload);
     case 'gmail.sent': {
       // The rep sent a compose holding our draft: that is the touch done, with what was sent.
       const text = [msg.payload.subject, msg.payload.bodyText].filter(Boolean).join('\n\n');
       const res = await completeTouch(db, msg.payload.touchId, { now, via: 'gmail', text });
       return { recorded: !res.alreadyDone };
     }
+    case 'playbook.save':
+      return savePlaybook(db, msg.payload.playbook, now);
+    case 'playbook.delete':
+      return deletePlaybook(db, msg.payload.id);
+    case 'template.save': {
+      const p = msg.payload;
+      const template =
+        p.mode === 'duplicate'
+          ? await duplicateStoredTemplate(db, p.fromId, now, p.changes)
+          : await saveTemplate(db, p.id, p.changes, now);
+      return { template };
+    }
+    case 'template.reset':
+      return { template: await resetTemplate(db, msg.payload.id, now) };
+    case 'template.delete':
+      await deleteTemplate(db, msg.payload.id);
+      return { ok: true };
+    case 'settings.notifications': {
+      const saved = await saveSettings(db, { notifications: msg.payload.enabled === true });
+      return { enabled: saved.notifications };
+    }
+    case 'contacts.bulk':
+      return bulkContacts(db, msg.payload.contactIds, msg.payload.action, { now, via: msg.payload.via });
+    case 'contacts.import':
+      return importContacts(db, { ...msg.payload, now });
+    case 'settings.save':
+      return { settings: await saveRepSettings(db, msg.payload.patch) };
+    case 'backup.restore':
+      return restoreBackup(db, msg.payload.text);
+    case 'data.deleteAll':
+      await deleteAllData(db, msg.payload.confirm);
+      return { ok: true };
     default: {
       const never: never = msg;
       throw new Error(`Unknown message ${JSON.stringify(never)}`);

@@ -1,8 +1,12 @@
 import { registerAlarms } from './alarms';
+import { registerDataSignal } from './data-signal';
 import { handleMessage } from './handlers';
 import { registerMessaging } from './messaging';
+import { notifyTick, registerNotifications } from './notify';
 
 export default defineBackground(() => {
-  registerAlarms();
+  registerAlarms(notifyTick);
+  registerNotifications();
   registerMessaging(handleMessage);
+  registerDataSignal();
 });

@@ -3,6 +3,12 @@ import { refreshBadge } from './badge';
 
 type Handler = (msg: RuntimeMessage) => Promise<unknown>;
 
+/** Requests that only read: nothing changed, so the badge needs no recount. */
+const READ_ONLY: ReadonlySet<RuntimeMessage['type']> = new Set<RuntimeMessage['type']>([
+  'sidebar.data',
+  'badge.refresh',
+]);
+
 /** Dispatches typed runtime messages; every handler's write is followed by a badge refresh. */
 export function registerMessaging(handle: Handler): void {
   const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
@@ -12,7 +18,7 @@ export function registerMessaging(handle: Handler): void {
     return (async () => {
       try {
         const data = await handle(message);
-        await refreshBadge();
+        if (!READ_ONLY.has(message.type)) await refreshBadge();
         return { ok: true, data };
       } catch (err) {
         return { ok: false, error: err instanceof Error ? err.message : String(err) };

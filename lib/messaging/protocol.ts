@@ -8,7 +8,16 @@
  * Payloads are JSON-safe: ids and epoch-ms numbers, never Date objects.
  */
 import type { CallOutcome, LeadSource } from '@/lib/cadence/types';
+import type { PlaybookIssue } from '@/lib/cadence/validate';
+import type { ContactDraft } from '@/lib/csv/import';
+import type { BulkAction, BulkResult } from '@/lib/db/contacts';
+import type { ImportSummary } from '@/lib/db/import';
+import type { PlaybookInput } from '@/lib/db/playbooks';
+import type { RepSettings } from '@/lib/db/schema';
+import type { SidebarData, SidebarQuery } from '@/lib/sidebar/query';
 import type { PageView } from '@/lib/sites/types';
+import type { TemplateChanges } from '@/lib/templates/library';
+import type { Template } from '@/lib/templates/types';
 
 /** Fields a rep or a page can supply for a new contact. */
 export interface ContactInput {
@@ -67,6 +76,64 @@ export interface RuntimeRequests {
     req: { touchId: number; to: string[]; subject: string; bodyText: string };
     res: { recorded: boolean };
   };
+  /**
+   * Everything the Gmail sidebar shows for the people in view (read-only). The sidebar asks the
+   * background because a framed extension page may be refused IndexedDB (third-party storage).
+   */
+  'sidebar.data': { req: SidebarQuery; res: SidebarData };
+  /**
+   * Create (no `id`) or replace a custom playbook. Validated again in the background: errors
+   * refuse the save, warnings come back.
+   */
+  'playbook.save': {
+    req: { playbook: PlaybookInput };
+    res: { id: string; warnings: PlaybookIssue[] };
+  };
+  /** Delete a custom playbook; running enrolments keep their own copy of its steps. */
+  'playbook.delete': {
+    req: { id: string };
+    res: { runningEnrolments: number; defaultsReset: LeadSource[] };
+  };
+  /**
+   * Edit a template as a new version (`mode: 'edit'`), or copy one into a new own template
+   * (`mode: 'duplicate'`, with optional changes to the copy).
+   */
+  'template.save': {
+    req:
+      | { mode: 'edit'; id: string; changes: TemplateChanges }
+      | { mode: 'duplicate'; fromId: string; changes?: TemplateChanges };
+    res: { template: Template };
+  };
+  /** Put an edited built-in template back to its shipped text (as a new version). */
+  'template.reset': { req: { id: string }; res: { template: Template } };
+  /** Delete one of the rep's own templates (built-ins are reset, not deleted). */
+  'template.delete': { req: { id: string }; res: { ok: true } };
+  /**
+   * The rep turned desktop notifications on or off (the page asks for the optional permission
+   * first, inside the click, since only a page can show that prompt).
+   */
+  'settings.notifications': { req: { enabled: boolean }; res: { enabled: boolean } };
+  /** One action on many contacts of the dashboard, in one transaction. */
+  'contacts.bulk': {
+    req: { contactIds: number[]; action: BulkAction; via: string };
+    res: BulkResult;
+  };
+  /** Write the drafts of a CSV import (and optionally enrol them), all or nothing. */
+  'contacts.import': {
+    req: {
+      drafts: ContactDraft[];
+      mode: 'skip' | 'update';
+      enrol?: { playbookId: string; source: LeadSource };
+      via: string;
+    };
+    res: ImportSummary;
+  };
+  /** Validate and save a change to the rep's settings. */
+  'settings.save': { req: { patch: Partial<RepSettings> }; res: { settings: RepSettings } };
+  /** Replace everything with a backup file's content (checked completely first). */
+  'backup.restore': { req: { text: string }; res: { rows: number } };
+  /** Delete every contact, sequence, touch, activity, own playbook and template, and the settings. */
+  'data.deleteAll': { req: { confirm: string }; res: { ok: true } };
 }
 
 export type RuntimeType = keyof RuntimeRequests;
@@ -82,8 +149,10 @@ export type RuntimeResponse<K extends RuntimeType> =
 /** Messages the content script posts into the sidebar iframe. */
 export type ToSidebar =
   | { tb: 'view'; view: PageView }
-  | { tb: 'insert-result'; requestId: string; ok: boolean; reason?: string }
-  | { tb: 'collapsed'; collapsed: boolean };
+  | { tb: 'insert-result'; requestId: string; ok: boolean; reason?: string; composeId?: string }
+  | { tb: 'collapsed'; collapsed: boolean }
+  /** Gmail's light or dark look, read from its computed background, so the sidebar matches it. */
+  | { tb: 'theme'; theme: 'light' | 'dark' };
 
 /** Messages the sidebar iframe posts to the content script. */
 export type FromSidebar =
@@ -92,10 +161,14 @@ export type FromSidebar =
   | {
       tb: 'insert';
       requestId: string;
+      /** The planned touch this draft is for; it becomes the draft token that attributes the send. */
       touchId?: number;
+      /** Used when no compose is open and one has to be opened for the contact. */
       to?: string;
       subject?: string;
       body: string;
+      /** Target compose; absent means the focused (or last focused) one. */
+      composeId?: string;
     };
 
 const RUNTIME_TYPES: ReadonlySet<string> = new Set<RuntimeType>([
@@ -109,6 +182,18 @@ const RUNTIME_TYPES: ReadonlySet<string> = new Set<RuntimeType>([
   'enrolment.action',
   'note.add',
   'gmail.sent',
+  'sidebar.data',
+  'playbook.save',
+  'playbook.delete',
+  'template.save',
+  'template.reset',
+  'template.delete',
+  'settings.notifications',
+  'contacts.bulk',
+  'contacts.import',
+  'settings.save',
+  'backup.restore',
+  'data.deleteAll',
 ]);
 
 /** Shape check for an incoming runtime message (handlers validate payload fields themselves). */
@@ -134,7 +219,9 @@ export function isFromSidebar(value: unknown): value is FromSidebar {
 
 export function isToSidebar(value: unknown): value is ToSidebar {
   if (!isTagged(value)) return false;
-  return value.tb === 'view' || value.tb === 'insert-result' || value.tb === 'collapsed';
+  return (
+    value.tb === 'view' || value.tb === 'insert-result' || value.tb === 'collapsed' || value.tb === 'theme'
+  );
 }
 
 /** Hosts whose content scripts may talk to the background. */

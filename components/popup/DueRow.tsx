@@ -1,0 +1,77 @@
+import { forwardRef } from 'react';
+import type { ContactRow, TouchRow } from '@/lib/db';
+import {
+  CHANNEL_LABELS,
+  contactLabel,
+  countdown,
+  PURPOSE_LABELS,
+  touchNumberLabel,
+  whenLabel,
+} from '@/lib/touches';
+import { ChannelIcon } from './ChannelIcon';
+
+/** A speed-to-lead clock is worth showing while due and until an hour past its deadline. */
+export function showsCountdown(t: TouchRow, now: number): boolean {
+  return t.withinMinutes !== undefined && t.dueAt <= now && now - t.deadlineAt < 3_600_000;
+}
+
+export interface DueRowProps {
+  touch: TouchRow;
+  contact: ContactRow | undefined;
+  now: number;
+  timeZone: string;
+  /** The earlier step of the same sequence that has to be done first. */
+  waitsFor: TouchRow | undefined;
+  expanded: boolean;
+  focused: boolean;
+  onToggle: () => void;
+  onFocus: () => void;
+}
+
+/** One compact line per touch: who, which channel and step, and how late or soon. */
+export const DueRow = forwardRef<HTMLButtonElement, DueRowProps>(function DueRow(
+  { touch, contact, now, timeZone, waitsFor, expanded, focused, onToggle, onFocus },
+  ref,
+) {
+  const when = whenLabel(touch, now, timeZone);
+  const clock = showsCountdown(touch, now) ? countdown(touch.deadlineAt, now) : undefined;
+  const company = contact?.company.trim();
+  return (
+    <button
+      ref={ref}
+      type="button"
+      className={`tb-due-head${expanded ? ' expanded' : ''}`}
+      aria-expanded={expanded}
+      tabIndex={focused ? 0 : -1}
+      onClick={onToggle}
+      onFocus={onFocus}
+      data-testid="due-row-head"
+    >
+      <span className={`tb-due-icon ch-${touch.channel}`}>
+        <ChannelIcon channel={touch.channel} />
+      </span>
+      <span className="tb-due-main">
+        <span className="tb-due-who">
+          <strong>{contactLabel(contact)}</strong>
+          {company ? <span className="tb-muted"> · {company}</span> : null}
+        </span>
+        <span className="tb-due-what tb-muted">
+          {CHANNEL_LABELS[touch.channel]} · {PURPOSE_LABELS[touch.purpose]} · {touchNumberLabel(touch)}
+          {waitsFor ? ` · after ${waitsFor.step}` : ''}
+        </span>
+      </span>
+      <span className="tb-due-when">
+        {clock ? (
+          <span
+            className={`tb-countdown${clock.passed ? ' passed' : ''}`}
+            data-testid="countdown"
+            title={`Speed to lead: ${touch.withinMinutes} min`}
+          >
+            {clock.text}
+          </span>
+        ) : null}
+        <span className={`tb-when ${when.tone}`}>{when.text}</span>
+      </span>
+    </button>
+  );
+});

@@ -1,0 +1,42 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { DAY_MS } from '@/lib/cadence/zoned';
+import { type ContactRow, getDb, getSettings, type RepSettings, type TouchRow } from '@/lib/db';
+import { UPCOMING_DAYS } from '@/lib/touches';
+
+/** More than a rep can work through from a popup; the dashboard has the rest. */
+export const POPUP_LIMIT = 300;
+
+export interface PopupData {
+  /** Planned touches up to the horizon, oldest due first (at most POPUP_LIMIT). */
+  touches: TouchRow[];
+  contacts: Map<number, ContactRow>;
+  settings: RepSettings;
+  /** True when more touches fall inside the horizon than were read. */
+  truncated: boolean;
+  /** The first planned touch after the horizon, for "nothing this week". */
+  nextLater: TouchRow | undefined;
+}
+
+/**
+ * Reads the planned touches live from the `[state+dueAt]` index and joins their contacts by id.
+ * `minute` (now rounded to the minute) moves the horizon without re-reading every second.
+ */
+export function usePopupData(minute: number): PopupData | undefined {
+  return useLiveQuery(async () => {
+    const db = getDb();
+    const horizon = minute * 60_000 + UPCOMING_DAYS * DAY_MS;
+    const range = db.touches.where('[state+dueAt]').between(['planned', -Infinity], ['planned', horizon]);
+    const [touches, settings, nextLater] = await Promise.all([
+      range.limit(POPUP_LIMIT + 1).toArray(),
+      getSettings(db),
+      db.touches.where('[state+dueAt]').between(['planned', horizon], ['planned', Infinity]).first(),
+    ]);
+    const truncated = touches.length > POPUP_LIMIT;
+    if (truncated) touches.length = POPUP_LIMIT;
+    const ids = [...new Set(touches.map((t) => t.contactId))];
+    const rows = await db.contacts.bulkGet(ids);
+    const contacts = new Map<number, ContactRow>();
+    for (const c of rows) if (c) contacts.set(c.id, c);
+    return { touches, contacts, settings, truncated, nextLater };
+  }, [minute]);
+}

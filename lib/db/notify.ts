@@ -1,0 +1,85 @@
+/**
+ * Bookkeeping for notifications, kept in IndexedDB because the service worker keeps nothing in
+ * memory: which speed-to-lead touches were announced (TouchRow.notifiedAt) and the day of the
+ * last daily nudge (`meta`). Each claim is one transaction, so two overlapping alarm ticks can
+ * never announce the same thing twice.
+ */
+import type { ContactRow, TouchbaseDb, TouchRow } from './schema';
+
+/** `meta` key holding the 'YYYY-MM-DD' (rep's zone) of the last daily nudge. */
+export const LAST_NUDGE_KEY = 'notify.lastNudgeDay';
+
+/** How far back a just-due touch is still news; older ones were missed, not "becoming due". */
+export const SPEED_LOOKBACK_MS = 3_600_000;
+
+/**
+ * Finds speed-to-lead touches (those with `withinMinutes`) that fell due in the last
+ * `lookbackMs` and were never announced, marks them announced at `now`, and returns them.
+ * Reads only the `[state+dueAt]` key range of that window.
+ */
+export async function claimSpeedToLeadDue(
+  db: TouchbaseDb,
+  now: number,
+  lookbackMs = SPEED_LOOKBACK_MS,
+): Promise<TouchRow[]> {
+  return db.transaction('rw', db.touches, async () => {
+    const recent = await db.touches
+      .where('[state+dueAt]')
+      .between(['planned', now - lookbackMs], ['planned', now], true, true)
+      .filter((t) => t.withinMinutes !== undefined && t.notifiedAt === undefined)
+      .toArray();
+    if (recent.length === 0) return [];
+    await db.touches.bulkUpdate(recent.map((t) => ({ key: t.id, changes: { notifiedAt: now } })));
+    return recent.map((t) => ({ ...t, notifiedAt: now }));
+  });
+}
+
+/** The day of the last daily nudge, if one was ever sent. */
+export async function lastNudgeDay(db: TouchbaseDb): Promise<string | undefined> {
+  const row = await db.meta.get(LAST_NUDGE_KEY);
+  return typeof row?.value === 'string' ? row.value : undefined;
+}
+
+/**
+ * Records `day` as nudged. Answers false when it already was (another tick won), so the caller
+ * shows the nudge only when this returns true.
+ */
+export async function claimDailyNudge(db: TouchbaseDb, day: string): Promise<boolean> {
+  return db.transaction('rw', db.meta, async () => {
+    const row = await db.meta.get(LAST_NUDGE_KEY);
+    if (row?.value === day) return false;
+    await db.meta.put({ key: LAST_NUDGE_KEY, value: day });
+    return true;
+  });
+}
+
+/** What the daily nudge summarises. */
+export interface NudgeCounts {
+  /** Planned touches due before `endOfToday` (overdue included). */
+  dueToday: number;
+  /** Planned touches past their deadline at `now`. */
+  overdue: number;
+  /** Contacts whose sequence is paused because they replied, oldest reply first. */
+  replies: ContactRow[];
+}
+
+/** Counts from the indexes, plus the contacts waiting for an answer. */
+export async function nudgeCounts(db: TouchbaseDb, now: number, endOfToday: number): Promise<NudgeCounts> {
+  return db.transaction('r', db.touches, db.enrolments, db.contacts, async () => {
+    const dueToday = await db.touches
+      .where('[state+dueAt]')
+      .between(['planned', -Infinity], ['planned', endOfToday], true, false)
+      .count();
+    const overdue = await db.touches
+      .where('[state+deadlineAt]')
+      .between(['planned', -Infinity], ['planned', now], true, false)
+      .count();
+    const paused = await db.enrolments.where('state').equals('paused').toArray();
+    const waiting = paused
+      .filter((e) => e.pauseReason === 'replied')
+      .sort((a, b) => (a.lastReplyAt ?? 0) - (b.lastReplyAt ?? 0));
+    const ids = [...new Set(waiting.map((e) => e.contactId))];
+    const contacts = await db.contacts.bulkGet(ids);
+    return { dueToday, overdue, replies: contacts.filter((c): c is ContactRow => c !== undefined) };
+  });
+}

@@ -1,0 +1,2 @@
+export * from './nudge';
+export * from './speed-to-lead';

@@ -1,0 +1,4 @@
+export * from './actions';
+export * from './due-groups';
+export * from './labels';
+export * from './when';

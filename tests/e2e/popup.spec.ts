@@ -1,0 +1,247 @@
+import type { Page, Worker } from '@playwright/test';
+import { badge, fireDueAlarm, seedRows } from './support/extension';
+import { expect, test } from './support/fixtures';
+import { daytimeZone, openPopup, sendFromPage } from './support/popup';
+
+const BLUE = [26, 115, 232];
+const RED = [217, 48, 37];
+
+async function badgeCount(sw: Worker): Promise<number> {
+  const { text } = await badge(sw);
+  return text === '' ? 0 : Number(text);
+}
+
+/** Fires the real alarm until the badge shows what we expect (time moves, we never sleep). */
+async function alarmUntil(sw: Worker, check: (b: { text: string; color: number[] }) => boolean) {
+  await expect
+    .poll(async () => {
+      await fireDueAlarm(sw);
+      return check(await badge(sw));
+    })
+    .toBe(true);
+}
+
+/** One row by contact and step ("2 of 7"), which is unique per enrolment. */
+function row(page: Page, name: string, step: string) {
+  return page
+    .getByTestId('due-row')
+    .filter({ hasText: name })
+    .filter({ hasText: ` ${step}` });
+}
+
+async function activityKinds(sw: Worker): Promise<string[]> {
+  return sw.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('touchbase');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const rows = await new Promise<{ kind: string; outcome?: string }[]>((resolve, reject) => {
+      const req = db.transaction('activities').objectStore('activities').getAll();
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    db.close();
+    return rows.map((r) => (r.outcome ? `${r.kind}:${r.outcome}` : r.kind));
+  });
+}
+
+test('a new rep sees how to start, and the import button opens the dashboard', async ({
+  context,
+  extensionId,
+  consoleErrors,
+}) => {
+  const page = await openPopup(context, extensionId);
+  const empty = page.getByTestId('popup-empty');
+  await expect(empty).toBeVisible();
+  await expect(empty).toContainText('Gmail');
+  await expect(empty).toContainText('Import a CSV');
+  await page.screenshot({ path: 'tests/e2e/screenshots/popup-empty.png' });
+
+  const opened = context.waitForEvent('page');
+  await page.getByTestId('empty-import').click();
+  const options = await opened;
+  await expect(options).toHaveURL(`chrome-extension://${extensionId}/options.html#/import`);
+  expect(consoleErrors).toEqual([]);
+});
+
+test('due touches group, count down and drive the badge; acting from the popup clears them', async ({
+  context,
+  extensionId,
+  serviceWorker: sw,
+  consoleErrors,
+}) => {
+  const page = await openPopup(context, extensionId);
+  await expect(page.getByTestId('popup-empty')).toBeVisible();
+  const timeZone = daytimeZone();
+
+  // Real enrolments through the real background.
+  await sendFromPage(page, 'enrol', {
+    contact: {
+      email: 'ada@example.com',
+      firstName: 'Ada',
+      lastName: 'Lovelace',
+      company: 'Analytical Engines',
+      phone: '+1 202 555 0147',
+      timeZone,
+    },
+    playbookId: 'speed-to-lead-90',
+    source: 'web-form',
+    via: 'e2e',
+  });
+  await sendFromPage(page, 'enrol', {
+    contact: {
+      email: 'cy@example.com',
+      firstName: 'Cy',
+      company: 'Brightside Roofing',
+      phone: '555 0199',
+      timeZone,
+    },
+    playbookId: 'seven-touch-14-day',
+    source: 'web-form',
+    via: 'e2e',
+  });
+  await sendFromPage(page, 'enrol', {
+    contact: {
+      email: 'bo.diaz@example.com',
+      firstName: 'Bo',
+      lastName: 'Diaz',
+      company: 'Northwind',
+      timeZone,
+      linkedinUrl: 'https://www.linkedin.com/in/bo-diaz',
+    },
+    playbookId: 'linkedin-14-day',
+    source: 'cold-outbound',
+    via: 'e2e',
+  });
+
+  // Ada's call and email and Cy's text and email are due at once (speed to lead); Bo starts tomorrow.
+  await expect.poll(() => badgeCount(sw)).toBe(4);
+  expect((await badge(sw)).color.slice(0, 3)).toEqual(BLUE);
+
+  // A touch that falls due in a moment and misses its deadline right after: the alarm notices both.
+  const now = Date.now();
+  const [danaId] = await seedRows(sw, 'contacts', [
+    {
+      email: 'dana@example.com',
+      emailLower: 'dana@example.com',
+      firstName: 'Dana',
+      lastName: 'Reyes',
+      company: 'Harbor Dental',
+      phone: '',
+      title: '',
+      timeZone,
+      leadSource: 'referral',
+      notes: '',
+      optOut: {},
+      custom: {},
+      createdAt: now,
+      updatedAt: now,
+    },
+  ]);
+  await seedRows(sw, 'touches', [
+    {
+      enrolmentId: 9_999,
+      contactId: danaId,
+      step: 2,
+      totalSteps: 7,
+      channel: 'email',
+      purpose: 'follow-up',
+      dueAt: now + 1_000,
+      deadlineAt: now + 2_500,
+      state: 'planned',
+    },
+  ]);
+  await alarmUntil(sw, (b) => b.text === '5' || b.color.slice(0, 3).join() === RED.join());
+  await alarmUntil(sw, (b) => b.text === '5' && b.color.slice(0, 3).join() === RED.join());
+
+  // The list, grouped. (Rows seeded with raw IndexedDB bypass Dexie's change events, so the
+  // popup is opened afresh, as a rep would after seeing the badge turn red.)
+  await page.reload();
+  await expect(page.getByTestId('group-overdue')).toContainText('Dana Reyes');
+  await expect(page.getByTestId('group-overdue')).toContainText('late');
+  const today = page.getByTestId('group-today');
+  await expect(today.getByTestId('due-row')).toHaveCount(4);
+  await expect(page.getByTestId('group-upcoming')).toContainText('Bo Diaz');
+  await expect(page.getByTestId('group-upcoming')).toContainText('1 of 6');
+  const adaCall = row(page, 'Ada Lovelace', '1 of 8');
+  await expect(adaCall).toContainText('Analytical Engines');
+  await expect(adaCall).toContainText('Call attempt');
+  // The speed-to-lead clock ticks down (mm:ss), in green while there is time.
+  const clock = adaCall.getByTestId('countdown');
+  await expect(clock).toHaveText(/^0[0-5]:\d\d$/);
+  const first = await clock.textContent();
+  await expect(clock).not.toHaveText(first ?? '');
+  // The most urgent first: 5-minute deadlines before Cy's one-hour email.
+  await expect(today.getByTestId('due-row').last()).toContainText('Cy');
+  await expect(today.getByTestId('due-row').last()).toContainText('Email');
+
+  // Snooze moves Ada's call out of "due"; the alarm brings it back once the snooze runs out.
+  const before = await badgeCount(sw);
+  const callId = Number(await adaCall.getAttribute('data-touch-id'));
+  await sendFromPage(page, 'touch.snooze', { touchId: callId, minutes: 0.05, via: 'e2e' });
+  await expect.poll(() => badgeCount(sw)).toBeLessThan(before);
+  await alarmUntil(sw, (b) => Number(b.text) === before);
+
+  // A call: number, script, outcome.
+  await adaCall.getByTestId('due-row-head').click();
+  const panel = adaCall.getByTestId('touch-panel');
+  await expect(panel.getByTestId('tel-link')).toHaveAttribute('href', 'tel:+12025550147');
+  await expect(panel.getByRole('group', { name: 'Call script' })).toContainText('Ada');
+  await expect(panel).toContainText('Voicemail about');
+  await page.screenshot({ path: 'tests/e2e/screenshots/popup.png' });
+  await panel.getByRole('button', { name: 'No answer' }).click();
+  await expect(page.getByTestId('popup-status')).toContainText('no answer');
+  await expect.poll(() => badgeCount(sw)).toBe(before - 1);
+  expect(await activityKinds(sw)).toContain('call-outcome:no-answer');
+
+  // Cy's email waits for Cy's text (the sequence keeps its order), but can already be drafted.
+  const cyEmail = row(page, 'Cy', '2 of 7');
+  await expect(cyEmail).toContainText('after 1');
+  await cyEmail.getByTestId('due-row-head').click();
+  await expect(cyEmail.getByTestId('open-gmail')).toBeVisible();
+  await expect(cyEmail.getByRole('group', { name: 'Email body' })).toContainText('Cy');
+  await expect(cyEmail.getByTestId('waits-for')).toContainText('Step 1 (text) comes first');
+  await expect(cyEmail.getByRole('button', { name: 'Done', exact: true })).toHaveCount(0);
+
+  // A text shows its SMS segment count.
+  const cyText = row(page, 'Cy', '1 of 7');
+  await cyText.getByTestId('due-row-head').click();
+  await expect(cyText.getByTestId('touch-panel')).toContainText(/\d SMS segments?/);
+  await expect(cyEmail.getByTestId('touch-panel')).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await expect(cyText.getByTestId('due-row-head')).toHaveAttribute('aria-expanded', 'false');
+  await expect(cyText.getByTestId('due-row-head')).toBeFocused();
+
+  // Keyboard: move with j/k and the arrows, Enter opens, Escape closes, d marks done.
+  const heads = page.getByTestId('due-row-head');
+  const idx = await heads.evaluateAll((els) => els.indexOf(document.activeElement as HTMLElement));
+  await page.keyboard.press('k');
+  await expect(heads.nth(idx - 1)).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(heads.nth(idx)).toBeFocused();
+  await page.keyboard.press('j');
+  await expect(heads.nth(idx + 1)).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await expect(heads.nth(idx)).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(heads.nth(idx)).toHaveAttribute('aria-expanded', 'true');
+  await page.keyboard.press('Escape');
+  await expect(heads.nth(idx)).toHaveAttribute('aria-expanded', 'false');
+  const textId = await cyText.getAttribute('data-touch-id');
+  await page.keyboard.press('d');
+  await expect(page.locator(`[data-touch-id="${textId}"]`)).toHaveCount(0);
+  await expect.poll(() => badgeCount(sw)).toBe(before - 2);
+  // Focus stays in the list for the next key.
+  await expect(page.locator('[data-testid="due-row-head"]:focus')).toHaveCount(1);
+
+  // Now the email is next: Done completes it and the badge drops again.
+  await expect(cyEmail).not.toContainText('after 1');
+  if ((await cyEmail.getByTestId('touch-panel').count()) === 0)
+    await cyEmail.getByTestId('due-row-head').click();
+  await cyEmail.getByRole('button', { name: 'Done', exact: true }).click();
+  await expect(cyEmail).toHaveCount(0);
+  await expect.poll(() => badgeCount(sw)).toBe(before - 3);
+  await expect(page.getByTestId('popup-status')).toContainText('Done: email to Cy');
+  expect(consoleErrors).toEqual([]);
+});

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import {
+  contactLabel,
+  gmailComposeUrl,
+  minutesOfDay,
+  minutesUntilTomorrowMorning,
+  PURPOSE_LABELS,
+  telHref,
+  touchNumberLabel,
+} from '@/lib/touches';
+import { PURPOSES } from '@/lib/cadence/types';
+
+describe('gmailComposeUrl', () => {
+  it('percent-encodes every field so plus signs, ampersands and line breaks survive', () => {
+    const url = gmailComposeUrl({ to: 'a+b@x.com', subject: 'Q&A + pricing', body: 'Hi Ada,\n\n100% yes' });
+    expect(url).toBe(
+      'https://mail.google.com/mail/?view=cm&fs=1&to=a%2Bb%40x.com&su=Q%26A%20%2B%20pricing&body=Hi%20Ada%2C%0A%0A100%25%20yes',
+    );
+    const parsed = new URL(url);
+    expect(parsed.searchParams.get('su')).toBe('Q&A + pricing');
+    expect(parsed.searchParams.get('body')).toBe('Hi Ada,\n\n100% yes');
+  });
+});
+
+describe('minutesUntilTomorrowMorning', () => {
+  it('lands on tomorrow at the start time in the rep zone', () => {
+    const now = Date.parse('2026-03-03T15:00:00Z'); // Tue 10:00 NY
+    const m = minutesUntilTomorrowMorning(now, 'America/New_York', '09:00');
+    expect(new Date(now + m * 60_000).toISOString()).toBe('2026-03-04T14:00:00.000Z');
+  });
+  it('crosses a DST change correctly', () => {
+    const now = Date.parse('2026-03-08T04:00:00Z'); // Sat 23:00 NY, clocks spring forward overnight
+    const m = minutesUntilTomorrowMorning(now, 'America/New_York', '08:30');
+    expect(new Date(now + m * 60_000).toISOString()).toBe('2026-03-08T12:30:00.000Z');
+  });
+  it('falls back to 09:00 for a malformed start', () => {
+    expect(minutesOfDay('soon')).toBe(540);
+    expect(minutesOfDay('7:05')).toBe(425);
+  });
+});
+
+describe('labels', () => {
+  it('names every purpose', () => {
+    for (const p of PURPOSES) expect(PURPOSE_LABELS[p]).toMatch(/\w/);
+  });
+  it('numbers steps and names follow-ups', () => {
+    expect(touchNumberLabel({ step: 3, totalSteps: 7, purpose: 'value' })).toBe('3 of 7');
+    expect(touchNumberLabel({ step: 0, totalSteps: 7, purpose: 'after-meeting' })).toBe('after-meeting');
+    expect(touchNumberLabel({ step: 0, totalSteps: 7, purpose: 're-engage' })).toBe('re-engage');
+  });
+  it('uses the name, else the email', () => {
+    expect(contactLabel({ firstName: ' Ada ', lastName: 'Lovelace', email: 'a@x.com' })).toBe('Ada Lovelace');
+    expect(contactLabel({ firstName: '', lastName: '', email: 'a@x.com' })).toBe('a@x.com');
+    expect(contactLabel(undefined)).toBe('Unknown contact');
+  });
+  it('builds tel: links from formatted numbers', () => {
+    expect(telHref('+1 (202) 555-0147')).toBe('tel:+12025550147');
+    expect(telHref('020 7946 0018')).toBe('tel:02079460018');
+  });
+});
