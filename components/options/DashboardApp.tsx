@@ -22,7 +22,7 @@ export function DashboardApp() {
       <header className="tb-dash-header">
         <img src="/icon/32.png" alt="" width={24} height={24} />
         <h1>Touchbase</h1>
-        <nav role="tablist" aria-label="Dashboard sections">
+        <div className="tb-dash-tabs" role="tablist" aria-label="Dashboard sections">
           {DASHBOARD_TABS.map((t) => (
             <button
               key={t.id}
@@ -35,7 +35,7 @@ export function DashboardApp() {
               {t.label}
             </button>
           ))}
-        </nav>
+        </div>
       </header>
       <main
         className="tb-dash-main"

@@ -314,7 +314,7 @@ export async function skipTouch(
 ): Promise<void> {
   await db.transaction('rw', writeTables(db), async () => {
     const touch = await db.touches.get(touchId);
-    if (!touch || touch.state !== 'planned') return;
+    if (touch?.state !== 'planned') return;
     const e = await mustGetEnrolment(db, touch.enrolmentId);
     if (touch.step === 0) {
       // A follow-up outside the steps: skipping it simply closes it.
@@ -338,7 +338,7 @@ export async function snoozeTouch(
     throw new RepoError('Snooze needs a positive number of minutes.');
   return db.transaction('rw', writeTables(db), async () => {
     const touch = await db.touches.get(touchId);
-    if (!touch || touch.state !== 'planned') throw new RepoError('This touch is no longer planned.');
+    if (touch?.state !== 'planned') throw new RepoError('This touch is no longer planned.');
     const e = await mustGetEnrolment(db, touch.enrolmentId);
     const until = opts.now + minutes * 60_000;
     if (touch.step === 0 && e.followUp) {

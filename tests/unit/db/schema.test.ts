@@ -22,19 +22,17 @@ describe('schema upgrades', () => {
         createdAt: 1,
         updatedAt: 1,
       });
-      await old
-        .table('touches')
-        .add({
-          enrolmentId: 1,
-          contactId: 1,
-          step: 1,
-          totalSteps: 1,
-          channel: 'sms',
-          purpose: 'acknowledge',
-          dueAt: 5,
-          deadlineAt: 10,
-          state: 'planned',
-        });
+      await old.table('touches').add({
+        enrolmentId: 1,
+        contactId: 1,
+        step: 1,
+        totalSteps: 1,
+        channel: 'sms',
+        purpose: 'acknowledge',
+        dueAt: 5,
+        deadlineAt: 10,
+        state: 'planned',
+      });
       await old.table('activities').add({ kind: 'note', at: 3, contactId: 1, text: 'kept' });
       old.close();
 
