@@ -1,8 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { CallOutcome } from '@/lib/cadence/types';
-import type { ActivityRow, TouchRow } from '@/lib/db';
-import type { RenderActivity } from '@/lib/templates';
-import { draftFor } from '@/lib/drafts/draft';
+import type { TouchRow } from '@/lib/db';
+import { draftFor, toRenderActivities } from '@/lib/drafts/draft';
 import { nameList } from '@/lib/notify/nudge';
 import { CHANNEL_LABELS, gmailComposeUrl, telHref } from '@/lib/touches';
 import { useContactData } from '@/components/shared/useContactData';
@@ -28,16 +27,6 @@ export interface TouchPanelProps {
   onCopied: () => void;
   onAct: (act: TouchAct) => void;
   onStatus: (text: string, error?: boolean) => void;
-}
-
-const CALL_OUTCOMES: readonly string[] = ['answered', 'voicemail', 'no-answer'];
-
-/** The log keeps free-text outcomes; drafting only understands call outcomes. */
-function toRenderActivity(a: ActivityRow): RenderActivity {
-  const r: RenderActivity = { kind: a.kind, at: a.at };
-  if (a.channel) r.channel = a.channel;
-  if (a.outcome && CALL_OUTCOMES.includes(a.outcome)) r.outcome = a.outcome as CallOutcome;
-  return r;
 }
 
 const REP_FIELD_WORDS: Record<string, string> = {
@@ -77,7 +66,7 @@ export function TouchPanel({
       channel: touch.channel,
       contact: data.contact,
       settings: data.settings,
-      activities: data.activities.map(toRenderActivity),
+      activities: toRenderActivities(data.activities),
       library: data.library,
       now: new Date(draftNow),
     });

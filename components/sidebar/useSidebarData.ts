@@ -1,12 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
-import type { CallOutcome } from '@/lib/cadence/types';
-import type { ActivityRow } from '@/lib/db/schema';
 import { request } from '@/lib/messaging/client';
 import type { SidebarData } from '@/lib/sidebar/query';
 import { createReplyGate, repliesInView } from '@/lib/sidebar/replies';
 import { dataVersion } from '@/lib/sidebar/signal';
 import type { PageView } from '@/lib/sites/types';
-import type { RenderActivity } from '@/lib/templates';
 
 /** The sidebar's data for the people and senders in view, refreshed whenever the database changes. */
 export function useSidebarData(
@@ -78,13 +75,4 @@ export function useNow(intervalMs = 30_000): number {
   return now;
 }
 
-/** The activity log as the renderer reads it. */
-export function toRenderActivities(rows: readonly ActivityRow[]): RenderActivity[] {
-  return rows.map((a) => {
-    const r: RenderActivity = { kind: a.kind, at: a.at };
-    if (a.channel) r.channel = a.channel;
-    if (a.outcome === 'answered' || a.outcome === 'voicemail' || a.outcome === 'no-answer')
-      r.outcome = a.outcome as CallOutcome;
-    return r;
-  });
-}
+export { toRenderActivities } from '@/lib/drafts/draft';

@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import type { Template } from '@/lib/templates/types';
 import type {
   Activity,
   Channel,
@@ -78,16 +79,8 @@ export interface PlaybookRow extends Playbook {
   updatedAt: number;
 }
 
-export interface TemplateRow {
-  id: string;
-  purpose: Purpose;
-  channel: Channel;
-  variant: string;
-  name: string;
-  subject?: string;
-  body: string;
-  version: number;
-  builtIn: boolean;
+/** A template the rep edited or added; built-ins without a row come from lib/templates. */
+export interface TemplateRow extends Template {
   updatedAt: number;
 }
 

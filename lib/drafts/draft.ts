@@ -2,8 +2,8 @@
  * Drafts the message for a touch: picks the template (the rep's edited copy first, then the
  * built-in) and renders it against the contact, the rep and the real activity log. Pure.
  */
-import type { Channel, Purpose } from '@/lib/cadence/types';
-import type { ContactRow, RepSettings } from '@/lib/db/schema';
+import type { CallOutcome, Channel, Purpose } from '@/lib/cadence/types';
+import type { ActivityRow, ContactRow, RepSettings } from '@/lib/db/schema';
 import { pickTemplate, type RenderActivity, type RenderResult, render, type Template } from '@/lib/templates';
 
 export interface DraftInput {
@@ -31,15 +31,27 @@ export function isFirstSms(activities: readonly RenderActivity[]): boolean {
   );
 }
 
-export function draftFor(input: DraftInput): Draft {
-  const template = pickTemplate(
-    input.purpose,
-    input.channel,
-    input.variant,
-    input.library.length ? input.library : undefined,
-  );
+const CALL_OUTCOMES: ReadonlySet<string> = new Set<CallOutcome>(['answered', 'voicemail', 'no-answer']);
+
+/** The activity log as the renderer reads it: the log keeps free-text outcomes, drafting only call outcomes. */
+export function toRenderActivities(
+  rows: readonly Pick<ActivityRow, 'kind' | 'at' | 'channel' | 'outcome'>[],
+): RenderActivity[] {
+  return rows.map((a) => {
+    const r: RenderActivity = { kind: a.kind, at: a.at };
+    if (a.channel) r.channel = a.channel;
+    if (a.outcome && CALL_OUTCOMES.has(a.outcome)) r.outcome = a.outcome as CallOutcome;
+    return r;
+  });
+}
+
+/** Renders one template for a contact, as the rep would send it. */
+export function renderFor(
+  template: Template,
+  input: { contact: ContactRow; settings: RepSettings; activities: RenderActivity[]; now: Date },
+): RenderResult {
   const { contact, settings } = input;
-  const result = render(template, {
+  return render(template, {
     contact: {
       firstName: contact.firstName,
       lastName: contact.lastName,
@@ -64,7 +76,16 @@ export function draftFor(input: DraftInput): Draft {
     repTimeZone: settings.timeZone,
     window: settings.workingHours,
     activities: input.activities,
-    isFirstSms: input.channel === 'sms' && isFirstSms(input.activities),
+    isFirstSms: template.channel === 'sms' && isFirstSms(input.activities),
   });
-  return { template, result };
+}
+
+export function draftFor(input: DraftInput): Draft {
+  const template = pickTemplate(
+    input.purpose,
+    input.channel,
+    input.variant,
+    input.library.length ? input.library : undefined,
+  );
+  return { template, result: renderFor(template, input) };
 }

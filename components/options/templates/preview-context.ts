@@ -3,9 +3,9 @@
  * made-up sample contact, plus the rep's own settings. Mirrors `draftFor` (lib/drafts), but
  * for a template the rep picked rather than the one a touch would pick.
  */
-import type { ActivityRow, ContactRow, RepSettings } from '@/lib/db/schema';
-import { isFirstSms } from '@/lib/drafts/draft';
-import { type RenderActivity, type RenderResult, render, type Template } from '@/lib/templates';
+import type { ContactRow, RepSettings } from '@/lib/db/schema';
+import { renderFor, toRenderActivities } from '@/lib/drafts/draft';
+import type { RenderActivity, RenderResult, Template } from '@/lib/templates';
 
 /** A believable contact with every standard field filled in, so gaps come from the template. */
 export const SAMPLE_CONTACT: ContactRow = {
@@ -27,17 +27,7 @@ export const SAMPLE_CONTACT: ContactRow = {
   updatedAt: 0,
 };
 
-const CALL_OUTCOMES = new Set(['answered', 'voicemail', 'no-answer']);
-
-/** The activity log as the renderer reads it (call outcomes narrowed to the known ones). */
-export function toRenderActivities(rows: readonly ActivityRow[]): RenderActivity[] {
-  return rows.map((a) => {
-    const out: RenderActivity = { kind: a.kind, at: a.at };
-    if (a.channel) out.channel = a.channel;
-    if (a.outcome && CALL_OUTCOMES.has(a.outcome)) out.outcome = a.outcome as RenderActivity['outcome'];
-    return out;
-  });
-}
+export { toRenderActivities };
 
 export function renderPreview(
   template: Template,
@@ -46,31 +36,5 @@ export function renderPreview(
   activities: RenderActivity[],
   now: Date,
 ): RenderResult {
-  return render(template, {
-    contact: {
-      firstName: contact.firstName,
-      lastName: contact.lastName,
-      email: contact.email,
-      company: contact.company,
-      title: contact.title,
-      topic: contact.topic,
-      leadSource: contact.leadSource,
-      phone: contact.phone,
-      custom: contact.custom,
-    },
-    rep: {
-      name: settings.name,
-      company: settings.company,
-      phone: settings.phone,
-      signature: settings.signature,
-      reconnectLink: settings.reconnectLink,
-      bookingLink: settings.bookingLink,
-    },
-    now,
-    timeZone: contact.timeZone || settings.timeZone,
-    repTimeZone: settings.timeZone,
-    window: settings.workingHours,
-    activities,
-    isFirstSms: template.channel === 'sms' && isFirstSms(activities),
-  });
+  return renderFor(template, { contact, settings, activities, now });
 }
