@@ -2,21 +2,38 @@ import { lazy, Suspense } from 'react';
 import { DASHBOARD_TABS, type DashboardTab, useDashboard } from '@/lib/stores/dashboard';
 import './dashboard.css';
 
+type TabComponent = () => React.JSX.Element;
+
 // Each tab is its own chunk: the dashboard opens on the contacts table without loading charts.
-const TABS: Record<DashboardTab, React.LazyExoticComponent<() => React.JSX.Element>> = {
-  contacts: lazy(() => import('./ContactsTab').then((m) => ({ default: m.ContactsTab }))),
-  import: lazy(() => import('./ImportTab').then((m) => ({ default: m.ImportTab }))),
-  activity: lazy(() => import('./ActivityTab').then((m) => ({ default: m.ActivityTab }))),
-  playbooks: lazy(() => import('./PlaybooksTab').then((m) => ({ default: m.PlaybooksTab }))),
-  templates: lazy(() => import('./TemplatesTab').then((m) => ({ default: m.TemplatesTab }))),
-  metrics: lazy(() => import('./MetricsTab').then((m) => ({ default: m.MetricsTab }))),
-  settings: lazy(() => import('./SettingsTab').then((m) => ({ default: m.SettingsTab }))),
+const LOADERS: Record<DashboardTab, () => Promise<TabComponent>> = {
+  contacts: () => import('./ContactsTab').then((m) => m.ContactsTab),
+  import: () => import('./ImportTab').then((m) => m.ImportTab),
+  activity: () => import('./ActivityTab').then((m) => m.ActivityTab),
+  playbooks: () => import('./PlaybooksTab').then((m) => m.PlaybooksTab),
+  templates: () => import('./TemplatesTab').then((m) => m.TemplatesTab),
+  metrics: () => import('./MetricsTab').then((m) => m.MetricsTab),
+  settings: () => import('./SettingsTab').then((m) => m.SettingsTab),
 };
+
+const LAZY = Object.fromEntries(
+  Object.entries(LOADERS).map(([id, load]) => [id, lazy(() => load().then((c) => ({ default: c })))]),
+) as Record<DashboardTab, React.LazyExoticComponent<TabComponent>>;
+
+/** Tabs whose chunk is already here render directly, without a Suspense fallback. */
+const READY: Partial<Record<DashboardTab, TabComponent>> = {};
+
+/**
+ * Loads a tab's chunk before the first render. React throttles revealing content that replaces
+ * a Suspense fallback (about 300 ms), so the tab the page opens on must never suspend.
+ */
+export async function preloadTab(tab: DashboardTab): Promise<void> {
+  READY[tab] = await LOADERS[tab]();
+}
 
 /** The full-page home: contacts, import/export, playbooks, templates, metrics, settings. */
 export function DashboardApp() {
   const { tab, setTab } = useDashboard();
-  const Tab = TABS[tab];
+  const Tab = READY[tab] ?? LAZY[tab];
   return (
     <div className="tb-dash">
       <header className="tb-dash-header">

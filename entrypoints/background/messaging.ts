@@ -18,7 +18,11 @@ export function registerMessaging(handle: Handler): void {
     return (async () => {
       try {
         const data = await handle(message);
-        if (!READ_ONLY.has(message.type)) await refreshBadge();
+        // Answer as soon as the write is committed; the badge follows a moment later, so no
+        // click in the popup or sidebar waits on the toolbar.
+        if (!READ_ONLY.has(message.type)) {
+          void refreshBadge().catch((err: unknown) => console.warn('[touchbase] badge refresh failed', err));
+        }
         return { ok: true, data };
       } catch (err) {
         return { ok: false, error: err instanceof Error ? err.message : String(err) };

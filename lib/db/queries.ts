@@ -13,14 +13,13 @@ export interface DueSummary {
  */
 export async function dueSummary(db: TouchbaseDb, now: number): Promise<DueSummary> {
   return db.transaction('r', db.touches, async () => {
-    const due = await db.touches
-      .where('[state+dueAt]')
-      .between(['planned', -Infinity], ['planned', now], true, true)
-      .count();
-    const overdue = await db.touches
-      .where('[state+deadlineAt]')
-      .between(['planned', -Infinity], ['planned', now], true, false)
-      .count();
+    const [due, overdue] = await Promise.all([
+      db.touches.where('[state+dueAt]').between(['planned', -Infinity], ['planned', now], true, true).count(),
+      db.touches
+        .where('[state+deadlineAt]')
+        .between(['planned', -Infinity], ['planned', now], true, false)
+        .count(),
+    ]);
     return { due, overdue };
   });
 }

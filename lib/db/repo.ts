@@ -138,8 +138,8 @@ async function syncTouches(db: TouchbaseDb, e: EnrolmentRow): Promise<void> {
     } else adds.push(row);
   }
   if (plannedByStep.size) await db.touches.bulkDelete([...plannedByStep.values()].map((t) => t.id));
-  if (puts.length) await db.touches.bulkPut(puts);
-  if (adds.length) await db.touches.bulkAdd(adds as TouchRow[]);
+  // One batch: rows with an id are replaced in place, rows without one are added.
+  if (puts.length || adds.length) await db.touches.bulkPut([...puts, ...(adds as TouchRow[])]);
 }
 
 async function logActivities(
