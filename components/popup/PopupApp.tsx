@@ -124,7 +124,7 @@ export function PopupApp() {
     const who = contactLabel(data?.contacts.get(touch.contactId));
     try {
       if (a.kind === 'done') {
-        await request('touch.complete', { touchId: touch.id, via: VIA });
+        await request('touch.complete', { touchId: touch.id, via: VIA, text: a.text });
         onStatus(`Done: ${CHANNEL_LABELS[touch.channel].toLowerCase()} to ${who}.`);
       } else if (a.kind === 'skip') {
         await request('touch.skip', { touchId: touch.id, via: VIA });

@@ -9,7 +9,7 @@ import { DraftText } from './DraftText';
 
 /** What the rep can do from the panel; the app turns each into a background request. */
 export type TouchAct =
-  | { kind: 'done' }
+  | { kind: 'done'; text?: string }
   | { kind: 'skip' }
   | { kind: 'snooze'; minutes: number; label: string }
   | { kind: 'outcome'; outcome: CallOutcome };
@@ -243,7 +243,7 @@ export function TouchPanel({
             type="button"
             className={touch.channel === 'call' ? undefined : 'primary'}
             disabled={busy}
-            onClick={() => onAct({ kind: 'done' })}
+            onClick={() => onAct({ kind: 'done', text: copyText })}
             title="Mark done (d)"
           >
             Done

@@ -174,107 +174,109 @@ export function ContactPanel({ data, playbooks, view, bridge }: Props) {
           view={view}
           bridge={bridge}
         >
-          <div className="sb-actions">
-            <div className="tb-row">
-              <button
-                type="button"
-                className="sb-done"
-                disabled={!!busy}
-                data-testid="action-done"
-                onClick={() =>
-                  void act(
-                    'done',
-                    () => request('touch.complete', { touchId: touch.id, via: 'sidebar' }),
-                    'Marked done.',
-                  )
-                }
-              >
-                ✓ Done
-              </button>
-              <button
-                type="button"
-                disabled={!!busy}
-                data-testid="action-skip"
-                onClick={() =>
-                  void act(
-                    'skip',
-                    () => request('touch.skip', { touchId: touch.id, via: 'sidebar' }),
-                    'Skipped.',
-                  )
-                }
-              >
-                Skip
-              </button>
-              <div className="sb-menu-wrap">
+          {(sentText) => (
+            <div className="sb-actions">
+              <div className="tb-row">
+                <button
+                  type="button"
+                  className="sb-done"
+                  disabled={!!busy}
+                  data-testid="action-done"
+                  onClick={() =>
+                    void act(
+                      'done',
+                      () => request('touch.complete', { touchId: touch.id, via: 'sidebar', text: sentText }),
+                      'Marked done.',
+                    )
+                  }
+                >
+                  ✓ Done
+                </button>
                 <button
                   type="button"
                   disabled={!!busy}
-                  aria-expanded={snoozeOpen}
-                  data-testid="action-snooze"
-                  onClick={() => setSnoozeOpen((o) => !o)}
+                  data-testid="action-skip"
+                  onClick={() =>
+                    void act(
+                      'skip',
+                      () => request('touch.skip', { touchId: touch.id, via: 'sidebar' }),
+                      'Skipped.',
+                    )
+                  }
                 >
-                  Snooze ▾
+                  Skip
                 </button>
-                {snoozeOpen ? (
-                  <div className="sb-menu" role="menu">
-                    {[
-                      { label: '1 hour', minutes: 60 },
-                      { label: 'Tomorrow, 9 AM', minutes: minutesUntilTomorrow(Date.now(), tz, 9) },
-                    ].map((o) => (
-                      <button
-                        key={o.label}
-                        type="button"
-                        role="menuitem"
-                        onClick={() => {
-                          setSnoozeOpen(false);
-                          void act(
-                            'snooze',
-                            () =>
-                              request('touch.snooze', {
-                                touchId: touch.id,
-                                minutes: o.minutes,
-                                via: 'sidebar',
-                              }),
-                            `Snoozed for ${o.label.toLowerCase()}.`,
-                          );
-                        }}
-                      >
-                        {o.label}
-                      </button>
-                    ))}
-                  </div>
-                ) : null}
-              </div>
-            </div>
-            {touch.channel === 'call' || touch.channel === 'voicemail' ? (
-              <div className="tb-row sb-call" data-testid="call-outcomes">
-                <span className="tb-muted">Call:</span>
-                {(
-                  [
-                    ['answered', 'Answered'],
-                    ['voicemail', 'Voicemail'],
-                    ['no-answer', 'No answer'],
-                  ] as [CallOutcome, string][]
-                ).map(([outcome, label]) => (
+                <div className="sb-menu-wrap">
                   <button
-                    key={outcome}
                     type="button"
                     disabled={!!busy}
-                    onClick={() =>
-                      void act(
-                        outcome,
-                        () => request('call.outcome', { touchId: touch.id, outcome, via: 'sidebar' }),
-                        `Call logged: ${label.toLowerCase()}.`,
-                      )
-                    }
+                    aria-expanded={snoozeOpen}
+                    data-testid="action-snooze"
+                    onClick={() => setSnoozeOpen((o) => !o)}
                   >
-                    {label}
+                    Snooze ▾
                   </button>
-                ))}
+                  {snoozeOpen ? (
+                    <div className="sb-menu" role="menu">
+                      {[
+                        { label: '1 hour', minutes: 60 },
+                        { label: 'Tomorrow, 9 AM', minutes: minutesUntilTomorrow(Date.now(), tz, 9) },
+                      ].map((o) => (
+                        <button
+                          key={o.label}
+                          type="button"
+                          role="menuitem"
+                          onClick={() => {
+                            setSnoozeOpen(false);
+                            void act(
+                              'snooze',
+                              () =>
+                                request('touch.snooze', {
+                                  touchId: touch.id,
+                                  minutes: o.minutes,
+                                  via: 'sidebar',
+                                }),
+                              `Snoozed for ${o.label.toLowerCase()}.`,
+                            );
+                          }}
+                        >
+                          {o.label}
+                        </button>
+                      ))}
+                    </div>
+                  ) : null}
+                </div>
               </div>
-            ) : null}
-            {status?.where === 'touch' ? <StatusLine status={status} /> : null}
-          </div>
+              {touch.channel === 'call' || touch.channel === 'voicemail' ? (
+                <div className="tb-row sb-call" data-testid="call-outcomes">
+                  <span className="tb-muted">Call:</span>
+                  {(
+                    [
+                      ['answered', 'Answered'],
+                      ['voicemail', 'Voicemail'],
+                      ['no-answer', 'No answer'],
+                    ] as [CallOutcome, string][]
+                  ).map(([outcome, label]) => (
+                    <button
+                      key={outcome}
+                      type="button"
+                      disabled={!!busy}
+                      onClick={() =>
+                        void act(
+                          outcome,
+                          () => request('call.outcome', { touchId: touch.id, outcome, via: 'sidebar' }),
+                          `Call logged: ${label.toLowerCase()}.`,
+                        )
+                      }
+                    >
+                      {label}
+                    </button>
+                  ))}
+                </div>
+              ) : null}
+              {status?.where === 'touch' ? <StatusLine status={status} /> : null}
+            </div>
+          )}
         </DraftCard>
       ) : null}
 

@@ -23,8 +23,11 @@ interface Props {
   activities: RenderActivity[];
   view: PageView;
   bridge: GmailBridge;
-  /** The touch's own actions (done, skip, snooze, call outcome), shown under the draft. */
-  children?: ReactNode;
+  /**
+   * The touch's own actions (done, skip, snooze, call outcome), shown under the draft; given the
+   * text as it stands, so "Done" records what was actually sent.
+   */
+  children?: (sentText: string) => ReactNode;
 }
 
 /** "inserted into the reply" / "into the new message", from the compose that took the text. */
@@ -260,7 +263,7 @@ export function DraftCard({ touch, step, data, activities, view, bridge, childre
           ) : null}
         </p>
       ) : null}
-      {children}
+      {children?.(isEmail && subject ? `${subject}\n\n${body}` : body)}
     </section>
   );
 }
