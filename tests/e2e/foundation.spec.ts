@@ -75,6 +75,7 @@ test('an empty page at mail.google.com shows no error and breaks nothing', async
   const page = await context.newPage();
   await page.goto('https://mail.google.com/mail/u/0/');
   await expect(page.locator('#touchbase-sidebar')).toHaveCount(1);
-  await page.waitForTimeout(300);
+  // The sidebar has loaded, asked for the view and answered calmly: only then count errors.
+  await expect(page.frameLocator('#touchbase-sidebar iframe').getByTestId('sidebar-empty')).toBeVisible();
   expect(consoleErrors).toEqual([]);
 });
