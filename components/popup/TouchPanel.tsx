@@ -3,7 +3,7 @@ import type { CallOutcome } from '@/lib/cadence/types';
 import type { TouchRow } from '@/lib/db';
 import { draftFor, toRenderActivities } from '@/lib/drafts/draft';
 import { nameList } from '@/lib/notify/nudge';
-import { CHANNEL_LABELS, gmailComposeUrl, telHref } from '@/lib/touches';
+import { CHANNEL_LABELS, gmailComposeUrl, telHref, webHref } from '@/lib/touches';
 import { useContactData } from '@/components/shared/useContactData';
 import { DraftText } from './DraftText';
 
@@ -122,6 +122,7 @@ export function TouchPanel({
   const openSettings = () => {
     void browser.tabs.create({ url: browser.runtime.getURL('/options.html#/settings') });
   };
+  const profileHref = webHref(contact.linkedinUrl);
   const openGmail = () => {
     void browser.tabs.create({
       url: gmailComposeUrl({ to: contact.email, subject: result.subject, body: result.body }),
@@ -178,8 +179,8 @@ export function TouchPanel({
             Copy
           </button>
         )}
-        {touch.channel === 'linkedin' && contact.linkedinUrl && (
-          <a className="tb-link-button" href={contact.linkedinUrl} target="_blank" rel="noreferrer noopener">
+        {touch.channel === 'linkedin' && profileHref && (
+          <a className="tb-link-button" href={profileHref} target="_blank" rel="noreferrer noopener">
             LinkedIn profile
           </a>
         )}

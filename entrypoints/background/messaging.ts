@@ -1,4 +1,10 @@
-import { isRuntimeMessage, isTrustedSender, type RuntimeMessage } from '@/lib/messaging/protocol';
+import {
+  isRuntimeMessage,
+  isTrustedSender,
+  type RuntimeMessage,
+  senderMayRequest,
+} from '@/lib/messaging/protocol';
+import { payloadProblem } from '@/lib/messaging/validate';
 import { refreshBadge } from './badge';
 
 type Handler = (msg: RuntimeMessage) => Promise<unknown>;
@@ -11,10 +17,15 @@ const READ_ONLY: ReadonlySet<RuntimeMessage['type']> = new Set<RuntimeMessage['t
 
 /** Dispatches typed runtime messages; every handler's write is followed by a badge refresh. */
 export function registerMessaging(handle: Handler): void {
-  const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
+  // The base URL, not `URL.origin`: the checks compare scheme and host themselves.
+  const extensionOrigin = browser.runtime.getURL('/');
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     if (!isTrustedSender(sender, browser.runtime.id, extensionOrigin)) return undefined;
     if (!isRuntimeMessage(message)) return undefined;
+    if (!senderMayRequest(sender, message.type, extensionOrigin)) return undefined;
+    // Checked before any handler runs, so a malformed payload never reaches the database.
+    const problem = payloadProblem(message);
+    if (problem) return Promise.resolve({ ok: false, error: problem });
     return (async () => {
       try {
         const data = await handle(message);

@@ -228,16 +228,48 @@ export function isToSidebar(value: unknown): value is ToSidebar {
 export const ALLOWED_CONTENT_ORIGINS: readonly string[] = ['https://mail.google.com'];
 
 /**
+ * Scheme and host of a URL, or '' when it has none. Built by hand because `URL.origin` is
+ * "null" for non-web schemes outside the browser (chrome-extension:, moz-extension:).
+ */
+function originOf(url: string | undefined): string {
+  if (!url) return '';
+  try {
+    const u = new URL(url);
+    return u.host ? `${u.protocol}//${u.host}` : '';
+  } catch {
+    return '';
+  }
+}
+
+/**
  * A runtime message is accepted only from this extension: its own pages (no tab, or a tab URL
- * under the extension origin) or its content scripts on an allowed host.
+ * under the extension origin) or its content scripts on an allowed host. Origins are compared
+ * whole, so a look-alike host or a longer extension id never passes as a prefix.
  */
 export function isTrustedSender(
   sender: { id?: string; url?: string; origin?: string; tab?: unknown },
   extensionId: string,
   extensionOrigin: string,
 ): boolean {
-  if (sender.id !== extensionId) return false;
-  const url = sender.url ?? '';
-  if (url.startsWith(extensionOrigin)) return true;
-  return ALLOWED_CONTENT_ORIGINS.some((o) => url.startsWith(`${o}/`));
+  if (!extensionId || sender.id !== extensionId) return false;
+  const origin = originOf(sender.url);
+  if (origin === '') return false;
+  return origin === originOf(extensionOrigin) || ALLOWED_CONTENT_ORIGINS.includes(origin);
+}
+
+/**
+ * What the content script itself may ask for. It runs inside Gmail's renderer, so it gets only
+ * what it needs (reporting a send); everything else comes from the extension's own pages.
+ */
+export const CONTENT_SCRIPT_TYPES: ReadonlySet<RuntimeType> = new Set<RuntimeType>(['gmail.sent']);
+
+/** Whether a trusted sender may send this type: extension pages anything, content scripts little. */
+export function senderMayRequest(
+  sender: { url?: string },
+  type: RuntimeType,
+  extensionOrigin: string,
+): boolean {
+  const origin = originOf(sender.url);
+  if (origin !== '' && origin === originOf(extensionOrigin)) return true;
+  return CONTENT_SCRIPT_TYPES.has(type);
 }

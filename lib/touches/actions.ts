@@ -35,6 +35,22 @@ export function minutesUntilTomorrowMorning(now: number, timeZone: string, start
   return Math.max(1, Math.ceil((target - now) / 60_000));
 }
 
+/**
+ * A stored URL made safe to use as a link target: only http(s) addresses pass, so an imported
+ * `javascript:` or `data:` "profile URL" never becomes a live link. A bare host gets https.
+ */
+export function webHref(url: string | undefined): string | undefined {
+  const trimmed = url?.trim();
+  if (!trimmed) return undefined;
+  const withScheme = /^[a-z][a-z\d+.-]*:/i.test(trimmed) ? trimmed : `https://${trimmed}`;
+  try {
+    const u = new URL(withScheme);
+    return (u.protocol === 'https:' || u.protocol === 'http:') && u.hostname ? u.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** A tel: link target: digits and a leading plus only. */
 export function telHref(phone: string): string {
   const trimmed = phone.trim();

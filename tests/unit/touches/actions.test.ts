@@ -7,6 +7,7 @@ import {
   PURPOSE_LABELS,
   telHref,
   touchNumberLabel,
+  webHref,
 } from '@/lib/touches';
 import { PURPOSES } from '@/lib/cadence/types';
 
@@ -56,5 +57,30 @@ describe('labels', () => {
   it('builds tel: links from formatted numbers', () => {
     expect(telHref('+1 (202) 555-0147')).toBe('tel:+12025550147');
     expect(telHref('020 7946 0018')).toBe('tel:02079460018');
+  });
+});
+
+describe('webHref', () => {
+  it('keeps http(s) profile links and adds https to a bare host', () => {
+    expect(webHref('https://www.linkedin.com/in/ada')).toBe('https://www.linkedin.com/in/ada');
+    expect(webHref(' http://linkedin.com/in/ada ')).toBe('http://linkedin.com/in/ada');
+    expect(webHref('www.linkedin.com/in/ada')).toBe('https://www.linkedin.com/in/ada');
+  });
+  it('never turns script, data or other schemes into a link', () => {
+    for (const url of [
+      'javascript:alert(1)',
+      ' JaVaScRiPt:alert(1)',
+      'java\tscript:alert(1)',
+      'data:text/html,<script>alert(1)</script>',
+      'vbscript:msgbox(1)',
+      'file:///etc/passwd',
+      'chrome://settings',
+      '<img src=x onerror=alert(1)>',
+      '',
+      '   ',
+      undefined,
+    ]) {
+      expect(webHref(url), String(url)).toBeUndefined();
+    }
   });
 });

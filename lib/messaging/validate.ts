@@ -1,0 +1,171 @@
+/**
+ * Payload checks for runtime requests, run in the background before any handler touches the
+ * database. The pages are ours, but a message is still input: a wrong type, a NaN id or a
+ * megabyte "name" must come back as a clean refusal instead of a half-written row.
+ */
+import { LEAD_SOURCES } from '@/lib/cadence/types';
+import type { RuntimeMessage } from './protocol';
+
+/** Longest free text (notes, the text of a sent touch, a mail body) a message may carry. */
+export const MAX_TEXT = 1_000_000;
+/** Longest single contact field (names, company, phone, URLs). */
+export const MAX_FIELD = 2_000;
+/** Longest "via" tag (where an action came from). */
+const MAX_VIA = 64;
+/** A snooze longer than a year is a typo, and would push touches past any sane date. */
+const MAX_SNOOZE_MINUTES = 366 * 24 * 60;
+
+const CALL_OUTCOMES: ReadonlySet<string> = new Set(['answered', 'voicemail', 'no-answer']);
+const ENROLMENT_ACTIONS: ReadonlySet<string> = new Set([
+  'pause',
+  'resume',
+  'booked',
+  'opted-out',
+  'withdraw-opt-out',
+  'remove',
+]);
+const BULK_ACTIONS: ReadonlySet<string> = new Set(['enrol', 'pause', 'resume', 'remove', 'delete']);
+const CONTACT_FIELDS = [
+  'firstName',
+  'lastName',
+  'company',
+  'phone',
+  'title',
+  'timeZone',
+  'topic',
+  'linkedinUrl',
+] as const;
+
+type Payload = Record<string, unknown>;
+
+function isObject(v: unknown): v is Payload {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function isId(v: unknown): v is number {
+  return typeof v === 'number' && Number.isSafeInteger(v) && v > 0;
+}
+
+function isText(v: unknown, max: number): v is string {
+  return typeof v === 'string' && v.length <= max;
+}
+
+function isOptionalText(v: unknown, max: number): boolean {
+  return v === undefined || isText(v, max);
+}
+
+function isTime(v: unknown): v is number {
+  return typeof v === 'number' && Number.isFinite(v) && v >= 0;
+}
+
+function isStringList(v: unknown, maxItems: number, maxLen: number): boolean {
+  return Array.isArray(v) && v.length <= maxItems && v.every((s) => isText(s, maxLen));
+}
+
+function checkContact(c: unknown): string | undefined {
+  if (!isObject(c)) return 'The contact is missing.';
+  if (!isText(c.email, MAX_FIELD)) return 'The contact needs an email address.';
+  for (const f of CONTACT_FIELDS) {
+    if (!isOptionalText(c[f], MAX_FIELD)) return `The contact's ${f} is not valid text.`;
+  }
+  return undefined;
+}
+
+/**
+ * Why a request's payload cannot be handled, or `undefined` when its shape is sound. Only
+ * shapes are checked here; the repositories still apply the business rules.
+ */
+export function payloadProblem(msg: RuntimeMessage): string | undefined {
+  const p = msg.payload as Payload;
+  if ('via' in p && !isText(p.via, MAX_VIA)) return 'The request has no valid origin tag.';
+  switch (msg.type) {
+    case 'badge.refresh':
+      return undefined;
+    case 'enrol':
+      if (!isText(p.playbookId, MAX_FIELD) || p.playbookId === '') return 'Pick a playbook.';
+      if (typeof p.source !== 'string' || !(LEAD_SOURCES as readonly string[]).includes(p.source))
+        return 'Pick a lead source.';
+      if (!isText(p.via, MAX_VIA)) return 'The request has no valid origin tag.';
+      return checkContact(p.contact);
+    case 'touch.complete':
+      if (!isId(p.touchId)) return 'That touch id is not valid.';
+      if (!isOptionalText(p.text, MAX_TEXT)) return 'The text of the touch is not valid.';
+      return isText(p.via, MAX_VIA) ? undefined : 'The request has no valid origin tag.';
+    case 'touch.skip':
+      if (!isId(p.touchId)) return 'That touch id is not valid.';
+      return isText(p.via, MAX_VIA) ? undefined : 'The request has no valid origin tag.';
+    case 'touch.snooze':
+      if (!isId(p.touchId)) return 'That touch id is not valid.';
+      if (typeof p.minutes !== 'number' || !Number.isFinite(p.minutes) || p.minutes <= 0)
+        return 'Snooze needs a positive number of minutes.';
+      if (p.minutes > MAX_SNOOZE_MINUTES) return 'Snooze for at most a year.';
+      return isText(p.via, MAX_VIA) ? undefined : 'The request has no valid origin tag.';
+    case 'call.outcome':
+      if (!isId(p.touchId)) return 'That touch id is not valid.';
+      if (typeof p.outcome !== 'string' || !CALL_OUTCOMES.has(p.outcome)) return 'Unknown call outcome.';
+      return isText(p.via, MAX_VIA) ? undefined : 'The request has no valid origin tag.';
+    case 'reply.log':
+      if (!isId(p.contactId)) return 'That contact id is not valid.';
+      if (p.at !== undefined && !isTime(p.at)) return 'The reply time is not valid.';
+      if (!isOptionalText(p.threadId, MAX_FIELD)) return 'The thread id is not valid.';
+      return isText(p.via, MAX_VIA) ? undefined : 'The request has no valid origin tag.';
+    case 'enrolment.action':
+      if (!isId(p.enrolmentId)) return 'That sequence id is not valid.';
+      if (!isObject(p.action) || typeof p.action.kind !== 'string' || !ENROLMENT_ACTIONS.has(p.action.kind))
+        return 'Unknown sequence action.';
+      return isText(p.via, MAX_VIA) ? undefined : 'The request has no valid origin tag.';
+    case 'note.add':
+      if (!isId(p.contactId)) return 'That contact id is not valid.';
+      if (p.enrolmentId !== undefined && !isId(p.enrolmentId)) return 'That sequence id is not valid.';
+      if (!isText(p.text, MAX_TEXT)) return 'The note is not valid text (or is too long).';
+      return isText(p.via, MAX_VIA) ? undefined : 'The request has no valid origin tag.';
+    case 'gmail.sent':
+      if (!isId(p.touchId)) return 'That touch id is not valid.';
+      if (!isStringList(p.to, 1_000, MAX_FIELD)) return 'The recipients are not valid.';
+      if (!isText(p.subject, MAX_TEXT)) return 'The subject is not valid text.';
+      return isText(p.bodyText, MAX_TEXT) ? undefined : 'The body is not valid text.';
+    case 'sidebar.data':
+      if (!isStringList(p.people, 1_000, MAX_FIELD)) return 'The people in view are not valid.';
+      return p.senders === undefined || isStringList(p.senders, 1_000, MAX_FIELD)
+        ? undefined
+        : 'The senders in view are not valid.';
+    case 'playbook.save':
+      return isObject(p.playbook) ? undefined : 'The playbook is missing.';
+    case 'playbook.delete':
+    case 'template.reset':
+    case 'template.delete':
+      return isText(p.id, MAX_FIELD) && p.id !== '' ? undefined : 'That id is not valid.';
+    case 'template.save':
+      if (p.mode === 'edit')
+        return isText(p.id, MAX_FIELD) && isObject(p.changes)
+          ? undefined
+          : 'The template change is not valid.';
+      if (p.mode === 'duplicate')
+        return isText(p.fromId, MAX_FIELD) && (p.changes === undefined || isObject(p.changes))
+          ? undefined
+          : 'The template copy is not valid.';
+      return 'Unknown template save mode.';
+    case 'settings.notifications':
+      return typeof p.enabled === 'boolean' ? undefined : 'Say whether alerts are on or off.';
+    case 'contacts.bulk':
+      if (!Array.isArray(p.contactIds) || !p.contactIds.every(isId)) return 'The contact ids are not valid.';
+      if (!isObject(p.action) || typeof p.action.kind !== 'string' || !BULK_ACTIONS.has(p.action.kind))
+        return 'Unknown bulk action.';
+      return isText(p.via, MAX_VIA) ? undefined : 'The request has no valid origin tag.';
+    case 'contacts.import':
+      if (!Array.isArray(p.drafts)) return 'There are no contacts to import.';
+      if (p.mode !== 'skip' && p.mode !== 'update') return 'Unknown import mode.';
+      if (p.enrol !== undefined && !isObject(p.enrol)) return 'The enrolment of the import is not valid.';
+      return isText(p.via, MAX_VIA) ? undefined : 'The request has no valid origin tag.';
+    case 'settings.save':
+      return isObject(p.patch) ? undefined : 'Nothing to save.';
+    case 'backup.restore':
+      return typeof p.text === 'string' ? undefined : 'The backup file is not text.';
+    case 'data.deleteAll':
+      return typeof p.confirm === 'string' ? undefined : 'Type the confirmation to delete everything.';
+    default: {
+      const never: never = msg;
+      return `Unknown request ${String((never as { type?: unknown }).type)}.`;
+    }
+  }
+}
