@@ -340,11 +340,26 @@ export function ImportTab() {
                 <b data-testid="import-enrolled">{summary.enrolled}</b>
                 <span>
                   enrolled
-                  {summary.notEnrolled ? ` (${summary.notEnrolled} already in a sequence or opted out)` : ''}
+                  {summary.notEnrolled ? ` (${summary.notEnrolled} not enrolled: see below)` : ''}
                 </span>
               </div>
             )}
           </div>
+          {summary.notEnrolled > 0 && !summary.problems?.length ? (
+            <p className="tb-muted">
+              Contacts already in a running sequence, or who opted out, are imported but not enrolled again.
+            </p>
+          ) : null}
+          {summary.problems?.length ? (
+            <div data-testid="import-problems">
+              <h3 className="tb-section-title">Imported, with something to check</h3>
+              <ul className="tb-problem">
+                {summary.problems.map((p) => (
+                  <li key={p}>{p}</li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
           {rejected.length > 0 && (
             <>
               <div className="tb-row">

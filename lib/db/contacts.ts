@@ -2,15 +2,9 @@
  * The dashboard's contact list: one joined row per contact (latest enrolment, next planned touch)
  * built from three bulk reads, and the bulk actions on a selection, each one transaction.
  */
-import {
-  CHANNELS,
-  enrol as engineEnrol,
-  isLeadSource,
-  type EnrolmentState,
-  type LeadSource,
-} from '@/lib/cadence';
+import { type EnrolmentState, isLeadSource, type LeadSource } from '@/lib/cadence';
 import type { EnrolmentAction } from '@/lib/messaging/protocol';
-import { enrolContact, enrolmentAction, findPlaybook, RepoError } from './repo';
+import { enrolContactsBatch, enrolmentAction, enrolmentsOfContacts, findPlaybook, RepoError } from './repo';
 import type { ContactRow, EnrolmentRow, TouchbaseDb, TouchRow } from './schema';
 import { getSettings } from './settings';
 
@@ -156,7 +150,7 @@ export async function bulkContacts(
     throw new RepoError(`Unknown lead source "${String(action.source)}".`);
   return db.transaction('rw', writeTables(db), async () => {
     const contacts = (await db.contacts.bulkGet(ids)).filter((c): c is ContactRow => c !== undefined);
-    const enrolments = await db.enrolments.where('contactId').anyOf(ids).toArray();
+    const enrolments = await enrolmentsOfContacts(db, ids);
     const byContact = new Map<number, EnrolmentRow[]>();
     for (const e of enrolments) {
       const list = byContact.get(e.contactId) ?? [];
@@ -185,40 +179,19 @@ export async function bulkContacts(
       const playbook = await findPlaybook(db, action.playbookId);
       if (!playbook) throw new RepoError(`There is no playbook "${action.playbookId}".`);
       const settings = await getSettings(db);
-      for (const c of contacts) {
-        const existing = byContact.get(c.id) ?? [];
-        let check: ReturnType<typeof engineEnrol>;
-        try {
-          check = engineEnrol(
-            {
-              contactId: c.id,
-              playbook,
-              source: action.source,
-              timeZone: c.timeZone || settings.timeZone,
-              window: settings.window,
-              reengageDays: settings.reengageDays,
-              contactOptedOut: CHANNELS.some((ch) => c.optOut[ch]),
-              existing,
-            },
-            opts.now,
-          );
-        } catch {
-          skip('have contact details the planner cannot use (time zone?)');
-          continue;
-        }
-        if (!check.ok) {
-          skip(check.code === 'opted-out' ? 'opted out' : 'already in a running sequence');
-          continue;
-        }
-        await enrolContact(db, {
-          contact: { email: c.email },
-          playbookId: playbook.id,
-          source: action.source,
-          via: opts.via,
-          now: opts.now,
-        });
-        changed++;
+      const res = await enrolContactsBatch(db, contacts, enrolments, playbook, action.source, settings, opts);
+      for (const r of res.refused) {
+        skip(
+          r.code === 'opted-out'
+            ? 'opted out'
+            : r.code === 'already-enrolled'
+              ? 'already in a running sequence'
+              : r.code === 'unknown-time-zone'
+                ? 'have an unknown time zone (set one on the contact)'
+                : 'have contact details the planner cannot use',
+        );
       }
+      changed = res.enrolled.length;
       return summarise(changed, skips);
     }
 

@@ -1,18 +1,21 @@
 /**
  * The write half of a CSV import: drafts already parsed and mapped in the page land here, in the
- * background, as ONE transaction. A failure anywhere (a bad row slipping through, a quota error,
- * an enrolment the planner refuses to build) rolls back every contact and enrolment of the run.
+ * background, as ONE transaction. A failure anywhere (a bad row slipping through, a quota error)
+ * rolls back every contact and enrolment of the run; a contact that cannot be enrolled (opted out,
+ * unknown time zone) is reported in `problems` and the rest still land.
  */
-import {
-  CHANNELS,
-  enrol as engineEnrol,
-  isLeadSource,
-  isValidTimeZone,
-  type LeadSource,
-} from '@/lib/cadence';
+import { isLeadSource, isValidTimeZone, type LeadSource } from '@/lib/cadence';
 import { type ContactDraft, planDedupe } from '@/lib/csv/import';
-import { enrolContact, findPlaybook, isPlausibleEmail, normaliseEmail, RepoError } from './repo';
-import type { ContactRow, EnrolmentRow, TouchbaseDb } from './schema';
+import {
+  contactsByEmails,
+  enrolContactsBatch,
+  enrolmentsOfContacts,
+  findPlaybook,
+  isPlausibleEmail,
+  normaliseEmail,
+  RepoError,
+} from './repo';
+import type { ContactRow, TouchbaseDb } from './schema';
 import { getSettings } from './settings';
 
 /** What the import screen sends to the background. */
@@ -32,11 +35,31 @@ export interface ImportSummary {
   updated: number;
   skipped: number;
   enrolled: number;
-  /** Imported but not enrolled (already in a running sequence, opted out). */
+  /** Imported but not enrolled (already in a running sequence, opted out, unknown time zone). */
   notEnrolled: number;
+  /**
+   * One line per contact that needs the rep's attention, e.g. `a@x.com: unknown time zone
+   * "Mars/Phobos"; used your own zone (America/New_York).` or why it was not enrolled. Absent
+   * when every row went through cleanly.
+   */
+  problems?: string[];
 }
 
 const TEXT_FIELDS = ['firstName', 'lastName', 'company', 'title', 'phone'] as const;
+
+/** Custom field that keeps a time zone the runtime does not know (same name as the CSV mapper's). */
+const UNKNOWN_ZONE_FIELD = 'Time zone (not recognised)';
+/** The summary lists this many problems at most; the rest are counted. */
+const MAX_PROBLEMS = 100;
+
+function lowerFirst(s: string): string {
+  return s.charAt(0).toLowerCase() + s.slice(1);
+}
+
+function capProblems(problems: string[]): string[] {
+  if (problems.length <= MAX_PROBLEMS) return problems;
+  return [...problems.slice(0, MAX_PROBLEMS), `…and ${problems.length - MAX_PROBLEMS} more.`];
+}
 
 /**
  * Creates and updates contacts from import drafts and optionally enrols them, all or nothing.
@@ -63,12 +86,21 @@ export async function importContacts(db: TouchbaseDb, req: ImportRequest): Promi
       const settings = await getSettings(db);
 
       const keys = req.drafts.map((d) => normaliseEmail(d.email));
-      const existingRows = await db.contacts.where('emailLower').anyOf(keys).toArray();
+      const existingRows = await contactsByEmails(db, keys);
       const existingByEmail = new Map(existingRows.map((c) => [c.emailLower, c]));
       const plan = planDedupe(req.drafts, new Set(existingByEmail.keys()), req.mode);
 
       const fallbackSource = req.enrol?.source ?? settings.defaultSource;
+      const problems: string[] = [];
+      // An unknown zone is reported and kept as a custom field, so the rep can fix it by hand.
+      const badZone = (d: ContactDraft, custom: Record<string, string>, fallback: string): void => {
+        if (d.timeZone === undefined || d.timeZone === '' || isValidTimeZone(d.timeZone)) return;
+        custom[UNKNOWN_ZONE_FIELD] = d.timeZone;
+        problems.push(`${d.email.trim()}: unknown time zone "${d.timeZone}"; used ${fallback}.`);
+      };
       const newRows: Omit<ContactRow, 'id'>[] = plan.toCreate.map((d) => {
+        const custom = { ...(d.custom ?? {}) };
+        badZone(d, custom, `your own zone (${settings.timeZone})`);
         const row: Omit<ContactRow, 'id'> = {
           email: d.email.trim(),
           emailLower: normaliseEmail(d.email),
@@ -81,7 +113,7 @@ export async function importContacts(db: TouchbaseDb, req: ImportRequest): Promi
           leadSource: d.leadSource && isLeadSource(d.leadSource) ? d.leadSource : fallbackSource,
           notes: d.notes ?? '',
           optOut: {},
-          custom: { ...(d.custom ?? {}) },
+          custom,
           createdAt: req.now,
           updatedAt: req.now,
         };
@@ -95,10 +127,9 @@ export async function importContacts(db: TouchbaseDb, req: ImportRequest): Promi
         const cur = existingByEmail.get(normaliseEmail(d.email));
         if (!cur) continue;
         // Import values win over stored ones, but an empty cell never erases what the rep has.
-        const patch: Partial<ContactRow> = {
-          updatedAt: req.now,
-          custom: { ...cur.custom, ...(d.custom ?? {}) },
-        };
+        const custom = { ...cur.custom, ...(d.custom ?? {}) };
+        badZone(d, custom, `the zone already stored (${cur.timeZone})`);
+        const patch: Partial<ContactRow> = { updatedAt: req.now, custom };
         for (const k of TEXT_FIELDS) if (d[k]) patch[k] = d[k];
         if (d.linkedinUrl) patch.linkedinUrl = d.linkedinUrl;
         if (d.timeZone && isValidTimeZone(d.timeZone)) patch.timeZone = d.timeZone;
@@ -111,46 +142,26 @@ export async function importContacts(db: TouchbaseDb, req: ImportRequest): Promi
       let enrolled = 0;
       let notEnrolled = 0;
       if (req.enrol && playbook) {
-        const source = req.enrol.source;
-        // Refusals are found before writing, since a refusal thrown inside would abort the run.
-        const running = new Map<number, EnrolmentRow[]>();
-        if (updatedIds.length) {
-          for (const e of await db.enrolments.where('contactId').anyOf(updatedIds).toArray()) {
-            running.set(e.contactId, [...(running.get(e.contactId) ?? []), e]);
-          }
-        }
-        const targets = [
-          ...newRows.map((r) => r.email),
-          ...plan.toUpdate.map((d) => existingByEmail.get(normaliseEmail(d.email))?.email ?? d.email),
-        ];
-        const idsByIndex = [...createdIds, ...updatedIds];
-        for (let i = 0; i < targets.length; i++) {
-          const id = idsByIndex[i];
-          if (id === undefined) continue;
-          const cur = i < createdIds.length ? undefined : existingByEmail.get(normaliseEmail(targets[i]!));
-          const check = engineEnrol(
-            {
-              contactId: id,
-              playbook,
-              source,
-              timeZone: settings.timeZone,
-              contactOptedOut: cur ? CHANNELS.some((c) => cur.optOut[c]) : false,
-              existing: running.get(id) ?? [],
-            },
-            req.now,
-          );
-          if (!check.ok) {
-            notEnrolled++;
-            continue;
-          }
-          await enrolContact(db, {
-            contact: { email: targets[i]! },
-            playbookId: playbook.id,
-            source,
-            via: req.via,
-            now: req.now,
-          });
-          enrolled++;
+        const targetIds = [...createdIds, ...updatedIds];
+        const [targets, existing] = await Promise.all([
+          db.contacts.bulkGet(targetIds),
+          enrolmentsOfContacts(db, updatedIds),
+        ]);
+        const res = await enrolContactsBatch(
+          db,
+          targets.filter((c): c is ContactRow => c !== undefined),
+          existing,
+          playbook,
+          req.enrol.source,
+          settings,
+          { now: req.now, via: req.via },
+        );
+        enrolled = res.enrolled.length;
+        notEnrolled = res.refused.length;
+        // Opted out and already running are the expected refusals the counts already explain.
+        for (const r of res.refused) {
+          if (r.code === 'unknown-time-zone' || r.code === 'bad-input')
+            problems.push(`${r.email}: not enrolled, ${lowerFirst(r.message)}`);
         }
       }
       return {
@@ -159,6 +170,7 @@ export async function importContacts(db: TouchbaseDb, req: ImportRequest): Promi
         skipped: plan.skipped.length,
         enrolled,
         notEnrolled,
+        ...(problems.length ? { problems: capProblems(problems) } : {}),
       };
     },
   );

@@ -1,3 +1,4 @@
+import { assertWindow, isValidTimeZone, MAX_REENGAGE_DAYS, MIN_REENGAGE_DAYS } from '@/lib/cadence';
 import { DEFAULT_WINDOW } from '@/lib/cadence/types';
 import type { RepSettings, TouchbaseDb } from './schema';
 
@@ -37,10 +38,31 @@ export function systemTimeZone(): string {
   }
 }
 
+function windowProblem(window: RepSettings['window']): string | undefined {
+  try {
+    assertWindow(window);
+    return undefined;
+  } catch (err) {
+    return err instanceof Error ? err.message : String(err);
+  }
+}
+
+/**
+ * The rep's settings over the defaults. A stored value the planner cannot use (an unknown zone,
+ * a broken window, e.g. from a hand-edited backup) is replaced by its default here, so enrolling,
+ * importing and drafting keep working instead of failing on every contact.
+ */
 export async function getSettings(db: TouchbaseDb): Promise<RepSettings> {
   const row = await db.settings.get('rep');
   const base = defaultSettings(systemTimeZone());
-  return row ? { ...base, ...row.value } : base;
+  if (!row) return base;
+  const merged = { ...base, ...row.value };
+  if (!isValidTimeZone(merged.timeZone)) merged.timeZone = base.timeZone;
+  if (windowProblem(merged.window)) merged.window = base.window;
+  const days = merged.reengageDays;
+  if (!Number.isInteger(days) || days < MIN_REENGAGE_DAYS || days > MAX_REENGAGE_DAYS)
+    merged.reengageDays = base.reengageDays;
+  return merged;
 }
 
 export async function saveSettings(db: TouchbaseDb, patch: Partial<RepSettings>): Promise<RepSettings> {
@@ -49,6 +71,11 @@ export async function saveSettings(db: TouchbaseDb, patch: Partial<RepSettings>)
     if (next.reengageDays < 60 || next.reengageDays > 90) {
       throw new Error('The re-engage delay must be between 60 and 90 days.');
     }
+    if (!isValidTimeZone(next.timeZone)) {
+      throw new Error(`Unknown time zone "${String(next.timeZone)}": pick one such as "America/New_York".`);
+    }
+    const problem = windowProblem(next.window);
+    if (problem) throw new Error(`The contact window is not usable: ${problem}`);
     await db.settings.put({ key: 'rep', value: next });
     return next;
   });
