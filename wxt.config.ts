@@ -4,7 +4,7 @@ import { defineConfig } from 'wxt';
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   outDirTemplate: '{{browser}}-mv{{manifestVersion}}',
-  manifest: {
+  manifest: ({ manifestVersion }) => ({
     name: 'Touchbase',
     description:
       'Follow-up cadences inside Gmail: who is due, what to send, one click to insert it. Your data never leaves the browser.',
@@ -19,7 +19,8 @@ export default defineConfig({
       'https://www.linkedin.com/*',
     ],
     commands: {
-      _execute_action: {
+      // MV2 (Firefox) names the toolbar button's command differently.
+      [manifestVersion === 2 ? '_execute_browser_action' : '_execute_action']: {
         suggested_key: { default: 'Alt+Shift+T' },
         description: 'Open the Touchbase due list',
       },
@@ -30,5 +31,5 @@ export default defineConfig({
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'",
     },
-  },
+  }),
 });
