@@ -76,7 +76,7 @@ export function ContactsTab() {
 
   const total = data.total;
   const complete = data.complete;
-  const countText = `${total} contact${total === 1 ? '' : 's'}`;
+  const countText = total < 0 ? 'Counting contacts…' : `${total} contact${total === 1 ? '' : 's'}`;
 
   if (total === 0) {
     return (

@@ -6,7 +6,12 @@ type TabComponent = () => React.JSX.Element;
 
 // Each tab is its own chunk: the dashboard opens on the contacts table without loading charts.
 const LOADERS: Record<DashboardTab, () => Promise<TabComponent>> = {
-  contacts: () => import('./ContactsTab').then((m) => m.ContactsTab),
+  // The landing tab's first screen of data is read while its code loads.
+  contacts: () =>
+    Promise.all([
+      import('./ContactsTab'),
+      import('./contacts/useDashboardData').then((m) => m.primeContactRows()),
+    ]).then(([m]) => m.ContactsTab),
   import: () => import('./ImportTab').then((m) => m.ImportTab),
   activity: () => import('./ActivityTab').then((m) => m.ActivityTab),
   playbooks: () => import('./PlaybooksTab').then((m) => m.PlaybooksTab),
@@ -27,6 +32,7 @@ const READY: Partial<Record<DashboardTab, TabComponent>> = {};
  * a Suspense fallback (about 300 ms), so the tab the page opens on must never suspend.
  */
 export async function preloadTab(tab: DashboardTab): Promise<void> {
+  if (READY[tab]) return;
   READY[tab] = await LOADERS[tab]();
 }
 

@@ -2,10 +2,15 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@/components/ui/theme.css';
 import { DashboardApp, preloadTab } from '@/components/options/DashboardApp';
+import { getDb } from '@/lib/db';
 import { DASHBOARD_TABS, useDashboard } from '@/lib/stores/dashboard';
 
 const root = document.getElementById('root');
 if (root) {
+  // Open IndexedDB while the tab's code loads: the first query then finds it ready.
+  void getDb()
+    .open()
+    .catch(() => undefined);
   // The opening tab's chunk first, so the first render already shows it.
   await preloadTab(useDashboard.getState().tab).catch(() => undefined);
   createRoot(root).render(
@@ -17,6 +22,5 @@ if (root) {
   const others = () => {
     for (const t of DASHBOARD_TABS) void preloadTab(t.id).catch(() => undefined);
   };
-  if ('requestIdleCallback' in window) requestIdleCallback(others, { timeout: 2000 });
-  else setTimeout(others, 500);
+  setTimeout(others, 3000);
 }

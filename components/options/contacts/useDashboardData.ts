@@ -10,6 +10,7 @@ const FIRST_SCREEN = 60;
 /** The contacts table's data: `rows` is the full list once `complete`, a first screenful before. */
 export interface ContactRowsState {
   rows: ContactListRow[];
+  /** -1 until the full list has been read. */
   total: number;
   complete: boolean;
 }
@@ -21,19 +22,31 @@ export interface ContactRowsState {
  */
 async function firstScreen(): Promise<ContactRowsState> {
   const db = getDb();
-  const total = await db.contacts.count();
+  // Two rounds of small reads: what sorts first, then those rows by primary key (in parallel).
+  // No count here: counting 10,000 rows costs more than the whole first screen. The total
+  // arrives with the full list a moment later.
   const planned = await db.touches
     .where('[state+dueAt]')
     .between(['planned', -Infinity], ['planned', Infinity])
-    .limit(FIRST_SCREEN * 10)
+    .limit(FIRST_SCREEN * 8)
     .toArray();
   const ids: number[] = [];
+  const enrolmentIds = new Set<number>();
   for (const t of planned) {
-    if (!ids.includes(t.contactId)) ids.push(t.contactId);
     if (ids.length === FIRST_SCREEN) break;
+    if (!ids.includes(t.contactId)) {
+      ids.push(t.contactId);
+      // A planned touch belongs to the contact's running sequence: the one the table shows.
+      enrolmentIds.add(t.enrolmentId);
+    }
   }
-  const exhausted = planned.length < FIRST_SCREEN * 10;
-  let contacts = (await db.contacts.bulkGet(ids)).filter((c) => c !== undefined);
+  const exhausted = planned.length < FIRST_SCREEN * 8;
+  const [found, running] = await Promise.all([
+    db.contacts.bulkGet(ids),
+    db.enrolments.bulkGet([...enrolmentIds]),
+  ]);
+  let contacts = found.filter((c) => c !== undefined);
+  const enrolments = running.filter((e) => e !== undefined);
   if (exhausted && contacts.length < FIRST_SCREEN) {
     // Everyone with a planned touch is listed; the rest follow in id order, as the full sort does.
     const more = await db.contacts
@@ -41,12 +54,22 @@ async function firstScreen(): Promise<ContactRowsState> {
       .limit(FIRST_SCREEN - contacts.length)
       .toArray();
     contacts = [...contacts, ...more];
+    if (more.length) {
+      enrolments.push(
+        ...(await db.enrolments
+          .where('contactId')
+          .anyOf(more.map((c) => c.id))
+          .toArray()),
+      );
+    }
   }
-  const enrolments = await db.enrolments
-    .where('contactId')
-    .anyOf(contacts.map((c) => c.id))
-    .toArray();
-  return { rows: buildContactRows(contacts, enrolments, planned), total, complete: total <= contacts.length };
+  // Fewer rows than a screenful after looking everywhere: that is everyone.
+  const complete = exhausted && contacts.length < FIRST_SCREEN;
+  return {
+    rows: buildContactRows(contacts, enrolments, planned),
+    total: complete ? contacts.length : -1,
+    complete,
+  };
 }
 
 /** Every contact joined with its latest enrolment and next planned touch: three bulk reads. */
@@ -67,7 +90,8 @@ async function allRows(): Promise<ContactRowsState> {
  */
 export function useContactRows(): ContactRowsState | undefined {
   const [wantAll, setWantAll] = useState(false);
-  const first = useLiveQuery(firstScreen, []);
+  const [initial] = useState(() => takePrimed()?.rows);
+  const first = useLiveQuery(firstScreen, [], initial);
   const all = useLiveQuery(() => (wantAll ? allRows() : undefined), [wantAll]);
   useEffect(() => {
     if (!first || wantAll) return;
@@ -81,7 +105,28 @@ export function useContactRows(): ContactRowsState | undefined {
 
 /** The rep's settings, live. */
 export function useSettings(): RepSettings | undefined {
-  return useLiveQuery(() => getSettings(getDb()), []);
+  const [initial] = useState(() => primed?.settings);
+  return useLiveQuery(() => getSettings(getDb()), [], initial);
+}
+
+/** Data read while the page was still loading its code, used once by the first render. */
+let primed: { rows: ContactRowsState; settings: RepSettings } | undefined;
+
+/**
+ * Reads the first screen while the tab's code loads, so the very first render already shows
+ * rows (the live queries take over right after). Used once: a later visit reads live.
+ */
+export async function primeContactRows(): Promise<void> {
+  const db = getDb();
+  const [rows, settings] = await Promise.all([firstScreen(), getSettings(db)]);
+  primed = { rows, settings };
+}
+
+function takePrimed(): typeof primed {
+  const p = primed;
+  // The settings hook reads it in the same render; drop it after this frame.
+  if (p) queueMicrotask(() => (primed = undefined));
+  return p;
 }
 
 /** Built-in and own playbooks, live. */
