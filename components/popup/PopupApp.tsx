@@ -77,6 +77,14 @@ export function PopupApp() {
     wantFocus.current = false;
   }, [currentId]);
 
+  // A row that changes group (a touch falls due, a countdown runs out) is re-mounted and the
+  // browser drops its focus to <body>, where no key reaches the list. Put focus back on it.
+  useEffect(() => {
+    if (document.activeElement && document.activeElement !== document.body) return;
+    if (focusedId === undefined) return;
+    heads.current.get(focusedId)?.focus({ preventScroll: true });
+  });
+
   const onStatus = useCallback((text: string, error = false) => setStatus({ text, error }), []);
 
   const focusRow = (id: number | undefined) => {

@@ -214,20 +214,36 @@ test('due touches group, count down and drive the badge; acting from the popup c
   await expect(cyText.getByTestId('due-row-head')).toBeFocused();
 
   // Keyboard: move with j/k and the arrows, Enter opens, Escape closes, d marks done.
-  const heads = page.getByTestId('due-row-head');
-  const idx = await heads.evaluateAll((els) => els.indexOf(document.activeElement as HTMLElement));
-  await page.keyboard.press('k');
-  await expect(heads.nth(idx - 1)).toBeFocused();
-  await page.keyboard.press('ArrowDown');
-  await expect(heads.nth(idx)).toBeFocused();
-  await page.keyboard.press('j');
-  await expect(heads.nth(idx + 1)).toBeFocused();
-  await page.keyboard.press('ArrowUp');
-  await expect(heads.nth(idx)).toBeFocused();
+  // Rows are named by touch id, not position: a touch falling due while the test runs moves
+  // between groups, and the order with it.
+  const focusedTouch = () =>
+    page.evaluate(
+      () => document.activeElement?.closest('[data-touch-id]')?.getAttribute('data-touch-id') ?? null,
+    );
+  const neighbour = (delta: number) =>
+    page.evaluate((d) => {
+      const heads = [...document.querySelectorAll('[data-testid="due-row-head"]')];
+      const i = heads.indexOf(document.activeElement as Element);
+      const next = heads[Math.min(heads.length - 1, Math.max(0, i + d))];
+      return next?.closest('[data-touch-id]')?.getAttribute('data-touch-id') ?? null;
+    }, delta);
+  const pressAndExpect = async (key: string, delta: number) => {
+    const expected = await neighbour(delta);
+    expect(expected).not.toBeNull();
+    await page.keyboard.press(key);
+    await expect.poll(focusedTouch).toBe(expected);
+  };
+  await pressAndExpect('k', -1);
+  await pressAndExpect('ArrowDown', 1);
+  await pressAndExpect('j', 1);
+  await pressAndExpect('ArrowUp', -1);
+  const current = page.locator(`[data-touch-id="${await focusedTouch()}"] [data-testid="due-row-head"]`);
   await page.keyboard.press('Enter');
-  await expect(heads.nth(idx)).toHaveAttribute('aria-expanded', 'true');
+  await expect(current).toHaveAttribute('aria-expanded', 'true');
   await page.keyboard.press('Escape');
-  await expect(heads.nth(idx)).toHaveAttribute('aria-expanded', 'false');
+  await expect(current).toHaveAttribute('aria-expanded', 'false');
+  // Back on the text row, then d marks it done.
+  await cyText.getByTestId('due-row-head').focus();
   const textId = await cyText.getAttribute('data-touch-id');
   await page.keyboard.press('d');
   await expect(page.locator(`[data-touch-id="${textId}"]`)).toHaveCount(0);
