@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { LEAD_SOURCES, type LeadSource } from '@/lib/cadence/types';
+import type { LeadSource } from '@/lib/cadence/types';
 import {
   type ColumnMapping,
   type CsvFormat,
@@ -12,7 +12,6 @@ import {
   rejectedToCsv,
 } from '@/lib/csv/import';
 import type { ImportSummary } from '@/lib/db/import';
-import { LEAD_SOURCE_LABELS } from '@/lib/labels';
 import { request } from '@/lib/messaging/client';
 import { useDashboard } from '@/lib/stores/dashboard';
 import { downloadFile } from './contacts/format';
@@ -20,6 +19,7 @@ import { usePlaybooks, useSettings } from './contacts/useDashboardData';
 import { MappingStep } from './import/MappingStep';
 import { FORMAT_LABELS } from './import/mapping';
 import './contacts/data-tabs.css';
+import { LeadSourceOptions } from '@/components/ui/LeadSourceOptions';
 
 type Phase = 'pick' | 'reading' | 'map' | 'saving' | 'done';
 
@@ -265,11 +265,7 @@ export function ImportTab() {
                       }}
                       data-testid="import-source"
                     >
-                      {LEAD_SOURCES.map((s) => (
-                        <option key={s} value={s}>
-                          {LEAD_SOURCE_LABELS[s]}
-                        </option>
-                      ))}
+                      <LeadSourceOptions />
                     </select>
                   </label>
                   <label className="tb-field">

@@ -7,6 +7,7 @@ import { type SettingsProblem, validateSettings } from '@/lib/settings/validate'
 import { usePlaybooks, useSettings } from './contacts/useDashboardData';
 import { DataSection } from './settings/DataSection';
 import './contacts/data-tabs.css';
+import { LeadSourceOptions } from '@/components/ui/LeadSourceOptions';
 
 const DAY_NAMES = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const WEEK_ORDER = [1, 2, 3, 4, 5, 6, 0];
@@ -258,11 +259,7 @@ export function SettingsTab() {
               value={draft.defaultSource}
               onChange={(e) => set('defaultSource', e.target.value as LeadSource)}
             >
-              {LEAD_SOURCES.map((s) => (
-                <option key={s} value={s}>
-                  {LEAD_SOURCE_LABELS[s]}
-                </option>
-              ))}
+              <LeadSourceOptions />
             </select>
           </label>
         </div>

@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { LEAD_SOURCES, type LeadSource, type Playbook } from '@/lib/cadence/types';
+import type { LeadSource, Playbook } from '@/lib/cadence/types';
 import type { RepSettings } from '@/lib/db/schema';
-import { LEAD_SOURCE_LABELS } from '@/lib/labels';
 import { request } from '@/lib/messaging/client';
 import { splitName } from '@/lib/sidebar/people';
 import type { Person } from '@/lib/sites/types';
+import { LeadSourceOptions } from '@/components/ui/LeadSourceOptions';
 
 interface Props {
   person: Person;
@@ -85,11 +85,7 @@ export function EnrolForm({ person, existing, title, settings, playbooks }: Prop
             setPlaybookId(undefined);
           }}
         >
-          {LEAD_SOURCES.map((s) => (
-            <option key={s} value={s}>
-              {LEAD_SOURCE_LABELS[s]}
-            </option>
-          ))}
+          <LeadSourceOptions />
         </select>
       </label>
       <label className="sb-field">

@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { LEAD_SOURCES, type LeadSource, type Playbook } from '@/lib/cadence/types';
+import type { LeadSource, Playbook } from '@/lib/cadence/types';
 import type { BulkAction } from '@/lib/db/contacts';
 import type { RepSettings } from '@/lib/db/schema';
-import { LEAD_SOURCE_LABELS } from '@/lib/labels';
 import { request } from '@/lib/messaging/client';
+import { LeadSourceOptions } from '@/components/ui/LeadSourceOptions';
 
 interface Props {
   selected: number[];
@@ -67,11 +67,7 @@ export function BulkBar({ selected, playbooks, settings, onDone, onClear }: Prop
               if (def) setPlaybookId(def);
             }}
           >
-            {LEAD_SOURCES.map((s) => (
-              <option key={s} value={s}>
-                {LEAD_SOURCE_LABELS[s]}
-              </option>
-            ))}
+            <LeadSourceOptions />
           </select>
         </label>
         <button

@@ -1,9 +1,10 @@
 import { useMemo, useState } from 'react';
-import { type CadenceStep, LEAD_SOURCES, type LeadSource } from '@/lib/cadence';
+import type { CadenceStep, LeadSource } from '@/lib/cadence';
 import type { RepSettings } from '@/lib/db/schema';
-import { CHANNEL_LABELS, formatMinutes, LEAD_SOURCE_LABELS, PURPOSE_LABELS } from '@/lib/labels';
+import { CHANNEL_LABELS, formatMinutes, PURPOSE_LABELS } from '@/lib/labels';
 import { previewSchedule, roundUpToQuarterHour } from '@/lib/playbook-editor';
 import { describeWindow, formatDeadline, formatLocal } from './format';
+import { LeadSourceOptions } from '@/components/ui/LeadSourceOptions';
 
 /**
  * The schedule a contact enrolled now would get: lead-source adjustment, then the planner with
@@ -36,11 +37,7 @@ export function SchedulePreview({
             onChange={(e) => setSource(e.target.value as LeadSource)}
             data-testid="preview-source"
           >
-            {LEAD_SOURCES.map((s) => (
-              <option key={s} value={s}>
-                {LEAD_SOURCE_LABELS[s]}
-              </option>
-            ))}
+            <LeadSourceOptions />
           </select>
         </label>
       </div>
