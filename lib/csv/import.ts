@@ -15,6 +15,7 @@
 import Papa from 'papaparse';
 import type { LeadSource } from '@/lib/cadence/types';
 import { CSV_BOM, toCsvRow } from './export';
+import { isValidTimeZone } from '@/lib/cadence/zoned';
 
 // ---------------------------------------------------------------------------------------------
 // Types
@@ -991,24 +992,8 @@ export function normaliseLeadSource(value: string): LeadSource | undefined {
   return 'other';
 }
 
-const zoneCache = new Map<string, boolean>();
-
-/** True for zone names the runtime knows (`America/New_York`, `UTC`). */
-export function isValidTimeZone(zone: string): boolean {
-  const cached = zoneCache.get(zone);
-  if (cached !== undefined) return cached;
-  let ok = false;
-  if (zone !== '' && /^[A-Za-z_+\-0-9/]+$/.test(zone)) {
-    try {
-      new Intl.DateTimeFormat('en-US', { timeZone: zone });
-      ok = true;
-    } catch {
-      ok = false;
-    }
-  }
-  zoneCache.set(zone, ok);
-  return ok;
-}
+/** The engine's zone check, so a zone the importer keeps is one the scheduler can plan in. */
+export { isValidTimeZone };
 
 function normaliseLinkedinUrl(value: string): string | undefined {
   const v = value.trim();

@@ -5,6 +5,7 @@
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import type { ContactWindow } from '@/lib/cadence';
+import { isValidTimeZone } from '@/lib/cadence/zoned';
 
 /** A slot is never offered sooner than this after `now`. */
 export const MIN_LEAD_HOURS = 4;
@@ -19,16 +20,8 @@ const COMFORT_START = 8 * 60;
 const COMFORT_END = 18 * 60;
 const DAY_MS = 86_400_000;
 
-/** True when `tz` is an IANA zone this runtime knows. */
-export function isValidTimeZone(tz: string): boolean {
-  if (typeof tz !== 'string' || tz === '') return false;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}
+/** One answer everywhere to "is this a zone": the engine's (offsets like "+05:30" are not). */
+export { isValidTimeZone };
 
 /** 'HH:MM' to minutes after midnight; '24:00' is allowed as an end. */
 export function parseClock(s: string): number | undefined {
