@@ -9,6 +9,7 @@ import {
   type Delta,
   formatDuration,
   percent,
+  type RateRow,
   type WeeklyReview,
 } from '@/lib/metrics/review';
 import { shiftWeek, type Week, weekLabel, weekOf } from '@/lib/metrics/week';
@@ -49,6 +50,38 @@ function Kpi(props: {
         </div>
       )}
     </div>
+  );
+}
+
+/** Sent, replies and rate per row, this week beside last week. */
+function RateTable<K extends string | number>(props: {
+  head: string;
+  rows: RateRow<K>[];
+  name: (key: K) => string;
+}) {
+  return (
+    <table className="tb-table tb-mx-table">
+      <thead>
+        <tr>
+          <th>{props.head}</th>
+          <th>Sent</th>
+          <th>Replies</th>
+          <th>Rate</th>
+          <th>Last week</th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.rows.map((r) => (
+          <tr key={r.key}>
+            <td>{props.name(r.key)}</td>
+            <td>{r.sent}</td>
+            <td>{r.responded}</td>
+            <td>{percent(r.rate, r.sent > 0)}</td>
+            <td className="tb-muted">{percent(r.prevRate, r.prevSent > 0)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 
@@ -150,28 +183,7 @@ function Review({ review }: { review: WeeklyReview }) {
           ) : (
             <p className="tb-muted">No sequence touches this week.</p>
           )}
-          <table className="tb-table tb-mx-table">
-            <thead>
-              <tr>
-                <th>Touch</th>
-                <th>Sent</th>
-                <th>Replies</th>
-                <th>Rate</th>
-                <th>Last week</th>
-              </tr>
-            </thead>
-            <tbody>
-              {review.byTouch.map((r) => (
-                <tr key={r.key}>
-                  <td>{r.key}</td>
-                  <td>{r.sent}</td>
-                  <td>{r.responded}</td>
-                  <td>{percent(r.rate, r.sent > 0)}</td>
-                  <td className="tb-muted">{percent(r.prevRate, r.prevSent > 0)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <RateTable head="Touch" rows={review.byTouch} name={(k) => String(k)} />
         </figure>
 
         <figure className="tb-card tb-mx-figure">
@@ -186,28 +198,7 @@ function Review({ review }: { review: WeeklyReview }) {
             series={channelChart.series}
             percent
           />
-          <table className="tb-table tb-mx-table">
-            <thead>
-              <tr>
-                <th>Channel</th>
-                <th>Sent</th>
-                <th>Replies</th>
-                <th>Rate</th>
-                <th>Last week</th>
-              </tr>
-            </thead>
-            <tbody>
-              {review.byChannel.map((r) => (
-                <tr key={r.key}>
-                  <td>{CHANNEL_LABELS[r.key]}</td>
-                  <td>{r.sent}</td>
-                  <td>{r.responded}</td>
-                  <td>{percent(r.rate, r.sent > 0)}</td>
-                  <td className="tb-muted">{percent(r.prevRate, r.prevSent > 0)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <RateTable head="Channel" rows={review.byChannel} name={(k) => CHANNEL_LABELS[k]} />
         </figure>
 
         <figure className="tb-card tb-mx-figure tb-mx-wide">
