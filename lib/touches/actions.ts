@@ -1,19 +1,14 @@
 /** Helpers behind the popup's one-click actions. Pure. */
 import { DAY_MS, fromLocal, localDay, toLocal } from '@/lib/cadence/zoned';
+import { composeUrl } from '@/lib/sites/gmail/insert';
 
 /**
  * Gmail's own compose window, prefilled. Each value is percent-encoded (not form-encoded) so a
  * "+" in a subject stays a plus and line breaks survive.
  */
 export function gmailComposeUrl(d: { to: string; subject?: string; body: string }): string {
-  const q = [
-    'view=cm',
-    'fs=1',
-    `to=${encodeURIComponent(d.to)}`,
-    `su=${encodeURIComponent(d.subject ?? '')}`,
-    `body=${encodeURIComponent(d.body)}`,
-  ];
-  return `https://mail.google.com/mail/?${q.join('&')}`;
+  // Gmail's URL format is the Gmail adapter's knowledge; this only adapts the popup's shape.
+  return composeUrl({ to: [d.to], subject: d.subject, body: d.body });
 }
 
 /** Parses 'HH:MM' into minutes after midnight (09:00 when malformed). */
