@@ -6,7 +6,7 @@ import {
   contactLabel,
   type DueGroupId,
   groupDue,
-  minutesUntilTomorrowMorning,
+  tomorrowSnooze,
   touchNumberLabel,
   waitingOn,
   whenLabel,
@@ -104,15 +104,7 @@ export function PopupApp() {
 
   const tomorrow = useMemo(() => {
     const start = data?.settings.workingHours.start ?? '09:00';
-    const minutes = minutesUntilTomorrowMorning(now, timeZone, start);
-    const at = now + minutes * 60_000;
-    return {
-      minutes,
-      label: whenLabel({ dueAt: at, deadlineAt: at + 1 }, now, timeZone).text.replace(
-        /^tomorrow/,
-        'Tomorrow',
-      ),
-    };
+    return tomorrowSnooze(now, timeZone, start);
   }, [now, timeZone, data?.settings.workingHours.start]);
 
   const act = async (touch: TouchRow, a: TouchAct) => {
@@ -139,7 +131,9 @@ export function PopupApp() {
         onStatus(`Skipped the ${CHANNEL_LABELS[touch.channel].toLowerCase()} to ${who}.`);
       } else if (a.kind === 'snooze') {
         await request('touch.snooze', { touchId: touch.id, minutes: a.minutes, via: VIA });
-        onStatus(`Snoozed ${who} ${a.minutes === 60 ? 'for an hour' : `to ${a.label.toLowerCase()}`}.`);
+        onStatus(
+          `Snoozed ${who} ${a.minutes === 60 ? 'for an hour' : `to ${a.label.charAt(0).toLowerCase()}${a.label.slice(1)}`}.`,
+        );
       } else {
         await request('call.outcome', { touchId: touch.id, outcome: a.outcome, via: VIA });
         onStatus(

@@ -3,12 +3,12 @@ import type { ContactData } from '@/components/shared/useContactData';
 import type { CallOutcome, Playbook, Purpose } from '@/lib/cadence/types';
 import { draftFor } from '@/lib/drafts/draft';
 import { LEAD_SOURCE_LABELS, PURPOSE_LABELS } from '@/lib/labels';
+import { tomorrowSnooze } from '@/lib/touches/actions';
 import { request } from '@/lib/messaging/client';
 import type { EnrolmentAction } from '@/lib/messaging/protocol';
 import {
   currentEnrolment,
   isRunning,
-  minutesUntilTomorrow,
   nextPlannedTouch,
   stateLabel,
   stateTone,
@@ -219,8 +219,12 @@ export function ContactPanel({ data, playbooks, view, bridge }: Props) {
                   {snoozeOpen ? (
                     <div className="sb-menu" role="menu">
                       {[
-                        { label: '1 hour', minutes: 60 },
-                        { label: 'Tomorrow, 9 AM', minutes: minutesUntilTomorrow(Date.now(), tz, 9) },
+                        { label: '1 hour', minutes: 60, done: 'Snoozed for 1 hour.' },
+                        (({ label, minutes }) => ({
+                          label,
+                          minutes,
+                          done: `Snoozed to ${label.charAt(0).toLowerCase()}${label.slice(1)}.`,
+                        }))(tomorrowSnooze(Date.now(), tz, settings.workingHours.start)),
                       ].map((o) => (
                         <button
                           key={o.label}
@@ -236,7 +240,7 @@ export function ContactPanel({ data, playbooks, view, bridge }: Props) {
                                   minutes: o.minutes,
                                   via: 'sidebar',
                                 }),
-                              `Snoozed for ${o.label.toLowerCase()}.`,
+                              o.done,
                             );
                           }}
                         >

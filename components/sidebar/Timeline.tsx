@@ -1,6 +1,7 @@
 import type { EnrolmentRow, TouchRow } from '@/lib/db';
 import { PURPOSE_LABELS } from '@/lib/labels';
-import { CHANNEL_WORDS, formatWhen, theirTime, timeline } from '@/lib/sidebar/status';
+import { formatRelative } from '@/lib/format/datetime';
+import { CHANNEL_WORDS, theirTime, timeline } from '@/lib/sidebar/status';
 
 interface Props {
   enrolment: EnrolmentRow;
@@ -46,7 +47,7 @@ export function Timeline({ enrolment, touches, now, repZone, contactZone }: Prop
                       ? 'after resume'
                       : 'not scheduled'
                     : it.at !== undefined
-                      ? `${it.status === 'skipped' ? 'Skipped ' : ''}${formatWhen(it.at, now, repZone)}${
+                      ? `${it.status === 'skipped' ? 'Skipped ' : ''}${formatRelative(it.at, now, repZone)}${
                           it.outcome ? ` · ${it.outcome.replace('-', ' ')}` : ''
                         }${their ? ` · ${their}` : ''}`
                       : ''}

@@ -3,6 +3,7 @@
  * reference instant always comes in as an argument.
  */
 import { DAY_MS, fromLocal, localDay, toLocal, weekdayOf } from '@/lib/cadence/zoned';
+import { DEFAULT_LOCALE, formatDay, formatDayWithYear } from '@/lib/format/datetime';
 
 /** One local week: [from, to) as instants, and its Monday as a local day number. */
 export interface Week {
@@ -36,17 +37,10 @@ export function shiftWeek(week: Week, n: number, timeZone: string): Week {
   return weekStarting(week.monday + 7 * n, timeZone);
 }
 
-const DAY_FMT = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'UTC',
-  weekday: 'short',
-  day: 'numeric',
-  month: 'short',
-});
-const YEAR_FMT = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', year: 'numeric' });
-
-/** "Mon 2 Mar – Sun 8 Mar 2026" (the local calendar dates of the week). */
-export function weekLabel(week: Week): string {
-  const mon = new Date(week.monday * DAY_MS);
-  const sun = new Date((week.monday + 6) * DAY_MS);
-  return `${DAY_FMT.format(mon)} – ${DAY_FMT.format(sun)} ${YEAR_FMT.format(sun)}`;
+/** "Mon, Mar 2 – Sun, Mar 8, 2026" (the local calendar dates of the week). */
+export function weekLabel(week: Week, locale = DEFAULT_LOCALE): string {
+  // Local days are counted as UTC days, so the dates are read back in UTC.
+  const mon = week.monday * DAY_MS;
+  const sun = (week.monday + 6) * DAY_MS;
+  return `${formatDay(mon, 'UTC', locale)} – ${formatDayWithYear(sun, 'UTC', locale)}`;
 }

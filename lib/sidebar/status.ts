@@ -2,7 +2,8 @@
  * What the sidebar says about an enrolment: its state, "Touch 3 of 7 · Text due now", the
  * timeline of done and coming touches, and times in the rep's zone. Pure: `now` comes in.
  */
-import { DAY_MS, fromLocal, HOUR_MS, localDay, MINUTE_MS, toLocal } from '@/lib/cadence/zoned';
+import { HOUR_MS, MINUTE_MS, toLocal } from '@/lib/cadence/zoned';
+import { coarseDuration, dayDiff, formatDay, formatTime } from '@/lib/format/datetime';
 import type { Channel, EnrolmentState, Purpose } from '@/lib/cadence/types';
 import type { EnrolmentRow, TouchRow } from '@/lib/db/schema';
 
@@ -70,50 +71,6 @@ export function nextPlannedTouch(touches: readonly TouchRow[], enrolmentId: numb
     .sort((a, b) => a.dueAt - b.dueAt || a.step - b.step)[0];
 }
 
-/** "2 h", "15 min", "3 d": a coarse duration. */
-export function roughDuration(ms: number): string {
-  const m = Math.max(1, Math.round(ms / MINUTE_MS));
-  if (m < 60) return `${m} min`;
-  const h = Math.round(ms / HOUR_MS);
-  if (h < 48) return `${h} h`;
-  return `${Math.round(ms / DAY_MS)} d`;
-}
-
-const formats = new Map<string, Intl.DateTimeFormat>();
-function fmt(timeZone: string, kind: 'time' | 'day' | 'full'): Intl.DateTimeFormat {
-  const key = `${kind}|${timeZone}`;
-  let f = formats.get(key);
-  if (!f) {
-    const opts: Intl.DateTimeFormatOptions =
-      kind === 'time'
-        ? { hour: 'numeric', minute: '2-digit' }
-        : kind === 'day'
-          ? { weekday: 'short', month: 'short', day: 'numeric' }
-          : { weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' };
-    try {
-      f = new Intl.DateTimeFormat('en-US', { ...opts, timeZone });
-    } catch {
-      f = new Intl.DateTimeFormat('en-US', { ...opts, timeZone: 'UTC' });
-    }
-    formats.set(key, f);
-  }
-  return f;
-}
-
-/** "2:30 PM" in `timeZone`. */
-export function clock(at: number, timeZone: string): string {
-  return fmt(timeZone, 'time').format(at);
-}
-
-/** "Today, 2:30 PM", "Tomorrow, 9:00 AM", "Yesterday, 4:10 PM", else "Thu, Nov 26, 9:00 AM". */
-export function formatWhen(at: number, now: number, timeZone: string): string {
-  const diff = localDay(toLocal(timeZone, at)) - localDay(toLocal(timeZone, now));
-  if (diff === 0) return `Today, ${clock(at, timeZone)}`;
-  if (diff === 1) return `Tomorrow, ${clock(at, timeZone)}`;
-  if (diff === -1) return `Yesterday, ${clock(at, timeZone)}`;
-  return fmt(timeZone, 'full').format(at);
-}
-
 /**
  * The contact's own clock at `at` when their zone differs from the rep's ("4:30 PM their time"),
  * else undefined.
@@ -125,7 +82,7 @@ export function theirTime(at: number, repZone: string, contactZone: string | und
   } catch {
     return undefined;
   }
-  return `${clock(at, contactZone)} their time`;
+  return `${formatTime(at, contactZone)} their time`;
 }
 
 /** How urgent a touch is, for the chip colour. */
@@ -138,16 +95,16 @@ export function dueText(
   timeZone: string,
 ): { text: string; tone: DueTone } {
   if (t.deadlineAt <= now)
-    return { text: `overdue by ${roughDuration(now - t.deadlineAt)}`, tone: 'overdue' };
+    return { text: `overdue by ${coarseDuration(now - t.deadlineAt)}`, tone: 'overdue' };
   // Within the minute counts as now: a touch replanned "from now" must not read "due in 1 min".
   if (t.dueAt <= now + MINUTE_MS) return { text: 'due now', tone: 'due' };
-  const diff = localDay(toLocal(timeZone, t.dueAt)) - localDay(toLocal(timeZone, now));
+  const diff = dayDiff(t.dueAt, now, timeZone);
   if (diff === 0) {
-    if (t.dueAt - now < HOUR_MS) return { text: `due in ${roughDuration(t.dueAt - now)}`, tone: 'today' };
-    return { text: `due today, ${clock(t.dueAt, timeZone)}`, tone: 'today' };
+    if (t.dueAt - now < HOUR_MS) return { text: `due in ${coarseDuration(t.dueAt - now)}`, tone: 'today' };
+    return { text: `due today, ${formatTime(t.dueAt, timeZone)}`, tone: 'today' };
   }
-  if (diff === 1) return { text: `due tomorrow, ${clock(t.dueAt, timeZone)}`, tone: 'later' };
-  return { text: `due ${fmt(timeZone, 'day').format(t.dueAt)}`, tone: 'later' };
+  if (diff === 1) return { text: `due tomorrow, ${formatTime(t.dueAt, timeZone)}`, tone: 'later' };
+  return { text: `due ${formatDay(t.dueAt, timeZone)}`, tone: 'later' };
 }
 
 /** "Touch 3 of 7 · Text due now"; follow-ups outside the steps are named instead. */
@@ -223,13 +180,6 @@ export function timeline(e: EnrolmentRow, touches: readonly TouchRow[]): Timelin
     });
   }
   return items;
-}
-
-/** Minutes from `now` to tomorrow at `hour`:00 in `timeZone` (the "snooze until tomorrow" target). */
-export function minutesUntilTomorrow(now: number, timeZone: string, hour = 9): number {
-  const day = localDay(toLocal(timeZone, now));
-  const target = fromLocal(timeZone, (day + 1) * DAY_MS + hour * HOUR_MS, now);
-  return Math.max(1, Math.round((target - now) / MINUTE_MS));
 }
 
 /**

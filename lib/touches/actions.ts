@@ -1,5 +1,6 @@
 /** Helpers behind the popup's one-click actions. Pure. */
 import { DAY_MS, fromLocal, localDay, toLocal } from '@/lib/cadence/zoned';
+import { formatRelative } from '@/lib/format/datetime';
 import { composeUrl } from '@/lib/sites/gmail/insert';
 
 /**
@@ -21,13 +22,21 @@ export function minutesOfDay(hhmm: string): number {
 }
 
 /**
- * Minutes from `now` to tomorrow at `start` (the rep's working-day start) in `timeZone`: the
- * "snooze until tomorrow morning" amount the background expects.
+ * "Snooze until tomorrow", the same on every surface: tomorrow at the start of the rep's working
+ * hours (`start`, 'HH:MM') in the rep's zone, because that is when the rep is back to act on it;
+ * the engine still moves an interruptive touch into the contact's window. `minutes` is what the
+ * background expects, `label` what the button says ("Tomorrow, 9:00 AM").
  */
-export function minutesUntilTomorrowMorning(now: number, timeZone: string, start: string): number {
+export function tomorrowSnooze(
+  now: number,
+  timeZone: string,
+  start: string,
+): { minutes: number; at: number; label: string } {
   const today = localDay(toLocal(timeZone, now));
   const target = fromLocal(timeZone, (today + 1) * DAY_MS + minutesOfDay(start) * 60_000, now);
-  return Math.max(1, Math.ceil((target - now) / 60_000));
+  const minutes = Math.max(1, Math.ceil((target - now) / 60_000));
+  const at = now + minutes * 60_000;
+  return { minutes, at, label: formatRelative(at, now, timeZone) };
 }
 
 /**

@@ -2,53 +2,14 @@
  * Display helpers shared by the dashboard's data tabs. Times are always shown in the rep's zone.
  */
 import type { EnrolmentState } from '@/lib/cadence/types';
+import { formatDateTime, formatRelative, isoDay } from '@/lib/format/datetime';
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(timeZone: string, kind: 'short' | 'time'): Intl.DateTimeFormat {
-  const key = `${timeZone}|${kind}`;
-  let f = formatters.get(key);
-  if (!f) {
-    try {
-      f = new Intl.DateTimeFormat(undefined, {
-        timeZone,
-        ...(kind === 'short'
-          ? { day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit' }
-          : { hour: 'numeric', minute: '2-digit' }),
-      });
-    } catch {
-      f = new Intl.DateTimeFormat(undefined, { timeZone: 'UTC' });
-    }
-    formatters.set(key, f);
-  }
-  return f;
-}
-
-/** "Today, 10:00 AM" or "Mar 3, 10:00 AM" (locale order) in `timeZone`; `now` decides "today". */
+/** "Today, 10:00 AM", else "Tue, Mar 3, 10:00 AM", in `timeZone`; without `now`, always the full date. */
 export function formatWhen(ms: number, timeZone: string, now?: number): string {
-  if (now !== undefined && isoDay(ms, timeZone) === isoDay(now, timeZone)) {
-    return `Today, ${formatter(timeZone, 'time').format(ms)}`;
-  }
-  return formatter(timeZone, 'short').format(ms);
+  return now === undefined ? formatDateTime(ms, timeZone) : formatRelative(ms, now, timeZone);
 }
 
-const dayFormatters = new Map<string, Intl.DateTimeFormat>();
-
-function dayFormatter(timeZone: string): Intl.DateTimeFormat {
-  let f = dayFormatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    dayFormatters.set(timeZone, f);
-  }
-  return f;
-}
-
-/** "2026-03-03": the calendar day of `ms` in `timeZone`, for file names and date inputs. */
-export function isoDay(ms: number, timeZone: string): string {
-  const parts = dayFormatter(timeZone).formatToParts(ms);
-  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
-}
+export { isoDay };
 
 export const STATE_LABELS: Record<EnrolmentState | 'none', string> = {
   active: 'Active',

@@ -11,7 +11,7 @@ describe('weekOf', () => {
     expect(new Date(w.from).toISOString()).toBe('2026-03-02T05:00:00.000Z');
     // DST starts on Sunday 8 March: the week is one hour short.
     expect(new Date(w.to).toISOString()).toBe('2026-03-09T04:00:00.000Z');
-    expect(weekLabel(w)).toBe('Mon 2 Mar – Sun 8 Mar 2026');
+    expect(weekLabel(w)).toBe('Mon, Mar 2 – Sun, Mar 8, 2026');
   });
 
   it('puts Sunday night in the week that started the Monday before, and Monday 00:00 in the new one', () => {
@@ -31,7 +31,7 @@ describe('weekOf', () => {
     const prev = shiftWeek(w, -1, NY);
     expect(prev.to).toBe(w.from);
     expect(shiftWeek(prev, 1, NY)).toEqual(w);
-    expect(weekLabel(prev)).toBe('Mon 23 Feb – Sun 1 Mar 2026');
+    expect(weekLabel(prev)).toBe('Mon, Feb 23 – Sun, Mar 1, 2026');
   });
 
   it('always contains the instant and starts on a Monday (property)', () => {

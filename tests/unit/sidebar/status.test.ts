@@ -4,8 +4,6 @@ import type { EnrolmentRow, TouchRow } from '@/lib/db/schema';
 import {
   currentEnrolment,
   dueText,
-  formatWhen,
-  minutesUntilTomorrow,
   nextPlannedTouch,
   replyCutoff,
   stateLabel,
@@ -95,22 +93,11 @@ describe('dueText / stepLine', () => {
 });
 
 describe('times', () => {
-  it('formats relative days in the given zone', () => {
-    expect(formatWhen(NOW, NOW, NY)).toBe('Today, 10:00 AM');
-    expect(formatWhen(NOW - 24 * HOUR, NOW, NY)).toBe('Yesterday, 10:00 AM');
-    expect(formatWhen(NOW + 24 * HOUR, NOW, NY)).toBe('Tomorrow, 10:00 AM');
-  });
   it('shows the contact clock only when it differs', () => {
     expect(theirTime(NOW, NY, 'Europe/Berlin')).toBe('4:00 PM their time');
     expect(theirTime(NOW, NY, NY)).toBeUndefined();
     expect(theirTime(NOW, NY, undefined)).toBeUndefined();
     expect(theirTime(NOW, NY, 'America/Toronto')).toBeUndefined();
-  });
-  it('snoozes to tomorrow 9:00 in the rep zone, across a DST change too', () => {
-    expect(minutesUntilTomorrow(NOW, NY)).toBe(23 * 60);
-    // Sat 31 Oct 2026 22:00 in New York; clocks go back on 1 Nov.
-    const sat = Date.UTC(2026, 10, 1, 2, 0);
-    expect(minutesUntilTomorrow(sat, NY)).toBe(12 * 60);
   });
 });
 

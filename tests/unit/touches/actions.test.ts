@@ -3,9 +3,9 @@ import {
   contactLabel,
   gmailComposeUrl,
   minutesOfDay,
-  minutesUntilTomorrowMorning,
   PURPOSE_LABELS,
   telHref,
+  tomorrowSnooze,
   touchNumberLabel,
   webHref,
 } from '@/lib/touches';
@@ -23,16 +23,28 @@ describe('gmailComposeUrl', () => {
   });
 });
 
-describe('minutesUntilTomorrowMorning', () => {
-  it('lands on tomorrow at the start time in the rep zone', () => {
+describe('tomorrowSnooze (the one "tomorrow" of the popup and the sidebar)', () => {
+  it('lands on tomorrow at the start of the working day in the rep zone, and says so', () => {
     const now = Date.parse('2026-03-03T15:00:00Z'); // Tue 10:00 NY
-    const m = minutesUntilTomorrowMorning(now, 'America/New_York', '09:00');
-    expect(new Date(now + m * 60_000).toISOString()).toBe('2026-03-04T14:00:00.000Z');
+    const s = tomorrowSnooze(now, 'America/New_York', '09:00');
+    expect(new Date(now + s.minutes * 60_000).toISOString()).toBe('2026-03-04T14:00:00.000Z');
+    expect(s.at).toBe(now + s.minutes * 60_000);
+    expect(s.label).toBe('Tomorrow, 9:00 AM');
+  });
+  it('follows the rep working-hours start, not a fixed 9 AM', () => {
+    const now = Date.parse('2026-03-03T15:00:00Z');
+    expect(tomorrowSnooze(now, 'America/New_York', '07:30').label).toBe('Tomorrow, 7:30 AM');
   });
   it('crosses a DST change correctly', () => {
     const now = Date.parse('2026-03-08T04:00:00Z'); // Sat 23:00 NY, clocks spring forward overnight
-    const m = minutesUntilTomorrowMorning(now, 'America/New_York', '08:30');
-    expect(new Date(now + m * 60_000).toISOString()).toBe('2026-03-08T12:30:00.000Z');
+    const s = tomorrowSnooze(now, 'America/New_York', '08:30');
+    expect(new Date(now + s.minutes * 60_000).toISOString()).toBe('2026-03-08T12:30:00.000Z');
+    // Sat 31 Oct 2026 22:00 in New York; clocks go back on 1 Nov: 12 hours to 9:00.
+    expect(tomorrowSnooze(Date.UTC(2026, 10, 1, 2, 0), 'America/New_York', '09:00').minutes).toBe(12 * 60);
+  });
+  it('is never zero minutes away', () => {
+    const now = Date.parse('2026-03-04T04:59:59Z'); // 23:59:59 NY
+    expect(tomorrowSnooze(now, 'America/New_York', '00:00').minutes).toBeGreaterThanOrEqual(1);
   });
   it('falls back to 09:00 for a malformed start', () => {
     expect(minutesOfDay('soon')).toBe(540);

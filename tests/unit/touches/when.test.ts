@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countdown, shortDuration, whenLabel } from '@/lib/touches';
+import { countdown, whenLabel } from '@/lib/touches';
 
 const MIN = 60_000;
 const HOUR = 3_600_000;
@@ -10,6 +10,8 @@ describe('whenLabel', () => {
   it.each([
     [-12 * MIN, -MIN, '12 min late', 'late'],
     [-26 * HOUR, -HOUR, '26 h late', 'late'],
+    // Rounded like every other coarse duration: 1 h 50 min late reads "2 h", not "1 h".
+    [-110 * MIN, -MIN, '2 h late', 'late'],
     [-3 * 24 * HOUR, -HOUR, '3 d late', 'late'],
     [-20_000, HOUR, 'due now', 'due'],
     [-40 * MIN, HOUR, 'due 40 min ago', 'due'],
@@ -35,13 +37,5 @@ describe('countdown', () => {
     expect(countdown(NOW, NOW)).toEqual({ text: '-00:00', passed: true });
     expect(countdown(NOW - 61_000, NOW)).toEqual({ text: '-01:01', passed: true });
     expect(countdown(NOW + HOUR + 2 * MIN + 3_000, NOW)).toEqual({ text: '1:02:03', passed: false });
-  });
-});
-
-describe('shortDuration', () => {
-  it('never says 0 min', () => {
-    expect(shortDuration(5_000)).toBe('1 min');
-    expect(shortDuration(90 * MIN)).toBe('1 h');
-    expect(shortDuration(50 * HOUR)).toBe('2 d');
   });
 });

@@ -1,0 +1,142 @@
+/**
+ * The one way dates, times and durations read in Touchbase, on every surface (popup, sidebar,
+ * dashboard). Built on `Intl.DateTimeFormat` with the locale and the zone as arguments, so a rep's
+ * own locale only has to be passed in; today every caller passes {@link DEFAULT_LOCALE}.
+ * Pure: `now` comes in, nothing reads the clock.
+ */
+import { localDay, toLocal } from '@/lib/cadence/zoned';
+
+/** The locale every surface uses until the rep can pick one. */
+export const DEFAULT_LOCALE = 'en-US';
+
+const MINUTE_MS = 60_000;
+const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
+
+type Kind = 'time' | 'weekday' | 'day' | 'dayYear' | 'dateTime' | 'iso';
+
+const OPTIONS: Record<Kind, Intl.DateTimeFormatOptions> = {
+  time: { hour: 'numeric', minute: '2-digit' },
+  weekday: { weekday: 'short' },
+  day: { weekday: 'short', month: 'short', day: 'numeric' },
+  dayYear: { weekday: 'short', month: 'short', day: 'numeric', year: 'numeric' },
+  dateTime: { weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' },
+  iso: { year: 'numeric', month: '2-digit', day: '2-digit' },
+};
+
+const cache = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A cached formatter. A zone or locale the runtime refuses (a corrupt stored setting) falls back
+ * to UTC and English rather than throwing into a render.
+ */
+function formatter(kind: Kind, timeZone: string, locale: string): Intl.DateTimeFormat {
+  const key = `${kind}|${timeZone}|${locale}`;
+  let f = cache.get(key);
+  if (!f) {
+    const opts = OPTIONS[kind];
+    // The ISO day is a machine format (file names, date inputs): one locale always.
+    const loc = kind === 'iso' ? 'en-CA' : locale;
+    try {
+      f = new Intl.DateTimeFormat(loc, { ...opts, timeZone });
+    } catch {
+      try {
+        f = new Intl.DateTimeFormat(loc, { ...opts, timeZone: 'UTC' });
+      } catch {
+        f = new Intl.DateTimeFormat(DEFAULT_LOCALE, { ...opts, timeZone: 'UTC' });
+      }
+    }
+    cache.set(key, f);
+  }
+  return f;
+}
+
+/** "2:30 PM" in `timeZone`. */
+export function formatTime(at: number | Date, timeZone: string, locale = DEFAULT_LOCALE): string {
+  return formatter('time', timeZone, locale).format(at);
+}
+
+/** "Thu" in `timeZone`. */
+export function formatWeekday(at: number | Date, timeZone: string, locale = DEFAULT_LOCALE): string {
+  return formatter('weekday', timeZone, locale).format(at);
+}
+
+/** "Thu, Nov 26" in `timeZone`. */
+export function formatDay(at: number | Date, timeZone: string, locale = DEFAULT_LOCALE): string {
+  return formatter('day', timeZone, locale).format(at);
+}
+
+/** "Thu, Nov 26, 2026" in `timeZone`. */
+export function formatDayWithYear(at: number | Date, timeZone: string, locale = DEFAULT_LOCALE): string {
+  return formatter('dayYear', timeZone, locale).format(at);
+}
+
+/** "Thu, Nov 26, 2:30 PM" in `timeZone`. */
+export function formatDateTime(at: number | Date, timeZone: string, locale = DEFAULT_LOCALE): string {
+  return formatter('dateTime', timeZone, locale).format(at);
+}
+
+/** "2026-11-26": the calendar day of `at` in `timeZone`, for file names and date inputs. */
+export function isoDay(at: number | Date, timeZone: string): string {
+  const parts = formatter('iso', timeZone, 'en-CA').formatToParts(at);
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+/** Calendar days from `now`'s day to `at`'s day in `timeZone` (0 today, 1 tomorrow, -1 yesterday). */
+export function dayDiff(at: number, now: number, timeZone: string): number {
+  try {
+    return localDay(toLocal(timeZone, at)) - localDay(toLocal(timeZone, now));
+  } catch {
+    return localDay(at) - localDay(now);
+  }
+}
+
+const relativeDays = new Map<string, Intl.RelativeTimeFormat>();
+
+/** "Today", "Tomorrow", "Yesterday" in `locale` (Intl's own words, so they translate for free). */
+export function relativeDayWord(diff: -1 | 0 | 1, locale = DEFAULT_LOCALE): string {
+  let f = relativeDays.get(locale);
+  if (!f) {
+    try {
+      f = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+    } catch {
+      f = new Intl.RelativeTimeFormat(DEFAULT_LOCALE, { numeric: 'auto' });
+    }
+    relativeDays.set(locale, f);
+  }
+  const word = f.format(diff, 'day');
+  return word.charAt(0).toLocaleUpperCase(locale) + word.slice(1);
+}
+
+/** "Today, 2:30 PM", "Tomorrow, 9:00 AM", "Yesterday, 4:10 PM", else "Thu, Nov 26, 9:00 AM". */
+export function formatRelative(at: number, now: number, timeZone: string, locale = DEFAULT_LOCALE): string {
+  const diff = dayDiff(at, now, timeZone);
+  if (diff === 0 || diff === 1 || diff === -1)
+    return `${relativeDayWord(diff, locale)}, ${formatTime(at, timeZone, locale)}`;
+  return formatDateTime(at, timeZone, locale);
+}
+
+/**
+ * "12 min", "3 h", "2 d": the coarse size of a duration, rounded to the nearest unit (floor would
+ * call 1 h 59 min "1 h"), never "0 min". The unit follows the rounded value, so 59.6 minutes is
+ * "1 h", not "60 min".
+ */
+export function coarseDuration(ms: number): string {
+  const abs = Math.abs(ms);
+  const minutes = Math.max(1, Math.round(abs / MINUTE_MS));
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.round(abs / HOUR_MS);
+  if (hours < 48) return `${hours} h`;
+  return `${Math.round(abs / DAY_MS)} d`;
+}
+
+/** "8:00 AM" for a wall-clock 'HH:MM' (a window edge), with no zone involved; as given when malformed. */
+export function formatClock(hhmm: string, locale = DEFAULT_LOCALE): string {
+  const m = /^(\d{1,2}):(\d{2})$/.exec(hhmm.trim());
+  if (!m) return hhmm;
+  const h = Number(m[1]);
+  const min = Number(m[2]);
+  if (h > 24 || min > 59) return hhmm;
+  return formatTime(Date.UTC(2000, 0, 1, h, min), 'UTC', locale);
+}
