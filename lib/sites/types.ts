@@ -6,7 +6,10 @@
  */
 
 /** Sites that have an adapter. */
-export type SiteId = 'gmail';
+export type SiteId = 'gmail' | CrmSiteId;
+
+/** Sites whose pages show one person's record (CRMs and LinkedIn). */
+export type CrmSiteId = 'hubspot' | 'salesforce' | 'pipedrive' | 'linkedin';
 
 /** A person as a host page shows them. `email` is lower-case; `name` may be '' when the page shows none. */
 export interface Person {
@@ -69,14 +72,101 @@ export interface InboxRow {
 /** What an adapter can see on the page right now. */
 export interface PageView {
   site: SiteId;
-  kind: 'thread' | 'compose' | 'inbox' | 'unknown';
+  kind: 'thread' | 'compose' | 'inbox' | 'record' | 'unknown';
   url: string;
   thread?: ThreadView;
+  /** The person on a CRM / LinkedIn record page; set exactly when `kind` is 'record'. */
+  record?: RecordView;
+  /**
+   * The record the URL names, even when its person could not be read (then `kind` is 'unknown'
+   * and `problems` says why); absent on pages that are not records.
+   */
+  recordRef?: RecordRef;
   composes: ComposeView[];
   inboxRows: InboxRow[];
   accountEmail?: string;
   /** What could not be found, in plain words, for the sidebar and for bug reports. */
   problems: string[];
+}
+
+/**
+ * The stable identity of a record page, read from its URL (and, for a Pipedrive deal, from the
+ * deal's person link). `key` is usable as a contact's external id: unique across sites, free of
+ * host variants (regional HubSpot hosts, Salesforce 15/18-char ids, LinkedIn URL spellings).
+ */
+export type RecordRef = HubSpotRef | SalesforceRef | PipedriveRef | LinkedInRef;
+
+interface RecordRefBase {
+  /** e.g. `hubspot:<portal>:<id>`, `salesforce:<org>:<id18>`, `pipedrive:<company>:<personId>`, `linkedin:<slug>`. */
+  key: string;
+  /**
+   * Whether `key` names a person (usable as a contact's external id). False only for a Pipedrive
+   * deal whose person is not known yet (its key is then `pipedrive:<company>:deal:<dealId>`).
+   */
+  isPerson: boolean;
+}
+
+/** HubSpot contact (object type 0-1; companies, deals and tickets are not people). */
+export interface HubSpotRef extends RecordRefBase {
+  site: 'hubspot';
+  /** Portal (hub) id, digits. */
+  portal: string;
+  objectType: '0-1';
+  /** Contact id, digits. */
+  id: string;
+}
+
+/** Salesforce Lightning Contact or Lead. */
+export interface SalesforceRef extends RecordRefBase {
+  site: 'salesforce';
+  /** Org's My Domain name, lower-case: the host's first label (`acme`, `acme--uat`). */
+  org: string;
+  sobject: 'Contact' | 'Lead';
+  /** Record id, normalised to the 18-character case-safe form. */
+  id: string;
+}
+
+/** Pipedrive person, or a deal (whose person the page may name). */
+export interface PipedriveRef extends RecordRefBase {
+  site: 'pipedrive';
+  /** Company subdomain, lower-case (`acme` of acme.pipedrive.com). */
+  company: string;
+  /** Person id, digits; absent on a deal page until the deal's person is found. */
+  personId?: string;
+  /** Deal id, digits, when the page is a deal. */
+  dealId?: string;
+}
+
+/** LinkedIn profile or Sales Navigator lead. */
+export interface LinkedInRef extends RecordRefBase {
+  site: 'linkedin';
+  kind: 'profile' | 'sales';
+  /** Canonical public profile URL `https://www.linkedin.com/in/<slug>/` when known. */
+  profileUrl?: string;
+  /** Sales Navigator lead id (the profile URN id, e.g. `ACwAAA…`) on Sales Navigator pages. */
+  leadId?: string;
+}
+
+/**
+ * The person a record page shows. Text fields are '' when the page shows none; lists may be empty.
+ * Only the record's own person: never the signed-in user, a colleague in an activity feed or a record
+ * in a hidden background tab.
+ */
+export interface RecordView {
+  ref: RecordRef;
+  /** Every external id the page proves for this person, `ref.key` first (e.g. a Sales Navigator lead and its public profile). */
+  keys: string[];
+  name: string;
+  firstName: string;
+  lastName: string;
+  company: string;
+  title: string;
+  /** Lower-case, deduplicated. */
+  emails: string[];
+  /** As the page shows them, deduplicated by digits. */
+  phones: string[];
+  /** Canonical `https://www.linkedin.com/in/<slug>/`, or ''. */
+  linkedinUrl: string;
 }
 
 /** Options for putting a drafted touch into a compose window. */
