@@ -1,23 +1,46 @@
 import { defineConfig } from 'wxt';
 
+/** The CRM sites the adapters to come will ask for, one at a time, when the rep turns one on. */
+const CRM_HOSTS = [
+  'https://app.hubspot.com/*',
+  'https://*.lightning.force.com/*',
+  'https://*.pipedrive.com/*',
+  'https://www.linkedin.com/*',
+];
+
+/**
+ * Firefox only. A fixed id, because storage and alarms refuse an add-on without one (a temporary
+ * add-on would otherwise get a random id, and its data with it). "none" declares that Touchbase
+ * collects and transmits nothing, which Firefox asks every new add-on to state; that key exists
+ * from Firefox 140 (ESR 140) and Firefox for Android 142, hence the minimums.
+ */
+const FIREFOX_SETTINGS = {
+  gecko: {
+    id: 'touchbase@touchbase.local',
+    strict_min_version: '140.0',
+    data_collection_permissions: { required: ['none'] },
+  },
+  gecko_android: { strict_min_version: '142.0' },
+};
+
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   outDirTemplate: '{{browser}}-mv{{manifestVersion}}',
-  manifest: ({ manifestVersion }) => ({
+  // MV3 for every browser, Firefox included (WXT's Firefox default is MV2): one manifest shape and
+  // one toolbar API, `web_accessible_resources` scoped to Gmail, and a non-persistent background
+  // that our stateless worker already suits. `--mv2` still builds a working MV2 add-on.
+  manifestVersion: 3,
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'Touchbase',
     description:
       'Follow-up cadences inside Gmail: who is due, what to send, one click to insert it. Your data never leaves the browser.',
     // Narrowest set: storage for settings, alarms for the due-touch badge.
     permissions: ['storage', 'alarms'],
-    // Asked for at the moment a rep turns the feature on, never at install.
-    optional_permissions: ['notifications'],
-    optional_host_permissions: [
-      'https://app.hubspot.com/*',
-      'https://*.lightning.force.com/*',
-      'https://*.pipedrive.com/*',
-      'https://www.linkedin.com/*',
-    ],
+    // Asked for at the moment a rep turns the feature on, never at install. MV2 has no
+    // optional_host_permissions: hosts go in optional_permissions there.
+    optional_permissions: manifestVersion === 2 ? ['notifications', ...CRM_HOSTS] : ['notifications'],
+    ...(manifestVersion === 2 ? {} : { optional_host_permissions: CRM_HOSTS }),
     commands: {
       // MV2 (Firefox) names the toolbar button's command differently.
       [manifestVersion === 2 ? '_execute_browser_action' : '_execute_action']: {
@@ -31,5 +54,6 @@ export default defineConfig({
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'",
     },
+    ...(browser === 'firefox' ? { browser_specific_settings: FIREFOX_SETTINGS } : {}),
   }),
 });

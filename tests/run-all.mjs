@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// `npm test`: every check in order (typecheck, lint, unit, build, e2e), then one plain summary line
-// `N passed, N failed` that CI reads. A failing check that has no test count of its own (tsc, lint,
-// build) counts as one failure; the run exits non-zero on any failure.
+// `npm test`: every check in order (typecheck, lint, unit, build, Firefox build + web-ext lint,
+// e2e), then one plain summary line `N passed, N failed` that CI reads. A failing check that has
+// no test count of its own (tsc, lint, build) counts as one failure; the run exits non-zero on any
+// failure.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -56,6 +57,16 @@ if (buildOk) passed += 1;
 else {
   failed += 1;
   failures.push('build');
+}
+
+// Firefox: its own build (MV3, background page), then Mozilla's linter on it.
+const firefoxBuildOk = run('build (firefox)', 'npx', ['wxt', 'build', '-b', 'firefox']);
+if (firefoxBuildOk) {
+  passed += 1;
+  step('web-ext lint', 'node', ['tests/firefox/lint.mjs', '.output/firefox-mv3']);
+} else {
+  failed += 1;
+  failures.push('build (firefox)');
 }
 
 if (buildOk) {

@@ -25,8 +25,13 @@ async function ensureAlarm(extraTick?: TickHandler): Promise<void> {
 
 async function tick(extraTick?: TickHandler): Promise<void> {
   const now = Date.now();
+  // Separately guarded: a badge that cannot be drawn must not also silence the notifications.
   try {
     await refreshBadge(now);
+  } catch (err) {
+    console.warn('[touchbase] badge refresh failed', err);
+  }
+  try {
     await extraTick?.(now);
   } catch (err) {
     console.warn('[touchbase] alarm tick failed', err);
