@@ -33,6 +33,7 @@ export function SidebarApp() {
     if (!data) return undefined;
     const map = new Map<string, { contact: ContactData['contact']; enrolments: ContactData['enrolments'] }>();
     for (const c of data.contacts) {
+      if (c.emailLower === undefined) continue;
       map.set(c.emailLower, { contact: c, enrolments: data.enrolments.filter((e) => e.contactId === c.id) });
     }
     return map;

@@ -50,7 +50,9 @@ export function useReplyDetection(view: PageView | undefined, data: SidebarData 
     if (!view || !data?.contacts.length) return;
     const hits = repliesInView(
       view,
-      new Map(data.contacts.map((c) => [c.emailLower, c.id])),
+      new Map(
+        data.contacts.flatMap((c) => (c.emailLower === undefined ? [] : [[c.emailLower, c.id] as const])),
+      ),
       data.enrolments,
     );
     for (const hit of hits) {

@@ -93,9 +93,17 @@ export function parseBackup(text: string, currentSchemaVersion: number): BackupF
       }
     });
   }
-  for (const c of f.tables.contacts as { emailLower?: unknown }[]) {
-    if (typeof c.emailLower !== 'string')
-      throw new BackupError('This backup is damaged: a contact has no email address.');
+  for (const c of f.tables.contacts as { emailLower?: unknown; externalIds?: unknown }[]) {
+    // Since v6 a contact may be known by its records alone (LinkedIn), with no email.
+    const hasEmail = typeof c.emailLower === 'string' && c.emailLower !== '';
+    const hasIds =
+      Array.isArray(c.externalIds) &&
+      c.externalIds.length > 0 &&
+      c.externalIds.every((id) => typeof id === 'string');
+    if (!hasEmail && !hasIds)
+      throw new BackupError('This backup is damaged: a contact has neither an email address nor a record.');
+    if (c.externalIds !== undefined && !Array.isArray(c.externalIds))
+      throw new BackupError('This backup is damaged: a contact has unreadable record ids.');
   }
   return f as BackupFile;
 }
@@ -113,11 +121,18 @@ export async function restoreBackup(db: TouchbaseDb, text: string): Promise<{ ro
     async () => {
       for (const t of TABLES) {
         await db.table(t).clear();
-        const data = file.tables[t];
+        const data =
+          t === 'contacts' && file.schemaVersion < 6 ? file.tables[t].map(withExternalIds) : file.tables[t];
         await db.table(t).bulkAdd(data);
         rows += data.length;
       }
     },
   );
   return { rows };
+}
+
+/** A contact from a backup older than v6 gets the field that version added. */
+function withExternalIds(row: unknown): unknown {
+  const c = row as { externalIds?: unknown };
+  return Array.isArray(c.externalIds) ? row : { ...c, externalIds: [] };
 }

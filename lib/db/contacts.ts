@@ -28,10 +28,15 @@ export interface ContactListRow {
 /** Columns the table sorts by. */
 export type ContactSortKey = 'name' | 'company' | 'email' | 'source' | 'playbook' | 'state' | 'nextDueAt';
 
-/** "Ada Lovelace", or the email when the contact has no name. */
-export function displayName(c: Pick<ContactRow, 'firstName' | 'lastName' | 'email'>): string {
+/**
+ * "Ada Lovelace", or the email when the contact has no name, or the LinkedIn profile when it has
+ * neither (a contact seen only there).
+ */
+export function displayName(
+  c: Pick<ContactRow, 'firstName' | 'lastName' | 'email'> & { linkedinUrl?: string },
+): string {
   const name = `${c.firstName} ${c.lastName}`.trim();
-  return name || c.email;
+  return name || c.email || c.linkedinUrl || 'Unnamed contact';
 }
 
 /**

@@ -87,7 +87,7 @@ export async function importContacts(db: TouchbaseDb, req: ImportRequest): Promi
 
       const keys = req.drafts.map((d) => normaliseEmail(d.email));
       const existingRows = await contactsByEmails(db, keys);
-      const existingByEmail = new Map(existingRows.map((c) => [c.emailLower, c]));
+      const existingByEmail = new Map(existingRows.map((c) => [c.emailLower ?? '', c]));
       const plan = planDedupe(req.drafts, new Set(existingByEmail.keys()), req.mode);
 
       const fallbackSource = req.enrol?.source ?? settings.defaultSource;
@@ -114,6 +114,7 @@ export async function importContacts(db: TouchbaseDb, req: ImportRequest): Promi
           notes: d.notes ?? '',
           optOut: {},
           custom,
+          externalIds: [],
           createdAt: req.now,
           updatedAt: req.now,
         };

@@ -48,22 +48,147 @@ export async function listPlaybooks(db: TouchbaseDb): Promise<Playbook[]> {
   return [...BUILT_IN_PLAYBOOKS, ...(await db.playbooks.toArray())];
 }
 
-/** Creates the contact, or fills in the blanks of an existing one (never overwrites with empties). */
+/** Longest external id kept (a record key, a profile URL). */
+const MAX_EXTERNAL_ID = 500;
+const EXTERNAL_ID_RE = /^[a-z][a-z0-9-]*:\S+$/;
+
+/**
+ * An external id as stored: trimmed, `<site>:<key>`. Left otherwise as given, since some record
+ * ids are case-sensitive (Salesforce's 15-character ids). `undefined` when it is not one.
+ */
+export function normaliseExternalId(id: string): string | undefined {
+  const t = id.trim();
+  return t.length <= MAX_EXTERNAL_ID && EXTERNAL_ID_RE.test(t) ? t : undefined;
+}
+
+function cleanExternalIds(ids: readonly string[] | undefined): string[] {
+  const out: string[] = [];
+  for (const id of ids ?? []) {
+    const n = typeof id === 'string' ? normaliseExternalId(id) : undefined;
+    if (n && !out.includes(n)) out.push(n);
+  }
+  return out;
+}
+
+/**
+ * Every stored contact known by one of these emails or external ids, oldest first, each once.
+ * Two or more means the identifiers were kept on different contacts that are one person.
+ */
+export async function findContacts(
+  db: TouchbaseDb,
+  keys: { emails?: readonly string[]; externalIds?: readonly string[] },
+): Promise<ContactRow[]> {
+  const emails = [...new Set((keys.emails ?? []).map(normaliseEmail).filter(Boolean))];
+  const ids = cleanExternalIds(keys.externalIds);
+  const [byEmail, byId] = await Promise.all([
+    emails.length ? db.contacts.where('emailLower').anyOf(emails).toArray() : Promise.resolve([]),
+    ids.length ? db.contacts.where('externalIds').anyOf(ids).toArray() : Promise.resolve([]),
+  ]);
+  const seen = new Map<number, ContactRow>();
+  for (const c of [...byEmail, ...byId]) seen.set(c.id, c);
+  return [...seen.values()].sort((a, b) => a.id - b.id);
+}
+
+/** Fields a merge or an upsert fills in when the contact has none (never overwriting a value). */
+const FILLABLE = [
+  'firstName',
+  'lastName',
+  'company',
+  'phone',
+  'title',
+  'timeZone',
+  'topic',
+  'linkedinUrl',
+] as const;
+
+/**
+ * Folds `mergedId` into `survivorId`: enrolments, touches and activities move to the survivor,
+ * its blank fields take the other's values, external ids and opt-outs are united (an opt-out is
+ * never lost), and the other row is deleted. One transaction: all of it or nothing.
+ */
+export async function mergeContacts(
+  db: TouchbaseDb,
+  survivorId: number,
+  mergedId: number,
+  opts: { now: number; via: string },
+): Promise<ContactRow> {
+  if (survivorId === mergedId) throw new RepoError('A contact cannot be merged with itself.');
+  return db.transaction('rw', writeTables(db), async () => {
+    const [survivor, merged] = await db.contacts.bulkGet([survivorId, mergedId]);
+    if (!survivor || !merged) throw new RepoError('One of these contacts no longer exists.');
+    await db.enrolments.where('contactId').equals(mergedId).modify({ contactId: survivorId });
+    await db.touches.where('contactId').equals(mergedId).modify({ contactId: survivorId });
+    await db.activities
+      .where('[contactId+at]')
+      .between([mergedId, -Infinity], [mergedId, Infinity])
+      .modify({ contactId: survivorId });
+    const patch: Partial<ContactRow> = { updatedAt: opts.now };
+    for (const k of FILLABLE) {
+      const cur = survivor[k];
+      const other = merged[k];
+      if ((cur === undefined || cur === '') && other) patch[k] = other;
+    }
+    const ids = cleanExternalIds([...(survivor.externalIds ?? []), ...(merged.externalIds ?? [])]);
+    if (ids.length !== (survivor.externalIds ?? []).length) patch.externalIds = ids;
+    const optOut = { ...merged.optOut, ...survivor.optOut };
+    for (const [ch, v] of Object.entries(merged.optOut)) if (v) optOut[ch as keyof typeof optOut] = true;
+    patch.optOut = optOut;
+    patch.custom = { ...merged.custom, ...survivor.custom };
+    if (merged.notes && merged.notes !== survivor.notes)
+      patch.notes = survivor.notes ? `${survivor.notes}\n\n${merged.notes}` : merged.notes;
+    // The merged row goes first so its email is free for the survivor under the unique index.
+    await db.contacts.delete(mergedId);
+    if (!survivor.emailLower && merged.emailLower) {
+      patch.email = merged.email;
+      patch.emailLower = merged.emailLower;
+    }
+    await db.contacts.update(survivorId, patch);
+    const other = displayLabel(merged);
+    await db.activities.add({
+      kind: 'note',
+      at: opts.now,
+      contactId: survivorId,
+      text: `Merged with ${other}: one person.`,
+      source: opts.via,
+    } as ActivityRow);
+    return { ...survivor, ...patch };
+  });
+}
+
+function displayLabel(c: ContactRow): string {
+  return `${c.firstName} ${c.lastName}`.trim() || c.email || c.externalIds?.[0] || `contact ${c.id}`;
+}
+
+/**
+ * Creates the contact, or fills in the blanks of the one already known by its email or any of
+ * its external ids (never overwriting with empties; `update` overwrites with non-empty values).
+ * When the email and an external id point at two stored contacts, they are one person: merged
+ * into the oldest, inside the same transaction.
+ */
 export async function upsertContact(
   db: TouchbaseDb,
   input: ContactInput & { leadSource?: LeadSource; notes?: string; custom?: Record<string, string> },
   now: number,
   mode: 'fill' | 'update' = 'fill',
 ): Promise<ContactRow> {
-  const email = input.email.trim();
-  if (!isPlausibleEmail(email)) throw new RepoError(`"${email}" is not an email address.`);
-  const emailLower = normaliseEmail(email);
+  const email = (input.email ?? '').trim();
+  if (email && !isPlausibleEmail(email)) throw new RepoError(`"${email}" is not an email address.`);
+  const emailLower = email ? normaliseEmail(email) : undefined;
+  const externalIds = cleanExternalIds(input.externalIds);
+  if (!emailLower && !externalIds.length)
+    throw new RepoError('A contact needs an email address or a record it comes from.');
   const zone = input.timeZone?.trim();
   // Stored, an unknown zone would make every later plan of this contact throw.
   if (zone && !isValidTimeZone(zone))
     throw new RepoError(`Unknown time zone "${zone}" (expected an IANA name such as "America/New_York").`);
-  return db.transaction('rw', db.contacts, db.settings, async () => {
-    const existing = await db.contacts.where('emailLower').equals(emailLower).first();
+  return db.transaction('rw', writeTables(db), async () => {
+    const found = await findContacts(db, { emails: emailLower ? [emailLower] : [], externalIds });
+    // Prefer the contact holding the email as survivor: it is the one the rep knows by it.
+    let existing = found.find((c) => emailLower && c.emailLower === emailLower) ?? found[0];
+    for (const other of found) {
+      if (existing && other.id !== existing.id)
+        existing = await mergeContacts(db, existing.id, other.id, { now, via: 'identity' });
+    }
     const fields = {
       firstName: input.firstName?.trim(),
       lastName: input.lastName?.trim(),
@@ -84,13 +209,19 @@ export async function upsertContact(
         if (mode === 'update' || cur === undefined || cur === '') (patch as Record<string, unknown>)[k] = v;
       }
       if (input.custom) patch.custom = { ...existing.custom, ...input.custom };
+      // An email found for a contact known only by its records (LinkedIn) is its email now.
+      if (emailLower && !existing.emailLower) {
+        patch.email = email;
+        patch.emailLower = emailLower;
+      }
+      const ids = cleanExternalIds([...(existing.externalIds ?? []), ...externalIds]);
+      if (ids.length !== (existing.externalIds ?? []).length) patch.externalIds = ids;
       await db.contacts.update(existing.id, patch);
       return { ...existing, ...patch };
     }
     const settings = await getSettings(db);
     const row: Omit<ContactRow, 'id'> = {
       email,
-      emailLower,
       firstName: fields.firstName ?? '',
       lastName: fields.lastName ?? '',
       company: fields.company ?? '',
@@ -101,9 +232,11 @@ export async function upsertContact(
       notes: fields.notes ?? '',
       optOut: {},
       custom: input.custom ?? {},
+      externalIds,
       createdAt: now,
       updatedAt: now,
     };
+    if (emailLower) row.emailLower = emailLower;
     if (fields.topic) row.topic = fields.topic;
     if (fields.linkedinUrl) row.linkedinUrl = fields.linkedinUrl;
     const id = await db.contacts.add(row as ContactRow);
@@ -285,7 +418,7 @@ export async function contactsByEmails(
   if (!emailsLower.length) return [];
   if (emailsLower.length <= ANY_OF_LIMIT) return db.contacts.where('emailLower').anyOf(emailsLower).toArray();
   const wanted = new Set(emailsLower);
-  return (await db.contacts.toArray()).filter((c) => wanted.has(c.emailLower));
+  return (await db.contacts.toArray()).filter((c) => c.emailLower !== undefined && wanted.has(c.emailLower));
 }
 
 /** Why one contact of a batch was not enrolled. */
@@ -621,7 +754,14 @@ export async function nextTouchFor(db: TouchbaseDb, contactId: number): Promise<
 }
 
 export async function contactByEmail(db: TouchbaseDb, email: string): Promise<ContactRow | undefined> {
-  return db.contacts.where('emailLower').equals(normaliseEmail(email)).first();
+  const key = normaliseEmail(email);
+  return key ? db.contacts.where('emailLower').equals(key).first() : undefined;
+}
+
+/** The contact known by this external id (a CRM record, a LinkedIn profile), if any. */
+export async function contactByExternalId(db: TouchbaseDb, id: string): Promise<ContactRow | undefined> {
+  const key = normaliseExternalId(id);
+  return key ? db.contacts.where('externalIds').equals(key).first() : undefined;
 }
 
 /** Planned touches due up to `until`, most urgent first (popup, notifications). */

@@ -11,11 +11,25 @@ import type {
   TouchState,
 } from '@/lib/cadence/types';
 
-/** A person a rep follows up with. `emailLower` is the unique, case-insensitive key. */
+/**
+ * A person a rep follows up with. A contact is known by its email (unique, case-insensitive, when
+ * there is one) and by any of its `externalIds` (CRM record keys, the LinkedIn profile): a
+ * contact seen only on LinkedIn has no email yet.
+ */
 export interface ContactRow {
   id: number;
+  /** As the rep or the page wrote it; '' when the contact has no email yet. */
   email: string;
-  emailLower: string;
+  /**
+   * The unique key. Absent (never '') when there is no email: Dexie's unique index skips rows
+   * whose key is undefined, while two '' keys would collide.
+   */
+  emailLower?: string;
+  /**
+   * Where else this person lives, one opaque key per record (`hubspot:<portal>:<id>`,
+   * `salesforce:<org>:<id>`, `linkedin:<profile>` …). Indexed multiEntry (v6).
+   */
+  externalIds: string[];
   firstName: string;
   lastName: string;
   company: string;
@@ -155,6 +169,24 @@ export const SCHEMA_VERSIONS: {
           c.custom ??= {};
           c.optOut ??= {};
           c.notes ??= '';
+        });
+    },
+  },
+  {
+    // v6: a contact is found by any of its external ids (CRM records, LinkedIn profile) as well
+    // as by email; a contact may have no email at all (LinkedIn-only).
+    version: 6,
+    stores: {
+      contacts: '++id, &emailLower, company, updatedAt, *externalIds',
+    },
+    upgrade: async (tx) => {
+      await tx
+        .table('contacts')
+        .toCollection()
+        .modify((c: Partial<ContactRow>) => {
+          c.externalIds ??= [];
+          // Never stored before v6, but a '' key would make the second email-less contact collide.
+          if (c.emailLower === '') delete c.emailLower;
         });
     },
   },

@@ -19,9 +19,14 @@ import type { PageView } from '@/lib/sites/types';
 import type { TemplateChanges } from '@/lib/templates/library';
 import type { Template } from '@/lib/templates/types';
 
-/** Fields a rep or a page can supply for a new contact. */
+/**
+ * Fields a rep or a page can supply for a new contact. A contact needs an email or at least one
+ * external id (a CRM record key, a LinkedIn profile); either finds it again later.
+ */
 export interface ContactInput {
-  email: string;
+  email?: string;
+  /** `<site>:<record key>` of every record this person was seen on. */
+  externalIds?: string[];
   firstName?: string;
   lastName?: string;
   company?: string;

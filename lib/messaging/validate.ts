@@ -64,7 +64,12 @@ function isStringList(v: unknown, maxItems: number, maxLen: number): boolean {
 
 function checkContact(c: unknown): string | undefined {
   if (!isObject(c)) return 'The contact is missing.';
-  if (!isText(c.email, MAX_FIELD)) return 'The contact needs an email address.';
+  if (!isOptionalText(c.email, MAX_FIELD)) return 'The contact email is not valid text.';
+  if (c.externalIds !== undefined && !isStringList(c.externalIds, 20, 500))
+    return "The contact's record ids are not valid.";
+  const hasEmail = typeof c.email === 'string' && c.email.trim() !== '';
+  if (!hasEmail && !(Array.isArray(c.externalIds) && c.externalIds.length > 0))
+    return 'The contact needs an email address.';
   for (const f of CONTACT_FIELDS) {
     if (!isOptionalText(c[f], MAX_FIELD)) return `The contact's ${f} is not valid text.`;
   }

@@ -4,7 +4,7 @@
  * it cannot open IndexedDB itself, so it asks the background instead.
  */
 import type { Playbook } from '@/lib/cadence/types';
-import { listPlaybooks, normaliseEmail } from '@/lib/db/repo';
+import { listPlaybooks, normaliseEmail, normaliseExternalId } from '@/lib/db/repo';
 import type {
   ActivityRow,
   ContactRow,
@@ -22,6 +22,11 @@ export interface SidebarQuery {
   people: string[];
   /** Other authors in view (message-list rows): contacts and enrolments only, for reply detection. */
   senders?: string[];
+  /**
+   * Records in view (a CRM record, a LinkedIn profile), as `<site>:<key>`: their contacts get full
+   * detail like `people`, whether or not they have an email.
+   */
+  externalIds?: string[];
 }
 
 export interface SidebarData {
@@ -48,13 +53,27 @@ function clean(list: readonly string[] | undefined): string[] {
 export async function loadSidebarData(db: TouchbaseDb, q: SidebarQuery): Promise<SidebarData> {
   const people = clean(q.people);
   const emails = [...new Set([...people, ...clean(q.senders)])];
+  const records = [
+    ...new Set(
+      (q.externalIds ?? []).map((id) => (typeof id === 'string' ? normaliseExternalId(id) : undefined)),
+    ),
+  ]
+    .filter((id): id is string => id !== undefined)
+    .slice(0, MAX_EMAILS);
   return db.transaction(
     'r',
     [db.contacts, db.enrolments, db.touches, db.activities, db.templates, db.playbooks, db.settings],
     async () => {
-      const contacts = emails.length ? await db.contacts.where('emailLower').anyOf(emails).toArray() : [];
+      const [byEmail, byRecord] = await Promise.all([
+        emails.length ? db.contacts.where('emailLower').anyOf(emails).toArray() : [],
+        records.length ? db.contacts.where('externalIds').anyOf(records).toArray() : [],
+      ]);
+      const contacts = [...new Map([...byEmail, ...byRecord].map((c) => [c.id, c])).values()];
       const ids = contacts.map((c) => c.id);
-      const detailIds = contacts.filter((c) => people.includes(c.emailLower)).map((c) => c.id);
+      const recordIds = new Set(byRecord.map((c) => c.id));
+      const detailIds = contacts
+        .filter((c) => recordIds.has(c.id) || (c.emailLower !== undefined && people.includes(c.emailLower)))
+        .map((c) => c.id);
       const [enrolments, touches, activities, settings, library, playbooks] = await Promise.all([
         ids.length ? db.enrolments.where('contactId').anyOf(ids).toArray() : Promise.resolve([]),
         detailIds.length ? db.touches.where('contactId').anyOf(detailIds).toArray() : Promise.resolve([]),

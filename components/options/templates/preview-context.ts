@@ -12,6 +12,7 @@ export const SAMPLE_CONTACT: ContactRow = {
   id: -1,
   email: 'jordan.rivera@example.com',
   emailLower: 'jordan.rivera@example.com',
+  externalIds: [],
   firstName: 'Jordan',
   lastName: 'Rivera',
   company: 'Rivera Roofing',

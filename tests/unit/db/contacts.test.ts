@@ -35,6 +35,7 @@ function contact(
     id,
     email,
     emailLower: email.toLowerCase(),
+    externalIds: [],
     firstName: first,
     lastName: '',
     company,

@@ -3,10 +3,13 @@ import { exportBackup, parseBackup, restoreBackup, SCHEMA_VERSIONS, TouchbaseDb 
 
 describe('schema upgrades', () => {
   it('data written by every version is intact after the next one', async () => {
-    const latest = SCHEMA_VERSIONS.at(-1)!.version;
-    for (let v = 1; v < latest; v++) {
+    // Versions are numbered by whoever was assigned them, so there may be gaps: walk the real ones.
+    const versions = SCHEMA_VERSIONS.map((s) => s.version);
+    for (let i = 0; i + 1 < versions.length; i++) {
+      const v = versions[i]!;
+      const to = versions[i + 1]!;
       const name = `upgrade-${v}`;
-      const old = new TouchbaseDb(name, v);
+      const old = new TouchbaseDb(name, 1);
       await old.open();
       // A contact as version 1 wrote it: no custom fields, no opt-outs yet.
       await old.table('contacts').add({
@@ -35,8 +38,12 @@ describe('schema upgrades', () => {
       });
       await old.table('activities').add({ kind: 'note', at: 3, contactId: 1, text: 'kept' });
       old.close();
+      // Bring it to version v as that release would have, then take the next step.
+      const atV = new TouchbaseDb(name, v);
+      await atV.open();
+      atV.close();
 
-      const next = new TouchbaseDb(name, v + 1);
+      const next = new TouchbaseDb(name, to);
       await next.open();
       const c = await next.contacts.where('emailLower').equals('old@example.com').first();
       expect(c).toMatchObject({
@@ -54,9 +61,57 @@ describe('schema upgrades', () => {
         .between([1, 'planned', -Infinity], [1, 'planned', Infinity])
         .first();
       expect(t?.dueAt).toBe(5);
+      if (to >= 6) {
+        expect(c?.externalIds).toEqual([]);
+        expect(await next.contacts.where('externalIds').equals('x:1').count()).toBe(0);
+      }
       next.close();
       await next.delete();
     }
+  });
+
+  it('v6 keeps every field of a v2 contact, adds external ids, and lets contacts have no email', async () => {
+    const name = 'upgrade-v6';
+    const old = new TouchbaseDb(name, 5);
+    await old.open();
+    const v2Contact = {
+      email: 'Grace@Example.com',
+      emailLower: 'grace@example.com',
+      firstName: 'Grace',
+      lastName: 'Hopper',
+      company: 'Navy',
+      phone: '+1 555 0100',
+      title: 'Rear Admiral',
+      linkedinUrl: 'https://www.linkedin.com/in/grace/',
+      timeZone: 'America/New_York',
+      leadSource: 'referral',
+      topic: 'compilers',
+      notes: 'met at a conference',
+      optOut: { sms: true },
+      custom: { Team: 'COBOL' },
+      createdAt: 10,
+      updatedAt: 20,
+    };
+    const id = (await old.table('contacts').add({ ...v2Contact })) as number;
+    await old.table('enrolments').add({ contactId: id, state: 'active', playbookId: 'p' });
+    old.close();
+
+    const db = new TouchbaseDb(name);
+    await db.open();
+    expect(db.verno).toBeGreaterThanOrEqual(6);
+    expect(await db.contacts.get(id)).toEqual({ ...v2Contact, id, externalIds: [] });
+    expect(await db.enrolments.where('contactId').equals(id).count()).toBe(1);
+    // The multiEntry index answers "who is this record", and email-less rows do not collide.
+    const blank = { ...v2Contact, email: '', emailLower: undefined };
+    await db.contacts.add({ ...blank, externalIds: ['linkedin:a', 'hubspot:1:2'] } as never);
+    await db.contacts.add({ ...blank, externalIds: ['linkedin:b'] } as never);
+    expect((await db.contacts.where('externalIds').equals('hubspot:1:2').first())?.externalIds).toEqual([
+      'linkedin:a',
+      'hubspot:1:2',
+    ]);
+    expect(await db.contacts.where('emailLower').equals('grace@example.com').count()).toBe(1);
+    db.close();
+    await db.delete();
   });
 
   it('email is unique, case-insensitively', async () => {

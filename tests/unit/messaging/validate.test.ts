@@ -17,6 +17,15 @@ describe('payloadProblem', () => {
           via: 'sidebar',
         },
       ],
+      [
+        'enrol',
+        {
+          contact: { externalIds: ['linkedin:https://www.linkedin.com/in/ada/'], firstName: 'Ada' },
+          playbookId: 'linkedin-14-day',
+          source: 'web-form',
+          via: 'sidebar',
+        },
+      ],
       ['touch.complete', { touchId: 3, via: 'popup', text: undefined }],
       ['touch.complete', { touchId: 3, via: 'sidebar', text: 'Hi Ada' }],
       ['touch.skip', { touchId: 3, via: 'popup' }],
@@ -62,6 +71,10 @@ describe('payloadProblem', () => {
       ['note.add', { contactId: 1, text: 42, via: 'sidebar' }],
       ['note.add', { contactId: 1, enrolmentId: Number.NaN, text: 'x', via: 'sidebar' }],
       ['enrol', { contact: { email: 'a@b.co' }, playbookId: 'p', source: 'martian', via: 'x' }],
+      ['enrol', { contact: { firstName: 'No key' }, playbookId: 'p', source: 'web-form', via: 'x' }],
+      ['enrol', { contact: { email: '', externalIds: [] }, playbookId: 'p', source: 'web-form', via: 'x' }],
+      ['enrol', { contact: { externalIds: 'hubspot:1:2' }, playbookId: 'p', source: 'web-form', via: 'x' }],
+      ['enrol', { contact: { externalIds: [7] }, playbookId: 'p', source: 'web-form', via: 'x' }],
       [
         'enrol',
         { contact: { email: 'a@b.co', firstName: 7 }, playbookId: 'p', source: 'web-form', via: 'x' },

@@ -45,6 +45,30 @@ describe('loadSidebarData', () => {
     expect(data.settings.timeZone).toBeTruthy();
   });
 
+  it('finds the person of a record by its external id, with or without an email', async () => {
+    const li = await enrolContact(db, {
+      contact: { externalIds: ['linkedin:https://www.linkedin.com/in/dee/'], firstName: 'Dee' },
+      playbookId: 'linkedin-14-day',
+      source: 'web-form',
+      via: 'test',
+      now: NOW,
+    });
+    const hs = await enrolContact(db, {
+      contact: { email: 'eve@example.org', externalIds: ['hubspot:1:2'] },
+      playbookId: 'seven-touch-14-day',
+      source: 'web-form',
+      via: 'test',
+      now: NOW,
+    });
+    const data = await loadSidebarData(db, {
+      people: [],
+      externalIds: ['linkedin:https://www.linkedin.com/in/dee/', 'hubspot:1:2', 'junk', 'hubspot:9:9'],
+    });
+    expect(data.contacts.map((c) => c.id).sort()).toEqual([li.contactId, hs.contactId].sort());
+    expect(new Set(data.touches.map((t) => t.contactId))).toEqual(new Set([li.contactId, hs.contactId]));
+    expect(data.contacts.find((c) => c.id === li.contactId)).not.toHaveProperty('emailLower');
+  });
+
   it('answers empty lists for nobody', async () => {
     const data = await loadSidebarData(db, { people: [] });
     expect(data.contacts).toEqual([]);
