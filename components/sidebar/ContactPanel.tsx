@@ -18,7 +18,7 @@ import type { PageView } from '@/lib/sites/types';
 import { DraftCard, insertedWhere } from './DraftCard';
 import { Avatar, EnrolForm } from './EnrolForm';
 import { Timeline } from './Timeline';
-import type { GmailBridge } from './useGmailBridge';
+import type { PageBridge } from './usePageBridge';
 import { toRenderActivities, useNow } from './useSidebarData';
 
 interface Status {
@@ -42,7 +42,7 @@ interface Props {
   data: ContactData;
   playbooks: Playbook[];
   view: PageView;
-  bridge: GmailBridge;
+  bridge: PageBridge;
 }
 
 /** A known contact: who they are, where their sequence stands, the next draft and the actions. */

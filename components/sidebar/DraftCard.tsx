@@ -14,7 +14,7 @@ import {
 } from '@/lib/templates';
 import type { ContactData } from '@/components/shared/useContactData';
 import { copyText } from './clipboard';
-import type { GmailBridge } from './useGmailBridge';
+import type { PageBridge } from './usePageBridge';
 
 interface Props {
   touch: TouchRow;
@@ -22,7 +22,7 @@ interface Props {
   data: ContactData;
   activities: RenderActivity[];
   view: PageView;
-  bridge: GmailBridge;
+  bridge: PageBridge;
   /**
    * The touch's own actions (done, skip, snooze, call outcome), shown under the draft; given the
    * text as it stands, so "Done" records what was actually sent.

@@ -8,14 +8,14 @@ import { EmptyState } from './EmptyState';
 import { EnrolForm } from './EnrolForm';
 import { PersonPicker } from './PersonPicker';
 import './sidebar.css';
-import { useGmailBridge } from './useGmailBridge';
+import { usePageBridge } from './usePageBridge';
 import { useReplyDetection, useSidebarData } from './useSidebarData';
 
 const SHORTCUT = 'Alt+Shift+K';
 
 /** The Gmail sidebar, an extension page inside an iframe on mail.google.com. */
 export function SidebarApp() {
-  const bridge = useGmailBridge();
+  const bridge = usePageBridge();
   const { view, theme, collapsed, setCollapsed } = bridge;
 
   useEffect(() => {

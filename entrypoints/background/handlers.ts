@@ -17,11 +17,19 @@ import { deleteAllData, saveRepSettings } from '@/lib/db/maintenance';
 import { deletePlaybook, savePlaybook } from '@/lib/db/playbooks';
 import { deleteTemplate, duplicateStoredTemplate, resetTemplate, saveTemplate } from '@/lib/db/templates';
 import type { RuntimeMessage } from '@/lib/messaging/protocol';
+import { forwardPageCommand, readPageState, savePageState } from '@/lib/messaging/page-channel';
 import { loadSidebarData } from '@/lib/sidebar/query';
 import { refreshBadge } from './badge';
+import type { MessageOrigin } from './messaging';
+
+/** The sender's tab; the sender checks already refused tab-bound requests from outside a tab. */
+function tabOf(from: MessageOrigin): number {
+  if (from.tabId === undefined || from.tabId < 0) throw new Error('This request needs a tab.');
+  return from.tabId;
+}
 
 /** Routes each runtime message to the repository that does the work. Time is read here, once. */
-export async function handleMessage(msg: RuntimeMessage): Promise<unknown> {
+export async function handleMessage(msg: RuntimeMessage, from: MessageOrigin = {}): Promise<unknown> {
   const db = getDb();
   const now = Date.now();
   switch (msg.type) {
@@ -50,6 +58,22 @@ export async function handleMessage(msg: RuntimeMessage): Promise<unknown> {
         enrolmentId: msg.payload.enrolmentId,
       });
       return { ok: true };
+    case 'page.report': {
+      const { session, view, theme, collapsed } = msg.payload;
+      await savePageState(tabOf(from), {
+        session,
+        collapsed,
+        ...(view ? { view } : {}),
+        ...(theme ? { theme } : {}),
+      });
+      return { ok: true };
+    }
+    case 'page.state': {
+      const tabId = tabOf(from);
+      return { tabId, state: await readPageState(tabId) };
+    }
+    case 'page.command':
+      return forwardPageCommand(tabOf(from), msg.payload.command);
     case 'sidebar.data':
       return loadSidebarData(db, msg.payload);
     case 'gmail.sent': {

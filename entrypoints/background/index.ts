@@ -3,10 +3,12 @@ import { registerDataSignal } from './data-signal';
 import { handleMessage } from './handlers';
 import { registerMessaging } from './messaging';
 import { notifyTick, registerNotifications } from './notify';
+import { registerPageTabs } from './page-tabs';
 
 export default defineBackground(() => {
   registerAlarms(notifyTick);
   registerNotifications();
   registerMessaging(handleMessage);
   registerDataSignal();
+  registerPageTabs();
 });

@@ -2,17 +2,27 @@ import {
   isRuntimeMessage,
   isTrustedSender,
   type RuntimeMessage,
+  type SenderInfo,
   senderMayRequest,
 } from '@/lib/messaging/protocol';
 import { payloadProblem } from '@/lib/messaging/validate';
 import { refreshBadge } from './badge';
 
-type Handler = (msg: RuntimeMessage) => Promise<unknown>;
+/** Where a message came from, as the browser (not the message) says. */
+export interface MessageOrigin {
+  tabId?: number;
+  frameId?: number;
+}
+
+type Handler = (msg: RuntimeMessage, from: MessageOrigin) => Promise<unknown>;
 
 /** Requests that only read: nothing changed, so the badge needs no recount. */
 const READ_ONLY: ReadonlySet<RuntimeMessage['type']> = new Set<RuntimeMessage['type']>([
   'sidebar.data',
   'badge.refresh',
+  'page.report',
+  'page.state',
+  'page.command',
 ]);
 
 /** Dispatches typed runtime messages; every handler's write is followed by a badge refresh. */
@@ -22,13 +32,15 @@ export function registerMessaging(handle: Handler): void {
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     if (!isTrustedSender(sender, browser.runtime.id, extensionOrigin)) return undefined;
     if (!isRuntimeMessage(message)) return undefined;
-    if (!senderMayRequest(sender, message.type, extensionOrigin)) return undefined;
+    const info: SenderInfo = sender;
+    if (!senderMayRequest(info, message.type, extensionOrigin)) return undefined;
+    const from: MessageOrigin = { tabId: info.tab?.id, frameId: info.frameId };
     // Checked before any handler runs, so a malformed payload never reaches the database.
     const problem = payloadProblem(message);
     if (problem) return Promise.resolve({ ok: false, error: problem });
     return (async () => {
       try {
-        const data = await handle(message);
+        const data = await handle(message, from);
         // Answer as soon as the write is committed; the badge follows a moment later, so no
         // click in the popup or sidebar waits on the toolbar.
         if (!READ_ONLY.has(message.type)) {

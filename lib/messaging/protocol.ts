@@ -1,9 +1,13 @@
 /**
  * The one typed protocol between extension contexts.
  *
- * - runtime messages: extension pages and the Gmail content script -> background (writes, badge).
- * - frame messages: Gmail content script <-> sidebar iframe, over window.postMessage with the
- *   origin and source checked on both ends (no `tabs` permission needed).
+ * - runtime messages: extension pages and the host-page content scripts -> background (writes,
+ *   badge, page reports).
+ * - the page channel: a content script reports what its page shows (`page.report`); the background
+ *   keeps it in session storage keyed by the sender's tab; the sidebar (an extension page framed in
+ *   that tab) reads it (`page.state`) and watches that key, and sends commands back (`page.command`),
+ *   which the background forwards to the tab's top frame with `tabs.sendMessage`. Nothing crosses
+ *   `window.postMessage`, which any script in the host page could forge.
  *
  * Payloads are JSON-safe: ids and epoch-ms numbers, never Date objects.
  */
@@ -45,6 +49,45 @@ export type EnrolmentAction =
   | { kind: 'withdraw-opt-out' }
   | { kind: 'remove' };
 
+/** What a host page's content script last reported, kept per tab by the background. */
+export interface PageState {
+  /** Random per content-script start, so a reloaded page never shows the previous page's view. */
+  session: string;
+  /** Undefined until the adapter has read the page once. */
+  view?: PageView;
+  /** The host page's light or dark look, so the sidebar can match it. */
+  theme?: 'light' | 'dark';
+  collapsed: boolean;
+}
+
+/** A request to put a drafted message into the host page's compose. */
+export interface InsertCommand {
+  kind: 'insert';
+  /** The planned touch this draft is for; it becomes the draft token that attributes the send. */
+  touchId?: number;
+  /** Used when no compose is open and one has to be opened for the contact. */
+  to?: string;
+  subject?: string;
+  body: string;
+  /** Target compose; absent means the focused (or last focused) one. */
+  composeId?: string;
+}
+
+/** What the sidebar may ask the content script of its own tab to do. */
+export type PageCommand = InsertCommand | { kind: 'collapse'; collapsed: boolean };
+
+/** The content script's answer to a command; never thrown. */
+export interface PageCommandResult {
+  ok: boolean;
+  reason?: string;
+  composeId?: string;
+}
+
+/** The envelope the background sends to a tab's top frame (`tabs.sendMessage`). */
+export interface TabCommandMessage {
+  tbCommand: PageCommand;
+}
+
 /** Every runtime request, by type, with its payload and response. */
 export interface RuntimeRequests {
   /** Recompute the badge now (after any write done outside the background). */
@@ -81,6 +124,15 @@ export interface RuntimeRequests {
     req: { touchId: number; to: string[]; subject: string; bodyText: string };
     res: { recorded: boolean };
   };
+  /**
+   * A content script's report of its page (top frame only). The background stores it for the
+   * sender's tab; the tab id comes from the browser, never from the payload.
+   */
+  'page.report': { req: PageState; res: { ok: true } };
+  /** The sidebar asks what its own tab's page shows (the tab is the sender's). */
+  'page.state': { req: Record<string, never>; res: { tabId: number; state: PageState | null } };
+  /** The sidebar asks the content script of its own tab to act (insert a draft, collapse). */
+  'page.command': { req: { command: PageCommand }; res: PageCommandResult };
   /**
    * Everything the Gmail sidebar shows for the people in view (read-only). The sidebar asks the
    * background because a framed extension page may be refused IndexedDB (third-party storage).
@@ -151,31 +203,6 @@ export type RuntimeResponse<K extends RuntimeType> =
   | { ok: true; data: RuntimeRequests[K]['res'] }
   | { ok: false; error: string };
 
-/** Messages the content script posts into the sidebar iframe. */
-export type ToSidebar =
-  | { tb: 'view'; view: PageView }
-  | { tb: 'insert-result'; requestId: string; ok: boolean; reason?: string; composeId?: string }
-  | { tb: 'collapsed'; collapsed: boolean }
-  /** Gmail's light or dark look, read from its computed background, so the sidebar matches it. */
-  | { tb: 'theme'; theme: 'light' | 'dark' };
-
-/** Messages the sidebar iframe posts to the content script. */
-export type FromSidebar =
-  | { tb: 'ready' }
-  | { tb: 'collapse'; collapsed: boolean }
-  | {
-      tb: 'insert';
-      requestId: string;
-      /** The planned touch this draft is for; it becomes the draft token that attributes the send. */
-      touchId?: number;
-      /** Used when no compose is open and one has to be opened for the contact. */
-      to?: string;
-      subject?: string;
-      body: string;
-      /** Target compose; absent means the focused (or last focused) one. */
-      composeId?: string;
-    };
-
 const RUNTIME_TYPES: ReadonlySet<string> = new Set<RuntimeType>([
   'badge.refresh',
   'enrol',
@@ -187,6 +214,9 @@ const RUNTIME_TYPES: ReadonlySet<string> = new Set<RuntimeType>([
   'enrolment.action',
   'note.add',
   'gmail.sent',
+  'page.report',
+  'page.state',
+  'page.command',
   'sidebar.data',
   'playbook.save',
   'playbook.delete',
@@ -213,19 +243,17 @@ export function isRuntimeMessage(value: unknown): value is RuntimeMessage {
   );
 }
 
-function isTagged(value: unknown): value is { tb: string } {
-  return typeof value === 'object' && value !== null && typeof (value as { tb?: unknown }).tb === 'string';
-}
+const COMMAND_KINDS: ReadonlySet<string> = new Set(['insert', 'collapse']);
 
-export function isFromSidebar(value: unknown): value is FromSidebar {
-  if (!isTagged(value)) return false;
-  return value.tb === 'ready' || value.tb === 'collapse' || value.tb === 'insert';
-}
-
-export function isToSidebar(value: unknown): value is ToSidebar {
-  if (!isTagged(value)) return false;
+/** Shape check for a command arriving in a content script (its sender is checked separately). */
+export function isTabCommandMessage(value: unknown): value is TabCommandMessage {
+  if (typeof value !== 'object' || value === null) return false;
+  const c = (value as { tbCommand?: unknown }).tbCommand;
   return (
-    value.tb === 'view' || value.tb === 'insert-result' || value.tb === 'collapsed' || value.tb === 'theme'
+    typeof c === 'object' &&
+    c !== null &&
+    typeof (c as { kind?: unknown }).kind === 'string' &&
+    COMMAND_KINDS.has((c as { kind: string }).kind)
   );
 }
 
@@ -263,18 +291,40 @@ export function isTrustedSender(
 }
 
 /**
- * What the content script itself may ask for. It runs inside Gmail's renderer, so it gets only
- * what it needs (reporting a send); everything else comes from the extension's own pages.
+ * What a content script itself may ask for. It runs inside the host page's renderer, so it gets
+ * only what it needs (reporting its page and a send); everything else comes from the extension's
+ * own pages.
  */
-export const CONTENT_SCRIPT_TYPES: ReadonlySet<RuntimeType> = new Set<RuntimeType>(['gmail.sent']);
+export const CONTENT_SCRIPT_TYPES: ReadonlySet<RuntimeType> = new Set<RuntimeType>([
+  'gmail.sent',
+  'page.report',
+]);
 
-/** Whether a trusted sender may send this type: extension pages anything, content scripts little. */
-export function senderMayRequest(
-  sender: { url?: string },
-  type: RuntimeType,
-  extensionOrigin: string,
-): boolean {
+/** What only an extension page framed in a tab (the sidebar) may ask: it is about that tab. */
+export const IN_TAB_PAGE_TYPES: ReadonlySet<RuntimeType> = new Set<RuntimeType>([
+  'page.state',
+  'page.command',
+]);
+
+/** The parts of a runtime sender the checks read. */
+export interface SenderInfo {
+  url?: string;
+  tab?: { id?: number };
+  frameId?: number;
+}
+
+/**
+ * Whether a trusted sender may send this type. Extension pages may send anything but a page
+ * report (only a content script reads a host page); the tab-bound requests need a tab. Content
+ * scripts may only report, and only from the top frame of a tab, so no embedded frame speaks for
+ * the page.
+ */
+export function senderMayRequest(sender: SenderInfo, type: RuntimeType, extensionOrigin: string): boolean {
   const origin = originOf(sender.url);
-  if (origin !== '' && origin === originOf(extensionOrigin)) return true;
-  return CONTENT_SCRIPT_TYPES.has(type);
+  const hasTab = typeof sender.tab?.id === 'number' && sender.tab.id >= 0;
+  if (origin !== '' && origin === originOf(extensionOrigin)) {
+    if (type === 'page.report') return false;
+    return IN_TAB_PAGE_TYPES.has(type) ? hasTab : true;
+  }
+  return CONTENT_SCRIPT_TYPES.has(type) && hasTab && sender.frameId === 0;
 }

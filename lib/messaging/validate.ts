@@ -38,6 +38,91 @@ const CONTACT_FIELDS = [
 
 type Payload = Record<string, unknown>;
 
+const VIEW_KINDS: ReadonlySet<string> = new Set(['thread', 'compose', 'inbox', 'record', 'unknown']);
+/** More rows, messages or composes than any page shows: a report this big is refused whole. */
+const MAX_VIEW_ITEMS = 1_000;
+
+function isList(v: unknown, max = MAX_VIEW_ITEMS): v is unknown[] {
+  return Array.isArray(v) && v.length <= max;
+}
+
+function isPerson(v: unknown): boolean {
+  return isObject(v) && isText(v.email, MAX_FIELD) && isText(v.name, MAX_FIELD);
+}
+
+/**
+ * Why a reported page view cannot be stored, or `undefined`. Checks what the sidebar reads
+ * (lists and the fields it renders or matches on), so a garbled report is refused, not half-used.
+ */
+export function pageViewProblem(v: unknown): string | undefined {
+  if (!isObject(v)) return 'The page view is missing.';
+  if (!isText(v.site, MAX_VIA) || typeof v.kind !== 'string' || !VIEW_KINDS.has(v.kind))
+    return 'The page view has no valid kind.';
+  if (!isText(v.url, MAX_TEXT)) return 'The page view has no valid address.';
+  if (!isList(v.composes) || !isList(v.inboxRows) || !isStringList(v.problems, 100, MAX_FIELD))
+    return 'The page view lists are not valid.';
+  if (!isOptionalText(v.accountEmail, MAX_FIELD)) return 'The account is not valid.';
+  for (const c of v.composes) {
+    if (!isObject(c) || !isText(c.id, MAX_FIELD) || !isList(c.to) || !isList(c.cc))
+      return 'A compose in the page view is not valid.';
+    if (c.bcc !== undefined && !isList(c.bcc)) return 'A compose in the page view is not valid.';
+    if (![...c.to, ...c.cc, ...((c.bcc as unknown[] | undefined) ?? [])].every(isPerson))
+      return 'A recipient in the page view is not valid.';
+    if (
+      !isText(c.subject, MAX_TEXT) ||
+      !isText(c.bodyText, MAX_TEXT) ||
+      !isOptionalText(c.draftToken, MAX_FIELD)
+    )
+      return 'A compose in the page view is not valid.';
+  }
+  for (const r of v.inboxRows) {
+    if (!isObject(r) || !isPerson(r.from) || !isText(r.subject, MAX_TEXT))
+      return 'A message row is not valid.';
+    if (r.at !== undefined && !isTime(r.at)) return 'A message row has no valid time.';
+  }
+  if (v.recordRef !== undefined && (!isObject(v.recordRef) || !isText(v.recordRef.key, MAX_FIELD)))
+    return 'The record in the page view is not valid.';
+  if (v.record !== undefined) {
+    const r = v.record;
+    if (
+      !isObject(r) ||
+      !isObject(r.ref) ||
+      !isText(r.ref.key, MAX_FIELD) ||
+      !isStringList(r.keys, 100, MAX_FIELD)
+    )
+      return 'The record in the page view is not valid.';
+    for (const f of ['name', 'firstName', 'lastName', 'company', 'title', 'linkedinUrl'] as const) {
+      if (!isText(r[f], MAX_FIELD)) return 'The record in the page view is not valid.';
+    }
+    if (!isStringList(r.emails, 100, MAX_FIELD) || !isStringList(r.phones, 100, MAX_FIELD))
+      return 'The record in the page view is not valid.';
+  }
+  if (v.thread !== undefined) {
+    const t = v.thread;
+    if (!isObject(t) || !isText(t.subject, MAX_TEXT) || !isList(t.messages) || !isList(t.participants))
+      return 'The conversation in the page view is not valid.';
+    if (!t.participants.every(isPerson)) return 'A participant in the page view is not valid.';
+    for (const m of t.messages) {
+      if (!isObject(m) || !isPerson(m.from) || typeof m.isAutoReply !== 'boolean')
+        return 'A message in the page view is not valid.';
+      if (m.at !== undefined && !isTime(m.at)) return 'A message in the page view has no valid time.';
+    }
+  }
+  return undefined;
+}
+
+function commandProblem(c: unknown): string | undefined {
+  if (!isObject(c)) return 'The command is missing.';
+  if (c.kind === 'collapse') return typeof c.collapsed === 'boolean' ? undefined : 'Say whether to collapse.';
+  if (c.kind !== 'insert') return 'Unknown page command.';
+  if (c.touchId !== undefined && !isId(c.touchId)) return 'That touch id is not valid.';
+  if (!isText(c.body, MAX_TEXT)) return 'The draft is not valid text.';
+  if (!isOptionalText(c.subject, MAX_TEXT)) return 'The subject is not valid text.';
+  if (!isOptionalText(c.to, MAX_FIELD) || !isOptionalText(c.composeId, MAX_FIELD))
+    return 'The compose target is not valid.';
+  return undefined;
+}
+
 function isObject(v: unknown): v is Payload {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
@@ -129,6 +214,15 @@ export function payloadProblem(msg: RuntimeMessage): string | undefined {
       if (!isStringList(p.to, 1_000, MAX_FIELD)) return 'The recipients are not valid.';
       if (!isText(p.subject, MAX_TEXT)) return 'The subject is not valid text.';
       return isText(p.bodyText, MAX_TEXT) ? undefined : 'The body is not valid text.';
+    case 'page.report':
+      if (!isText(p.session, MAX_VIA) || p.session === '') return 'The report has no session.';
+      if (typeof p.collapsed !== 'boolean') return 'Say whether the panel is collapsed.';
+      if (p.theme !== undefined && p.theme !== 'light' && p.theme !== 'dark') return 'Unknown theme.';
+      return p.view === undefined ? undefined : pageViewProblem(p.view);
+    case 'page.state':
+      return undefined;
+    case 'page.command':
+      return commandProblem(p.command);
     case 'sidebar.data':
       if (!isStringList(p.people, 1_000, MAX_FIELD)) return 'The people in view are not valid.';
       return p.senders === undefined || isStringList(p.senders, 1_000, MAX_FIELD)

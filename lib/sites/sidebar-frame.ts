@@ -1,11 +1,11 @@
 /**
- * Mounts the sidebar (an extension page) in an iframe on a host page and bridges messages to it.
- * Runs in the content script: plain DOM, no React, no Dexie. Every message is checked for its
- * origin and source on both ends.
+ * Mounts the sidebar (an extension page) in an iframe on a host page and sizes it. Runs in the
+ * content script: plain DOM, no React, no Dexie. Nothing is posted into or read from the frame:
+ * the host page shares this window and could forge any such message, so the sidebar and the
+ * content script talk through the extension (see lib/messaging/page-channel.ts).
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createIframeUi } from 'wxt/utils/content-script-ui/iframe';
-import { type FromSidebar, isFromSidebar, type ToSidebar } from '@/lib/messaging/protocol';
 import { sidebarCollapsed } from '@/lib/prefs/ui-prefs';
 
 export const SIDEBAR_WIDTH = 340;
@@ -18,7 +18,6 @@ const TOP_OFFSET = 64;
 const OPEN_ATTR = 'data-touchbase-sidebar';
 
 export interface SidebarFrame {
-  post(msg: ToSidebar): void;
   setCollapsed(collapsed: boolean): void;
   isCollapsed(): boolean;
   iframe: HTMLIFrameElement;
@@ -41,12 +40,10 @@ function installLayoutRule(doc: Document): void {
 
 export function mountSidebarFrame(
   ctx: ContentScriptContext,
-  onMessage: (msg: FromSidebar) => void,
+  /** Called with the panel's state when it changes (the rep's toggle, or the saved preference). */
+  onCollapsed: (collapsed: boolean) => void,
 ): SidebarFrame {
-  const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
   let collapsed = false;
-  let ready = false;
-  const queue: ToSidebar[] = [];
 
   const ui = createIframeUi(ctx, {
     page: '/sidebar.html',
@@ -98,39 +95,11 @@ export function mountSidebarFrame(
   };
   applyWidth();
 
-  const post = (msg: ToSidebar) => {
-    if (!ready || !iframe.contentWindow) {
-      // Only the latest view matters: do not let a slow iframe pile up old ones.
-      if (msg.tb === 'view' || msg.tb === 'theme') {
-        const i = queue.findIndex((m) => m.tb === msg.tb);
-        if (i >= 0) queue.splice(i, 1);
-      }
-      queue.push(msg);
-      return;
-    }
-    iframe.contentWindow.postMessage(msg, extensionOrigin);
-  };
-
-  const onWindowMessage = (e: MessageEvent) => {
-    if (e.origin !== extensionOrigin || e.source !== iframe.contentWindow) return;
-    if (!isFromSidebar(e.data)) return;
-    const msg = e.data;
-    if (msg.tb === 'ready') {
-      ready = true;
-      for (const m of queue.splice(0)) post(m);
-      post({ tb: 'collapsed', collapsed });
-    } else if (msg.tb === 'collapse') {
-      setCollapsed(msg.collapsed);
-    }
-    onMessage(msg);
-  };
-  ctx.addEventListener(window, 'message', onWindowMessage);
-
   const setCollapsed = (next: boolean) => {
     collapsed = next;
     applyWidth();
     void sidebarCollapsed.setValue(next).catch(() => undefined);
-    post({ tb: 'collapsed', collapsed });
+    onCollapsed(collapsed);
   };
 
   void sidebarCollapsed
@@ -138,11 +107,11 @@ export function mountSidebarFrame(
     .then((v) => {
       collapsed = v;
       applyWidth();
-      if (ready) post({ tb: 'collapsed', collapsed });
+      onCollapsed(collapsed);
     })
     .catch(() => undefined);
 
   ui.mount();
   ctx.onInvalidated(() => document.documentElement.removeAttribute(OPEN_ATTR));
-  return { post, setCollapsed, isCollapsed: () => collapsed, iframe };
+  return { setCollapsed, isCollapsed: () => collapsed, iframe };
 }

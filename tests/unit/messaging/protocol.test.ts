@@ -52,12 +52,32 @@ describe('senderMayRequest', () => {
     expect(senderMayRequest({ url: `${ORIGIN}/sidebar.html` }, 'enrol', ORIGIN)).toBe(true);
   });
 
-  it('lets the Gmail content script only report sends', () => {
-    const gmail = { url: 'https://mail.google.com/mail/u/0/' };
+  it('lets the Gmail content script, in the top frame of a tab, only report its page and sends', () => {
+    const gmail = { url: 'https://mail.google.com/mail/u/0/', tab: { id: 5 }, frameId: 0 };
     expect(senderMayRequest(gmail, 'gmail.sent', ORIGIN)).toBe(true);
-    for (const type of ['data.deleteAll', 'backup.restore', 'settings.save', 'enrol', 'reply.log'] as const) {
+    expect(senderMayRequest(gmail, 'page.report', ORIGIN)).toBe(true);
+    for (const type of [
+      'data.deleteAll',
+      'backup.restore',
+      'settings.save',
+      'enrol',
+      'reply.log',
+      'page.state',
+      'page.command',
+    ] as const) {
       expect(senderMayRequest(gmail, type, ORIGIN), type).toBe(false);
     }
+    // An embedded frame, or a sender outside any tab, does not speak for the page.
+    expect(senderMayRequest({ ...gmail, frameId: 2 }, 'page.report', ORIGIN)).toBe(false);
+    expect(senderMayRequest({ url: gmail.url }, 'gmail.sent', ORIGIN)).toBe(false);
+  });
+
+  it('keeps page reports to content scripts and tab requests to pages in a tab', () => {
+    const sidebar = { url: `${ORIGIN}/sidebar.html`, tab: { id: 5 }, frameId: 3 };
+    expect(senderMayRequest(sidebar, 'page.report', ORIGIN)).toBe(false);
+    expect(senderMayRequest(sidebar, 'page.state', ORIGIN)).toBe(true);
+    expect(senderMayRequest(sidebar, 'page.command', ORIGIN)).toBe(true);
+    expect(senderMayRequest({ url: `${ORIGIN}/popup.html` }, 'page.command', ORIGIN)).toBe(false);
   });
 });
 

@@ -1,0 +1,149 @@
+/**
+ * The one content-script shell every host site runs, given its adapter: it mounts the sidebar,
+ * reports what the page shows to the background (which keeps it for this tab), carries out the
+ * commands the sidebar sends through the background, and reports sends of our drafts. It stays
+ * small (no React, no Dexie, no date library) and never lets an error reach the host page.
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { request } from '@/lib/messaging/client';
+import {
+  type InsertCommand,
+  isTabCommandMessage,
+  type PageCommand,
+  type PageCommandResult,
+} from '@/lib/messaging/protocol';
+import { themeFromColors } from '@/lib/sidebar/theme';
+import { mountSidebarFrame, type SidebarFrame } from './sidebar-frame';
+import type { InsertResult, PageView, SiteAdapter } from './types';
+
+/** Alt+Shift+K: the sites bind no Alt+Shift letters, and K reads as "Touchbase". */
+function isToggleKey(e: KeyboardEvent): boolean {
+  return e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyK';
+}
+
+/** Reads the page's light/dark look from its main area's computed colours. */
+function readTheme(): 'light' | 'dark' {
+  const backgrounds: string[] = [];
+  let el: Element | null = document.querySelector('[role="main"]') ?? document.body;
+  while (el) {
+    backgrounds.push(getComputedStyle(el).backgroundColor);
+    el = el.parentElement;
+  }
+  return themeFromColors(backgrounds, document.body ? getComputedStyle(document.body).color : undefined);
+}
+
+/** Exposes the main-thread cost of the last navigation (extraction + our handling) for benchmarks. */
+function markTiming(ms: number): void {
+  const root = document.documentElement;
+  root.setAttribute('data-touchbase-ms', ms.toFixed(3));
+  root.setAttribute('data-touchbase-runs', String(Number(root.getAttribute('data-touchbase-runs') ?? 0) + 1));
+}
+
+function newSession(): string {
+  return typeof crypto?.randomUUID === 'function'
+    ? crypto.randomUUID()
+    : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+}
+
+async function insertDraft(
+  adapter: SiteAdapter,
+  cmd: InsertCommand,
+  view: PageView | undefined,
+): Promise<PageCommandResult> {
+  const token = cmd.touchId !== undefined ? String(cmd.touchId) : undefined;
+  let res: InsertResult;
+  if (view?.composes.length || cmd.composeId) {
+    res = adapter.insert(document, { composeId: cmd.composeId, subject: cmd.subject, body: cmd.body, token });
+  } else if (cmd.to) {
+    res = await adapter.openCompose(document, window, {
+      to: [cmd.to],
+      subject: cmd.subject,
+      body: cmd.body,
+      token,
+    });
+  } else {
+    res = { ok: false, reason: 'No open compose window found.' };
+  }
+  return res.ok ? { ok: true, composeId: res.composeId } : { ok: false, reason: res.reason };
+}
+
+export function runPageShell(ctx: ContentScriptContext, adapter: SiteAdapter): void {
+  try {
+    const session = newSession();
+    let view: PageView | undefined;
+    let theme: 'light' | 'dark' | undefined;
+    let collapsed = false;
+    let extractMs = 0;
+
+    // The whole state each time: the background stores it as one value, so reports never race.
+    const report = () => {
+      void request('page.report', {
+        session,
+        collapsed,
+        ...(view ? { view } : {}),
+        ...(theme ? { theme } : {}),
+      }).catch(() => undefined);
+    };
+
+    const frame: SidebarFrame = mountSidebarFrame(ctx, (next) => {
+      collapsed = next;
+      report();
+    });
+
+    const run = async (cmd: PageCommand): Promise<PageCommandResult> => {
+      if (cmd.kind === 'collapse') {
+        frame.setCollapsed(cmd.collapsed);
+        return { ok: true };
+      }
+      return insertDraft(adapter, cmd, view);
+    };
+    const onCommand = (msg: unknown, sender: { id?: string }) => {
+      // Only this extension can reach a content script's runtime listener; checked all the same.
+      if (sender.id !== browser.runtime.id || !isTabCommandMessage(msg)) return undefined;
+      return run(msg.tbCommand).catch(() => ({ ok: false, reason: 'Could not do that on this page.' }));
+    };
+    browser.runtime.onMessage.addListener(onCommand);
+    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onCommand));
+
+    const stopWatch = adapter.watch(
+      window,
+      (next) => {
+        const t0 = performance.now();
+        view = next;
+        try {
+          theme = readTheme();
+        } catch {
+          // the sidebar keeps its light look
+        }
+        report();
+        markTiming(extractMs + performance.now() - t0);
+      },
+      { now: () => performance.now(), onTiming: (ms) => (extractMs = ms) },
+    );
+    ctx.onInvalidated(stopWatch);
+
+    const stopSends = adapter.watchSends(document, (e) => {
+      const touchId = Number(e.token);
+      // Only drafts drawn for a planned touch carry its id; one-off drafts record nothing.
+      if (!Number.isInteger(touchId) || touchId <= 0) return;
+      void request('gmail.sent', { touchId, to: e.to, subject: e.subject, bodyText: e.bodyText }).catch(
+        () => undefined,
+      );
+    });
+    ctx.onInvalidated(stopSends);
+
+    ctx.addEventListener(
+      window,
+      'keydown',
+      (e) => {
+        if (!isToggleKey(e)) return;
+        e.preventDefault();
+        e.stopPropagation();
+        frame.setCollapsed(!frame.isCollapsed());
+      },
+      { capture: true },
+    );
+  } catch {
+    // the page keeps working without the sidebar
+  }
+}
