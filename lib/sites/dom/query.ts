@@ -97,6 +97,25 @@ export class DeepQuery {
     return out;
   }
 
+  /**
+   * The first shown element of the earliest selector that has one: a selector whose every match
+   * sits in a hidden part of the page (a background tab) gives way to the next.
+   */
+  firstShown(list: SelectorList, ariaHidden: boolean): Element | null {
+    for (const sel of list) {
+      let hits: Element[] = [];
+      try {
+        hits = Array.from(this.root.querySelectorAll(sel));
+      } catch {
+        continue;
+      }
+      if (!hits.some((e) => !isHidden(e, ariaHidden))) hits = this.allOf(sel);
+      const hit = hits.find((e) => !isHidden(e, ariaHidden));
+      if (hit) return hit;
+    }
+    return null;
+  }
+
   /** All matches of the earliest selector in the list that matches anything, anywhere. */
   all(list: SelectorList): Element[] {
     const light = all(this.root, list);

@@ -45,3 +45,38 @@ export function textWithout(el: Element, skip: string, max = MAX): string {
   walk(el);
   return clean(out, max);
 }
+
+/**
+ * Rendered text of an element whose content may live in open shadow roots (native shadow DOM):
+ * a shadow host's text is its shadow tree's, with each slot replaced by what is assigned to it
+ * (or its fallback content); plain elements give their children's text.
+ */
+export function deepTextOf(el: Element | null | undefined, max = MAX): string {
+  if (!el) return '';
+  let out = '';
+  const walk = (node: Node): void => {
+    if (out.length > max * 4) return;
+    if (node.nodeType === 3) {
+      out += (node as Text).data;
+      return;
+    }
+    if (node.nodeType !== 1 && node.nodeType !== 11) return;
+    const e = node as Element;
+    if (node.nodeType === 1 && e.tagName === 'SLOT') {
+      let assigned: Node[] = [];
+      try {
+        assigned = (e as HTMLSlotElement).assignedNodes();
+      } catch {
+        // engine without slot assignment: fall back to the slot's own content
+      }
+      if (assigned.length) {
+        for (const n of assigned) walk(n);
+        return;
+      }
+    }
+    const sr = node.nodeType === 1 ? e.shadowRoot : null;
+    for (let c = (sr ?? node).firstChild; c; c = c.nextSibling) walk(c);
+  };
+  walk(el);
+  return clean(out, max);
+}
