@@ -12,28 +12,10 @@ import {
   loadActivityContext,
   recentActivities,
 } from '@/lib/db/export';
-import { CHANNEL_LABELS, PURPOSE_LABELS } from '@/lib/labels';
+import { ACTIVITY_LABELS as KIND_LABELS, CHANNEL_LABELS, PURPOSE_LABELS } from '@/lib/labels';
 import { downloadFile, formatWhen, isoDay } from './contacts/format';
 import { usePlaybooks, useSettings } from './contacts/useDashboardData';
 import './contacts/data-tabs.css';
-
-const KIND_LABELS: Record<string, string> = {
-  enrolled: 'Enrolled',
-  'touch-done': 'Done',
-  'touch-skipped': 'Skipped',
-  'touch-snoozed': 'Snoozed',
-  'call-outcome': 'Call outcome',
-  reply: 'Reply',
-  booked: 'Meeting booked',
-  'opted-out': 'Opted out',
-  'opt-out-withdrawn': 'Opt-out withdrawn',
-  paused: 'Paused',
-  resumed: 'Resumed',
-  completed: 'Completed',
-  removed: 'Stopped',
-  note: 'Note',
-  'sent-from-gmail': 'Sent from Gmail',
-};
 
 const LIST_LIMIT = 200;
 

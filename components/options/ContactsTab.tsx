@@ -229,7 +229,11 @@ export function ContactsTab() {
                       onChange={() => toggle(r.id)}
                     />
                   </td>
-                  <td title={r.name}>{r.name}</td>
+                  <td title={r.name}>
+                    <a href={`#/contacts/${r.id}`} className="tb-contact-link" data-testid="contact-open">
+                      {r.name}
+                    </a>
+                  </td>
                   <td title={r.company}>{r.company}</td>
                   <td title={r.email}>{r.email}</td>
                   <td>{LEAD_SOURCE_LABELS[r.source] ?? r.source}</td>

@@ -24,6 +24,10 @@ const LAZY = Object.fromEntries(
   Object.entries(LOADERS).map(([id, load]) => [id, lazy(() => load().then((c) => ({ default: c })))]),
 ) as Record<DashboardTab, React.LazyExoticComponent<TabComponent>>;
 
+const ContactDrawer = lazy(() =>
+  import('./contacts/ContactDrawer').then((m) => ({ default: m.ContactDrawer })),
+);
+
 /** Tabs whose chunk is already here render directly, without a Suspense fallback. */
 const READY: Partial<Record<DashboardTab, TabComponent>> = {};
 
@@ -38,7 +42,7 @@ export async function preloadTab(tab: DashboardTab): Promise<void> {
 
 /** The full-page home: contacts, import/export, playbooks, templates, metrics, settings. */
 export function DashboardApp() {
-  const { tab, setTab } = useDashboard();
+  const { tab, setTab, contactId, closeContact } = useDashboard();
   const Tab = READY[tab] ?? LAZY[tab];
   return (
     <div className="tb-dash">
@@ -69,6 +73,11 @@ export function DashboardApp() {
           <Tab />
         </Suspense>
       </main>
+      {tab === 'contacts' && contactId !== undefined ? (
+        <Suspense fallback={null}>
+          <ContactDrawer key={contactId} contactId={contactId} onClose={closeContact} />
+        </Suspense>
+      ) : null}
     </div>
   );
 }

@@ -2,6 +2,9 @@ import { useEffect, useMemo, useState } from 'react';
 import { type ContactWindow, LEAD_SOURCES, type LeadSource } from '@/lib/cadence/types';
 import type { RepSettings } from '@/lib/db/schema';
 import { LEAD_SOURCE_LABELS } from '@/lib/labels';
+import { sameWindow } from '@/lib/contacts/record';
+import { getDb } from '@/lib/db';
+import { previewSettingsReplan, type ReplanPreview } from '@/lib/db/replan';
 import { request } from '@/lib/messaging/client';
 import { type SettingsProblem, validateSettings } from '@/lib/settings/validate';
 import { usePlaybooks, useSettings } from './contacts/useDashboardData';
@@ -92,6 +95,7 @@ export function SettingsTab() {
   const [draft, setDraft] = useState<RepSettings>();
   const [status, setStatus] = useState<{ text: string; error?: boolean }>();
   const [saving, setSaving] = useState(false);
+  const [offer, setOffer] = useState<ReplanPreview & { patch: Partial<RepSettings> }>();
   const [notifyMessage, setNotifyMessage] = useState('');
   const zones = useMemo(zoneList, []);
 
@@ -120,11 +124,39 @@ export function SettingsTab() {
     try {
       // Notifications have their own switch (it asks Chrome first), so the form never flips them.
       const { notifications: _n, ...patch } = draft;
+      if (saved && (!sameWindow(saved.window, draft.window) || saved.reengageDays !== draft.reengageDays)) {
+        // Running sequences were planned with the old values: say what following the new ones
+        // would move, and let the rep decide.
+        const preview = await previewSettingsReplan(getDb(), patch, Date.now());
+        if (preview.enrolments > 0) {
+          setOffer({ ...preview, patch });
+          return;
+        }
+      }
       await request('settings.save', { patch });
       setStatus({ text: 'Settings saved.' });
     } catch (err) {
       setStatus({ text: `Not saved: ${err instanceof Error ? err.message : String(err)}`, error: true });
     } finally {
+      setSaving(false);
+    }
+  }
+
+  async function answerOffer(replan: boolean) {
+    if (!offer) return;
+    setSaving(true);
+    try {
+      const res = await request('settings.save', { patch: offer.patch, replan });
+      const moved = res.moved ?? 0;
+      setStatus({
+        text: replan
+          ? `Settings saved. ${moved} future touch${moved === 1 ? '' : 'es'} moved.`
+          : 'Settings saved. Running sequences keep their times; new ones follow the new settings.',
+      });
+    } catch (err) {
+      setStatus({ text: `Not saved: ${err instanceof Error ? err.message : String(err)}`, error: true });
+    } finally {
+      setOffer(undefined);
       setSaving(false);
     }
   }
@@ -332,6 +364,52 @@ export function SettingsTab() {
       </section>
 
       <div className="tb-savebar">
+        {offer ? (
+          <div
+            className="tb-replan-offer"
+            role="alertdialog"
+            aria-label="Replan running sequences"
+            data-testid="replan-offer"
+          >
+            <p>
+              <strong data-testid="replan-count">
+                {offer.moved} future touch{offer.moved === 1 ? '' : 'es'} will move
+              </strong>{' '}
+              if the {offer.enrolments} running sequence{offer.enrolments === 1 ? '' : 's'} follow the new{' '}
+              {[
+                saved && !sameWindow(saved.window, offer.patch.window ?? saved.window)
+                  ? 'contact window'
+                  : '',
+                saved && saved.reengageDays !== offer.patch.reengageDays ? 're-engage delay' : '',
+              ]
+                .filter(Boolean)
+                .join(' and ')}
+              . Touches already done never move.
+            </p>
+            <div className="tb-row">
+              <button
+                type="button"
+                className="primary"
+                disabled={saving}
+                onClick={() => void answerOffer(true)}
+                data-testid="replan-accept"
+              >
+                Save and move them
+              </button>
+              <button
+                type="button"
+                disabled={saving}
+                onClick={() => void answerOffer(false)}
+                data-testid="replan-decline"
+              >
+                Save, keep their times
+              </button>
+              <button type="button" disabled={saving} onClick={() => setOffer(undefined)}>
+                Cancel
+              </button>
+            </div>
+          </div>
+        ) : null}
         <button
           type="button"
           className="primary"

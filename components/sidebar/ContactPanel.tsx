@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { ContactEditor } from '@/components/shared/ContactEditor';
 import type { ContactData } from '@/components/shared/useContactData';
 import type { CallOutcome, Playbook, Purpose } from '@/lib/cadence/types';
 import { draftFor } from '@/lib/drafts/draft';
@@ -57,6 +58,7 @@ export function ContactPanel({ data, playbooks, view, bridge }: Props) {
   const [noteOpen, setNoteOpen] = useState(false);
   const [note, setNote] = useState('');
   const [snoozeOpen, setSnoozeOpen] = useState(false);
+  const [editing, setEditing] = useState(false);
 
   const enrolment = currentEnrolment(data.enrolments);
   const touch = enrolment ? nextPlannedTouch(data.touches, enrolment.id) : undefined;
@@ -140,8 +142,32 @@ export function ContactPanel({ data, playbooks, view, bridge }: Props) {
             <div className="sb-sub tb-muted">
               {[contact.company, contact.email].filter(Boolean).join(' · ')}
             </div>
+            <div className="sb-sub tb-muted" data-testid="contact-reach">
+              {contact.phone || 'No phone number'} · {contact.timeZone.replace(/_/g, ' ')}
+            </div>
           </div>
+          <button
+            type="button"
+            className="sb-edit"
+            aria-expanded={editing}
+            data-testid="contact-edit"
+            title="Edit their record: names, phones, emails, time zone, window"
+            onClick={() => setEditing((e) => !e)}
+          >
+            {editing ? 'Close' : 'Edit'}
+          </button>
         </div>
+        {editing ? (
+          <div className="sb-edit-form">
+            <ContactEditor
+              contact={contact}
+              settings={settings}
+              via="sidebar"
+              compact
+              onCancel={() => setEditing(false)}
+            />
+          </div>
+        ) : null}
         <div className="tb-row sb-chips">
           {enrolment ? (
             <span className={`sb-state ${stateTone(enrolment.state)}`} data-testid="enrolment-state">

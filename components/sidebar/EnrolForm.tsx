@@ -1,4 +1,8 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import { TimeZonePicker } from '@/components/ui/TimeZonePicker';
+import { isValidTimeZone } from '@/lib/cadence/zoned';
+import { suggestZones, timeZoneNames } from '@/lib/contacts/phone-zone';
+import { type ContactPatch, phoneStepCount } from '@/lib/contacts/record';
 import type { LeadSource, Playbook } from '@/lib/cadence/types';
 import type { RepSettings } from '@/lib/db/schema';
 import { request } from '@/lib/messaging/client';
@@ -9,7 +13,15 @@ import { LeadSourceOptions } from '@/components/ui/LeadSourceOptions';
 interface Props {
   person: Person;
   /** Set when the contact exists (re-enrolling after a finished sequence). */
-  existing?: { firstName: string; lastName: string; company: string; leadSource: LeadSource };
+  existing?: {
+    id: number;
+    firstName: string;
+    lastName: string;
+    company: string;
+    leadSource: LeadSource;
+    phone: string;
+    timeZone: string;
+  };
   title?: string;
   settings: RepSettings;
   playbooks: Playbook[];
@@ -21,6 +33,9 @@ export function EnrolForm({ person, existing, title, settings, playbooks }: Prop
   const [firstName, setFirst] = useState(existing?.firstName ?? guess.firstName);
   const [lastName, setLast] = useState(existing?.lastName ?? guess.lastName);
   const [company, setCompany] = useState(existing?.company ?? '');
+  const [phone, setPhone] = useState(existing?.phone ?? '');
+  const [timeZone, setTimeZone] = useState(existing?.timeZone ?? '');
+  const zones = useMemo(timeZoneNames, []);
   const [source, setSource] = useState<LeadSource>();
   const [playbookId, setPlaybookId] = useState<string>();
   const [busy, setBusy] = useState(false);
@@ -30,13 +45,31 @@ export function EnrolForm({ person, existing, title, settings, playbooks }: Prop
   const fallback = settings.defaultPlaybookBySource[src] ?? playbooks[0]?.id ?? '';
   const pbId = playbookId ?? (playbooks.some((p) => p.id === fallback) ? fallback : (playbooks[0]?.id ?? ''));
   const playbook = playbooks.find((p) => p.id === pbId);
+  // Texts and calls need a number, and land in the contact's window in their zone: ask now.
+  const phoneSteps = playbook ? phoneStepCount(playbook.steps) : 0;
+  const zoneProblem = timeZone.trim() !== '' && !isValidTimeZone(timeZone.trim());
 
   const enrol = async () => {
     setBusy(true);
     setError(undefined);
     try {
+      if (zoneProblem) throw new Error(`"${timeZone}" is not a time zone we know. Pick one from the list.`);
+      const zone = timeZone.trim();
+      if (existing && (phone.trim() !== existing.phone || (zone && zone !== existing.timeZone))) {
+        const patch: ContactPatch = {};
+        if (phone.trim() !== existing.phone) patch.phone = phone.trim();
+        if (zone && zone !== existing.timeZone) patch.timeZone = zone;
+        await request('contact.update', { contactId: existing.id, patch, via: 'sidebar' });
+      }
       await request('enrol', {
-        contact: { email: person.email, firstName, lastName, company },
+        contact: {
+          email: person.email,
+          firstName,
+          lastName,
+          company,
+          ...(phone.trim() ? { phone: phone.trim() } : {}),
+          ...(zone ? { timeZone: zone } : {}),
+        },
         playbookId: pbId,
         source: src,
         via: 'sidebar',
@@ -99,6 +132,37 @@ export function EnrolForm({ person, existing, title, settings, playbooks }: Prop
         </select>
       </label>
       {playbook ? <p className="sb-hint tb-muted">{playbook.description}</p> : null}
+      {phoneSteps > 0 ? (
+        <div className="sb-phone-ask" data-testid="enrol-phone-ask">
+          <label className="sb-field">
+            <span>Phone</span>
+            <input
+              type="tel"
+              value={phone}
+              placeholder="+1 212 555 0100"
+              data-testid="enrol-phone"
+              onChange={(e) => setPhone(e.target.value)}
+            />
+          </label>
+          <div className="sb-field">
+            <span>Their time zone</span>
+            <TimeZonePicker
+              value={timeZone}
+              zones={zones}
+              onChange={setTimeZone}
+              suggestions={suggestZones(phone)}
+              suggestionLabel="From the number:"
+              invalid={zoneProblem}
+              testId="enrol-timezone"
+            />
+          </div>
+          <p className="sb-hint tb-muted" data-testid="enrol-phone-note">
+            {phone.trim()
+              ? `Its ${phoneSteps} text and call touch${phoneSteps === 1 ? '' : 'es'} go to this number, inside their contact window${timeZone.trim() ? '' : ` (in your zone, ${settings.timeZone.replace(/_/g, ' ')}, until you pick theirs)`}.`
+              : `This playbook has ${phoneSteps} text and call touch${phoneSteps === 1 ? '' : 'es'}: without a number they will wait for one (add it here or later from Edit).`}
+          </p>
+        </div>
+      ) : null}
       {error ? (
         <p className="tb-problem error" role="alert">
           {error}

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { ContactData } from '@/components/shared/useContactData';
+import { emailKeysOf } from '@/lib/contacts/record';
 import { peopleInView, senderEmails } from '@/lib/sidebar/people';
 import { isRunning } from '@/lib/sidebar/status';
 import type { Person } from '@/lib/sites/types';
@@ -33,8 +34,9 @@ export function SidebarApp() {
     if (!data) return undefined;
     const map = new Map<string, { contact: ContactData['contact']; enrolments: ContactData['enrolments'] }>();
     for (const c of data.contacts) {
-      if (c.emailLower === undefined) continue;
-      map.set(c.emailLower, { contact: c, enrolments: data.enrolments.filter((e) => e.contactId === c.id) });
+      const entry = { contact: c, enrolments: data.enrolments.filter((e) => e.contactId === c.id) };
+      // Any of the contact's addresses shows their record.
+      for (const email of emailKeysOf(c)) if (!map.has(email)) map.set(email, entry);
     }
     return map;
   }, [data]);

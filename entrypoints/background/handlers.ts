@@ -13,7 +13,9 @@ import {
 } from '@/lib/db';
 import { bulkContacts } from '@/lib/db/contacts';
 import { importContacts } from '@/lib/db/import';
-import { deleteAllData, saveRepSettings } from '@/lib/db/maintenance';
+import { updateContact } from '@/lib/db/contact-record';
+import { deleteAllData } from '@/lib/db/maintenance';
+import { saveSettingsWithReplan } from '@/lib/db/replan';
 import { deletePlaybook, savePlaybook } from '@/lib/db/playbooks';
 import { deleteTemplate, duplicateStoredTemplate, resetTemplate, saveTemplate } from '@/lib/db/templates';
 import type { RuntimeMessage } from '@/lib/messaging/protocol';
@@ -108,7 +110,13 @@ export async function handleMessage(msg: RuntimeMessage, from: MessageOrigin = {
     case 'contacts.import':
       return importContacts(db, { ...msg.payload, now });
     case 'settings.save':
-      return { settings: await saveRepSettings(db, msg.payload.patch) };
+      return saveSettingsWithReplan(db, msg.payload.patch, {
+        now,
+        via: 'dashboard',
+        replan: msg.payload.replan === true,
+      });
+    case 'contact.update':
+      return updateContact(db, msg.payload.contactId, msg.payload.patch, { now, via: msg.payload.via });
     case 'backup.restore':
       return restoreBackup(db, msg.payload.text);
     case 'data.deleteAll':

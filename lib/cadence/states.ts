@@ -44,7 +44,12 @@ export type EnrolmentEvent =
   | { type: 'opt-out'; channel?: Channel; text?: string }
   | { type: 'withdraw-opt-out' }
   | { type: 'remove'; text?: string }
-  | { type: 'set-reengage-days'; days: number };
+  | { type: 'set-reengage-days'; days: number }
+  /**
+   * The contact's zone or contact window changed: the steps not yet done are replanned in them
+   * (done steps keep their times). `window` absent means the default window.
+   */
+  | { type: 'set-schedule'; timeZone: string; window?: ContactWindow; text?: string };
 
 export type RefusalCode =
   | 'opted-out'
@@ -360,6 +365,29 @@ export function transition(
         enrolment: n,
         activities: [
           activity(e, 'note', now, ctx, { text: `Re-engage ${event.days} days after the last touch.` }),
+        ],
+      };
+    }
+    case 'set-schedule': {
+      try {
+        assertTimeZone(event.timeZone);
+        if (event.window) assertWindow(event.window);
+      } catch (err) {
+        return refuse('bad-input', (err as Error).message);
+      }
+      const n = next({ timeZone: event.timeZone });
+      if (event.window) n.window = { ...event.window, days: [...event.window.days] };
+      else delete n.window;
+      if (n.state === 'completed' && n.followUp?.purpose === 're-engage' && n.followUp.doneAt === undefined) {
+        n.followUp = reengageTouch(n);
+      }
+      return {
+        ok: true,
+        enrolment: n,
+        activities: [
+          activity(e, 'note', now, ctx, {
+            text: event.text ?? `Replanned in ${event.timeZone}.`,
+          }),
         ],
       };
     }

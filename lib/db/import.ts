@@ -4,6 +4,7 @@
  * rolls back every contact and enrolment of the run; a contact that cannot be enrolled (opted out,
  * unknown time zone) is reported in `problems` and the rest still land.
  */
+import { emailKeysOf } from '@/lib/contacts/record';
 import { isLeadSource, isValidTimeZone, type LeadSource } from '@/lib/cadence';
 import { type ContactDraft, planDedupe } from '@/lib/csv/import';
 import {
@@ -87,7 +88,10 @@ export async function importContacts(db: TouchbaseDb, req: ImportRequest): Promi
 
       const keys = req.drafts.map((d) => normaliseEmail(d.email));
       const existingRows = await contactsByEmails(db, keys);
-      const existingByEmail = new Map(existingRows.map((c) => [c.emailLower ?? '', c]));
+      // A contact's other addresses are that contact too: a row for one updates it, never duplicates it.
+      const existingByEmail = new Map(
+        existingRows.flatMap((c) => emailKeysOf(c).map((e) => [e, c] as const)),
+      );
       const plan = planDedupe(req.drafts, new Set(existingByEmail.keys()), req.mode);
 
       const fallbackSource = req.enrol?.source ?? settings.defaultSource;

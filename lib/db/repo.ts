@@ -15,6 +15,7 @@ import {
   pendingTouches,
   transition,
 } from '@/lib/cadence';
+import { otherEmailId } from '@/lib/contacts/record';
 import type { ContactInput, EnrolmentAction } from '@/lib/messaging/protocol';
 import type { ActivityRow, ContactRow, EnrolmentRow, RepSettings, TouchbaseDb, TouchRow } from './schema';
 import { getSettings } from './settings';
@@ -35,7 +36,7 @@ export function isPlausibleEmail(email: string): boolean {
 }
 
 /** Every table a write may touch, so each repository call is one transaction. */
-function writeTables(db: TouchbaseDb) {
+export function writeTables(db: TouchbaseDb) {
   return [db.contacts, db.enrolments, db.touches, db.activities, db.playbooks, db.settings];
 }
 
@@ -79,7 +80,8 @@ export async function findContacts(
   keys: { emails?: readonly string[]; externalIds?: readonly string[] },
 ): Promise<ContactRow[]> {
   const emails = [...new Set((keys.emails ?? []).map(normaliseEmail).filter(Boolean))];
-  const ids = cleanExternalIds(keys.externalIds);
+  // An email may be another address of a stored contact (its `email:` external id).
+  const ids = cleanExternalIds([...(keys.externalIds ?? []), ...emails.map(otherEmailId)]);
   const [byEmail, byId] = await Promise.all([
     emails.length ? db.contacts.where('emailLower').anyOf(emails).toArray() : Promise.resolve([]),
     ids.length ? db.contacts.where('externalIds').anyOf(ids).toArray() : Promise.resolve([]),
@@ -304,8 +306,11 @@ async function logActivities(
   );
 }
 
-/** Applies one engine event inside the caller's transaction; refusals become a RepoError. */
-async function apply(
+/**
+ * Applies one engine event inside the caller's transaction (records the activity, replans and
+ * rewrites the planned touches); refusals become a RepoError.
+ */
+export async function applyEvent(
   db: TouchbaseDb,
   e: EnrolmentRow,
   event: EnrolmentEvent,
@@ -364,7 +369,8 @@ export async function enrolContact(
           playbook,
           source: req.source,
           timeZone: contact.timeZone || settings.timeZone,
-          window: settings.window,
+          // The contact's own window when the rep set one, else the rep's default.
+          window: contact.window ?? settings.window,
           reengageDays: settings.reengageDays,
           contactOptedOut: optedOut,
           existing,
@@ -410,15 +416,27 @@ export async function enrolmentsOfContacts(
   return rows.filter((e) => wanted.has(e.contactId));
 }
 
-/** Stored contacts whose lower-cased email is in `emailsLower`, in one pass. */
+/** Stored contacts with any address (primary or other) in `emailsLower`, in one pass. */
 export async function contactsByEmails(
   db: TouchbaseDb,
   emailsLower: readonly string[],
 ): Promise<ContactRow[]> {
   if (!emailsLower.length) return [];
-  if (emailsLower.length <= ANY_OF_LIMIT) return db.contacts.where('emailLower').anyOf(emailsLower).toArray();
+  if (emailsLower.length <= ANY_OF_LIMIT) {
+    const [primary, other] = await Promise.all([
+      db.contacts.where('emailLower').anyOf(emailsLower).toArray(),
+      db.contacts.where('externalIds').anyOf(emailsLower.map(otherEmailId)).distinct().toArray(),
+    ]);
+    const seen = new Set(primary.map((c) => c.id));
+    return [...primary, ...other.filter((c) => !seen.has(c.id))];
+  }
   const wanted = new Set(emailsLower);
-  return (await db.contacts.toArray()).filter((c) => c.emailLower !== undefined && wanted.has(c.emailLower));
+  const wantedIds = new Set(emailsLower.map(otherEmailId));
+  return (await db.contacts.toArray()).filter(
+    (c) =>
+      (c.emailLower !== undefined && wanted.has(c.emailLower)) ||
+      (c.externalIds ?? []).some((id) => wantedIds.has(id)),
+  );
 }
 
 /** Why one contact of a batch was not enrolled. */
@@ -476,7 +494,7 @@ export async function enrolContactsBatch(
           playbook,
           source,
           timeZone,
-          window: settings.window,
+          window: c.window ?? settings.window,
           reengageDays: settings.reengageDays,
           contactOptedOut: CHANNELS.some((ch) => c.optOut[ch]),
           existing: byContact.get(c.id) ?? [],
@@ -551,10 +569,10 @@ export async function completeTouch(
       touch.step === 0
         ? { type: 'follow-up-done', text: opts.text }
         : { type: 'touch-done', step: touch.step, at: opts.now, text: opts.text, outcome: opts.outcome };
-    const next = await apply(db, e, event, opts.now, opts.via, touchId);
+    const next = await applyEvent(db, e, event, opts.now, opts.via, touchId);
     if (opts.outcome === 'answered' && next.state === 'active') {
       // Someone picked up: that is a response, so the sequence stops like it does for a reply.
-      await apply(
+      await applyEvent(
         db,
         next,
         { type: 'reply', at: opts.now, channel: touch.channel, text: 'Answered the call' },
@@ -606,11 +624,11 @@ export async function skipTouch(
     if (touch.step === 0) {
       // A follow-up outside the steps: skipping it simply closes it.
       await db.touches.update(touchId, { state: 'skipped', doneAt: opts.now });
-      await apply(db, e, { type: 'follow-up-done', text: 'Skipped' }, opts.now, opts.via, touchId);
+      await applyEvent(db, e, { type: 'follow-up-done', text: 'Skipped' }, opts.now, opts.via, touchId);
       return;
     }
     await db.touches.update(touchId, { state: 'skipped', doneAt: opts.now });
-    await apply(db, e, { type: 'touch-skipped', step: touch.step }, opts.now, opts.via, touchId);
+    await applyEvent(db, e, { type: 'touch-skipped', step: touch.step }, opts.now, opts.via, touchId);
   });
 }
 
@@ -648,7 +666,7 @@ export async function snoozeTouch(
       ]);
       await syncTouches(db, next);
     } else {
-      await apply(db, e, { type: 'snooze', until }, opts.now, opts.via);
+      await applyEvent(db, e, { type: 'snooze', until }, opts.now, opts.via);
     }
     const after = await db.touches.get(touchId);
     return { dueAt: after?.dueAt ?? until };
@@ -668,7 +686,7 @@ export async function logReply(
     for (const e of running) {
       // The same reply seen twice (inbox row, then the thread) is recorded once.
       if (opts.at !== undefined && e.lastReplyAt !== undefined && opts.at <= e.lastReplyAt) continue;
-      const next = await apply(
+      const next = await applyEvent(
         db,
         e,
         { type: 'reply', at: opts.at ?? opts.now, text: opts.text },
@@ -710,7 +728,7 @@ export async function enrolmentAction(
               : action.kind === 'withdraw-opt-out'
                 ? { type: 'withdraw-opt-out' }
                 : { type: 'remove' };
-    const next = await apply(db, e, event, opts.now, opts.via);
+    const next = await applyEvent(db, e, event, opts.now, opts.via);
     if (action.kind === 'opted-out' || action.kind === 'withdraw-opt-out') {
       const stop = action.kind === 'opted-out';
       const optOut = Object.fromEntries(CHANNELS.map((c) => [c, stop])) as ContactRow['optOut'];
@@ -723,7 +741,7 @@ export async function enrolmentAction(
             o.id !== e.id &&
             (o.state === 'active' || o.state === 'paused' || o.state === 'booked' || o.state === 'completed')
           ) {
-            await apply(db, o, { type: 'opt-out' }, opts.now, opts.via);
+            await applyEvent(db, o, { type: 'opt-out' }, opts.now, opts.via);
           }
         }
       }
@@ -755,7 +773,12 @@ export async function nextTouchFor(db: TouchbaseDb, contactId: number): Promise<
 
 export async function contactByEmail(db: TouchbaseDb, email: string): Promise<ContactRow | undefined> {
   const key = normaliseEmail(email);
-  return key ? db.contacts.where('emailLower').equals(key).first() : undefined;
+  if (!key) return undefined;
+  // Another address of a contact finds that contact too.
+  return (
+    (await db.contacts.where('emailLower').equals(key).first()) ??
+    (await db.contacts.where('externalIds').equals(otherEmailId(key)).first())
+  );
 }
 
 /** The contact known by this external id (a CRM record, a LinkedIn profile), if any. */

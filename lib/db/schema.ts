@@ -33,11 +33,21 @@ export interface ContactRow {
   firstName: string;
   lastName: string;
   company: string;
+  /** The primary number: texts and calls go to it. */
   phone: string;
+  /** More numbers (desk, mobile…), shown on the record. */
+  otherPhones?: string[];
+  /**
+   * More addresses of the same person, as the rep wrote them. Each is also an external id
+   * `email:<lower-cased>`, so the `*externalIds` index finds the contact by it and keeps it unique.
+   */
+  otherEmails?: string[];
   title: string;
   linkedinUrl?: string;
   /** IANA zone of the contact; falls back to the rep's zone when unknown. */
   timeZone: string;
+  /** The contact's own window for texts and calls; the rep's default window when absent. */
+  window?: ContactWindow;
   leadSource: LeadSource;
   topic?: string;
   notes: string;

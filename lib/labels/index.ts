@@ -53,3 +53,22 @@ export function formatMinutes(minutes: number): string {
   const rest = m % 60;
   return rest ? `${h} h ${rest} min` : `${h} h`;
 }
+
+/** What happened, for activity lists (dashboard activity tab, a contact's timeline). */
+export const ACTIVITY_LABELS: Record<string, string> = {
+  enrolled: 'Enrolled',
+  'touch-done': 'Done',
+  'touch-skipped': 'Skipped',
+  'touch-snoozed': 'Snoozed',
+  'call-outcome': 'Call outcome',
+  reply: 'Reply',
+  booked: 'Meeting booked',
+  'opted-out': 'Opted out',
+  'opt-out-withdrawn': 'Opt-out withdrawn',
+  paused: 'Paused',
+  resumed: 'Resumed',
+  completed: 'Completed',
+  removed: 'Stopped',
+  note: 'Note',
+  'sent-from-gmail': 'Sent from Gmail',
+};

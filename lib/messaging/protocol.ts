@@ -17,7 +17,8 @@ import type { ContactDraft } from '@/lib/csv/import';
 import type { BulkAction, BulkResult } from '@/lib/db/contacts';
 import type { ImportSummary } from '@/lib/db/import';
 import type { PlaybookInput } from '@/lib/db/playbooks';
-import type { RepSettings } from '@/lib/db/schema';
+import type { ContactRow, RepSettings } from '@/lib/db/schema';
+import type { ContactPatch } from '@/lib/contacts/record';
 import type { SidebarData, SidebarQuery } from '@/lib/sidebar/query';
 import type { PageView } from '@/lib/sites/types';
 import type { TemplateChanges } from '@/lib/templates/library';
@@ -185,8 +186,22 @@ export interface RuntimeRequests {
     };
     res: ImportSummary;
   };
-  /** Validate and save a change to the rep's settings. */
-  'settings.save': { req: { patch: Partial<RepSettings> }; res: { settings: RepSettings } };
+  /**
+   * Validate and save a change to the rep's settings. With `replan`, running sequences move onto
+   * a new default window or re-engage delay in the same transaction; `moved` counts their touches.
+   */
+  'settings.save': {
+    req: { patch: Partial<RepSettings>; replan?: boolean };
+    res: { settings: RepSettings; moved?: number };
+  };
+  /**
+   * Edit a contact's record (names, addresses, phones, zone, window, links, custom fields). A new
+   * zone or window replans their future touches in the same transaction; `moved` counts them.
+   */
+  'contact.update': {
+    req: { contactId: number; patch: ContactPatch; via: string };
+    res: { contact: ContactRow; moved: number };
+  };
   /** Replace everything with a backup file's content (checked completely first). */
   'backup.restore': { req: { text: string }; res: { rows: number } };
   /** Delete every contact, sequence, touch, activity, own playbook and template, and the settings. */
@@ -227,6 +242,7 @@ const RUNTIME_TYPES: ReadonlySet<string> = new Set<RuntimeType>([
   'contacts.bulk',
   'contacts.import',
   'settings.save',
+  'contact.update',
   'backup.restore',
   'data.deleteAll',
 ]);

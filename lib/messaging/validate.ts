@@ -161,6 +161,35 @@ function checkContact(c: unknown): string | undefined {
   return undefined;
 }
 
+const PATCH_TEXT = ['firstName', 'lastName', 'company', 'title', 'email', 'phone', 'timeZone', 'linkedinUrl'];
+
+/** Shape of a contact edit: known keys, text where text is expected, small lists and maps. */
+function contactPatchShapeProblem(patch: Payload): string | undefined {
+  for (const k of Object.keys(patch)) {
+    if (![...PATCH_TEXT, 'notes', 'otherEmails', 'otherPhones', 'window', 'custom'].includes(k))
+      return `Unknown contact field "${k}".`;
+  }
+  for (const f of PATCH_TEXT)
+    if (!isOptionalText(patch[f], MAX_FIELD)) return `The contact's ${f} is not valid text.`;
+  if (!isOptionalText(patch.notes, MAX_TEXT)) return 'The notes are not valid text.';
+  for (const f of ['otherEmails', 'otherPhones'])
+    if (patch[f] !== undefined && !isStringList(patch[f], 50, MAX_FIELD)) return `The ${f} are not valid.`;
+  const w = patch.window;
+  if (
+    w !== undefined &&
+    w !== null &&
+    !(isObject(w) && Array.isArray(w.days) && typeof w.start === 'string' && typeof w.end === 'string')
+  )
+    return 'The contact window is not valid.';
+  if (patch.custom !== undefined) {
+    if (!isObject(patch.custom)) return 'The custom fields are not valid.';
+    const entries = Object.entries(patch.custom);
+    if (entries.length > 100 || entries.some(([k, v]) => k.length > 200 || !isText(v, MAX_FIELD)))
+      return 'The custom fields are not valid.';
+  }
+  return undefined;
+}
+
 /**
  * Why a request's payload cannot be handled, or `undefined` when its shape is sound. Only
  * shapes are checked here; the repositories still apply the business rules.
@@ -257,7 +286,13 @@ export function payloadProblem(msg: RuntimeMessage): string | undefined {
       if (p.enrol !== undefined && !isObject(p.enrol)) return 'The enrolment of the import is not valid.';
       return isText(p.via, MAX_VIA) ? undefined : 'The request has no valid origin tag.';
     case 'settings.save':
+      if (p.replan !== undefined && typeof p.replan !== 'boolean') return 'Say whether to replan.';
       return isObject(p.patch) ? undefined : 'Nothing to save.';
+    case 'contact.update':
+      if (!isId(p.contactId)) return 'That contact id is not valid.';
+      if (!isObject(p.patch)) return 'Nothing to change.';
+      if (!isText(p.via, MAX_VIA)) return 'The request has no valid origin tag.';
+      return contactPatchShapeProblem(p.patch);
     case 'backup.restore':
       return typeof p.text === 'string' ? undefined : 'The backup file is not text.';
     case 'data.deleteAll':

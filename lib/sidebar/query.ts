@@ -4,6 +4,7 @@
  * it cannot open IndexedDB itself, so it asks the background instead.
  */
 import type { Playbook } from '@/lib/cadence/types';
+import { emailKeysOf, otherEmailId } from '@/lib/contacts/record';
 import { listPlaybooks, normaliseEmail, normaliseExternalId } from '@/lib/db/repo';
 import type {
   ActivityRow,
@@ -64,15 +65,23 @@ export async function loadSidebarData(db: TouchbaseDb, q: SidebarQuery): Promise
     'r',
     [db.contacts, db.enrolments, db.touches, db.activities, db.templates, db.playbooks, db.settings],
     async () => {
+      // A contact's other addresses find them too (a lead writing from their second address).
       const [byEmail, byRecord] = await Promise.all([
         emails.length ? db.contacts.where('emailLower').anyOf(emails).toArray() : [],
-        records.length ? db.contacts.where('externalIds').anyOf(records).toArray() : [],
+        records.length || emails.length
+          ? db.contacts
+              .where('externalIds')
+              .anyOf([...records, ...emails.map(otherEmailId)])
+              .toArray()
+          : [],
       ]);
       const contacts = [...new Map([...byEmail, ...byRecord].map((c) => [c.id, c])).values()];
       const ids = contacts.map((c) => c.id);
-      const recordIds = new Set(byRecord.map((c) => c.id));
+      const recordIds = new Set(
+        byRecord.filter((c) => (c.externalIds ?? []).some((id) => records.includes(id))).map((c) => c.id),
+      );
       const detailIds = contacts
-        .filter((c) => recordIds.has(c.id) || (c.emailLower !== undefined && people.includes(c.emailLower)))
+        .filter((c) => recordIds.has(c.id) || emailKeysOf(c).some((e) => people.includes(e)))
         .map((c) => c.id);
       const [enrolments, touches, activities, settings, library, playbooks] = await Promise.all([
         ids.length ? db.enrolments.where('contactId').anyOf(ids).toArray() : Promise.resolve([]),

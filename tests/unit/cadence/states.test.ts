@@ -249,6 +249,7 @@ describe('transitions', () => {
       { type: 'opt-out' },
       { type: 'remove' },
       { type: 'set-reengage-days', days: 75 },
+      { type: 'set-schedule', timeZone: 'Europe/London' },
     ];
     for (const ev of events) {
       const r = transition(e, ev, T0);
@@ -256,6 +257,41 @@ describe('transitions', () => {
       if (r.ok) expect(r.activities.length).toBeGreaterThan(0);
     }
     expect(JSON.stringify(e)).toBe(frozen);
+  });
+
+  it('set-schedule replans the steps not done in the new zone and window; done steps keep their time', () => {
+    const e = run(fresh(), [[{ type: 'touch-done' }, T0 + 60_000]]);
+    const before = planEnrolment(e);
+    const r = ok(
+      transition(
+        e,
+        {
+          type: 'set-schedule',
+          timeZone: 'Europe/London',
+          window: { days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' },
+        },
+        T0 + HOUR,
+      ),
+    );
+    expect(r.enrolment).toMatchObject({ timeZone: 'Europe/London', window: { start: '09:00' } });
+    expect(r.activities).toMatchObject([{ kind: 'note', text: 'Replanned in Europe/London.' }]);
+    const after = planEnrolment(r.enrolment);
+    expect(after[0]!.completedAt?.getTime()).toBe(before[0]!.completedAt?.getTime());
+    // Every interruptive step not done now sits inside 09:00-17:00 London time on a weekday.
+    for (const t of after.filter((x) => !x.completedAt && ['sms', 'call', 'voicemail'].includes(x.channel))) {
+      const london = new TZDate(t.dueAt.getTime(), 'Europe/London');
+      expect(london.getHours()).toBeGreaterThanOrEqual(9);
+      expect(london.getHours()).toBeLessThan(17);
+      expect([1, 2, 3, 4, 5]).toContain(london.getDay());
+    }
+    expect(after.map((t) => t.dueAt.getTime())).not.toEqual(before.map((t) => t.dueAt.getTime()));
+    // Back to the default window: the window disappears from the enrolment.
+    const back = ok(transition(r.enrolment, { type: 'set-schedule', timeZone: NY }, T0 + HOUR));
+    expect(back.enrolment.window).toBeUndefined();
+    expect(transition(e, { type: 'set-schedule', timeZone: 'Mars/Olympus' }, T0)).toMatchObject({
+      ok: false,
+      code: 'bad-input',
+    });
   });
 
   it('snooze pushes the next step', () => {

@@ -1,0 +1,341 @@
+import { useMemo, useState } from 'react';
+import { TimeZonePicker } from '@/components/ui/TimeZonePicker';
+import type { ContactWindow } from '@/lib/cadence/types';
+import { suggestZones, timeZoneNames } from '@/lib/contacts/phone-zone';
+import {
+  type ContactPatch,
+  contactPatchProblems,
+  formatCustomFields,
+  parseCustomFields,
+  sameWindow,
+  splitList,
+} from '@/lib/contacts/record';
+import type { ContactRow, RepSettings } from '@/lib/db/schema';
+import { formatClock } from '@/lib/format/datetime';
+import { request } from '@/lib/messaging/client';
+import './contact-editor.css';
+
+const DAY_NAMES = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const WEEK_ORDER = [1, 2, 3, 4, 5, 6, 0];
+
+interface Form {
+  firstName: string;
+  lastName: string;
+  company: string;
+  title: string;
+  email: string;
+  otherEmails: string;
+  phone: string;
+  otherPhones: string;
+  timeZone: string;
+  ownWindow: boolean;
+  window: ContactWindow;
+  linkedinUrl: string;
+  custom: string;
+  notes: string;
+}
+
+function formOf(c: ContactRow, settings: RepSettings): Form {
+  return {
+    firstName: c.firstName,
+    lastName: c.lastName,
+    company: c.company,
+    title: c.title,
+    email: c.email,
+    otherEmails: (c.otherEmails ?? []).join('\n'),
+    phone: c.phone,
+    otherPhones: (c.otherPhones ?? []).join('\n'),
+    timeZone: c.timeZone,
+    ownWindow: c.window !== undefined,
+    window: c.window ?? settings.window,
+    linkedinUrl: c.linkedinUrl ?? '',
+    custom: formatCustomFields(c.custom),
+    notes: c.notes,
+  };
+}
+
+/** Only what the rep changed, so a save never rewrites a field someone else just edited. */
+function patchOf(c: ContactRow, f: Form): { patch: ContactPatch; badCustom: string[] } {
+  const patch: ContactPatch = {};
+  for (const k of ['firstName', 'lastName', 'company', 'title', 'email', 'phone', 'timeZone'] as const) {
+    if (f[k].trim() !== c[k]) patch[k] = f[k].trim();
+  }
+  if (f.linkedinUrl.trim() !== (c.linkedinUrl ?? '')) patch.linkedinUrl = f.linkedinUrl.trim();
+  if (f.notes !== c.notes) patch.notes = f.notes;
+  const emails = splitList(f.otherEmails);
+  if (emails.join('\n') !== (c.otherEmails ?? []).join('\n')) patch.otherEmails = emails;
+  const phones = splitList(f.otherPhones);
+  if (phones.join('\n') !== (c.otherPhones ?? []).join('\n')) patch.otherPhones = phones;
+  if (!f.ownWindow && c.window) patch.window = null;
+  if (f.ownWindow && !sameWindow(f.window, c.window)) patch.window = f.window;
+  const { fields, bad } = parseCustomFields(f.custom);
+  if (JSON.stringify(fields) !== JSON.stringify(c.custom ?? {})) patch.custom = fields;
+  return { patch, badCustom: bad };
+}
+
+interface Props {
+  contact: ContactRow;
+  settings: RepSettings;
+  /** Where the edit comes from, for the activity log. */
+  via: 'dashboard' | 'sidebar';
+  /** Narrow layout (the Gmail sidebar): one column. */
+  compact?: boolean;
+  onSaved?(message: string): void;
+  onCancel?(): void;
+}
+
+/**
+ * A contact's record, edited in place: the same form in the dashboard drawer and the Gmail
+ * sidebar. Saves go through the background (`contact.update`); a new zone or window replans the
+ * contact's future touches there, in the same transaction.
+ */
+export function ContactEditor({ contact, settings, via, compact, onSaved, onCancel }: Props) {
+  const [form, setForm] = useState(() => formOf(contact, settings));
+  // The stored row the form started from: a change saved elsewhere (the other surface, an
+  // import) refreshes an untouched form, and never overwrites what the rep is typing.
+  const [base, setBase] = useState(contact);
+  if (base !== contact) {
+    if (Object.keys(patchOf(base, form).patch).length === 0) setForm(formOf(contact, settings));
+    setBase(contact);
+  }
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState<{ text: string; error?: boolean }>();
+  const zones = useMemo(timeZoneNames, []);
+  const set = <K extends keyof Form>(k: K, v: Form[K]) => {
+    setForm((f) => ({ ...f, [k]: v }));
+    setStatus(undefined);
+  };
+
+  const { patch, badCustom } = patchOf(base, form);
+  const problems = contactPatchProblems(patch);
+  const problemFor = (field: keyof ContactPatch) => problems.filter((p) => p.field === field);
+  const dirty = Object.keys(patch).length > 0;
+  const suggested = suggestZones(form.phone);
+
+  const save = async () => {
+    if (badCustom.length) {
+      setStatus({ text: `Write custom fields as "Name: value" (check "${badCustom[0]}").`, error: true });
+      return;
+    }
+    if (problems.length) {
+      setStatus({ text: problems.map((p) => p.message).join(' '), error: true });
+      return;
+    }
+    setBusy(true);
+    try {
+      const res = await request('contact.update', { contactId: base.id, patch, via });
+      const text =
+        res.moved > 0
+          ? `Saved. ${res.moved} future touch${res.moved === 1 ? '' : 'es'} moved to fit their time zone and window.`
+          : 'Saved.';
+      setForm(formOf(res.contact, settings));
+      setBase(res.contact);
+      setStatus({ text });
+      onSaved?.(text);
+    } catch (err) {
+      setStatus({ text: err instanceof Error ? err.message : String(err), error: true });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const field = (
+    k: 'firstName' | 'lastName' | 'company' | 'title' | 'email' | 'phone' | 'linkedinUrl',
+    label: string,
+    type = 'text',
+  ) => (
+    <label className="ce-field">
+      <span>{label}</span>
+      <input
+        type={type}
+        value={form[k]}
+        aria-invalid={problemFor(k).length > 0 || undefined}
+        data-testid={`contact-${k}`}
+        onChange={(e) => set(k, e.target.value)}
+      />
+      {problemFor(k).map((p) => (
+        <span key={p.message} className="tb-problem error">
+          {p.message}
+        </span>
+      ))}
+    </label>
+  );
+
+  return (
+    <form
+      className={`ce-form${compact ? ' compact' : ''}`}
+      data-testid="contact-editor"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <div className="ce-grid">
+        {field('firstName', 'First name')}
+        {field('lastName', 'Last name')}
+        {field('company', 'Company')}
+        {field('title', 'Title')}
+        {field('email', 'Email', 'email')}
+        <label className="ce-field">
+          <span>Other emails</span>
+          <textarea
+            rows={Math.max(1, form.otherEmails.split('\n').length)}
+            value={form.otherEmails}
+            placeholder="One per line"
+            data-testid="contact-otherEmails"
+            onChange={(e) => set('otherEmails', e.target.value)}
+          />
+          {problemFor('otherEmails').map((p) => (
+            <span key={p.message} className="tb-problem error">
+              {p.message}
+            </span>
+          ))}
+        </label>
+        {field('phone', 'Phone (texts and calls)', 'tel')}
+        <label className="ce-field">
+          <span>Other phones</span>
+          <textarea
+            rows={Math.max(1, form.otherPhones.split('\n').length)}
+            value={form.otherPhones}
+            placeholder="One per line"
+            data-testid="contact-otherPhones"
+            onChange={(e) => set('otherPhones', e.target.value)}
+          />
+          {problemFor('otherPhones').map((p) => (
+            <span key={p.message} className="tb-problem error">
+              {p.message}
+            </span>
+          ))}
+        </label>
+        <div className="ce-field ce-wide">
+          <span>Their time zone</span>
+          <TimeZonePicker
+            value={form.timeZone}
+            zones={zones}
+            onChange={(z) => set('timeZone', z)}
+            suggestions={suggested}
+            suggestionLabel="From the phone number:"
+            invalid={problemFor('timeZone').length > 0}
+            testId="contact-timeZone"
+          />
+          {problemFor('timeZone').map((p) => (
+            <span key={p.message} className="tb-problem error">
+              {p.message}
+            </span>
+          ))}
+        </div>
+        <div className="ce-field ce-wide" data-testid="contact-window">
+          <label className="ce-check">
+            <input
+              type="checkbox"
+              checked={form.ownWindow}
+              data-testid="contact-own-window"
+              onChange={(e) => set('ownWindow', e.target.checked)}
+            />
+            <span>
+              Their own contact window
+              {form.ownWindow ? null : (
+                <span className="tb-muted">
+                  {' '}
+                  (using yours: {formatClock(settings.window.start)}–{formatClock(settings.window.end)})
+                </span>
+              )}
+            </span>
+          </label>
+          {form.ownWindow ? (
+            <div className="ce-window">
+              <span className="ce-days">
+                {WEEK_ORDER.map((d) => (
+                  <label key={d}>
+                    <input
+                      type="checkbox"
+                      checked={form.window.days.includes(d)}
+                      onChange={(e) =>
+                        set('window', {
+                          ...form.window,
+                          days: e.target.checked
+                            ? [...form.window.days, d].sort((a, b) => a - b)
+                            : form.window.days.filter((x) => x !== d),
+                        })
+                      }
+                    />
+                    {DAY_NAMES[d]}
+                  </label>
+                ))}
+              </span>
+              <span className="ce-times">
+                <input
+                  type="time"
+                  aria-label="Window start"
+                  data-testid="contact-window-start"
+                  value={form.window.start}
+                  onChange={(e) => set('window', { ...form.window, start: e.target.value })}
+                />
+                to
+                <input
+                  type="time"
+                  aria-label="Window end"
+                  data-testid="contact-window-end"
+                  value={form.window.end}
+                  onChange={(e) => set('window', { ...form.window, end: e.target.value })}
+                />
+              </span>
+            </div>
+          ) : null}
+          {problemFor('window').map((p) => (
+            <span key={p.message} className="tb-problem error">
+              {p.message}
+            </span>
+          ))}
+        </div>
+        {field('linkedinUrl', 'LinkedIn URL', 'url')}
+        <label className="ce-field ce-wide">
+          <span>Custom fields</span>
+          <textarea
+            rows={Math.max(2, form.custom.split('\n').length)}
+            value={form.custom}
+            placeholder={'Plan: Pro\nSeats: 12'}
+            data-testid="contact-custom"
+            onChange={(e) => set('custom', e.target.value)}
+          />
+        </label>
+        <label className="ce-field ce-wide">
+          <span>Notes</span>
+          <textarea
+            rows={compact ? 2 : 3}
+            value={form.notes}
+            data-testid="contact-notes"
+            onChange={(e) => set('notes', e.target.value)}
+          />
+        </label>
+      </div>
+      <div className="ce-actions">
+        <button type="submit" className="primary" disabled={busy || !dirty} data-testid="contact-save">
+          {busy ? 'Saving…' : 'Save'}
+        </button>
+        <button
+          type="button"
+          disabled={busy}
+          onClick={() => {
+            setForm(formOf(base, settings));
+            setStatus(undefined);
+            onCancel?.();
+          }}
+        >
+          {onCancel ? 'Close' : 'Discard changes'}
+        </button>
+        {status ? (
+          <span
+            className={status.error ? 'tb-problem error' : 'tb-muted'}
+            role={status.error ? 'alert' : 'status'}
+            data-testid="contact-status"
+          >
+            {status.text}
+          </span>
+        ) : dirty ? (
+          <span className="tb-muted">Unsaved changes</span>
+        ) : null}
+      </div>
+    </form>
+  );
+}
