@@ -104,7 +104,7 @@ export function ImportTab() {
       setError(
         'No row of this file can be imported with this mapping (see the reasons below). Nothing was imported.',
       );
-      setSummary({ created: 0, updated: 0, skipped: 0, enrolled: 0, notEnrolled: 0 });
+      setSummary({ created: 0, updated: 0, skipped: 0, enrolled: 0, notEnrolled: 0, suppressed: 0 });
       setPhase('done');
       return;
     }
@@ -345,6 +345,18 @@ export function ImportTab() {
             <p className="tb-muted">
               Contacts already in a running sequence, or who opted out, are imported but not enrolled again.
             </p>
+          ) : null}
+          {summary.suppressed > 0 ? (
+            <div className="tb-suppressed" data-testid="import-suppressed">
+              <h3 className="tb-section-title">
+                {summary.suppressed} opted out earlier: kept opted out, not enrolled
+              </h3>
+              <ul className="tb-problem">
+                {(summary.suppressedEmails ?? []).map((e) => (
+                  <li key={e}>{e}</li>
+                ))}
+              </ul>
+            </div>
           ) : null}
           {summary.problems?.length ? (
             <div data-testid="import-problems">

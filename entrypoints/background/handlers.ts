@@ -18,8 +18,10 @@ import { deleteAllData } from '@/lib/db/maintenance';
 import { saveSettingsWithReplan } from '@/lib/db/replan';
 import { deletePlaybook, savePlaybook } from '@/lib/db/playbooks';
 import { deleteTemplate, duplicateStoredTemplate, resetTemplate, saveTemplate } from '@/lib/db/templates';
-import type { RuntimeMessage } from '@/lib/messaging/protocol';
+import { optOutContact, withdrawOptOut, withdrawSuppression } from '@/lib/db/optout';
+import { recordUndo, undo } from '@/lib/db/undo';
 import { forwardPageCommand, readPageState, savePageState } from '@/lib/messaging/page-channel';
+import type { RuntimeMessage, UndoTicket } from '@/lib/messaging/protocol';
 import { loadSidebarData } from '@/lib/sidebar/query';
 import { refreshBadge } from './badge';
 import type { MessageOrigin } from './messaging';
@@ -30,8 +32,75 @@ function tabOf(from: MessageOrigin): number {
   return from.tabId;
 }
 
-/** Routes each runtime message to the repository that does the work. Time is read here, once. */
+/** A handler's answer that can be taken back: the messaging layer passes the ticket on. */
+export class Undoable {
+  constructor(
+    readonly data: unknown,
+    readonly undo: UndoTicket | undefined,
+  ) {}
+}
+
+/**
+ * What the toast says for each action a rep can take back; absent means not undoable (a sent
+ * email, an import, a restore: the world or the whole database moved on).
+ */
+function undoLabel(msg: RuntimeMessage): string | undefined {
+  switch (msg.type) {
+    case 'touch.complete':
+      return 'Marked done';
+    case 'touch.skip':
+      return 'Skipped';
+    case 'touch.snooze':
+      return 'Snoozed';
+    case 'call.outcome':
+      return 'Call logged';
+    case 'reply.log':
+      return 'Reply logged';
+    case 'contact.optOut':
+      return 'Opted out';
+    case 'contact.withdrawOptOut':
+      return 'Opt-out withdrawn';
+    case 'enrolment.action':
+      return {
+        pause: 'Paused',
+        resume: 'Resumed',
+        booked: 'Marked booked',
+        'opted-out': 'Opted out',
+        'withdraw-opt-out': 'Opt-out withdrawn',
+        remove: 'Sequence stopped',
+      }[msg.payload.action.kind];
+    case 'contacts.bulk': {
+      const n = msg.payload.contactIds.length;
+      const who = `${n} contact${n === 1 ? '' : 's'}`;
+      return {
+        enrol: `Enrolled ${who}`,
+        pause: `Paused ${who}`,
+        resume: `Resumed ${who}`,
+        remove: `Stopped ${who}`,
+        delete: `Deleted ${who}`,
+        'opt-out': `Opted out ${who}`,
+      }[msg.payload.action.kind];
+    }
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Routes each runtime message to the repository that does the work. Time is read here, once.
+ * Undoable actions run inside `recordUndo`, so the action and its undo entry land together.
+ */
 export async function handleMessage(msg: RuntimeMessage, from: MessageOrigin = {}): Promise<unknown> {
+  const label = undoLabel(msg);
+  if (!label) return route(msg, from);
+  const via = 'via' in msg.payload && typeof msg.payload.via === 'string' ? msg.payload.via : '';
+  const { result, undo: ticket } = await recordUndo(getDb(), { label, via, now: Date.now() }, () =>
+    route(msg, from),
+  );
+  return new Undoable(result, ticket);
+}
+
+async function route(msg: RuntimeMessage, from: MessageOrigin): Promise<unknown> {
   const db = getDb();
   const now = Date.now();
   switch (msg.type) {
@@ -122,6 +191,21 @@ export async function handleMessage(msg: RuntimeMessage, from: MessageOrigin = {
     case 'data.deleteAll':
       await deleteAllData(db, msg.payload.confirm);
       return { ok: true };
+    case 'contact.optOut':
+      return optOutContact(db, msg.payload.contactId, {
+        now,
+        via: msg.payload.via,
+        reason: msg.payload.reason,
+      });
+    case 'contact.withdrawOptOut': {
+      const p = msg.payload;
+      const opts = { now, via: p.via, reason: p.reason };
+      return p.contactId !== undefined
+        ? withdrawOptOut(db, p.contactId, opts)
+        : withdrawSuppression(db, p.suppressionKey ?? '', opts);
+    }
+    case 'undo':
+      return undo(db, msg.payload.undoId, now);
     default: {
       const never: never = msg;
       throw new Error(`Unknown message ${JSON.stringify(never)}`);

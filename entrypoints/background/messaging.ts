@@ -7,6 +7,7 @@ import {
 } from '@/lib/messaging/protocol';
 import { payloadProblem } from '@/lib/messaging/validate';
 import { refreshBadge } from './badge';
+import { Undoable } from './handlers';
 
 /** Where a message came from, as the browser (not the message) says. */
 export interface MessageOrigin {
@@ -40,13 +41,15 @@ export function registerMessaging(handle: Handler): void {
     if (problem) return Promise.resolve({ ok: false, error: problem });
     return (async () => {
       try {
-        const data = await handle(message, from);
+        const out = await handle(message, from);
         // Answer as soon as the write is committed; the badge follows a moment later, so no
         // click in the popup or sidebar waits on the toolbar.
         if (!READ_ONLY.has(message.type)) {
           void refreshBadge().catch((err: unknown) => console.warn('[touchbase] badge refresh failed', err));
         }
-        return { ok: true, data };
+        return out instanceof Undoable
+          ? { ok: true, data: out.data, ...(out.undo ? { undo: out.undo } : {}) }
+          : { ok: true, data: out };
       } catch (err) {
         return { ok: false, error: err instanceof Error ? err.message : String(err) };
       }

@@ -42,7 +42,7 @@ export type EnrolmentEvent =
   /** The after-meeting or re-engage touch was done. */
   | { type: 'follow-up-done'; text?: string }
   | { type: 'opt-out'; channel?: Channel; text?: string }
-  | { type: 'withdraw-opt-out' }
+  | { type: 'withdraw-opt-out'; text?: string }
   | { type: 'remove'; text?: string }
   | { type: 'set-reengage-days'; days: number }
   /**
@@ -107,6 +107,10 @@ export interface EnrolInput {
   existing?: readonly Enrolment[];
 }
 
+/** Where a rep withdraws an opt-out: every refusal to contact an opted-out person names it. */
+export const WITHDRAW_OPT_OUT_HINT =
+  'To contact them again, withdraw the opt-out first: "Withdraw opt-out…" on their card in the Gmail sidebar, or in the dashboard under Contacts › Opted out.';
+
 /**
  * Enrols a contact. Refused while the contact is opted out (until the rep withdraws it) or
  * already in a running (active or paused) sequence.
@@ -115,10 +119,7 @@ export interface EnrolInput {
 export function enrol(input: EnrolInput, now: number, ctx: TransitionContext = {}): TransitionResult {
   const existing = input.existing ?? [];
   if (input.contactOptedOut || existing.some((e) => e.state === 'opted-out')) {
-    return refuse(
-      'opted-out',
-      'This contact opted out. The rep must withdraw the opt-out before enrolling them again.',
-    );
+    return refuse('opted-out', `This contact opted out. ${WITHDRAW_OPT_OUT_HINT}`);
   }
   const running = existing.find((e) => e.state === 'active' || e.state === 'paused');
   if (running) {
@@ -343,7 +344,11 @@ export function transition(
       if (e.state !== 'opted-out') return refuse('invalid-transition', 'There is no opt-out to withdraw.');
       // Back to a manual pause: nothing goes out until the rep decides to resume or remove.
       const n = stateChange({ state: 'paused', pauseReason: 'manual' });
-      return { ok: true, enrolment: n, activities: [activity(e, 'opt-out-withdrawn', now, ctx)] };
+      return {
+        ok: true,
+        enrolment: n,
+        activities: [activity(e, 'opt-out-withdrawn', now, ctx, { text: event.text })],
+      };
     }
     case 'remove': {
       const n = stateChange({ state: 'removed' });

@@ -1,20 +1,28 @@
-import type { TouchbaseDb } from './schema';
+import Dexie from 'dexie';
+import { SCHEMA_VERSIONS, TouchbaseDb } from './schema';
 
 /** Backup file format. Bumped only when the layout of the file itself changes. */
 export const BACKUP_FORMAT = 'touchbase-backup';
 export const BACKUP_VERSION = 1;
 
-const TABLES = [
-  'contacts',
-  'enrolments',
-  'touches',
-  'activities',
-  'playbooks',
-  'templates',
-  'settings',
-  'meta',
-] as const;
-type TableName = (typeof TABLES)[number];
+/** Tables that never go into a backup: pending undos only mean something in this database. */
+const NOT_BACKED_UP = new Set(['undo']);
+
+/** Every table a backup written at `schemaVersion` holds, with the field that is its key. */
+export function backupTables(schemaVersion: number): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const v of SCHEMA_VERSIONS) {
+    if (v.version > schemaVersion) break;
+    for (const [table, spec] of Object.entries(v.stores)) {
+      if (NOT_BACKED_UP.has(table)) continue;
+      // "++id, &emailLower, …": the first entry is the primary key.
+      out.set(table, (spec.split(',')[0] ?? '').trim().replace(/^[+&*]+/, ''));
+    }
+  }
+  return out;
+}
+
+type TableName = string;
 
 export interface BackupFile {
   format: typeof BACKUP_FORMAT;
@@ -31,12 +39,13 @@ export class BackupError extends Error {
 
 /** The whole database as one JSON document. */
 export async function exportBackup(db: TouchbaseDb, now: number): Promise<string> {
+  const names = [...backupTables(db.verno).keys()];
   return db.transaction(
     'r',
-    TABLES.map((t) => db.table(t)),
+    names.map((t) => db.table(t)),
     async () => {
       const tables = {} as Record<TableName, unknown[]>;
-      for (const t of TABLES) tables[t] = await db.table(t).toArray();
+      for (const t of names) tables[t] = await db.table(t).toArray();
       const file: BackupFile = {
         format: BACKUP_FORMAT,
         version: BACKUP_VERSION,
@@ -48,17 +57,6 @@ export async function exportBackup(db: TouchbaseDb, now: number): Promise<string
     },
   );
 }
-
-const KEY_FIELD: Record<TableName, string> = {
-  contacts: 'id',
-  enrolments: 'id',
-  touches: 'id',
-  activities: 'id',
-  playbooks: 'id',
-  templates: 'id',
-  settings: 'key',
-  meta: 'key',
-};
 
 /** Checks a file completely before anything is written; throws a BackupError a rep can read. */
 export function parseBackup(text: string, currentSchemaVersion: number): BackupFile {
@@ -84,12 +82,13 @@ export function parseBackup(text: string, currentSchemaVersion: number): BackupF
   }
   if (typeof f.tables !== 'object' || f.tables === null)
     throw new BackupError('This backup has no data tables.');
-  for (const t of TABLES) {
+  // Only the tables that existed when it was written: a v2 backup has no suppressions yet.
+  for (const [t, key] of backupTables(f.schemaVersion)) {
     const rows = (f.tables as Record<string, unknown>)[t];
     if (!Array.isArray(rows)) throw new BackupError(`This backup is damaged: the "${t}" table is missing.`);
     rows.forEach((row, i) => {
-      if (typeof row !== 'object' || row === null || !(KEY_FIELD[t] in row)) {
-        throw new BackupError(`This backup is damaged: row ${i + 1} of "${t}" has no ${KEY_FIELD[t]}.`);
+      if (typeof row !== 'object' || row === null || !(key in row)) {
+        throw new BackupError(`This backup is damaged: row ${i + 1} of "${t}" has no ${key}.`);
       }
     });
   }
@@ -109,30 +108,65 @@ export function parseBackup(text: string, currentSchemaVersion: number): BackupF
 }
 
 /**
+ * Brings the rows of an older backup up to the current schema through the very upgrades the live
+ * database went through: they are written into a scratch database opened at the backup's
+ * version, which is then reopened at the current one (running every later `upgrade`) and read
+ * back. One upgrade path, no second copy of it.
+ */
+async function upgradeRows(file: BackupFile, current: number): Promise<Record<TableName, unknown[]>> {
+  const name = `touchbase-restore-${file.exportedAt}-${Math.random().toString(36).slice(2)}`;
+  const tables = [...backupTables(file.schemaVersion).keys()];
+  try {
+    const old = new TouchbaseDb(name, file.schemaVersion);
+    await old.open();
+    await old.transaction(
+      'rw',
+      tables.map((t) => old.table(t)),
+      async () => {
+        for (const t of tables) await old.table(t).bulkAdd(file.tables[t] ?? []);
+      },
+    );
+    old.close();
+    const upgraded = new TouchbaseDb(name, current);
+    await upgraded.open();
+    const out: Record<TableName, unknown[]> = {};
+    for (const t of backupTables(current).keys()) out[t] = await upgraded.table(t).toArray();
+    upgraded.close();
+    return out;
+  } finally {
+    await Dexie.delete(name);
+  }
+}
+
+/**
  * Replaces everything with the backup, in one transaction: either all of it lands or nothing
- * changes (a failed restore leaves the current data exactly as it was).
+ * changes (a failed restore leaves the current data exactly as it was). A backup from an older
+ * schema is upgraded first; pending undos are dropped (they describe the replaced data).
  */
 export async function restoreBackup(db: TouchbaseDb, text: string): Promise<{ rows: number }> {
   const file = parseBackup(text, db.verno);
+  let data: Record<TableName, unknown[]>;
+  try {
+    data = file.schemaVersion < db.verno ? await upgradeRows(file, db.verno) : file.tables;
+  } catch (err) {
+    throw new BackupError(
+      `This backup could not be brought up to date, so nothing was restored: ${err instanceof Error ? err.message : String(err)}`,
+    );
+  }
+  const names = [...backupTables(db.verno).keys()];
   let rows = 0;
   await db.transaction(
     'rw',
-    TABLES.map((t) => db.table(t)),
+    [...names, 'undo'].map((t) => db.table(t)),
     async () => {
-      for (const t of TABLES) {
+      await db.undo.clear();
+      for (const t of names) {
         await db.table(t).clear();
-        const data =
-          t === 'contacts' && file.schemaVersion < 6 ? file.tables[t].map(withExternalIds) : file.tables[t];
-        await db.table(t).bulkAdd(data);
-        rows += data.length;
+        const list = data[t] ?? [];
+        await db.table(t).bulkAdd(list);
+        rows += list.length;
       }
     },
   );
   return { rows };
-}
-
-/** A contact from a backup older than v6 gets the field that version added. */
-function withExternalIds(row: unknown): unknown {
-  const c = row as { externalIds?: unknown };
-  return Array.isArray(c.externalIds) ? row : { ...c, externalIds: [] };
 }

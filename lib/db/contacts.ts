@@ -4,9 +4,18 @@
  */
 import { type EnrolmentState, isLeadSource, type LeadSource } from '@/lib/cadence';
 import type { EnrolmentAction } from '@/lib/messaging/protocol';
-import { enrolContactsBatch, enrolmentAction, enrolmentsOfContacts, findPlaybook, RepoError } from './repo';
+import { optOutContact } from './optout';
+import {
+  enrolContactsBatch,
+  enrolmentAction,
+  enrolmentsOfContacts,
+  findPlaybook,
+  RepoError,
+  writeTables,
+} from './repo';
 import type { ContactRow, EnrolmentRow, TouchbaseDb, TouchRow } from './schema';
 import { getSettings } from './settings';
+import { loadSuppressions } from './suppressions';
 
 /** One line of the contacts table. */
 export interface ContactListRow {
@@ -116,8 +125,10 @@ export type BulkAction =
   | { kind: 'resume' }
   /** Stop every running sequence (history kept). */
   | { kind: 'remove' }
-  /** Delete the contacts with their sequences, touches and history. */
-  | { kind: 'delete' };
+  /** Delete the contacts with their sequences, touches and history (their opt-outs stay). */
+  | { kind: 'delete' }
+  /** They asked not to be contacted: suppression entries, every running sequence stopped. */
+  | { kind: 'opt-out'; reason?: string };
 
 /** Outcome of a bulk action: how many contacts changed, and why the others did not. */
 export interface BulkResult {
@@ -125,10 +136,6 @@ export interface BulkResult {
   skipped: number;
   /** Up to a handful of reasons, most common first, e.g. "3 already in a running sequence". */
   reasons: string[];
-}
-
-function writeTables(db: TouchbaseDb) {
-  return [db.contacts, db.enrolments, db.touches, db.activities, db.playbooks, db.settings];
 }
 
 function summarise(changed: number, skips: Map<string, number>): BulkResult {
@@ -184,7 +191,11 @@ export async function bulkContacts(
       const playbook = await findPlaybook(db, action.playbookId);
       if (!playbook) throw new RepoError(`There is no playbook "${action.playbookId}".`);
       const settings = await getSettings(db);
-      const res = await enrolContactsBatch(db, contacts, enrolments, playbook, action.source, settings, opts);
+      const suppressions = await loadSuppressions(db);
+      const res = await enrolContactsBatch(db, contacts, enrolments, playbook, action.source, settings, {
+        ...opts,
+        suppressions,
+      });
       for (const r of res.refused) {
         skip(
           r.code === 'opted-out'
@@ -197,6 +208,19 @@ export async function bulkContacts(
         );
       }
       changed = res.enrolled.length;
+      return summarise(changed, skips);
+    }
+
+    if (action.kind === 'opt-out') {
+      const suppressions = await loadSuppressions(db);
+      for (const c of contacts) {
+        if (suppressions.match(c)) {
+          skip('had already opted out');
+          continue;
+        }
+        await optOutContact(db, c.id, { ...opts, reason: action.reason });
+        changed++;
+      }
       return summarise(changed, skips);
     }
 

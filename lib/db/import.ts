@@ -16,8 +16,10 @@ import {
   normaliseEmail,
   RepoError,
 } from './repo';
+import { CHANNELS } from '@/lib/cadence';
 import type { ContactRow, TouchbaseDb } from './schema';
 import { getSettings } from './settings';
+import { loadSuppressions } from './suppressions';
 
 /** What the import screen sends to the background. */
 export interface ImportRequest {
@@ -38,6 +40,12 @@ export interface ImportSummary {
   enrolled: number;
   /** Imported but not enrolled (already in a running sequence, opted out, unknown time zone). */
   notEnrolled: number;
+  /**
+   * Rows that match an earlier opt-out (by email, phone or LinkedIn URL): kept opted out and
+   * never enrolled. `suppressedEmails` lists them (capped like `problems`).
+   */
+  suppressed: number;
+  suppressedEmails?: string[];
   /**
    * One line per contact that needs the rep's attention, e.g. `a@x.com: unknown time zone
    * "Mars/Phobos"; used your own zone (America/New_York).` or why it was not enrolled. Absent
@@ -80,7 +88,7 @@ export async function importContacts(db: TouchbaseDb, req: ImportRequest): Promi
 
   return db.transaction(
     'rw',
-    [db.contacts, db.enrolments, db.touches, db.activities, db.playbooks, db.settings],
+    [db.contacts, db.enrolments, db.touches, db.activities, db.playbooks, db.settings, db.suppressions],
     async () => {
       const playbook = req.enrol ? await findPlaybook(db, req.enrol.playbookId) : undefined;
       if (req.enrol && !playbook) throw new RepoError(`There is no playbook "${req.enrol.playbookId}".`);
@@ -95,6 +103,10 @@ export async function importContacts(db: TouchbaseDb, req: ImportRequest): Promi
       const plan = planDedupe(req.drafts, new Set(existingByEmail.keys()), req.mode);
 
       const fallbackSource = req.enrol?.source ?? settings.defaultSource;
+      // An opt-out outlives the contact: a re-imported person comes back opted out, never enrolled.
+      const suppressions = await loadSuppressions(db);
+      const suppressedEmails: string[] = [];
+      const allOff = Object.fromEntries(CHANNELS.map((c) => [c, true])) as ContactRow['optOut'];
       const problems: string[] = [];
       // An unknown zone is reported and kept as a custom field, so the rep can fix it by hand.
       const badZone = (d: ContactDraft, custom: Record<string, string>, fallback: string): void => {
@@ -123,6 +135,10 @@ export async function importContacts(db: TouchbaseDb, req: ImportRequest): Promi
           updatedAt: req.now,
         };
         if (d.linkedinUrl) row.linkedinUrl = d.linkedinUrl;
+        if (suppressions.size && suppressions.match(d)) {
+          row.optOut = { ...allOff };
+          suppressedEmails.push(row.email);
+        }
         return row;
       });
       const createdIds = (await db.contacts.bulkAdd(newRows as ContactRow[], { allKeys: true })) as number[];
@@ -140,6 +156,10 @@ export async function importContacts(db: TouchbaseDb, req: ImportRequest): Promi
         if (d.timeZone && isValidTimeZone(d.timeZone)) patch.timeZone = d.timeZone;
         if (d.leadSource && isLeadSource(d.leadSource)) patch.leadSource = d.leadSource;
         if (d.notes) patch.notes = cur.notes ? `${cur.notes}\n\n${d.notes}` : d.notes;
+        if (suppressions.size && suppressions.match({ ...cur, ...patch })) {
+          patch.optOut = { ...allOff };
+          suppressedEmails.push(cur.email);
+        }
         await db.contacts.update(cur.id, patch);
         updatedIds.push(cur.id);
       }
@@ -159,7 +179,7 @@ export async function importContacts(db: TouchbaseDb, req: ImportRequest): Promi
           playbook,
           req.enrol.source,
           settings,
-          { now: req.now, via: req.via },
+          { now: req.now, via: req.via, suppressions },
         );
         enrolled = res.enrolled.length;
         notEnrolled = res.refused.length;
@@ -175,6 +195,8 @@ export async function importContacts(db: TouchbaseDb, req: ImportRequest): Promi
         skipped: plan.skipped.length,
         enrolled,
         notEnrolled,
+        suppressed: suppressedEmails.length,
+        ...(suppressedEmails.length ? { suppressedEmails: capProblems(suppressedEmails) } : {}),
         ...(problems.length ? { problems: capProblems(problems) } : {}),
       };
     },

@@ -5,6 +5,9 @@ export * from './queries';
 export * from './repo';
 export * from './settings';
 export * from './backup';
+export * from './optout';
+export * from './suppressions';
+export * from './undo';
 
 let instance: TouchbaseDb | undefined;
 

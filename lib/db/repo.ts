@@ -18,7 +18,11 @@ import {
 import { otherEmailId } from '@/lib/contacts/record';
 import type { ContactInput, EnrolmentAction } from '@/lib/messaging/protocol';
 import type { ActivityRow, ContactRow, EnrolmentRow, RepSettings, TouchbaseDb, TouchRow } from './schema';
+// Circular on purpose (optout.ts applies events through this module); both sides use the other
+// only inside functions, never at load time.
+import { optOutContact, withdrawOptOut } from './optout';
 import { getSettings } from './settings';
+import { type SuppressionIndex, suppressedMessage, suppressionsOf } from './suppressions';
 
 /** A refusal a rep can read ("This contact opted out…"); nothing was written. */
 export class RepoError extends Error {
@@ -35,9 +39,12 @@ export function isPlausibleEmail(email: string): boolean {
   return EMAIL_RE.test(email.trim());
 }
 
-/** Every table a write may touch, so each repository call is one transaction. */
+/**
+ * Every table a write may touch, so each repository call is one transaction (suppressions: an
+ * enrol checks them, an opt-out writes one).
+ */
 export function writeTables(db: TouchbaseDb) {
-  return [db.contacts, db.enrolments, db.touches, db.activities, db.playbooks, db.settings];
+  return [db.contacts, db.enrolments, db.touches, db.activities, db.playbooks, db.settings, db.suppressions];
 }
 
 /** Built-ins first, then the rep's own. */
@@ -358,6 +365,19 @@ export async function enrolContact(
     const playbook = await findPlaybook(db, req.playbookId);
     if (!playbook) throw new RepoError(`There is no playbook "${req.playbookId}".`);
     const settings = await getSettings(db);
+    // Checked before the contact is created, so a refused enrol leaves no trace.
+    const [stored] = await findContacts(db, {
+      emails: req.contact.email ? [req.contact.email] : [],
+      externalIds: req.contact.externalIds,
+    });
+    const [hit] = await suppressionsOf(db, {
+      email: req.contact.email || stored?.email,
+      phone: req.contact.phone || stored?.phone,
+      linkedinUrl: req.contact.linkedinUrl || stored?.linkedinUrl,
+      externalIds: [...(req.contact.externalIds ?? []), ...(stored?.externalIds ?? [])],
+    });
+    if (hit)
+      throw new RepoError(suppressedMessage(hit, req.contact.email?.trim() || stored?.email || undefined));
     const contact = await upsertContact(db, { ...req.contact, leadSource: req.source }, req.now);
     const existing = await db.enrolments.where('contactId').equals(contact.id).toArray();
     const optedOut = CHANNELS.some((c) => contact.optOut[c]);
@@ -462,7 +482,7 @@ export async function enrolContactsBatch(
   playbook: Playbook,
   source: LeadSource,
   settings: RepSettings,
-  opts: { now: number; via: string },
+  opts: { now: number; via: string; suppressions?: SuppressionIndex },
 ): Promise<{ enrolled: number[]; refused: BatchRefusal[] }> {
   const byContact = new Map<number, EnrolmentRow[]>();
   for (const e of existing) {
@@ -496,7 +516,7 @@ export async function enrolContactsBatch(
           timeZone,
           window: c.window ?? settings.window,
           reengageDays: settings.reengageDays,
-          contactOptedOut: CHANNELS.some((ch) => c.optOut[ch]),
+          contactOptedOut: CHANNELS.some((ch) => c.optOut[ch]) || opts.suppressions?.match(c) !== undefined,
           existing: byContact.get(c.id) ?? [],
         },
         opts.now,
@@ -716,6 +736,17 @@ export async function enrolmentAction(
 ): Promise<{ state: string }> {
   return db.transaction('rw', writeTables(db), async () => {
     const e = await mustGetEnrolment(db, enrolmentId);
+    if (action.kind === 'opted-out' || action.kind === 'withdraw-opt-out') {
+      // The opt-out belongs to the person, not the sequence: one path for every surface.
+      if (action.kind === 'opted-out') {
+        if (e.state === 'opted-out') throw new RepoError('The contact has already opted out.');
+        await optOutContact(db, e.contactId, { ...opts, reason: action.reason, enrolmentId });
+      } else {
+        await withdrawOptOut(db, e.contactId, { ...opts, reason: action.reason ?? '' });
+      }
+      const after = await mustGetEnrolment(db, enrolmentId);
+      return { state: after.state };
+    }
     const event: EnrolmentEvent =
       action.kind === 'pause'
         ? { type: 'pause' }
@@ -723,29 +754,8 @@ export async function enrolmentAction(
           ? { type: 'resume' }
           : action.kind === 'booked'
             ? { type: 'book' }
-            : action.kind === 'opted-out'
-              ? { type: 'opt-out' }
-              : action.kind === 'withdraw-opt-out'
-                ? { type: 'withdraw-opt-out' }
-                : { type: 'remove' };
+            : { type: 'remove' };
     const next = await applyEvent(db, e, event, opts.now, opts.via);
-    if (action.kind === 'opted-out' || action.kind === 'withdraw-opt-out') {
-      const stop = action.kind === 'opted-out';
-      const optOut = Object.fromEntries(CHANNELS.map((c) => [c, stop])) as ContactRow['optOut'];
-      await db.contacts.update(e.contactId, { optOut: stop ? optOut : {}, updatedAt: opts.now });
-      if (stop) {
-        // "Nothing more on any channel": every other running sequence of the contact stops too.
-        const others = await db.enrolments.where('contactId').equals(e.contactId).toArray();
-        for (const o of others) {
-          if (
-            o.id !== e.id &&
-            (o.state === 'active' || o.state === 'paused' || o.state === 'booked' || o.state === 'completed')
-          ) {
-            await applyEvent(db, o, { type: 'opt-out' }, opts.now, opts.via);
-          }
-        }
-      }
-    }
     return { state: next.state };
   });
 }

@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { Template } from '@/lib/templates/types';
+import { undoMiddleware } from './undo';
 import type {
   Activity,
   Channel,
@@ -139,6 +140,56 @@ export interface MetaRow {
   value: number | string;
 }
 
+/**
+ * A promise not to contact someone again: written when they opt out, kept when the contact is
+ * deleted, checked by every enrol and import. Keyed by the lower-cased email; the phone (digits
+ * only), LinkedIn URL (normalised) and external ids are indexed too, so a re-import under another
+ * email but the same number, profile or CRM record is still caught.
+ */
+export interface SuppressionRow {
+  /** The lower-cased email, or for a person without one `linkedin:…`, `phone:…` or `ext:…`. */
+  key: string;
+  emailLower?: string;
+  /** Phone as digits only (see `normalisePhone`), when the contact had one. */
+  phone?: string;
+  /** LinkedIn profile URL without scheme, `www.` or trailing slash, lower-cased. */
+  linkedin?: string;
+  /** The contact's external ids (CRM records), so a CRM re-sync is caught too. */
+  externalIds?: string[];
+  /** Channels the person asked us to stop using (today always all of them). */
+  channels: Channel[];
+  /** Why, in the rep's words ("asked by email", "unsubscribe link"); may be empty. */
+  reason: string;
+  at: number;
+  /** Surface that recorded it ("sidebar", "dashboard", "import"). */
+  via: string;
+}
+
+/** What one undoable action changed: the rows to put back and the keys it added, per table. */
+export interface UndoChange {
+  table: string;
+  /** Rows as they were before the action (modified or deleted rows). */
+  before: unknown[];
+  /** Primary keys of rows the action created, deleted again on undo. */
+  added: unknown[];
+  /** Fingerprint of every touched row right after the action; a mismatch means a later change. */
+  after: Record<string, string>;
+}
+
+/**
+ * One undoable action, written in the same transaction as the action itself, so an undo asked
+ * for after the popup closed (or the worker restarted) still finds it. Expired rows are swept.
+ */
+export interface UndoRow {
+  id: number;
+  /** What the toast said, e.g. "Marked done". */
+  label: string;
+  via: string;
+  at: number;
+  expiresAt: number;
+  changes: UndoChange[];
+}
+
 export const DB_NAME = 'touchbase';
 
 /**
@@ -183,6 +234,30 @@ export const SCHEMA_VERSIONS: {
     },
   },
   {
+    // v3: opt-outs outlive the contact (suppressions), and the last actions can be undone.
+    // Contacts already opted out become suppression entries, so the promise holds from day one.
+    version: 3,
+    stores: {
+      suppressions: 'key, emailLower, phone, linkedin, *externalIds, at',
+      undo: '++id, expiresAt',
+    },
+    upgrade: async (tx) => {
+      const rows: SuppressionRow[] = [];
+      const now = Date.now();
+      await tx
+        .table('contacts')
+        .toCollection()
+        .each((c: ContactRow) => {
+          const channels = (Object.keys(c.optOut ?? {}) as Channel[]).filter((k) => c.optOut[k]);
+          if (!channels.length) return;
+          rows.push(
+            suppressionFor(c, channels, 'Opted out before this version', c.updatedAt || now, 'upgrade'),
+          );
+        });
+      if (rows.length) await tx.table('suppressions').bulkPut(rows);
+    },
+  },
+  {
     // v6: a contact is found by any of its external ids (CRM records, LinkedIn profile) as well
     // as by email; a contact may have no email at all (LinkedIn-only).
     version: 6,
@@ -202,6 +277,49 @@ export const SCHEMA_VERSIONS: {
   },
 ];
 
+/** Digits only, so "+1 (555) 010-2000" and "15550102000" match; '' when too short to mean anything. */
+export function normalisePhone(phone: string | undefined): string {
+  const digits = (phone ?? '').replace(/\D+/g, '');
+  return digits.length >= 7 ? digits : '';
+}
+
+/** "https://www.LinkedIn.com/in/ada/" -> "linkedin.com/in/ada"; '' when empty. */
+export function normaliseLinkedIn(url: string | undefined): string {
+  return (url ?? '')
+    .trim()
+    .toLowerCase()
+    .replace(/^https?:\/\//, '')
+    .replace(/^www\./, '')
+    .replace(/[?#].*$/, '')
+    .replace(/\/+$/, '');
+}
+
+/** The suppression entry for a contact (or an import draft) opting out. */
+export function suppressionFor(
+  c: { id?: number; email?: string; phone?: string; linkedinUrl?: string; externalIds?: string[] },
+  channels: Channel[],
+  reason: string,
+  at: number,
+  via: string,
+): SuppressionRow {
+  const emailLower = (c.email ?? '').trim().toLowerCase();
+  const phone = normalisePhone(c.phone);
+  const linkedin = normaliseLinkedIn(c.linkedinUrl);
+  const ext = c.externalIds?.length ? c.externalIds : undefined;
+  const key =
+    emailLower ||
+    (linkedin && `linkedin:${linkedin}`) ||
+    (phone && `phone:${phone}`) ||
+    (ext && `ext:${ext[0]}`) ||
+    `contact:${c.id ?? at}`;
+  const row: SuppressionRow = { key, channels, reason, at, via };
+  if (emailLower) row.emailLower = emailLower;
+  if (phone) row.phone = phone;
+  if (linkedin) row.linkedin = linkedin;
+  if (ext) row.externalIds = [...ext];
+  return row;
+}
+
 export class TouchbaseDb extends Dexie {
   contacts!: EntityTable<ContactRow, 'id'>;
   enrolments!: EntityTable<EnrolmentRow, 'id'>;
@@ -211,10 +329,13 @@ export class TouchbaseDb extends Dexie {
   templates!: EntityTable<TemplateRow, 'id'>;
   settings!: EntityTable<SettingsRow, 'key'>;
   meta!: EntityTable<MetaRow, 'key'>;
+  suppressions!: EntityTable<SuppressionRow, 'key'>;
+  undo!: EntityTable<UndoRow, 'id'>;
 
   /** `upTo` exists for the upgrade test, which opens the database as an older release did. */
   constructor(name = DB_NAME, upTo = Number.POSITIVE_INFINITY) {
     super(name);
+    this.use(undoMiddleware);
     for (const v of SCHEMA_VERSIONS) {
       if (v.version > upTo) break;
       const version = this.version(v.version).stores(v.stores);

@@ -1,12 +1,62 @@
-import type { RuntimeRequests, RuntimeResponse, RuntimeType } from './protocol';
+import type { RuntimeRequests, RuntimeResponse, RuntimeType, UndoTicket } from './protocol';
+
+/**
+ * The background went away before answering: MV3 stops an idle or busy service worker, and a
+ * stopped worker closes the message channel. Its transaction either committed or rolled back
+ * whole, so the rep is told to look and retry, never that something is half-saved.
+ */
+export class BackgroundStoppedError extends Error {
+  override name = 'BackgroundStoppedError';
+  constructor(readonly requestType: RuntimeType) {
+    super(
+      "Touchbase's background stopped before it answered (the browser restarts it by itself). Each change is saved whole or not at all: check the list, then try again.",
+    );
+  }
+}
+
+/** Reads are safe to ask again once the browser has restarted the worker. */
+const RETRY_SAFE: ReadonlySet<RuntimeType> = new Set<RuntimeType>(['sidebar.data', 'badge.refresh']);
+
+/** Chrome's and Firefox's ways of saying the receiving worker died mid-request. */
+function isChannelClosed(err: unknown): boolean {
+  const m = err instanceof Error ? err.message : String(err);
+  return /message (channel|port) closed|Receiving end does not exist|Could not establish connection|disconnected port|context invalidated/i.test(
+    m,
+  );
+}
+
+async function send<K extends RuntimeType>(
+  type: K,
+  payload: RuntimeRequests[K]['req'],
+): Promise<RuntimeResponse<K>> {
+  for (let attempt = 0; ; attempt++) {
+    let res: RuntimeResponse<K> | undefined;
+    try {
+      res = (await browser.runtime.sendMessage({ type, payload })) as RuntimeResponse<K> | undefined;
+    } catch (err) {
+      if (!isChannelClosed(err)) throw err;
+    }
+    // No answer at all is the polyfill's rendering of "the port closed before a response".
+    if (res) return res;
+    if (attempt === 0 && RETRY_SAFE.has(type)) continue;
+    throw new BackgroundStoppedError(type);
+  }
+}
 
 /** Sends a typed request to the background and unwraps its answer (throws the handler's error). */
 export async function request<K extends RuntimeType>(
   type: K,
   payload: RuntimeRequests[K]['req'],
 ): Promise<RuntimeRequests[K]['res']> {
-  const res = (await browser.runtime.sendMessage({ type, payload })) as RuntimeResponse<K> | undefined;
-  if (!res) throw new Error(`No answer from the background for ${type}`);
+  return (await requestUndoable(type, payload)).data;
+}
+
+/** Like `request`, with the undo ticket the background issued for the change, if any. */
+export async function requestUndoable<K extends RuntimeType>(
+  type: K,
+  payload: RuntimeRequests[K]['req'],
+): Promise<{ data: RuntimeRequests[K]['res']; undo?: UndoTicket }> {
+  const res = await send(type, payload);
   if (!res.ok) throw new Error(res.error);
-  return res.data;
+  return res.undo ? { data: res.data, undo: res.undo } : { data: res.data };
 }

@@ -46,8 +46,10 @@ export type EnrolmentAction =
   | { kind: 'pause' }
   | { kind: 'resume' }
   | { kind: 'booked' }
-  | { kind: 'opted-out' }
-  | { kind: 'withdraw-opt-out' }
+  /** They asked not to be contacted: every channel, kept as a suppression entry. */
+  | { kind: 'opted-out'; reason?: string }
+  /** The rep withdraws the opt-out; the reason is required and logged. */
+  | { kind: 'withdraw-opt-out'; reason?: string }
   | { kind: 'remove' };
 
 /** What a host page's content script last reported, kept per tab by the background. */
@@ -206,6 +208,31 @@ export interface RuntimeRequests {
   'backup.restore': { req: { text: string }; res: { rows: number } };
   /** Delete every contact, sequence, touch, activity, own playbook and template, and the settings. */
   'data.deleteAll': { req: { confirm: string }; res: { ok: true } };
+  /**
+   * The contact asked not to be contacted (confirmed by the rep): suppression entry, every
+   * channel off, every running sequence stopped.
+   */
+  'contact.optOut': { req: { contactId: number; reason?: string; via: string }; res: { stopped: number } };
+  /**
+   * Withdraw an opt-out, by contact or (contact deleted) by its suppression key; the reason is
+   * required and kept in the history.
+   */
+  'contact.withdrawOptOut': {
+    req: { contactId?: number; suppressionKey?: string; reason: string; via: string };
+    res: { resumable: number };
+  };
+  /** Put back exactly what an undoable action changed (answered with what was undone). */
+  undo: { req: { undoId: number }; res: { label: string } };
+}
+
+/**
+ * How to take back the write a request just made: the id of its undo entry, what the toast says,
+ * and until when the background keeps it.
+ */
+export interface UndoTicket {
+  id: number;
+  label: string;
+  expiresAt: number;
 }
 
 export type RuntimeType = keyof RuntimeRequests;
@@ -215,7 +242,7 @@ export type RuntimeMessage = {
 }[RuntimeType];
 
 export type RuntimeResponse<K extends RuntimeType> =
-  | { ok: true; data: RuntimeRequests[K]['res'] }
+  | { ok: true; data: RuntimeRequests[K]['res']; undo?: UndoTicket }
   | { ok: false; error: string };
 
 const RUNTIME_TYPES: ReadonlySet<string> = new Set<RuntimeType>([
@@ -245,6 +272,9 @@ const RUNTIME_TYPES: ReadonlySet<string> = new Set<RuntimeType>([
   'contact.update',
   'backup.restore',
   'data.deleteAll',
+  'contact.optOut',
+  'contact.withdrawOptOut',
+  'undo',
 ]);
 
 /** Shape check for an incoming runtime message (handlers validate payload fields themselves). */

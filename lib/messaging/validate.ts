@@ -24,7 +24,16 @@ const ENROLMENT_ACTIONS: ReadonlySet<string> = new Set([
   'withdraw-opt-out',
   'remove',
 ]);
-const BULK_ACTIONS: ReadonlySet<string> = new Set(['enrol', 'pause', 'resume', 'remove', 'delete']);
+const BULK_ACTIONS: ReadonlySet<string> = new Set([
+  'enrol',
+  'pause',
+  'resume',
+  'remove',
+  'delete',
+  'opt-out',
+]);
+/** Longest opt-out or withdrawal reason. */
+const MAX_REASON = 500;
 const CONTACT_FIELDS = [
   'firstName',
   'lastName',
@@ -232,6 +241,8 @@ export function payloadProblem(msg: RuntimeMessage): string | undefined {
       if (!isId(p.enrolmentId)) return 'That sequence id is not valid.';
       if (!isObject(p.action) || typeof p.action.kind !== 'string' || !ENROLMENT_ACTIONS.has(p.action.kind))
         return 'Unknown sequence action.';
+      if (!isOptionalText(p.action.reason, MAX_REASON))
+        return 'The reason is not valid text (or is too long).';
       return isText(p.via, MAX_VIA) ? undefined : 'The request has no valid origin tag.';
     case 'note.add':
       if (!isId(p.contactId)) return 'That contact id is not valid.';
@@ -297,6 +308,17 @@ export function payloadProblem(msg: RuntimeMessage): string | undefined {
       return typeof p.text === 'string' ? undefined : 'The backup file is not text.';
     case 'data.deleteAll':
       return typeof p.confirm === 'string' ? undefined : 'Type the confirmation to delete everything.';
+    case 'contact.optOut':
+      if (!isId(p.contactId)) return 'That contact id is not valid.';
+      if (!isOptionalText(p.reason, MAX_REASON)) return 'The reason is not valid text (or is too long).';
+      return isText(p.via, MAX_VIA) ? undefined : 'The request has no valid origin tag.';
+    case 'contact.withdrawOptOut':
+      if (p.contactId === undefined ? !isText(p.suppressionKey, MAX_FIELD) : !isId(p.contactId))
+        return 'Say whose opt-out to withdraw.';
+      if (!isText(p.reason, MAX_REASON)) return 'The reason is not valid text (or is too long).';
+      return isText(p.via, MAX_VIA) ? undefined : 'The request has no valid origin tag.';
+    case 'undo':
+      return isId(p.undoId) ? undefined : 'That undo id is not valid.';
     default: {
       const never: never = msg;
       return `Unknown request ${String((never as { type?: unknown }).type)}.`;

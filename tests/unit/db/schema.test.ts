@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { exportBackup, parseBackup, restoreBackup, SCHEMA_VERSIONS, TouchbaseDb } from '@/lib/db';
 
@@ -11,8 +12,11 @@ describe('schema upgrades', () => {
       const name = `upgrade-${v}`;
       const old = new TouchbaseDb(name, 1);
       await old.open();
-      // A contact as version 1 wrote it: no custom fields, no opt-outs yet.
+      // A contact as version 1 wrote it (no custom fields, no opt-outs yet); from v2 on, the
+      // app always wrote those fields.
+      const since2 = v >= 2 ? { custom: {}, optOut: {}, notes: '' } : {};
       await old.table('contacts').add({
+        ...since2,
         email: 'Old@Example.com',
         emailLower: 'old@example.com',
         firstName: 'Old',
@@ -188,5 +192,136 @@ describe('backup and restore', () => {
       d.close();
       await d.delete();
     }
+  });
+});
+
+describe('v3: suppressions and undo', () => {
+  it('turns a contact already opted out into a suppression entry, and leaves the others alone', async () => {
+    const old = new TouchbaseDb('upgrade-to-3', 2);
+    await old.open();
+    const base = {
+      lastName: '',
+      company: '',
+      title: '',
+      timeZone: 'UTC',
+      leadSource: 'other',
+      notes: '',
+      custom: {},
+      createdAt: 1,
+    };
+    await old.table('contacts').bulkAdd([
+      {
+        ...base,
+        email: 'Out@X.com',
+        emailLower: 'out@x.com',
+        firstName: 'Out',
+        phone: '+44 20 7946 0000',
+        linkedinUrl: 'https://linkedin.com/in/out',
+        optOut: { email: true, sms: true, call: false },
+        updatedAt: 50,
+      },
+      {
+        ...base,
+        email: 'in@x.com',
+        emailLower: 'in@x.com',
+        firstName: 'In',
+        phone: '',
+        optOut: {},
+        updatedAt: 2,
+      },
+    ]);
+    old.close();
+    const next = new TouchbaseDb('upgrade-to-3', 3);
+    await next.open();
+    expect(await next.suppressions.toArray()).toEqual([
+      {
+        key: 'out@x.com',
+        emailLower: 'out@x.com',
+        phone: '442079460000',
+        linkedin: 'linkedin.com/in/out',
+        channels: ['email', 'sms'],
+        reason: 'Opted out before this version',
+        at: 50,
+        via: 'upgrade',
+      },
+    ]);
+    expect(await next.contacts.count()).toBe(2);
+    expect((await next.contacts.toArray()).map((c) => c.firstName)).toEqual(['Out', 'In']);
+    expect(await next.undo.count()).toBe(0);
+    next.close();
+    await next.delete();
+  });
+});
+
+describe('restoring a backup from an older schema', () => {
+  /** A backup file exactly as Touchbase at `schemaVersion` wrote it. */
+  function oldBackup(schemaVersion: number, contacts: unknown[]): string {
+    const tables: Record<string, unknown[]> = {
+      contacts,
+      enrolments: [],
+      touches: [],
+      activities: [{ id: 1, kind: 'note', at: 3, contactId: 1, text: 'from the old days' }],
+      playbooks: [],
+      templates: [],
+      settings: [],
+      meta: [],
+    };
+    return JSON.stringify({ format: 'touchbase-backup', version: 1, schemaVersion, exportedAt: 7, tables });
+  }
+  const v1Contact = {
+    id: 1,
+    email: 'Old@Example.com',
+    emailLower: 'old@example.com',
+    firstName: 'Old',
+    lastName: 'Timer',
+    company: 'Legacy',
+    phone: '',
+    title: '',
+    timeZone: 'Europe/London',
+    leadSource: 'referral',
+    createdAt: 1,
+    updatedAt: 1,
+  };
+
+  it('runs a v1 backup through every upgrade: the contact gets the fields added since (v2, v6)', async () => {
+    const db = new TouchbaseDb('restore-v1');
+    await db.open();
+    await db.contacts.add({ ...v1Contact, id: 99, email: 'now@x.com', emailLower: 'now@x.com' } as never);
+    await restoreBackup(db, oldBackup(1, [v1Contact]));
+    const [c] = await db.contacts.toArray();
+    expect(await db.contacts.count()).toBe(1);
+    expect(c).toEqual({ ...v1Contact, custom: {}, optOut: {}, notes: '', externalIds: [] });
+    expect((await db.activities.toArray()).map((a) => a.text)).toEqual(['from the old days']);
+    expect(await db.suppressions.count()).toBe(0);
+    // The scratch database used for the upgrade is gone.
+    expect((await Dexie.getDatabaseNames()).filter((n) => n.startsWith('touchbase-restore'))).toEqual([]);
+    db.close();
+    await db.delete();
+  });
+
+  it('runs a v2 backup with an opted-out contact through v3: the opt-out becomes a suppression', async () => {
+    const db = new TouchbaseDb('restore-v2');
+    await db.open();
+    const v2Contact = {
+      ...v1Contact,
+      custom: { k: 'v' },
+      notes: 'n',
+      optOut: { email: true },
+      updatedAt: 40,
+    };
+    await restoreBackup(db, oldBackup(2, [v2Contact]));
+    expect(await db.contacts.toArray()).toEqual([{ ...v2Contact, externalIds: [] }]);
+    expect(await db.suppressions.toArray()).toMatchObject([
+      { emailLower: 'old@example.com', channels: ['email'], at: 40 },
+    ]);
+    // A backup taken now carries the suppression list, and restores it as it was.
+    const json = await exportBackup(db, 8);
+    expect(JSON.parse(json).tables.suppressions).toHaveLength(1);
+    expect(JSON.parse(json).tables.undo).toBeUndefined();
+    await db.suppressions.clear();
+    await restoreBackup(db, json);
+    expect(await db.suppressions.count()).toBe(1);
+    db.close();
+    await db.delete();
   });
 });

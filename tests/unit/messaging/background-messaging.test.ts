@@ -96,4 +96,25 @@ describe('background messaging', () => {
     });
     expect(answer).toEqual({ ok: true, data: { ok: true } });
   });
+
+  it('issues an undo ticket with a destructive action, and the undo puts everything back', async () => {
+    const before = await snapshot();
+    const answer = (await send({
+      type: 'enrolment.action',
+      payload: { enrolmentId, action: { kind: 'opted-out', reason: 'asked' }, via: 'popup' },
+    })) as { ok: true; data: unknown; undo: { id: number; label: string; expiresAt: number } };
+    expect(answer).toMatchObject({ ok: true, data: { state: 'opted-out' }, undo: { label: 'Opted out' } });
+    expect(await getDb().suppressions.count()).toBe(1);
+    expect(await send({ type: 'undo', payload: { undoId: answer.undo.id } })).toEqual({
+      ok: true,
+      data: { label: 'Opted out' },
+    });
+    expect(await snapshot()).toEqual(before);
+    expect(await getDb().suppressions.count()).toBe(0);
+    // Used once: a second undo is refused with a message, not an exception.
+    expect(await send({ type: 'undo', payload: { undoId: answer.undo.id } })).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/Too late/),
+    });
+  });
 });
