@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-// `npm test`: every check in order (typecheck, lint, unit, build, Firefox build + web-ext lint,
-// e2e), then one plain summary line `N passed, N failed` that CI reads. A failing check that has
-// no test count of its own (tsc, lint, build) counts as one failure; the run exits non-zero on any
-// failure.
+// `npm test`: every check in order (typecheck, lint, unit, build, e2e, then for Firefox MV3 and
+// MV2: build, web-ext lint, smoke test), then one plain summary line `N passed, N failed` that CI
+// reads. A failing check that has no test count of its own (tsc, lint, build) counts as one
+// failure; the run exits non-zero on any failure.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -59,33 +59,43 @@ else {
   failures.push('build');
 }
 
-// Firefox: its own build (MV3, background page), then Mozilla's linter on it.
-const firefoxBuildOk = run('build (firefox)', 'npx', ['wxt', 'build', '-b', 'firefox']);
-if (firefoxBuildOk) {
-  passed += 1;
-  step('web-ext lint', 'node', ['tests/firefox/lint.mjs', '.output/firefox-mv3']);
-} else {
-  failed += 1;
-  failures.push('build (firefox)');
+/** Runs a Playwright suite and counts its tests; a run that breaks without a failed test counts one. */
+function playwright(label, args, env = {}) {
+  const json = path.join(tmp, `${label.replace(/\W+/g, '-')}.json`);
+  const ok = run(label, 'npx', ['playwright', 'test', ...args], {
+    ...env,
+    PLAYWRIGHT_JSON_OUTPUT_NAME: json,
+  });
+  if (!existsSync(json)) {
+    failed += 1;
+    failures.push(`${label} (no report)`);
+    return;
+  }
+  const s = JSON.parse(readFileSync(json, 'utf8')).stats ?? {};
+  passed += (s.expected ?? 0) + (s.flaky ?? 0);
+  failed += s.unexpected ?? 0;
+  if (s.unexpected) failures.push(`${label} (${s.unexpected})`);
+  if (!ok && !s.unexpected) {
+    failed += 1;
+    failures.push(`${label} (run error)`);
+  }
 }
 
-if (buildOk) {
-  const e2eJson = path.join(tmp, 'playwright.json');
-  const e2eOk = run('e2e', 'npx', ['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: e2eJson });
-  if (existsSync(e2eJson)) {
-    const r = JSON.parse(readFileSync(e2eJson, 'utf8'));
-    const s = r.stats ?? {};
-    passed += (s.expected ?? 0) + (s.flaky ?? 0);
-    failed += s.unexpected ?? 0;
-    if (s.unexpected) failures.push(`e2e (${s.unexpected})`);
-    if (!e2eOk && !s.unexpected) {
-      failed += 1;
-      failures.push('e2e (run error)');
-    }
-  } else {
+if (buildOk) playwright('e2e', []);
+
+// Firefox: the shipped MV3 build and the MV2 one (which exercises the browserAction fallback),
+// each linted by Mozilla's web-ext lint and smoke-tested in Debian's Firefox ESR.
+for (const mv of ['3', '2']) {
+  const dir = `.output/firefox-mv${mv}`;
+  const ok = run(`build (firefox mv${mv})`, 'npx', ['wxt', 'build', '-b', 'firefox', `--mv${mv}`]);
+  if (!ok) {
     failed += 1;
-    failures.push('e2e (no report)');
+    failures.push(`build (firefox mv${mv})`);
+    continue;
   }
+  passed += 1;
+  step(`web-ext lint (mv${mv})`, 'node', ['tests/firefox/lint.mjs', dir]);
+  playwright(`firefox smoke (mv${mv})`, ['-c', 'tests/firefox/playwright.config.ts'], { FIREFOX_BUILD: dir });
 }
 
 if (failures.length) console.log(`\nFailed: ${failures.join(', ')}`);
