@@ -41,7 +41,7 @@ export function usePageBridge(): PageBridge {
       .then(({ tabId, state }) => {
         if (cancelled) return;
         apply(state);
-        stop = watchPageState(tabId, apply);
+        stop = watchPageState(tabId, apply, () => request('page.state', {}).then((r) => r.state));
         // A report that landed between the answer and the watch is read once more.
         return request('page.state', {}).then((again) => apply(again.state));
       })

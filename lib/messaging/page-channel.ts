@@ -1,8 +1,14 @@
 /**
  * The page channel's background and sidebar ends. A content script's report is stored in session
  * storage under its sender's tab id (the browser's word, not the page's), which survives the
- * service worker stopping; the sidebar framed in that tab reads and watches the same key. Commands
- * go back to the tab's top frame only, where our content script runs.
+ * service worker stopping; the sidebar framed in that tab asks the background for it, and asks
+ * again when the background signals a new report for its tab. Commands go back to the tab's top
+ * frame only, where our content script runs.
+ *
+ * Why a signal rather than watching session storage: Firefox gives an extension page framed in a
+ * web page only the content-script APIs, so `storage.session` is undefined in the sidebar there
+ * (Chromium exposes it). `storage.local` change events reach both; the signal holds only a tab id
+ * and a nonce, never what the page showed, so nothing of the page is written to disk.
  */
 import { storage } from 'wxt/utils/storage';
 import type { PageCommand, PageCommandResult, PageState, TabCommandMessage } from './protocol';
@@ -12,8 +18,14 @@ export function pageStateKey(tabId: number): `session:${string}` {
   return `session:page.${tabId}`;
 }
 
+/** "Tab N has a new report": a fresh nonce each time, so every report fires a change event. */
+const pageSignal = storage.defineItem<{ tabId: number; nonce: string } | null>('local:pageSignal', {
+  fallback: null,
+});
+
 export async function savePageState(tabId: number, state: PageState): Promise<void> {
   await storage.setItem<PageState>(pageStateKey(tabId), state);
+  await pageSignal.setValue({ tabId, nonce: crypto.randomUUID() });
 }
 
 export async function readPageState(tabId: number): Promise<PageState | null> {
@@ -24,9 +36,31 @@ export async function forgetPageState(tabId: number): Promise<void> {
   await storage.removeItem(pageStateKey(tabId));
 }
 
-/** Calls back with each new state of the tab's page; returns the stop function. */
-export function watchPageState(tabId: number, onState: (state: PageState | null) => void): () => void {
-  return storage.watch<PageState>(pageStateKey(tabId), (next) => onState(next ?? null));
+/**
+ * Calls back with each new state of the tab's page, fetched with `fetchState` (the sidebar asks
+ * the background) whenever the background signals a report for this tab; returns the stop
+ * function. When reports come fast, only the newest answer is passed on.
+ */
+export function watchPageState(
+  tabId: number,
+  onState: (state: PageState | null) => void,
+  fetchState: () => Promise<PageState | null>,
+): () => void {
+  let asked = 0;
+  let stopped = false;
+  const stop = pageSignal.watch((signal) => {
+    if (signal?.tabId !== tabId) return;
+    const mine = ++asked;
+    void fetchState()
+      .then((state) => {
+        if (!stopped && mine === asked) onState(state);
+      })
+      .catch(() => undefined);
+  });
+  return () => {
+    stopped = true;
+    stop();
+  };
 }
 
 /**

@@ -161,7 +161,7 @@ test('the dashboard opens and reads the database', async () => {
   await options.close();
 });
 
-test('the Gmail sidebar shows the contact in view, read through the background', async () => {
+test('the Gmail sidebar shows the contact in view, follows the page and obeys its buttons', async () => {
   const gmail = await openGmail(firefox, THREAD, THREAD_HASH, errors);
   const frame = await sidebarFrame(gmail);
   expect(await gmail.$eval('#touchbase-sidebar iframe', (f) => f.getAttribute('src'))).toBe(
@@ -170,6 +170,28 @@ test('the Gmail sidebar shows the contact in view, read through the background',
   await expect.poll(() => testIdText(frame, 'contact-name')).toBe('Bob Buyer');
   expect(await testIdText(frame, 'step-line')).toMatch(/^Touch 1 of 8 · Call (due now|overdue by)/);
   await gmail.screenshot({ path: 'tests/firefox/screenshots/firefox-sidebar.png' });
+
+  // A later report reaches the open sidebar (the page channel's signal; Firefox gives the framed
+  // page no storage.session): Gmail turns dark and navigates, the panel follows.
+  await gmail.addStyleTag({ content: 'body{background:#1f1f1f;color:#e3e3e3}' });
+  await gmail.evaluate(() => {
+    location.hash = '#inbox/FMfcgzQXJWDsKmNqPfbLlNrJtVrbHdSx?dark';
+  });
+  await expect.poll(() => frame.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+
+  // Commands go the other way, sidebar -> background -> the tab's content script: the page's
+  // shortcut collapses the panel to its slim tab, and the sidebar's own button opens it again.
+  const collapsed = () => gmail.$eval('#touchbase-sidebar', (el) => el.getAttribute('data-collapsed'));
+  await gmail.keyboard.down('Alt');
+  await gmail.keyboard.down('Shift');
+  await gmail.keyboard.press('KeyK');
+  await gmail.keyboard.up('Shift');
+  await gmail.keyboard.up('Alt');
+  await expect.poll(collapsed).toBe('true');
+  await expect.poll(() => frame.$('[data-testid="sidebar-expand"]').then(Boolean)).toBe(true);
+  await frame.click('[data-testid="sidebar-expand"]');
+  await expect.poll(collapsed).toBe('false');
+  await expect.poll(() => testIdText(frame, 'contact-name')).toBe('Bob Buyer');
   await gmail.close();
 });
 
