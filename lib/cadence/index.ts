@@ -8,3 +8,6 @@ export * from './states';
 export * from './types';
 export * from './validate';
 export * from './zoned';
+export * from './keywords';
+export * from './rules';
+export * from './triggers';

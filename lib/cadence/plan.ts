@@ -153,6 +153,12 @@ export function planTouches(input: PlanInput): PlannedTouch[] {
   let latestCall: number | undefined;
   let prevActual: number | undefined;
   let prevDay = 0;
+  for (const o of input.earlier ?? []) {
+    const t = assertDate(o.at, 'An earlier touch');
+    if (o.channel === 'sms') smsDays.add(localDay(toLocal(timeZone, t)));
+    else if (o.channel === 'email') latestEmail = Math.max(latestEmail, t);
+    else if (o.channel === 'call') latestCall = latestCall === undefined ? t : Math.max(latestCall, t);
+  }
 
   const out: PlannedTouch[] = [];
   for (let i = 0; i < steps.length; i++) {

@@ -6,6 +6,7 @@ import { CadenceError } from './errors';
 import { adjustForSource } from './lead-source';
 import { multiThreadDecision } from './multi-thread';
 import { assertWindow, planTouches } from './plan';
+import type { CadenceRule } from './rules';
 import type {
   Activity,
   CadenceStep,
@@ -14,11 +15,13 @@ import type {
   ContactWindow,
   DoneTouch,
   Enrolment,
+  ExtraTouch,
   FollowUpTouch,
   LeadSource,
   PlannedTouch,
 } from './types';
-import { addLocalDays, assertTimeZone, HOUR_MS, nextLocalMidnight } from './zoned';
+import { activeRules, applyTrigger, formatLocal, placeTouch, type TriggerWarning } from './triggers';
+import { addLocalDays, assertTimeZone, HOUR_MS, MINUTE_MS, nextLocalMidnight } from './zoned';
 
 /** Re-engage delay after a completed sequence: default and allowed range, in days. */
 export const DEFAULT_REENGAGE_DAYS = 60;
@@ -38,7 +41,15 @@ export type EnrolmentEvent =
   | { type: 'reply'; at?: number; channel?: Channel; text?: string }
   | { type: 'pause'; text?: string }
   | { type: 'resume' }
-  | { type: 'book'; text?: string }
+  /** `meetingAt`: the meeting's start, when the rep entered it (reminders hang off it). */
+  | { type: 'book'; text?: string; meetingAt?: number }
+  /** The contact missed the booked meeting: the re-book rules take over. */
+  | { type: 'missed-appointment'; text?: string }
+  /** The rep confirmed what a rule proposed (opt-out, finish, call now). */
+  | { type: 'confirm-proposal'; id: number }
+  | { type: 'dismiss-proposal'; id: number }
+  /** A touch a rule added outside the steps was done (or skipped). */
+  | { type: 'extra-done'; key: number; skipped?: boolean; text?: string }
   /** The after-meeting or re-engage touch was done. */
   | { type: 'follow-up-done'; text?: string }
   | { type: 'opt-out'; channel?: Channel; text?: string }
@@ -73,6 +84,8 @@ export interface Transition {
   enrolment: Enrolment;
   /** At least one per transition, in the order they happened. */
   activities: Activity[];
+  /** What fired rules could not do exactly as written (one text a day won, ...), for the rep to see. */
+  warnings?: TriggerWarning[];
 }
 
 export type TransitionResult = Transition | Refusal;
@@ -96,7 +109,7 @@ function assertReengageDays(days: number): void {
 
 export interface EnrolInput {
   contactId: number;
-  playbook: { id: string; steps: readonly CadenceStep[] };
+  playbook: { id: string; steps: readonly CadenceStep[]; rules?: readonly CadenceRule[] };
   source: LeadSource;
   timeZone: string;
   window?: ContactWindow;
@@ -146,6 +159,7 @@ export function enrol(input: EnrolInput, now: number, ctx: TransitionContext = {
   };
   if (input.window) enrolment.window = { ...input.window, days: [...input.window.days] };
   if (input.reengageDays !== undefined) enrolment.reengageDays = input.reengageDays;
+  if (input.playbook.rules) enrolment.rules = structuredClone(input.playbook.rules) as CadenceRule[];
   // Plan once so a bad step fails here, not at the first badge refresh.
   planEnrolment(enrolment);
   return {
@@ -164,8 +178,19 @@ export function planEnrolment(enrolment: Enrolment): PlannedTouch[] {
     window: enrolment.window,
     completed: enrolment.done.map((d) => ({ channel: d.channel, at: new Date(d.at), skipped: d.skipped })),
     notBefore: enrolment.notBefore === undefined ? undefined : new Date(enrolment.notBefore),
+    earlier: earlierTouches(enrolment),
   });
   return plan;
+}
+
+/** Touches outside the steps that reached the contact: done extras and a done follow-up. */
+export function earlierTouches(e: Enrolment): { channel: Channel; at: Date }[] | undefined {
+  const out: { channel: Channel; at: Date }[] = [];
+  for (const x of e.extras ?? [])
+    if (x.doneAt !== undefined && !x.skipped) out.push({ channel: x.channel, at: new Date(x.doneAt) });
+  if (e.followUp?.doneAt !== undefined)
+    out.push({ channel: e.followUp.channel, at: new Date(e.followUp.doneAt) });
+  return out.length ? out : undefined;
 }
 
 /**
@@ -173,9 +198,27 @@ export function planEnrolment(enrolment: Enrolment): PlannedTouch[] {
  * follow-up (step 0) of a booked or completed one. Empty for other states.
  */
 export function pendingTouches(enrolment: Enrolment): PlannedTouch[] {
-  if (enrolment.state === 'active') return planEnrolment(enrolment).filter((t) => !t.completedAt);
-  const f = enrolment.followUp;
-  if ((enrolment.state === 'booked' || enrolment.state === 'completed') && f && f.doneAt === undefined) {
+  const e = enrolment;
+  const extras: PlannedTouch[] = [];
+  if (e.state === 'active' || e.state === 'paused' || e.state === 'booked' || e.state === 'completed') {
+    for (const x of e.extras ?? []) {
+      if (x.doneAt !== undefined) continue;
+      const t: PlannedTouch = {
+        step: 0,
+        channel: x.channel,
+        purpose: x.purpose,
+        dueAt: new Date(x.dueAt),
+        deadlineAt: new Date(x.deadlineAt),
+        extraKey: x.key,
+        rule: x.rule,
+      };
+      if (x.note !== undefined) t.note = x.note;
+      extras.push(t);
+    }
+  }
+  if (e.state === 'active') return [...planEnrolment(e).filter((t) => !t.completedAt), ...extras];
+  const f = e.followUp;
+  if ((e.state === 'booked' || e.state === 'completed') && f && f.doneAt === undefined) {
     return [
       {
         step: 0,
@@ -184,9 +227,10 @@ export function pendingTouches(enrolment: Enrolment): PlannedTouch[] {
         dueAt: new Date(f.dueAt),
         deadlineAt: new Date(f.deadlineAt),
       },
+      ...extras,
     ];
   }
-  return [];
+  return extras;
 }
 
 /**
@@ -236,10 +280,23 @@ export function transition(
       ];
       const done = [...e.done, record];
       autoSkipGated(e, done, now, acts, ctx);
-      const n = next({ done });
+      let n = next({ done });
       delete n.notBefore;
-      if (done.length >= e.steps.length) return complete(n, now, acts, ctx);
-      return { ok: true, enrolment: n, activities: acts };
+      let warnings: TriggerWarning[] | undefined;
+      const outcome = event.type === 'touch-done' ? event.outcome : undefined;
+      if (outcome === 'no-answer' || outcome === 'voicemail') {
+        const fired = applyTrigger(
+          n,
+          { type: outcome === 'no-answer' ? 'call-no-answer' : 'call-voicemail', at },
+          now,
+          ctx,
+        );
+        n = fired.enrolment;
+        acts.push(...fired.activities);
+        if (fired.warnings.length) warnings = fired.warnings;
+      }
+      if (n.done.length >= n.steps.length) return withWarnings(complete(n, now, acts, ctx), warnings);
+      return withWarnings({ ok: true, enrolment: n, activities: acts }, warnings);
     }
     case 'snooze': {
       if (e.state !== 'active')
@@ -266,15 +323,21 @@ export function transition(
       if (e.state === 'active') {
         const n = stateChange({ state: 'paused', pauseReason: 'replied', lastReplyAt });
         delete n.notBefore;
-        return {
-          ok: true,
-          enrolment: n,
-          activities: [replyAct, activity(e, 'paused', now, ctx, { text: 'replied' })],
-        };
+        return proposeFromReply(
+          {
+            ok: true,
+            enrolment: n,
+            activities: [replyAct, activity(e, 'paused', now, ctx, { text: 'replied' })],
+          },
+          event,
+          at,
+          now,
+          ctx,
+        );
       }
       const n = next({ lastReplyAt });
       if (e.state === 'paused') n.pauseReason = 'replied';
-      return { ok: true, enrolment: n, activities: [replyAct] };
+      return proposeFromReply({ ok: true, enrolment: n, activities: [replyAct] }, event, at, now, ctx);
     }
     case 'pause': {
       if (e.state !== 'active')
@@ -307,9 +370,128 @@ export function transition(
         dueAt: now,
         deadlineAt: now + AFTER_MEETING_WITHIN_MS,
       };
+      if (event.meetingAt !== undefined && !Number.isFinite(event.meetingAt))
+        return refuse('bad-input', 'The meeting time is not a valid time.');
       const n = stateChange({ state: 'booked', followUp });
       delete n.notBefore;
-      return { ok: true, enrolment: n, activities: [activity(e, 'booked', now, ctx, { text: event.text })] };
+      delete n.meetingAt;
+      const acts = [activity(e, 'booked', now, ctx, { text: event.text })];
+      const fired = applyTrigger(
+        n,
+        { type: 'meeting-booked', at: now, meetingAt: event.meetingAt },
+        now,
+        ctx,
+      );
+      acts.push(...fired.activities);
+      return withWarnings({ ok: true, enrolment: fired.enrolment, activities: acts }, fired.warnings);
+    }
+    case 'missed-appointment': {
+      if (e.state !== 'booked') return refuse('invalid-transition', 'Only a booked meeting can be missed.');
+      const extras = (e.extras ?? []).filter((x) => x.doneAt !== undefined);
+      const n = stateChange({ state: 'active', notBefore: now, extras });
+      delete n.followUp;
+      delete n.meetingAt;
+      if (!extras.length) delete n.extras;
+      const acts = [activity(e, 'note', now, ctx, { text: event.text ?? 'Missed the appointment.' })];
+      if (activeRules(n, 'appointment-missed').length === 0) {
+        // No re-book rule: wait for the rep rather than resuming the old sequence.
+        const paused: Enrolment = { ...n, state: 'paused', pauseReason: 'manual' };
+        delete paused.notBefore;
+        acts.push(activity(e, 'paused', now, ctx, { text: 'missed appointment, no re-book rule' }));
+        return { ok: true, enrolment: paused, activities: acts };
+      }
+      const fired = applyTrigger(n, { type: 'appointment-missed', at: now }, now, ctx);
+      acts.push(...fired.activities);
+      const m = fired.enrolment;
+      if (m.done.length >= m.steps.length) return withWarnings(complete(m, now, acts, ctx), fired.warnings);
+      return withWarnings({ ok: true, enrolment: m, activities: acts }, fired.warnings);
+    }
+    case 'confirm-proposal':
+    case 'dismiss-proposal': {
+      const p = (e.proposals ?? []).find((x) => x.id === event.id);
+      if (!p) return refuse('invalid-transition', 'This proposal was already handled.');
+      const rest = (e.proposals ?? []).filter((x) => x.id !== event.id);
+      const base = next({ proposals: rest });
+      if (!rest.length) delete base.proposals;
+      const what =
+        p.action === 'opt-out' ? 'opt-out' : p.action === 'finish' ? 'finish, no re-nurture' : 'call now';
+      if (event.type === 'dismiss-proposal') {
+        return {
+          ok: true,
+          enrolment: base,
+          activities: [activity(e, 'proposal-dismissed', now, ctx, { text: what, rule: p.rule })],
+        };
+      }
+      const acts = [activity(e, 'proposal-confirmed', now, ctx, { text: what, rule: p.rule })];
+      if (p.action === 'opt-out') {
+        const r = transition(
+          base,
+          { type: 'opt-out', text: p.matched ? `Reply: "${p.matched}"` : undefined },
+          now,
+          ctx,
+        );
+        if (!r.ok) return r;
+        return { ok: true, enrolment: r.enrolment, activities: [...acts, ...r.activities] };
+      }
+      if (p.action === 'finish') {
+        const n: Enrolment = { ...base, state: 'completed', stateChangedAt: now };
+        delete n.pauseReason;
+        delete n.notBefore;
+        delete n.followUp;
+        dropOpen(n);
+        acts.push(
+          activity(e, 'completed', now, ctx, { text: 'Not interested: finished with no re-nurture.' }),
+        );
+        return { ok: true, enrolment: n, activities: acts };
+      }
+      if (e.state === 'opted-out') return refuse('opted-out', 'The contact opted out: no calls.');
+      const within = p.withinMinutes ?? 5;
+      const placed = placeTouch(base, 'call', now);
+      let key = 1;
+      for (const x of base.extras ?? []) key = Math.max(key, x.key + 1);
+      const extra: ExtraTouch = {
+        key,
+        channel: 'call',
+        purpose: 'call',
+        dueAt: placed.at,
+        deadlineAt: placed.at + within * MINUTE_MS,
+        rule: p.rule,
+        note: p.matched ? `They asked for a call ("${p.matched}").` : 'They asked for a call.',
+      };
+      const n: Enrolment = { ...base, extras: [...(base.extras ?? []), extra] };
+      const warnings: TriggerWarning[] = placed.reasons.map((code) => ({
+        rule: p.rule,
+        code,
+        message: `Outside the contact's hours: the call is due ${formatLocal(e.timeZone, placed.at)}.`,
+      }));
+      acts.push(
+        activity(e, 'rule-fired', now, ctx, {
+          rule: p.rule,
+          channel: 'call',
+          text: `Call due ${formatLocal(e.timeZone, placed.at)}, within ${within} min.${warnings.map((w) => ` Warning: ${w.message}`).join('')}`,
+        }),
+      );
+      return withWarnings({ ok: true, enrolment: n, activities: acts }, warnings);
+    }
+    case 'extra-done': {
+      const x = (e.extras ?? []).find((t) => t.key === event.key);
+      if (!x || x.doneAt !== undefined) return refuse('no-follow-up', 'This touch is no longer open.');
+      const extras = (e.extras ?? []).map((t) =>
+        t.key === event.key ? { ...t, doneAt: now, ...(event.skipped ? { skipped: true } : {}) } : t,
+      );
+      return {
+        ok: true,
+        enrolment: next({ extras }),
+        activities: [
+          activity(e, event.skipped ? 'touch-skipped' : 'touch-done', now, ctx, {
+            step: 0,
+            channel: x.channel,
+            purpose: x.purpose,
+            text: event.text,
+            rule: x.rule,
+          }),
+        ],
+      };
     }
     case 'follow-up-done': {
       const f = e.followUp;
@@ -334,6 +516,7 @@ export function transition(
       const n = stateChange({ state: 'opted-out' });
       delete n.notBefore;
       delete n.followUp;
+      dropOpen(n);
       return {
         ok: true,
         enrolment: n,
@@ -353,6 +536,7 @@ export function transition(
     case 'remove': {
       const n = stateChange({ state: 'removed' });
       delete n.notBefore;
+      dropOpen(n);
       return { ok: true, enrolment: n, activities: [activity(e, 'removed', now, ctx, { text: event.text })] };
     }
     case 'set-reengage-days': {
@@ -441,9 +625,38 @@ function complete(n: Enrolment, now: number, acts: Activity[], ctx: TransitionCo
   const done: Enrolment = { ...n, state: 'completed', stateChangedAt: now };
   delete done.pauseReason;
   delete done.notBefore;
-  done.followUp = reengageTouch(done);
+  delete done.followUp;
   acts.push(activity(n, 'completed', now, ctx));
-  return { ok: true, enrolment: done, activities: acts };
+  // The slower nurture path is a rule: switched off, the contact simply leaves the sequence.
+  const fired = applyTrigger(done, { type: 'no-reply-after-last-step', at: now }, now, ctx);
+  acts.push(...fired.activities);
+  return { ok: true, enrolment: fired.enrolment, activities: acts };
+}
+
+/** Open extras and proposals die with the sequence (opt-out, removal); done ones stay as history. */
+function dropOpen(n: Enrolment): void {
+  delete n.proposals;
+  const kept = (n.extras ?? []).filter((x) => x.doneAt !== undefined);
+  if (kept.length) n.extras = kept;
+  else delete n.extras;
+}
+
+function withWarnings<T extends TransitionResult>(r: T, warnings: TriggerWarning[] | undefined): T {
+  if (r.ok && warnings?.length) r.warnings = [...(r.warnings ?? []), ...warnings];
+  return r;
+}
+
+/** A reply's words may fire reply rules: they only propose, the rep confirms. */
+function proposeFromReply(
+  r: Transition,
+  event: { text?: string },
+  at: number,
+  now: number,
+  ctx: TransitionContext,
+): Transition {
+  if (!event.text) return r;
+  const fired = applyTrigger(r.enrolment, { type: 'reply', at, text: event.text }, now, ctx);
+  return { ...r, enrolment: fired.enrolment, activities: [...r.activities, ...fired.activities] };
 }
 
 function activity(

@@ -1,3 +1,5 @@
+import type { CadenceRule } from './rules';
+
 /**
  * Core vocabulary of the cadence engine (see ../shared/spec/cadence.md).
  * Everything here is plain data: JSON-safe except where a `Date` is named explicitly.
@@ -29,7 +31,8 @@ export type Purpose =
   | 'after-meeting' // recap within 24 h of a booked meeting
   | 'linkedin-connect' // connection request with a note
   | 'linkedin-engage' // comment on / engage with a post
-  | 'assign'; // internal: assign the lead to a rep
+  | 'assign' // internal: assign the lead to a rep
+  | 'meeting-reminder'; // reminder before a booked meeting
 
 export const PURPOSES: readonly Purpose[] = [
   'acknowledge',
@@ -49,6 +52,7 @@ export const PURPOSES: readonly Purpose[] = [
   'linkedin-connect',
   'linkedin-engage',
   'assign',
+  'meeting-reminder',
 ];
 
 /** One step of a playbook. `day` counts whole days from enrolment, as the seeds write them. */
@@ -65,6 +69,10 @@ export interface CadenceStep {
   requiresTwoUnanswered?: boolean;
   /** Free note shown to the rep ("voicemail under 30 s", "new angle"). */
   note?: string;
+  /** Set on a step a rule added to a running enrolment: the id of that rule. */
+  rule?: string;
+  /** A voicemail was left before this text: its draft refers to it (the voicemail/text pair). */
+  afterVoicemail?: boolean;
 }
 
 export interface Playbook {
@@ -75,6 +83,11 @@ export interface Playbook {
   source?: string;
   steps: CadenceStep[];
   builtIn?: boolean;
+  /**
+   * The playbook's triggers ("when EVENT [if CONDITION] then ACTION", see rules.ts); absent means
+   * the built-in rules, an empty list means none.
+   */
+  rules?: CadenceRule[];
 }
 
 export type LeadSource =
@@ -125,6 +138,11 @@ export interface PlanInput {
    * the steps after it keep their spacing from it.
    */
   notBefore?: Date;
+  /**
+   * Touches the contact already had outside the steps (a meeting reminder, a requested call):
+   * they count for one text a day, 48 h between emails and vary call times like earlier steps.
+   */
+  earlier?: { channel: Channel; at: Date }[];
 }
 
 export interface PlannedTouch {
@@ -144,6 +162,12 @@ export interface PlannedTouch {
   completedAt?: Date;
   /** Set on completed steps that were skipped rather than sent. */
   skipped?: boolean;
+  /** Step 0 touches a rule added: the key of the enrolment's extra touch. */
+  extraKey?: number;
+  /** Copied from the step: the rule that added it. */
+  rule?: string;
+  /** Copied from the step: its text refers to the voicemail just left. */
+  afterVoicemail?: boolean;
 }
 
 export type EnrolmentState = 'active' | 'paused' | 'booked' | 'opted-out' | 'completed' | 'removed';
@@ -172,7 +196,12 @@ export type ActivityKind =
   | 'completed'
   | 'removed'
   | 'note'
-  | 'sent-from-gmail';
+  | 'sent-from-gmail'
+  /** A playbook rule fired; `text` says which and what it scheduled or proposed. */
+  | 'rule-fired'
+  /** The rep confirmed or dismissed what a rule proposed. */
+  | 'proposal-confirmed'
+  | 'proposal-dismissed';
 
 /** One step of an enrolment that is behind us: done or skipped. Times are epoch ms. */
 export interface DoneTouch {
@@ -227,6 +256,45 @@ export interface Enrolment {
   reengageDays?: number;
   /** The after-meeting or re-engage touch, once booked or completed. */
   followUp?: FollowUpTouch;
+  /** Snapshot of the playbook's rules at enrolment; absent means the built-in rules. */
+  rules?: CadenceRule[];
+  /** Touches a rule added outside the steps (meeting reminders, a requested call). */
+  extras?: ExtraTouch[];
+  /** What rules proposed and the rep has not yet confirmed or dismissed. */
+  proposals?: Proposal[];
+  /** The booked meeting's start, when the rep entered one. */
+  meetingAt?: number;
+}
+
+/** A touch a rule scheduled outside the playbook's steps. Times are epoch ms. */
+export interface ExtraTouch {
+  /** Unique within the enrolment, from 1. */
+  key: number;
+  channel: Channel;
+  purpose: Purpose;
+  dueAt: number;
+  deadlineAt: number;
+  /** The rule that scheduled it. */
+  rule: string;
+  note?: string;
+  doneAt?: number;
+  skipped?: boolean;
+}
+
+/** What a reply-keyword rule proposes; nothing happens until the rep confirms. */
+export type ProposalAction = 'opt-out' | 'finish' | 'call-now';
+
+export interface Proposal {
+  /** Unique within the enrolment, from 1. */
+  id: number;
+  action: ProposalAction;
+  rule: string;
+  /** When it was proposed (epoch ms). */
+  at: number;
+  /** The words of the reply that matched, for the rep to check. */
+  matched?: string;
+  /** For call-now: the call is due within this many minutes once confirmed. */
+  withinMinutes?: number;
 }
 
 /** An entry of the append-only activity log, id-less (the database assigns ids). */
@@ -244,4 +312,6 @@ export interface Activity {
   text?: string;
   /** Where it came from: sidebar, popup, gmail (auto-detected), import, dashboard. */
   source?: string;
+  /** rule-fired and proposal activities: the id of the playbook rule. */
+  rule?: string;
 }

@@ -33,6 +33,7 @@ export const PURPOSE_LABELS: Record<Purpose, string> = {
   'linkedin-connect': 'Connect on LinkedIn',
   'linkedin-engage': 'Engage with a post',
   assign: 'Assign the lead',
+  'meeting-reminder': 'Meeting reminder',
 };
 
 export const LEAD_SOURCE_LABELS: Record<LeadSource, string> = {

@@ -306,6 +306,24 @@ const BUILT_INS: readonly Template[] = [
     'Recap: {{topic|our call}} and next steps',
   ),
 
+  // meeting-reminder: before a booked meeting (rule "booked-reminders")
+  tpl(
+    'meeting-reminder',
+    'sms',
+    'default',
+    'Meeting reminder: short text',
+    'Hi {{firstName|there}}, {{rep.name}} here: a reminder of our meeting about {{topic|your project}}. Need another time? Just reply.',
+  ),
+  tpl(
+    'meeting-reminder',
+    'email',
+    'default',
+    'Meeting reminder: what to bring',
+    "Hi {{firstName|there}},\n\nA quick reminder of our meeting about {{topic|your project}}. If there's anything you'd like me to prepare, or a question you want answered first, reply here.\n\nIf the time no longer suits you, say so and we'll find another." +
+      SIGN,
+    'Reminder: our meeting about {{topic|your project}}',
+  ),
+
   // LinkedIn
   tpl(
     'linkedin-connect',
@@ -348,6 +366,7 @@ const RELATED: Readonly<Record<Purpose, readonly Purpose[]>> = {
   'final-check-in': [],
   're-engage': ['final-check-in'],
   'after-meeting': [],
+  'meeting-reminder': ['confirm'],
   'linkedin-connect': ['linkedin-engage'],
   'linkedin-engage': [],
   assign: [],

@@ -192,8 +192,14 @@ test('due touches group, count down and drive the badge; acting from the popup c
   await page.screenshot({ path: 'tests/e2e/screenshots/popup.png' });
   await panel.getByRole('button', { name: 'No answer' }).click();
   await expect(page.getByTestId('popup-status')).toContainText('no answer');
-  await expect.poll(() => badgeCount(sw)).toBe(before - 1);
+  // Issue #13: the no-answer rule puts a text right after the call, due now and within 10
+  // minutes, so the badge still counts one touch for Ada (the text instead of the call).
+  const adaText = row(page, 'Ada Lovelace', '2 of 9');
+  await expect(adaText).toContainText('Text');
+  await expect(adaText).toContainText('Nudge after a voicemail');
+  await expect.poll(() => badgeCount(sw)).toBe(before);
   expect(await activityKinds(sw)).toContain('call-outcome:no-answer');
+  expect(await activityKinds(sw)).toContain('rule-fired');
 
   // Cy's email waits for Cy's text (the sequence keeps its order), but can already be drafted.
   const cyEmail = row(page, 'Cy', '2 of 7');
@@ -254,7 +260,7 @@ test('due touches group, count down and drive the badge; acting from the popup c
   const textId = await cyText.getAttribute('data-touch-id');
   await page.keyboard.press('d');
   await expect(page.locator(`[data-touch-id="${textId}"]`)).toHaveCount(0);
-  await expect.poll(() => badgeCount(sw)).toBe(before - 2);
+  await expect.poll(() => badgeCount(sw)).toBe(before - 1);
   // Focus stays in the list for the next key.
   await expect(page.locator('[data-testid="due-row-head"]:focus')).toHaveCount(1);
 
@@ -264,7 +270,7 @@ test('due touches group, count down and drive the badge; acting from the popup c
     await cyEmail.getByTestId('due-row-head').click();
   await cyEmail.getByRole('button', { name: 'Done', exact: true }).click();
   await expect(cyEmail).toHaveCount(0);
-  await expect.poll(() => badgeCount(sw)).toBe(before - 3);
+  await expect.poll(() => badgeCount(sw)).toBe(before - 2);
   await expect(page.getByTestId('popup-status')).toContainText('Done: email to Cy');
   expect(consoleErrors).toEqual([]);
 });

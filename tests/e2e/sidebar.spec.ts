@@ -129,9 +129,9 @@ test('an enrolled contact: step, timeline in two zones, and the break-up email i
   await expect(body).toContainText('https://example.com/jane');
   await expect(body).toContainText('my last note');
 
-  // Log the call: nobody picked up, the email step is next.
+  // Log the call: nobody picked up, so (issue #13's no-answer rule) a text is next, due now.
   await sidebar.getByRole('button', { name: 'No answer' }).click();
-  await expect(sidebar.getByTestId('step-line')).toContainText('Touch 2 of 8 · Email');
+  await expect(sidebar.getByTestId('step-line')).toContainText('Touch 2 of 9 · Text due now');
   const acts = await readStore<{ kind: string; outcome?: string }>(serviceWorker, 'activities');
   expect(acts.some((a) => a.kind === 'call-outcome' && a.outcome === 'no-answer')).toBe(true);
 

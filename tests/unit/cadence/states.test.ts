@@ -201,7 +201,8 @@ describe('transitions', () => {
     e = run(e, events);
     const r = ok(transition(e, last[0], last[1]));
     expect(r.enrolment.state).toBe('completed');
-    expect(r.activities.map((a) => a.kind)).toEqual(['touch-done', 'completed']);
+    // The re-nurture rule (issue #13) fires on completion and says what it scheduled.
+    expect(r.activities.map((a) => a.kind)).toEqual(['touch-done', 'completed', 'rule-fired']);
     expect(fmt(last[1])).toBe('Tue 2026-03-17 12:00');
     expect(fmt(r.enrolment.followUp!.dueAt)).toBe('Sat 2026-05-16 12:00');
     expect(pendingTouches(r.enrolment)[0]).toMatchObject({ step: 0, purpose: 're-engage' });

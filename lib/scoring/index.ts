@@ -1,0 +1,274 @@
+/**
+ * Lead scoring (seed 003: "scoring rules around lead source, location, budget, product
+ * interest, or any custom field"). Pure: the rep's rules and the contact's facts come in, a
+ * score from 0 to 100 with its explanation comes out ("82: referral +30, replied +20 ...").
+ * `now` is an argument because freshness decays with the days since the last response.
+ */
+import { LEAD_SOURCES, type LeadSource } from '@/lib/cadence/types';
+
+const DAY_MS = 86_400_000;
+
+export type EngagementSignal = 'replied' | 'answered-call' | 'booked';
+export const ENGAGEMENT_SIGNALS: readonly EngagementSignal[] = ['replied', 'answered-call', 'booked'];
+
+/** A comparison on one custom field (matched by name, case-insensitively). */
+export type CustomOp = 'at-least' | 'at-most' | 'equals' | 'contains' | 'present';
+export const CUSTOM_OPS: readonly CustomOp[] = ['at-least', 'at-most', 'equals', 'contains', 'present'];
+
+export type ScoreCondition =
+  | { kind: 'source'; sources: LeadSource[] }
+  | { kind: 'custom'; field: string; op: CustomOp; value?: string }
+  | { kind: 'engagement'; signal: EngagementSignal };
+
+/** One scoring rule: when the condition holds, add `points` (negative to subtract). */
+export interface ScoreRule {
+  id: string;
+  label: string;
+  when: ScoreCondition;
+  points: number;
+  enabled?: boolean;
+}
+
+export interface ScoringSettings {
+  /** Every lead starts here. */
+  base: number;
+  rules: ScoreRule[];
+  /** Freshness: points lost per day since the last response (or since the lead came in)... */
+  decayPerDay: number;
+  /** ...up to this many. */
+  maxDecay: number;
+  /** Priority bands: High at or above `high`, Medium at or above `medium`, else Low. */
+  high: number;
+  medium: number;
+  /** A new lead at or above this score raises the speed-to-lead notification. */
+  notifyAt: number;
+}
+
+export type Priority = 'High' | 'Medium' | 'Low';
+
+/** What scoring needs to know about a contact. Times are epoch ms. */
+export interface ScoreFacts {
+  leadSource: LeadSource;
+  custom?: Record<string, string>;
+  replied?: boolean;
+  answeredCall?: boolean;
+  booked?: boolean;
+  /** The latest reply, answered call or booking. */
+  lastResponseAt?: number;
+  createdAt: number;
+}
+
+export interface ScorePart {
+  id: string;
+  label: string;
+  points: number;
+}
+
+export interface Score {
+  score: number;
+  priority: Priority;
+  /** The rules that applied, biggest effect first; the base and the freshness decay included. */
+  parts: ScorePart[];
+  /** "82: referral +30, replied +20, budget 10k or more +15, base 20, quiet 3 days -3". */
+  explanation: string;
+}
+
+export const DEFAULT_SCORING: ScoringSettings = {
+  base: 20,
+  decayPerDay: 1,
+  maxDecay: 30,
+  high: 70,
+  medium: 40,
+  notifyAt: 70,
+  rules: [
+    { id: 'src-referral', label: 'referral', when: { kind: 'source', sources: ['referral'] }, points: 30 },
+    {
+      id: 'src-lsa',
+      label: 'Google Local Services',
+      when: { kind: 'source', sources: ['google-lsa'] },
+      points: 20,
+    },
+    { id: 'src-web', label: 'web form', when: { kind: 'source', sources: ['web-form'] }, points: 15 },
+    {
+      id: 'src-fb',
+      label: 'Facebook lead ad',
+      when: { kind: 'source', sources: ['facebook-lead-ad'] },
+      points: 10,
+    },
+    {
+      id: 'budget-10k',
+      label: 'budget 10k or more',
+      when: { kind: 'custom', field: 'budget', op: 'at-least', value: '10000' },
+      points: 15,
+    },
+    {
+      id: 'interest',
+      label: 'product interest given',
+      when: { kind: 'custom', field: 'product interest', op: 'present' },
+      points: 10,
+    },
+    { id: 'replied', label: 'replied', when: { kind: 'engagement', signal: 'replied' }, points: 20 },
+    {
+      id: 'answered',
+      label: 'answered a call',
+      when: { kind: 'engagement', signal: 'answered-call' },
+      points: 15,
+    },
+    { id: 'booked', label: 'booked a meeting', when: { kind: 'engagement', signal: 'booked' }, points: 25 },
+  ],
+};
+
+/**
+ * A number as people type amounts: "$12,000", "10k", "1.5M", "12.000 €", "15000 USD".
+ * Undefined when there is no number in it.
+ */
+export function parseAmount(text: string | undefined): number | undefined {
+  if (typeof text !== 'string') return undefined;
+  const m = /(-?\d[\d.,\s]*)\s*([kKmM])?(?![\p{L}])/u.exec(text.replace(/\u00a0/g, ' '));
+  if (!m) return undefined;
+  let digits = (m[1] ?? '').replace(/\s+/g, '');
+  if (/^-?\d{1,3}([.,]\d{3})+$/.test(digits)) digits = digits.replace(/[.,]/g, '');
+  else if (/^-?\d+,\d{1,2}$/.test(digits)) digits = digits.replace(',', '.');
+  else digits = digits.replace(/,/g, '');
+  let n = Number(digits);
+  if (!Number.isFinite(n)) return undefined;
+  const unit = m[2]?.toLowerCase();
+  if (unit === 'k') n *= 1_000;
+  if (unit === 'm') n *= 1_000_000;
+  return n;
+}
+
+const norm = (s: string) =>
+  s
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, ' ');
+
+function customValue(custom: Record<string, string> | undefined, field: string): string | undefined {
+  if (!custom) return undefined;
+  const want = norm(field);
+  for (const [k, v] of Object.entries(custom)) if (norm(k) === want) return v;
+  return undefined;
+}
+
+function holds(c: ScoreCondition, f: ScoreFacts): boolean {
+  switch (c.kind) {
+    case 'source':
+      return Array.isArray(c.sources) && c.sources.includes(f.leadSource);
+    case 'engagement':
+      return c.signal === 'replied'
+        ? !!f.replied
+        : c.signal === 'answered-call'
+          ? !!f.answeredCall
+          : !!f.booked;
+    case 'custom': {
+      const v = customValue(f.custom, c.field);
+      if (v === undefined || v.trim() === '') return false;
+      if (c.op === 'present') return true;
+      const want = c.value ?? '';
+      if (c.op === 'equals') return norm(v) === norm(want);
+      if (c.op === 'contains') return norm(v).includes(norm(want));
+      const a = parseAmount(v);
+      const b = parseAmount(want);
+      if (a === undefined || b === undefined) return false;
+      return c.op === 'at-least' ? a >= b : a <= b;
+    }
+    default:
+      return false;
+  }
+}
+
+const signed = (n: number) => (n >= 0 ? `+${n}` : `${n}`);
+
+/** Scores one contact. Never throws: a malformed rule simply does not apply. */
+export function scoreLead(facts: ScoreFacts, settings: ScoringSettings, now: number): Score {
+  const parts: ScorePart[] = [];
+  for (const r of settings.rules) {
+    if (r.enabled === false || !Number.isFinite(r.points) || r.points === 0) continue;
+    if (r.when && holds(r.when, facts)) parts.push({ id: r.id, label: r.label, points: r.points });
+  }
+  parts.sort((a, b) => Math.abs(b.points) - Math.abs(a.points));
+  const since = facts.lastResponseAt ?? facts.createdAt;
+  const days = Number.isFinite(since) ? Math.max(0, Math.floor((now - since) / DAY_MS)) : 0;
+  const decay = Math.min(Math.max(0, settings.maxDecay), days * Math.max(0, settings.decayPerDay));
+  const all: ScorePart[] = [...parts];
+  if (settings.base) all.push({ id: 'base', label: 'base', points: settings.base });
+  if (decay > 0)
+    all.push({
+      id: 'freshness',
+      label: `${facts.lastResponseAt !== undefined ? 'no response for' : 'new'} ${days} day${days === 1 ? '' : 's'}`,
+      points: -decay,
+    });
+  const raw = all.reduce((s, p) => s + p.points, 0);
+  const score = Math.max(0, Math.min(100, Math.round(raw)));
+  return {
+    score,
+    priority: priorityOf(score, settings),
+    parts: all,
+    explanation: `${score}: ${all.map((p) => `${p.label} ${signed(p.points)}`).join(', ') || 'no rule applies'}`,
+  };
+}
+
+export function priorityOf(score: number, s: Pick<ScoringSettings, 'high' | 'medium'>): Priority {
+  return score >= s.high ? 'High' : score >= s.medium ? 'Medium' : 'Low';
+}
+
+/** One problem with the rep's scoring settings; `rule` is 1-based. */
+export interface ScoringIssue {
+  message: string;
+  rule?: number;
+}
+
+/** Checks scoring settings before they are saved; an empty list means they are fine. */
+export function validateScoring(s: ScoringSettings): ScoringIssue[] {
+  const out: ScoringIssue[] = [];
+  const num = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
+  if (!num(s?.base) || s.base < 0 || s.base > 100)
+    out.push({ message: 'The base score must be from 0 to 100.' });
+  if (!num(s?.decayPerDay) || s.decayPerDay < 0)
+    out.push({ message: 'Points lost per day must be 0 or more.' });
+  if (!num(s?.maxDecay) || s.maxDecay < 0)
+    out.push({ message: 'The most points freshness can take must be 0 or more.' });
+  if (!num(s?.high) || !num(s?.medium) || s.medium < 0 || s.high > 100 || s.medium >= s.high)
+    out.push({ message: 'Priority bands: Medium must start below High, both from 0 to 100.' });
+  if (!num(s?.notifyAt) || s.notifyAt < 0 || s.notifyAt > 100)
+    out.push({ message: 'The notification threshold must be from 0 to 100.' });
+  const ids = new Set<string>();
+  (Array.isArray(s?.rules) ? s.rules : []).forEach((r, i) => {
+    const rule = i + 1;
+    if (typeof r?.id !== 'string' || !r.id || ids.has(r.id))
+      out.push({ rule, message: `Rule ${rule}: needs a unique id.` });
+    else ids.add(r.id);
+    if (typeof r?.label !== 'string' || r.label.trim() === '')
+      out.push({ rule, message: `Rule ${rule}: give it a label.` });
+    if (!num(r?.points) || Math.abs(r.points) > 100)
+      out.push({ rule, message: `Rule ${rule}: points must be a number from -100 to 100.` });
+    const w = r?.when;
+    if (w?.kind === 'source') {
+      if (!Array.isArray(w.sources) || !w.sources.length || w.sources.some((x) => !LEAD_SOURCES.includes(x)))
+        out.push({ rule, message: `Rule ${rule}: pick at least one known lead source.` });
+    } else if (w?.kind === 'custom') {
+      if (typeof w.field !== 'string' || !w.field.trim())
+        out.push({ rule, message: `Rule ${rule}: name the custom field.` });
+      if (!CUSTOM_OPS.includes(w.op)) out.push({ rule, message: `Rule ${rule}: unknown comparison.` });
+      else if ((w.op === 'at-least' || w.op === 'at-most') && parseAmount(w.value) === undefined)
+        out.push({ rule, message: `Rule ${rule}: "${String(w.value)}" is not a number to compare with.` });
+      else if ((w.op === 'equals' || w.op === 'contains') && !w.value?.trim())
+        out.push({ rule, message: `Rule ${rule}: give the value to compare with.` });
+    } else if (w?.kind === 'engagement') {
+      if (!ENGAGEMENT_SIGNALS.includes(w.signal))
+        out.push({ rule, message: `Rule ${rule}: unknown engagement signal.` });
+    } else out.push({ rule, message: `Rule ${rule}: unknown condition.` });
+  });
+  return out;
+}
+
+/**
+ * Stored settings may be from an older release or hand-edited: anything invalid falls back to
+ * the defaults rather than breaking every score.
+ */
+export function normaliseScoring(s: unknown): ScoringSettings {
+  if (!s || typeof s !== 'object') return structuredClone(DEFAULT_SCORING);
+  const merged = { ...structuredClone(DEFAULT_SCORING), ...(s as Partial<ScoringSettings>) };
+  return validateScoring(merged).length ? structuredClone(DEFAULT_SCORING) : merged;
+}
