@@ -332,7 +332,7 @@ export async function applyEvent(
     next.lastTouchAt = event.type === 'touch-done' ? (event.at ?? now) : now;
   }
   // Fields the engine deleted must disappear from the stored row too.
-  for (const k of ['notBefore', 'pauseReason', 'followUp'] as const) {
+  for (const k of ['notBefore', 'pauseReason', 'followUp', 'extras', 'proposals', 'meetingAt'] as const) {
     if (!(k in res.enrolment)) delete next[k];
   }
   await db.enrolments.put(next);
