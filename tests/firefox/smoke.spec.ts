@@ -37,6 +37,18 @@ let firefox: Firefox;
 let ext: Page;
 const errors: string[] = [];
 
+/** Every merge field filled, and a window open all day, so what is due does not hang on the hour. */
+const REP = {
+  name: 'Jane Seller',
+  company: 'Northwind Roofing',
+  phone: '+1 555 0100',
+  signature: 'Jane Seller\nNorthwind Roofing',
+  reconnectLink: 'https://example.com/jane',
+  bookingLink: 'https://example.com/book-jane',
+  timeZone: 'America/New_York',
+  window: { days: [0, 1, 2, 3, 4, 5, 6], start: '00:00', end: '23:59' },
+};
+
 test.beforeAll(async () => {
   test.setTimeout(90_000);
   firefox = await launchWithAddon();
@@ -120,6 +132,11 @@ test('the add-on installs, its background page runs and keeps the named alarm', 
 });
 
 test('a write sets the badge, and the alarm recomputes it from IndexedDB', async () => {
+  const saved = await ext.evaluate(
+    (patch) => browser.runtime.sendMessage({ type: 'settings.save', payload: { patch } }),
+    REP,
+  );
+  expect(saved).toMatchObject({ ok: true });
   const res = await ext.evaluate(
     (contact) =>
       browser.runtime.sendMessage({
@@ -152,16 +169,18 @@ test('the popup lists the due touches the badge counts', async () => {
     .toBeGreaterThanOrEqual(due);
   expect(await testIdText(popup, 'popup-list')).toContain('Bob Buyer');
   expect(await testIdText(popup, 'popup-summary')).toMatch(/\d+ today/);
+  await popup.screenshot({ path: 'tests/firefox/screenshots/firefox-popup.png' });
   await popup.close();
 });
 
 test('the dashboard opens and reads the database', async () => {
   const options = await openAddonPage(firefox, 'options.html', errors);
   await expect.poll(() => testIdText(options, 'contact-count')).toBe('1 contact');
+  await options.screenshot({ path: 'tests/firefox/screenshots/firefox-dashboard.png' });
   await options.close();
 });
 
-test('the Gmail sidebar shows the contact in view, follows the page and obeys its buttons', async () => {
+test('the Gmail sidebar shows the contact, follows the page, collapses and inserts a draft', async () => {
   const gmail = await openGmail(firefox, THREAD, THREAD_HASH, errors);
   const frame = await sidebarFrame(gmail);
   expect(await gmail.$eval('#touchbase-sidebar iframe', (f) => f.getAttribute('src'))).toBe(
@@ -192,6 +211,13 @@ test('the Gmail sidebar shows the contact in view, follows the page and obeys it
   await frame.click('[data-testid="sidebar-expand"]');
   await expect.poll(collapsed).toBe('false');
   await expect.poll(() => testIdText(frame, 'contact-name')).toBe('Bob Buyer');
+
+  // One click puts the break-up email into Gmail's compose (page.command insert).
+  await frame.click('[data-testid="quick-breakup"]');
+  await expect.poll(() => testIdText(frame, 'sidebar-status')).toContain('Break-up email inserted');
+  const body = () => gmail.$eval('.M9 [g_editable="true"]', (el) => el.textContent ?? '');
+  await expect.poll(body).toContain('my last note');
+  expect(await body()).toContain(REP.reconnectLink);
   await gmail.close();
 });
 

@@ -53,6 +53,7 @@ export async function launchWithAddon(): Promise<Firefox> {
     executablePath: findFirefox(),
     headless: true,
     userDataDir,
+    defaultViewport: { width: 1280, height: 800 },
     // BiDi refuses to navigate a tab to a moz-extension: page without it.
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
