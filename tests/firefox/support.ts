@@ -58,8 +58,8 @@ export async function launchWithAddon(): Promise<Firefox> {
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: ADDON_UUID }),
-      // The optional notifications permission is granted on the click that asks, without the
-      // doorhanger a headless browser cannot show; the click (a user gesture) is still required.
+      // Grants an optional permission when the add-on asks, without the doorhanger a headless
+      // browser cannot show; the test still asks through the popup's button, as a rep would.
       'extensions.webextOptionalPermissionPrompts': false,
     },
   });
