@@ -1,5 +1,8 @@
 import { lazy, Suspense } from 'react';
 import { DASHBOARD_TABS, type DashboardTab, useDashboard } from '@/lib/stores/dashboard';
+import { RepSetup } from '@/components/shared/RepSetup';
+import { needsSetup } from '@/lib/settings/setup';
+import { useSettings } from './contacts/useDashboardData';
 import './dashboard.css';
 
 type TabComponent = () => React.JSX.Element;
@@ -43,6 +46,7 @@ export async function preloadTab(tab: DashboardTab): Promise<void> {
 /** The full-page home: contacts, import/export, playbooks, templates, metrics, settings. */
 export function DashboardApp() {
   const { tab, setTab, contactId, closeContact } = useDashboard();
+  const settings = useSettings();
   const Tab = READY[tab] ?? LAZY[tab];
   return (
     <div className="tb-dash">
@@ -69,6 +73,7 @@ export function DashboardApp() {
         role="tabpanel"
         aria-label={DASHBOARD_TABS.find((t) => t.id === tab)?.label}
       >
+        {settings && needsSetup(settings) ? <RepSetup settings={settings} /> : null}
         <Suspense fallback={<p className="tb-muted">Loading…</p>}>
           <Tab />
         </Suspense>

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { TimeZonePicker } from '@/components/ui/TimeZonePicker';
+import { WindowInput } from '@/components/ui/WindowInput';
 import type { ContactWindow } from '@/lib/cadence/types';
 import { suggestZones, timeZoneNames } from '@/lib/contacts/phone-zone';
 import {
@@ -14,9 +15,6 @@ import type { ContactRow, RepSettings } from '@/lib/db/schema';
 import { formatClock } from '@/lib/format/datetime';
 import { request } from '@/lib/messaging/client';
 import './contact-editor.css';
-
-const DAY_NAMES = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const WEEK_ORDER = [1, 2, 3, 4, 5, 6, 0];
 
 interface Form {
   firstName: string;
@@ -243,44 +241,12 @@ export function ContactEditor({ contact, settings, via, compact, onSaved, onCanc
             </span>
           </label>
           {form.ownWindow ? (
-            <div className="ce-window">
-              <span className="ce-days">
-                {WEEK_ORDER.map((d) => (
-                  <label key={d}>
-                    <input
-                      type="checkbox"
-                      checked={form.window.days.includes(d)}
-                      onChange={(e) =>
-                        set('window', {
-                          ...form.window,
-                          days: e.target.checked
-                            ? [...form.window.days, d].sort((a, b) => a - b)
-                            : form.window.days.filter((x) => x !== d),
-                        })
-                      }
-                    />
-                    {DAY_NAMES[d]}
-                  </label>
-                ))}
-              </span>
-              <span className="ce-times">
-                <input
-                  type="time"
-                  aria-label="Window start"
-                  data-testid="contact-window-start"
-                  value={form.window.start}
-                  onChange={(e) => set('window', { ...form.window, start: e.target.value })}
-                />
-                to
-                <input
-                  type="time"
-                  aria-label="Window end"
-                  data-testid="contact-window-end"
-                  value={form.window.end}
-                  onChange={(e) => set('window', { ...form.window, end: e.target.value })}
-                />
-              </span>
-            </div>
+            <WindowInput
+              value={form.window}
+              onChange={(w) => set('window', w)}
+              label="Window"
+              testId="contact-window-edit"
+            />
           ) : null}
           {problemFor('window').map((p) => (
             <span key={p.message} className="tb-problem error">

@@ -8,6 +8,8 @@ import { ContactPanel } from './ContactPanel';
 import { EmptyState } from './EmptyState';
 import { EnrolForm } from './EnrolForm';
 import { PersonPicker } from './PersonPicker';
+import { RepSetup } from '@/components/shared/RepSetup';
+import { needsSetup } from '@/lib/settings/setup';
 import './sidebar.css';
 import { usePageBridge } from './usePageBridge';
 import { useReplyDetection, useSidebarData } from './useSidebarData';
@@ -111,6 +113,7 @@ export function SidebarApp() {
         </button>
       </header>
       <main className="sb-main">
+        {data && needsSetup(data.settings) ? <RepSetup settings={data.settings} compact collapsed /> : null}
         {!view ? (
           <p className="tb-muted sb-pad">Waiting for Gmail…</p>
         ) : !selected ? (

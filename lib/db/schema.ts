@@ -127,6 +127,8 @@ export interface RepSettings {
   reengageDays: number;
   notifications: boolean;
   dailyNudge: boolean;
+  /** The first-run setup was finished or skipped: it is not offered again. */
+  setupDone?: boolean;
 }
 
 export interface SettingsRow {

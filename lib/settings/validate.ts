@@ -70,6 +70,8 @@ export function validateSettings(patch: Partial<RepSettings>): SettingsProblem[]
         out.push({ field: 'defaultPlaybookBySource', message: `Unknown lead source "${key}".` });
     }
   }
+  if (patch.setupDone !== undefined && typeof patch.setupDone !== 'boolean')
+    out.push({ field: 'setupDone', message: 'Say whether the setup is done.' });
   for (const field of ['reconnectLink', 'bookingLink'] as const) {
     const v = patch[field];
     if (v !== undefined && !isLink(v.trim()))
