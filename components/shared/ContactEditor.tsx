@@ -7,6 +7,7 @@ import {
   type ContactPatch,
   contactPatchProblems,
   formatCustomFields,
+  otherEmailsOf,
   parseCustomFields,
   sameWindow,
   splitList,
@@ -40,7 +41,7 @@ function formOf(c: ContactRow, settings: RepSettings): Form {
     company: c.company,
     title: c.title,
     email: c.email,
-    otherEmails: (c.otherEmails ?? []).join('\n'),
+    otherEmails: otherEmailsOf(c).join('\n'),
     phone: c.phone,
     otherPhones: (c.otherPhones ?? []).join('\n'),
     timeZone: c.timeZone,
@@ -61,7 +62,7 @@ function patchOf(c: ContactRow, f: Form): { patch: ContactPatch; badCustom: stri
   if (f.linkedinUrl.trim() !== (c.linkedinUrl ?? '')) patch.linkedinUrl = f.linkedinUrl.trim();
   if (f.notes !== c.notes) patch.notes = f.notes;
   const emails = splitList(f.otherEmails);
-  if (emails.join('\n') !== (c.otherEmails ?? []).join('\n')) patch.otherEmails = emails;
+  if (emails.join('\n') !== otherEmailsOf(c).join('\n')) patch.otherEmails = emails;
   const phones = splitList(f.otherPhones);
   if (phones.join('\n') !== (c.otherPhones ?? []).join('\n')) patch.otherPhones = phones;
   if (!f.ownWindow && c.window) patch.window = null;

@@ -206,3 +206,18 @@ export function emailKeysOf(c: { emailLower?: string; externalIds?: readonly str
   for (const id of c.externalIds ?? []) if (id.startsWith('email:')) out.push(id.slice(6));
   return out;
 }
+
+/**
+ * The other addresses to show for a contact: as the rep wrote them, plus any the index holds
+ * without a written form (e.g. brought in by merging two contacts), lower-cased.
+ */
+export function otherEmailsOf(c: {
+  emailLower?: string;
+  otherEmails?: readonly string[];
+  externalIds?: readonly string[];
+}): string[] {
+  const indexed = emailKeysOf({ externalIds: c.externalIds });
+  const written = (c.otherEmails ?? []).filter((e) => indexed.includes(e.trim().toLowerCase()));
+  const covered = new Set(written.map((e) => e.trim().toLowerCase()));
+  return [...written, ...indexed.filter((e) => !covered.has(e) && e !== c.emailLower)];
+}

@@ -8,6 +8,7 @@ import {
   contactPatchProblems,
   emailKeysOf,
   otherEmailId,
+  otherEmailsOf,
   sameWindow,
 } from '@/lib/contacts/record';
 import { formatClock } from '@/lib/format/datetime';
@@ -94,7 +95,7 @@ export async function updateContact(
     if (patch.otherEmails !== undefined || patch.email !== undefined) {
       const seen = new Set(next.emailLower ? [next.emailLower] : []);
       const others: string[] = [];
-      for (const raw of patch.otherEmails ?? cur.otherEmails ?? []) {
+      for (const raw of patch.otherEmails ?? otherEmailsOf(cur)) {
         const e = raw.trim();
         const lower = normaliseEmail(e);
         if (!e || seen.has(lower)) continue;

@@ -3,6 +3,7 @@ import {
   contactPatchProblems,
   formatCustomFields,
   isWebLink,
+  otherEmailsOf,
   parseCustomFields,
   phoneStepCount,
   sameWindow,
@@ -76,5 +77,16 @@ describe('contact record helpers', () => {
         { channel: 'voicemail' },
       ]),
     ).toBe(3);
+  });
+
+  it('shows the other addresses as written, plus any only the index knows', () => {
+    expect(
+      otherEmailsOf({
+        emailLower: 'a@x.com',
+        otherEmails: ['Ann@Home.net', 'gone@old.net'],
+        externalIds: ['email:ann@home.net', 'hubspot:1:2', 'email:merged@y.org'],
+      }),
+    ).toEqual(['Ann@Home.net', 'merged@y.org']);
+    expect(otherEmailsOf({ emailLower: 'a@x.com' })).toEqual([]);
   });
 });
