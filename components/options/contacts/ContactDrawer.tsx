@@ -80,6 +80,7 @@ export function ContactDrawer({ contactId, onClose }: { contactId: number; onClo
             ))}
           </ul>
           {optedOut.length ? <p className="tb-muted">Nothing goes out on an opted-out channel.</p> : null}
+          <OptOutControls contactId={contact.id} optedOut={optedOut.length > 0} />
         </section>
 
         <section aria-label="Sequences" data-testid="drawer-enrolments">
@@ -204,6 +205,96 @@ export function ContactDrawer({ contactId, onClose }: { contactId: number; onClo
         </button>
         {body}
       </aside>
+    </div>
+  );
+}
+
+/**
+ * Opting out asks first (it stops every channel and keeps a suppression entry); withdrawing one
+ * needs a reason, kept in their history.
+ */
+function OptOutControls({ contactId, optedOut }: { contactId: number; optedOut: boolean }) {
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState<{ text: string; error?: boolean }>();
+  const run = async () => {
+    setBusy(true);
+    setStatus(undefined);
+    try {
+      if (optedOut) {
+        await request('contact.withdrawOptOut', { contactId, reason, via: 'dashboard' });
+        setStatus({ text: 'Opt-out withdrawn. Their stopped sequences are on hold until you resume one.' });
+      } else {
+        const res = await request('contact.optOut', {
+          contactId,
+          ...(reason.trim() ? { reason: reason.trim() } : {}),
+          via: 'dashboard',
+        });
+        setStatus({
+          text: `Opted out on every channel${res.stopped ? `; ${res.stopped} sequence${res.stopped === 1 ? '' : 's'} stopped` : ''}.`,
+        });
+      }
+      setOpen(false);
+      setReason('');
+    } catch (err) {
+      setStatus({ text: err instanceof Error ? err.message : String(err), error: true });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="cd-optout-actions">
+      {open ? (
+        <fieldset
+          className="cd-confirm"
+          aria-label={optedOut ? 'Withdraw the opt-out' : 'Confirm the opt-out'}
+        >
+          <p>
+            {optedOut
+              ? 'Withdraw the opt-out only if they asked to hear from you again. Why?'
+              : 'They asked not to be contacted: stop every touch on every channel, and keep them suppressed even if deleted and imported again?'}
+          </p>
+          <input
+            value={reason}
+            placeholder={optedOut ? 'Reason (required)' : 'Reason (optional)'}
+            data-testid="optout-reason"
+            onChange={(e) => setReason(e.target.value)}
+          />
+          <div className="tb-row">
+            <button
+              type="button"
+              className={optedOut ? 'primary' : 'danger'}
+              disabled={busy || (optedOut && !reason.trim())}
+              data-testid="optout-confirm"
+              onClick={() => void run()}
+            >
+              {optedOut ? 'Withdraw the opt-out' : 'Opt out'}
+            </button>
+            <button type="button" disabled={busy} onClick={() => setOpen(false)}>
+              Cancel
+            </button>
+          </div>
+        </fieldset>
+      ) : (
+        <button
+          type="button"
+          className={optedOut ? undefined : 'danger'}
+          data-testid={optedOut ? 'optout-withdraw' : 'optout-start'}
+          onClick={() => setOpen(true)}
+        >
+          {optedOut ? 'Withdraw the opt-out…' : 'Opt out…'}
+        </button>
+      )}
+      {status ? (
+        <p
+          className={status.error ? 'tb-problem error' : 'tb-muted'}
+          role="status"
+          data-testid="optout-status"
+        >
+          {status.text}
+        </p>
+      ) : null}
     </div>
   );
 }
