@@ -103,15 +103,16 @@ export class DeepQuery {
    */
   firstShown(list: SelectorList, ariaHidden: boolean): Element | null {
     for (const sel of list) {
-      let hits: Element[] = [];
+      let hits: Element[];
       try {
         hits = Array.from(this.root.querySelectorAll(sel));
       } catch {
         continue;
       }
-      if (!hits.some((e) => !isHidden(e, ariaHidden))) hits = this.allOf(sel);
-      const hit = hits.find((e) => !isHidden(e, ariaHidden));
-      if (hit) return hit;
+      const light = hits.find((e) => !isHidden(e, ariaHidden));
+      if (light) return light;
+      const deep = this.allOf(sel).find((e) => !hits.includes(e) && !isHidden(e, ariaHidden));
+      if (deep) return deep;
     }
     return null;
   }

@@ -8,6 +8,7 @@
 import {
   addEmail,
   addPhone,
+  all,
   attempt,
   DeepQuery,
   emailFromLink,
@@ -61,7 +62,9 @@ export function extract(doc: Document, url: string): PageView {
 function shownPage(doc: Document): ParentNode | 'ambiguous' {
   const dq = new DeepQuery(doc);
   for (const sel of SEL.pageRoot) {
-    const shown = dq.allOf(sel).filter((e) => !isHidden(e, true));
+    // Light DOM first: the whole-document shadow walk is paid only on native-shadow pages.
+    let shown = all(doc, [sel]).filter((e) => !isHidden(e, true));
+    if (!shown.length) shown = dq.allOf(sel).filter((e) => !isHidden(e, true));
     // Nested candidates (a page inside a tab) are one page: keep the outermost.
     const outer = shown.filter((e) => !shown.some((o) => o !== e && o.contains(e)));
     if (outer.length === 1) return outer[0]!;
