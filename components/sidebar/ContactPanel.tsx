@@ -6,6 +6,7 @@ import { draftFor } from '@/lib/drafts/draft';
 import { LEAD_SOURCE_LABELS, PURPOSE_LABELS } from '@/lib/labels';
 import { tomorrowSnooze } from '@/lib/touches/actions';
 import { request } from '@/lib/messaging/client';
+import { quickToken } from '@/lib/messaging/send-token';
 import type { EnrolmentAction } from '@/lib/messaging/protocol';
 import {
   currentEnrolment,
@@ -16,6 +17,8 @@ import {
   stepLine,
 } from '@/lib/sidebar/status';
 import type { PageView } from '@/lib/sites/types';
+import { wrongRecipients } from '@/lib/sidebar/recipients';
+import { AddressConfirm } from './AddressConfirm';
 import { DraftCard, insertedWhere } from './DraftCard';
 import { Avatar, EnrolForm } from './EnrolForm';
 import { Timeline } from './Timeline';
@@ -56,6 +59,7 @@ export function ContactPanel({ data, playbooks, view, bridge }: Props) {
   const [busy, setBusy] = useState<string>();
   const [status, setStatus] = useState<Status>();
   const [noteOpen, setNoteOpen] = useState(false);
+  const [quickWrongTo, setQuickWrongTo] = useState<{ purpose: 'breakup' | 'value'; others: string[] }>();
   const [note, setNote] = useState('');
   const [snoozeOpen, setSnoozeOpen] = useState(false);
   const [editing, setEditing] = useState(false);
@@ -89,7 +93,10 @@ export function ContactPanel({ data, playbooks, view, bridge }: Props) {
       done,
     );
 
-  const quick = async (purpose: Extract<Purpose, 'breakup' | 'value'>) => {
+  const quick = async (purpose: Extract<Purpose, 'breakup' | 'value'>, anyRecipient = false) => {
+    const others = anyRecipient ? undefined : wrongRecipients(view, contact.email);
+    setQuickWrongTo(others ? { purpose, others } : undefined);
+    if (others) return;
     const draft = draftFor({
       purpose,
       channel: 'email',
@@ -101,10 +108,9 @@ export function ContactPanel({ data, playbooks, view, bridge }: Props) {
     });
     setBusy(purpose);
     setStatus(undefined);
-    // Sent in place of the next email touch, it counts as that touch; otherwise it is a one-off.
-    const touchId = touch?.channel === 'email' ? touch.id : undefined;
+    // Never the next planned touch: a break-up ends the sequence, a value email is an extra touch.
     const res = await bridge.insert({
-      touchId,
+      token: quickToken(purpose, contact.id, Date.now().toString(36)),
       to: contact.email,
       subject: draft.result.subject,
       body: draft.result.body,
@@ -334,6 +340,14 @@ export function ContactPanel({ data, playbooks, view, bridge }: Props) {
                 Value
               </button>
             </div>
+          ) : null}
+          {quickWrongTo ? (
+            <AddressConfirm
+              others={quickWrongTo.others}
+              who={contact.firstName || contact.email || 'this contact'}
+              onConfirm={() => void quick(quickWrongTo.purpose, true)}
+              onCancel={() => setQuickWrongTo(undefined)}
+            />
           ) : null}
           <div className="tb-row sb-outcomes">
             {running ? (

@@ -13,6 +13,9 @@ import {
   speakingTime,
 } from '@/lib/templates';
 import type { ContactData } from '@/components/shared/useContactData';
+import { touchToken } from '@/lib/messaging/send-token';
+import { wrongRecipients } from '@/lib/sidebar/recipients';
+import { AddressConfirm } from './AddressConfirm';
 import { copyText } from './clipboard';
 import type { PageBridge } from './usePageBridge';
 
@@ -94,6 +97,7 @@ export function DraftCard({ touch, step, data, activities, view, bridge, childre
   const subject = edited?.subject ?? draft.result.subject ?? '';
   const body = edited?.body ?? draft.result.body;
   const [confirming, setConfirming] = useState(false);
+  const [wrongTo, setWrongTo] = useState<string[]>();
   const [result, setResult] = useState<{ text: string; error?: boolean; copyFallback?: boolean }>();
   const [busy, setBusy] = useState(false);
 
@@ -119,14 +123,17 @@ export function DraftCard({ touch, step, data, activities, view, bridge, childre
     );
   };
 
-  const insert = async (force = false) => {
+  const insert = async (force = false, anyRecipient = false) => {
     if (!force && draft.result.needsConfirm && stillMissing.length) {
       setConfirming(true);
       return;
     }
     setConfirming(false);
+    const others = anyRecipient ? undefined : wrongRecipients(view, data.contact.email);
+    setWrongTo(others);
+    if (others) return;
     setBusy(true);
-    const res = await bridge.insert({ touchId: touch.id, to: data.contact.email, subject, body });
+    const res = await bridge.insert({ token: touchToken(touch.id), to: data.contact.email, subject, body });
     setBusy(false);
     setResult(
       res.ok
@@ -227,6 +234,14 @@ export function DraftCard({ touch, step, data, activities, view, bridge, childre
             </button>
           </div>
         </div>
+      ) : null}
+      {wrongTo ? (
+        <AddressConfirm
+          others={wrongTo}
+          who={data.contact.firstName || data.contact.email || 'this contact'}
+          onConfirm={() => void insert(true, true)}
+          onCancel={() => setWrongTo(undefined)}
+        />
       ) : null}
       <div className="tb-row sb-draft-actions">
         {isEmail ? (

@@ -19,9 +19,11 @@ import { saveSettingsWithReplan } from '@/lib/db/replan';
 import { deletePlaybook, savePlaybook } from '@/lib/db/playbooks';
 import { deleteTemplate, duplicateStoredTemplate, resetTemplate, saveTemplate } from '@/lib/db/templates';
 import { optOutContact, withdrawOptOut, withdrawSuppression } from '@/lib/db/optout';
+import { recordSend } from '@/lib/db/sends';
 import { recordUndo, undo } from '@/lib/db/undo';
 import { forwardPageCommand, readPageState, savePageState } from '@/lib/messaging/page-channel';
 import type { RuntimeMessage, UndoTicket } from '@/lib/messaging/protocol';
+import { parseSendToken } from '@/lib/messaging/send-token';
 import { loadSidebarData } from '@/lib/sidebar/query';
 import { refreshBadge } from './badge';
 import type { MessageOrigin } from './messaging';
@@ -30,6 +32,12 @@ import type { MessageOrigin } from './messaging';
 function tabOf(from: MessageOrigin): number {
   if (from.tabId === undefined || from.tabId < 0) throw new Error('This request needs a tab.');
   return from.tabId;
+}
+
+/** A scheduled send counts at its time; one the page misread (past, or years away) counts now. */
+function sendTime(scheduledAt: number | undefined, now: number): number {
+  if (scheduledAt === undefined || scheduledAt <= now) return now;
+  return scheduledAt - now > 400 * 24 * 3_600_000 ? now : scheduledAt;
 }
 
 /** A handler's answer that can be taken back: the messaging layer passes the ticket on. */
@@ -148,10 +156,18 @@ async function route(msg: RuntimeMessage, from: MessageOrigin): Promise<unknown>
     case 'sidebar.data':
       return loadSidebarData(db, msg.payload);
     case 'gmail.sent': {
-      // The rep sent a compose holding our draft: that is the touch done, with what was sent.
-      const text = [msg.payload.subject, msg.payload.bodyText].filter(Boolean).join('\n\n');
-      const res = await completeTouch(db, msg.payload.touchId, { now, via: 'gmail', text });
-      return { recorded: !res.alreadyDone };
+      // Gmail confirmed (or scheduled) the send of a compose holding our draft.
+      const p = msg.payload;
+      const target = parseSendToken(p.token);
+      if (!target) return { recorded: false, reason: 'not-ours' };
+      const text = [p.subject, p.bodyText].filter(Boolean).join('\n\n');
+      const res = await recordSend(db, target, {
+        at: sendTime(p.scheduledAt, now),
+        recipients: [...p.to, ...p.cc, ...p.bcc],
+        text,
+        via: 'gmail',
+      });
+      return res.recorded ? { recorded: true } : { recorded: false, reason: res.reason };
     }
     case 'playbook.save':
       return savePlaybook(db, msg.payload.playbook, now);

@@ -19,6 +19,7 @@ import type {
   FollowUpTouch,
   LeadSource,
   PlannedTouch,
+  Purpose,
 } from './types';
 import { activeRules, applyTrigger, formatLocal, placeTouch, type TriggerWarning } from './triggers';
 import { addLocalDays, assertTimeZone, HOUR_MS, MINUTE_MS, nextLocalMidnight } from './zoned';
@@ -54,6 +55,16 @@ export type EnrolmentEvent =
   | { type: 'follow-up-done'; text?: string }
   | { type: 'opt-out'; channel?: Channel; text?: string }
   | { type: 'withdraw-opt-out'; text?: string }
+  /**
+   * An email sent outside the steps (a value email): it fills no step and the next step stays
+   * next, but the steps after it are spaced from it (48 h between emails).
+   */
+  | { type: 'extra-sent'; channel: Channel; purpose: Purpose; at?: number; text?: string }
+  /**
+   * The break-up email went out: it is the end of the sequence, whatever steps were left. The
+   * enrolment completes and the re-engage touch is planned from it.
+   */
+  | { type: 'breakup-sent'; channel?: Channel; at?: number; text?: string }
   | { type: 'remove'; text?: string }
   | { type: 'set-reengage-days'; days: number }
   /**
@@ -183,13 +194,18 @@ export function planEnrolment(enrolment: Enrolment): PlannedTouch[] {
   return plan;
 }
 
-/** Touches outside the steps that reached the contact: done extras and a done follow-up. */
+/**
+ * Touches outside the steps that reached the contact: done extras, a done follow-up, and value or
+ * break-up emails sent between steps.
+ */
 export function earlierTouches(e: Enrolment): { channel: Channel; at: Date }[] | undefined {
   const out: { channel: Channel; at: Date }[] = [];
   for (const x of e.extras ?? [])
     if (x.doneAt !== undefined && !x.skipped) out.push({ channel: x.channel, at: new Date(x.doneAt) });
   if (e.followUp?.doneAt !== undefined)
     out.push({ channel: e.followUp.channel, at: new Date(e.followUp.doneAt) });
+  // Value and break-up emails the rep sent between steps.
+  for (const x of e.extraTouches ?? []) out.push({ channel: x.channel, at: new Date(x.at) });
   return out.length ? out : undefined;
 }
 
@@ -533,6 +549,31 @@ export function transition(
         activities: [activity(e, 'opt-out-withdrawn', now, ctx, { text: event.text })],
       };
     }
+    case 'extra-sent': {
+      const at = event.at ?? now;
+      if (!Number.isFinite(at)) return refuse('bad-input', 'The send needs a valid time.');
+      const sent = activity(e, 'sent-from-gmail', at, ctx, {
+        channel: event.channel,
+        purpose: event.purpose,
+        text: event.text,
+      });
+      // Only a running sequence has steps left to space; otherwise the send is simply logged.
+      if (e.state !== 'active' && e.state !== 'paused') return { ok: true, enrolment: e, activities: [sent] };
+      const extraTouches = [
+        ...(e.extraTouches ?? []),
+        { channel: event.channel, purpose: event.purpose, at },
+      ];
+      return { ok: true, enrolment: next({ extraTouches }), activities: [sent] };
+    }
+    case 'breakup-sent': {
+      const at = event.at ?? now;
+      if (!Number.isFinite(at)) return refuse('bad-input', 'The send needs a valid time.');
+      const channel = event.channel ?? 'email';
+      const sent = activity(e, 'sent-from-gmail', at, ctx, { channel, purpose: 'breakup', text: event.text });
+      if (e.state !== 'active' && e.state !== 'paused') return { ok: true, enrolment: e, activities: [sent] };
+      const extraTouches = [...(e.extraTouches ?? []), { channel, purpose: 'breakup' as const, at }];
+      return complete(next({ extraTouches }), now, [sent], ctx);
+    }
     case 'remove': {
       const n = stateChange({ state: 'removed' });
       delete n.notBefore;
@@ -616,6 +657,7 @@ function autoSkipGated(
 function reengageTouch(e: Enrolment): FollowUpTouch {
   let last = e.enrolledAt;
   for (const d of e.done) if (!d.skipped && d.at > last) last = d.at;
+  for (const x of e.extraTouches ?? []) if (x.at > last) last = x.at;
   const days = e.reengageDays ?? DEFAULT_REENGAGE_DAYS;
   const dueAt = addLocalDays(e.timeZone, last, days);
   return { channel: 'email', purpose: 're-engage', dueAt, deadlineAt: nextLocalMidnight(e.timeZone, dueAt) };

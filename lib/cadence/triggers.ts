@@ -163,6 +163,7 @@ function history(e: Enrolment, exceptStep?: number): { channel: Channel; at: num
   const out: { channel: Channel; at: number }[] = [];
   for (const d of e.done) if (!d.skipped) out.push({ channel: d.channel, at: d.at });
   for (const x of e.extras ?? []) if (!x.skipped) out.push({ channel: x.channel, at: x.doneAt ?? x.dueAt });
+  for (const x of e.extraTouches ?? []) out.push({ channel: x.channel, at: x.at });
   if (e.followUp && e.state !== 'active')
     out.push({ channel: e.followUp.channel, at: e.followUp.doneAt ?? e.followUp.dueAt });
   if (e.state === 'active') {
@@ -586,6 +587,8 @@ export function applyTrigger(
       const clamped = Math.min(MAX_RENURTURE_DAYS, Math.max(MIN_RENURTURE_DAYS, days));
       let last = e.enrolledAt;
       for (const d of e.done) if (!d.skipped && d.at > last) last = d.at;
+      // A break-up or value email sent between steps is a touch too: re-nurture dates from it.
+      for (const x of e.extraTouches ?? []) if (x.at > last) last = x.at;
       const dueAt = addLocalDays(tz, last, clamped);
       e = {
         ...e,

@@ -264,6 +264,11 @@ export interface Enrolment {
   proposals?: Proposal[];
   /** The booked meeting's start, when the rep entered one. */
   meetingAt?: number;
+  /**
+   * Touches sent outside the steps while the sequence ran (value and break-up emails), oldest
+   * first: they fill no step but space the steps after them and date the re-engage touch.
+   */
+  extraTouches?: EnrolmentExtraTouch[];
 }
 
 /** A touch a rule scheduled outside the playbook's steps. Times are epoch ms. */
@@ -295,6 +300,13 @@ export interface Proposal {
   matched?: string;
   /** For call-now: the call is due within this many minutes once confirmed. */
   withinMinutes?: number;
+}
+
+/** One touch sent outside an enrolment's steps (a value or break-up email). Times are epoch ms. */
+export interface EnrolmentExtraTouch {
+  channel: Channel;
+  purpose: Purpose;
+  at: number;
 }
 
 /** An entry of the append-only activity log, id-less (the database assigns ids). */

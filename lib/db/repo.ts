@@ -330,6 +330,9 @@ export async function applyEvent(
   const next: EnrolmentRow = { ...e, ...res.enrolment, id: e.id, playbookName: e.playbookName };
   if (event.type === 'touch-done' || event.type === 'follow-up-done') {
     next.lastTouchAt = event.type === 'touch-done' ? (event.at ?? now) : now;
+  } else if (event.type === 'extra-sent' || event.type === 'breakup-sent') {
+    // A reply is one that follows our latest touch, the extra ones included.
+    next.lastTouchAt = Math.max(next.lastTouchAt ?? Number.NEGATIVE_INFINITY, event.at ?? now);
   }
   // Fields the engine deleted must disappear from the stored row too.
   for (const k of ['notBefore', 'pauseReason', 'followUp', 'extras', 'proposals', 'meetingAt'] as const) {

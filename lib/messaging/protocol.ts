@@ -66,8 +66,11 @@ export interface PageState {
 /** A request to put a drafted message into the host page's compose. */
 export interface InsertCommand {
   kind: 'insert';
-  /** The planned touch this draft is for; it becomes the draft token that attributes the send. */
-  touchId?: number;
+  /**
+   * What this draft is for (lib/messaging/send-token.ts: a planned touch, or a break-up or value
+   * email for a contact); stamped on the compose, it attributes the send. Absent for a one-off.
+   */
+  token?: string;
   /** Used when no compose is open and one has to be opened for the contact. */
   to?: string;
   subject?: string;
@@ -122,10 +125,22 @@ export interface RuntimeRequests {
     req: { contactId: number; enrolmentId?: number; text: string; via: string };
     res: { ok: true };
   };
-  /** The content script saw a compose holding an inserted draft being sent. */
+  /**
+   * Gmail confirmed the send of a compose holding one of our drafts (after its undo window), or
+   * scheduled it (`scheduledAt`). The background credits it only when the token's contact is among
+   * the recipients (To, Cc or Bcc).
+   */
   'gmail.sent': {
-    req: { touchId: number; to: string[]; subject: string; bodyText: string };
-    res: { recorded: boolean };
+    req: {
+      token: string;
+      to: string[];
+      cc: string[];
+      bcc: string[];
+      subject: string;
+      bodyText: string;
+      scheduledAt?: number;
+    };
+    res: { recorded: boolean; reason?: string };
   };
   /**
    * A content script's report of its page (top frame only). The background stores it for the

@@ -124,7 +124,7 @@ function commandProblem(c: unknown): string | undefined {
   if (!isObject(c)) return 'The command is missing.';
   if (c.kind === 'collapse') return typeof c.collapsed === 'boolean' ? undefined : 'Say whether to collapse.';
   if (c.kind !== 'insert') return 'Unknown page command.';
-  if (c.touchId !== undefined && !isId(c.touchId)) return 'That touch id is not valid.';
+  if (!isOptionalText(c.token, MAX_VIA)) return 'The draft token is not valid.';
   if (!isText(c.body, MAX_TEXT)) return 'The draft is not valid text.';
   if (!isOptionalText(c.subject, MAX_TEXT)) return 'The subject is not valid text.';
   if (!isOptionalText(c.to, MAX_FIELD) || !isOptionalText(c.composeId, MAX_FIELD))
@@ -250,8 +250,14 @@ export function payloadProblem(msg: RuntimeMessage): string | undefined {
       if (!isText(p.text, MAX_TEXT)) return 'The note is not valid text (or is too long).';
       return isText(p.via, MAX_VIA) ? undefined : 'The request has no valid origin tag.';
     case 'gmail.sent':
-      if (!isId(p.touchId)) return 'That touch id is not valid.';
-      if (!isStringList(p.to, 1_000, MAX_FIELD)) return 'The recipients are not valid.';
+      if (!isText(p.token, MAX_VIA) || p.token === '') return 'The draft token is not valid.';
+      if (
+        !isStringList(p.to, 1_000, MAX_FIELD) ||
+        !isStringList(p.cc, 1_000, MAX_FIELD) ||
+        !isStringList(p.bcc, 1_000, MAX_FIELD)
+      )
+        return 'The recipients are not valid.';
+      if (p.scheduledAt !== undefined && !isTime(p.scheduledAt)) return 'The scheduled time is not valid.';
       if (!isText(p.subject, MAX_TEXT)) return 'The subject is not valid text.';
       return isText(p.bodyText, MAX_TEXT) ? undefined : 'The body is not valid text.';
     case 'page.report':

@@ -13,8 +13,8 @@ function addUnique(out: Person[], seen: Set<string>, p: Person, account: string)
 
 /**
  * The people the sidebar can follow, in the order it offers them: the open conversation's
- * participants (senders first, as they appear), else the To (then Cc) recipients of the focused
- * compose, else of the only compose. The signed-in account is never one of them.
+ * participants (senders first, as they appear), else the To (then Cc, Bcc) recipients of the focused
+ * compose (Bcc last), else of the only compose. The signed-in account is never one of them.
  */
 export function peopleInView(view: PageView | null | undefined): Person[] {
   if (!view) return [];
@@ -31,6 +31,7 @@ export function peopleInView(view: PageView | null | undefined): Person[] {
   if (compose) {
     for (const p of compose.to) addUnique(out, seen, p, account);
     for (const p of compose.cc) addUnique(out, seen, p, account);
+    for (const p of compose.bcc ?? []) addUnique(out, seen, p, account);
   }
   return out;
 }

@@ -50,7 +50,7 @@ async function insertDraft(
   cmd: InsertCommand,
   view: PageView | undefined,
 ): Promise<PageCommandResult> {
-  const token = cmd.touchId !== undefined ? String(cmd.touchId) : undefined;
+  const token = cmd.token;
   let res: InsertResult;
   if (view?.composes.length || cmd.composeId) {
     res = adapter.insert(document, { composeId: cmd.composeId, subject: cmd.subject, body: cmd.body, token });
@@ -122,14 +122,23 @@ export function runPageShell(ctx: ContentScriptContext, adapter: SiteAdapter): v
     );
     ctx.onInvalidated(stopWatch);
 
-    const stopSends = adapter.watchSends(document, (e) => {
-      const touchId = Number(e.token);
-      // Only drafts drawn for a planned touch carry its id; one-off drafts record nothing.
-      if (!Number.isInteger(touchId) || touchId <= 0) return;
-      void request('gmail.sent', { touchId, to: e.to, subject: e.subject, bodyText: e.bodyText }).catch(
-        () => undefined,
-      );
-    });
+    // Only confirmed (or scheduled) sends of our drafts arrive here; the background decides what
+    // each token stands for and whether its contact was among the recipients.
+    const stopSends = adapter.watchSends(
+      document,
+      (e) => {
+        void request('gmail.sent', {
+          token: e.token,
+          to: e.to,
+          cc: e.cc,
+          bcc: e.bcc,
+          subject: e.subject,
+          bodyText: e.bodyText,
+          ...(e.scheduledAt !== undefined ? { scheduledAt: e.scheduledAt } : {}),
+        }).catch(() => undefined);
+      },
+      { now: () => Date.now() },
+    );
     ctx.onInvalidated(stopSends);
 
     ctx.addEventListener(

@@ -50,6 +50,8 @@ export interface ComposeView {
   focused: boolean;
   to: Person[];
   cc: Person[];
+  /** Blind copies (Gmail shows the Bcc row only once the rep opened it). */
+  bcc?: Person[];
   subject: string;
   /** Body as plain text, lines separated by '\n', quoted history left out. */
   bodyText: string;
@@ -195,14 +197,20 @@ export type InsertResult =
   | { ok: true; composeId: string; token: string; via: 'execCommand' | 'range' }
   | { ok: false; reason: string };
 
-/** Reported once when a compose holding one of our drafts is sent. */
+/**
+ * Reported once when the page confirms the send of a compose holding one of our drafts (after
+ * its undo window), or schedules it. A send the rep undid is never reported.
+ */
 export interface SendEvent {
   composeId: string;
   token: string;
   to: string[];
   cc: string[];
+  bcc: string[];
   subject: string;
   bodyText: string;
+  /** Epoch ms the page scheduled the send for ("Schedule send"); absent for a send now. */
+  scheduledAt?: number;
 }
 
 /** An enrolled contact as reply detection needs it. */
@@ -248,8 +256,11 @@ export interface SiteAdapter {
   openCompose(doc: Document, win: Window, opts: OpenComposeOptions): Promise<InsertResult>;
   /** A URL that opens a prefilled compose page, for when the page offers no compose button. */
   composeUrl(opts: { to: string[]; subject?: string; body?: string }): string;
-  /** Reports sends of composes that hold one of our drafts. Returns a stop function. */
-  watchSends(doc: Document, onSend: (e: SendEvent) => void): () => void;
+  /**
+   * Reports confirmed (or scheduled) sends of composes that hold one of our drafts; a send the rep
+   * undoes is not reported. Returns a stop function.
+   */
+  watchSends(doc: Document, onSend: (e: SendEvent) => void, opts: { now: () => number }): () => void;
   /** Replies from enrolled contacts newer than their last touch, auto-replies excluded. */
   findReplies(view: PageView, enrolled: EnrolledContact[]): ReplyHit[];
 }

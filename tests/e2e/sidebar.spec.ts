@@ -1,7 +1,15 @@
 import { BUILT_IN_PLAYBOOKS } from '../../lib/cadence/playbooks';
 import { badge, seedRows } from './support/extension';
 import { expect, test } from './support/fixtures';
-import { contactRow, extensionPage, openGmail, readStore, runtime, seedSettings } from './support/sidebar';
+import {
+  contactRow,
+  extensionPage,
+  gmailConfirmsSend,
+  openGmail,
+  readStore,
+  runtime,
+  seedSettings,
+} from './support/sidebar';
 
 const THREAD = 'gmail-thread-with-compose.SYNTHETIC.html';
 const BOB = 'bob.buyer@example.org';
@@ -84,6 +92,8 @@ test('enrol from a thread, insert the draft, send it: the touch is done and the 
 
   await addSendButton(page);
   await page.locator('#test-send').click();
+  // The touch is done only once Gmail confirms the send, after its undo window.
+  await gmailConfirmsSend(page);
   await expect
     .poll(
       async () =>

@@ -107,6 +107,8 @@ export function readCompose(c: ComposeHandle, activeRoot: Element | null): Compo
       .trimEnd(),
     inline: isInline(c.root),
   };
+  const bcc = readRecipients(c.root, 'bcc');
+  if (bcc.length) view.bcc = bcc;
   if (token) view.draftToken = token;
   return view;
 }

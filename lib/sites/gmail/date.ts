@@ -75,3 +75,33 @@ export function parseEpochAttr(el: Element): number | undefined {
   }
   return undefined;
 }
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The time in a "Send scheduled for …" toast, in the page's local zone: "Tue, Dec 2, 8:00 AM" (no
+ * year: the next such date from `now`), a full date with a year, or "Tomorrow, 8:00 AM" /
+ * "Today, 6:00 PM". Undefined when the text names no time (e.g. "Message sent").
+ */
+export function parseScheduledTime(raw: string | null | undefined, now: number): number | undefined {
+  if (!raw) return undefined;
+  const s = raw.replace(/[\u00a0\u202f\u2009]/g, ' ');
+  const full = parseGmailDate(s);
+  if (full !== undefined) return full;
+  const t = /(\d{1,2})[:.h](\d{2})(?::\d{2})?\s*([ap])?\.?\s?m?\.?(?![a-z])/i.exec(s);
+  if (!t) return undefined;
+  const year = new Date(now).getFullYear();
+  for (const y of [year, year + 1]) {
+    const at = parseGmailDate(`${s} ${y}`);
+    if (at !== undefined && at > now - DAY_MS) return at;
+  }
+  const rel = /\btomorrow\b/i.test(s) ? 1 : /\btoday\b/i.test(s) ? 0 : -1;
+  if (rel < 0) return undefined;
+  let hour = Number(t[1]);
+  const minute = Number(t[2]);
+  const ampm = t[3]?.toLowerCase();
+  if (ampm) hour = (hour % 12) + (ampm === 'p' ? 12 : 0);
+  if (hour > 23 || minute > 59) return undefined;
+  const d = new Date(now);
+  return new Date(d.getFullYear(), d.getMonth(), d.getDate() + rel, hour, minute).getTime();
+}

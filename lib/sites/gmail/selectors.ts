@@ -85,6 +85,18 @@ export const SEL = {
     '[role="button"][data-tooltip^="Send"]',
     '[role="button"][aria-label^="Send"]',
   ],
+  /**
+   * The toast Gmail shows after Send ("Message sent", "Send scheduled for …") and its links. The
+   * link ids have been stable for a decade (Selenium suites and extensions key on them); the
+   * toast's classes are fallbacks. Text is localised, so it decides nothing but the scheduled time.
+   */
+  sendToast: ['[role="alert"] .vh', '.b8.UC .vh', 'div.vh', '[role="alert"]'],
+  toastUndo: ['#link_undo', '[role="alert"] [role="link"][id*="undo"]', '.vh [role="link"][id*="undo"]'],
+  toastViewMessage: ['#link_vsm', '[role="alert"] [role="link"][id*="vsm"]', '.vh [role="link"][id*="vsm"]'],
+
+  /** "More send options" beside Send (it opens Schedule send). */
+  sendOptions: ['[role="button"].hG', '[role="button"][aria-haspopup="true"][jslog^="32602;"]'],
+
   /** Gmail's Compose button. */
   composeButton: ['[gh="cm"]', 'div[role="button"].T-I.T-I-KE'],
 

@@ -104,3 +104,25 @@ export function contactRow(
     ...extra,
   };
 }
+
+/**
+ * Gmail's part after Send on a fixture without its own send emulation: the compose closes, the
+ * "Message sent" toast offers Undo (markup as in gmail-compose-send.SYNTHETIC.html), then the undo
+ * window closes and the Undo link goes. Only then does Gmail really send.
+ */
+export async function gmailConfirmsSend(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    document.querySelector('.M9')?.closest('.nH.nn, .M9')?.remove();
+    const bar = document.createElement('div');
+    bar.className = 'b8 UC';
+    bar.setAttribute('role', 'alert');
+    bar.innerHTML =
+      '<div class="J-J5-Ji"><div class="vh"><span class="aT"><span class="bAq">Message sent</span>' +
+      '<span class="ag a8k" id="link_undo" role="link" tabindex="0">Undo</span>' +
+      '<span class="ag a8k" id="link_vsm" role="link" tabindex="0">View message</span></span></div></div>';
+    document.body.appendChild(bar);
+  });
+  // Let the content script see the Undo link before the window closes.
+  await page.waitForTimeout(300);
+  await page.evaluate(() => document.getElementById('link_undo')?.remove());
+}

@@ -251,6 +251,8 @@ describe('transitions', () => {
       { type: 'remove' },
       { type: 'set-reengage-days', days: 75 },
       { type: 'set-schedule', timeZone: 'Europe/London' },
+      { type: 'extra-sent', channel: 'email', purpose: 'value' },
+      { type: 'breakup-sent' },
     ];
     for (const ev of events) {
       const r = transition(e, ev, T0);
@@ -299,6 +301,90 @@ describe('transitions', () => {
     const r = ok(transition(fresh(), { type: 'snooze', until: T0 + 3 * HOUR }, T0));
     expect(r.activities[0]).toMatchObject({ kind: 'touch-snoozed', step: 1 });
     expect(pendingTouches(r.enrolment)[0]!.dueAt.getTime()).toBe(T0 + 3 * HOUR);
+  });
+});
+
+describe('emails outside the steps', () => {
+  /** Steps 1-4 of the web-form schedule, done on time (the golden table of cadence.md). */
+  function afterFourSteps(): Enrolment {
+    let e = fresh();
+    for (const t of [T0, T0, at(2026, 3, 4, 10, 0), at(2026, 3, 5, 10, 0)]) {
+      e = ok(transition(e, { type: 'touch-done', at: t }, t)).enrolment;
+    }
+    return e;
+  }
+  const pendingRows = (e: Enrolment) =>
+    pendingTouches(e).map((t) => [t.step, t.channel, t.purpose, fmt(t.dueAt), fmt(t.deadlineAt)]);
+
+  it('a value email fills no step: the next step stays next, the next email keeps 48 h from it', () => {
+    const e = afterFourSteps();
+    expect(pendingRows(e)).toEqual([
+      [5, 'email', 'value', 'Sat 2026-03-07 10:00', 'Sun 2026-03-08 00:00'],
+      [6, 'call', 'call', 'Tue 2026-03-10 12:00', 'Wed 2026-03-11 00:00'],
+      [7, 'sms', 'breakup', 'Tue 2026-03-17 12:00', 'Wed 2026-03-18 00:00'],
+    ]);
+    const sentAt = at(2026, 3, 6, 9, 0);
+    const r = ok(
+      transition(e, { type: 'extra-sent', channel: 'email', purpose: 'value', text: 'A guide' }, sentAt, {
+        via: 'gmail',
+      }),
+    );
+    expect(r.activities).toEqual([
+      {
+        kind: 'sent-from-gmail',
+        at: sentAt,
+        contactId: 7,
+        enrolmentId: 42,
+        channel: 'email',
+        purpose: 'value',
+        text: 'A guide',
+        source: 'gmail',
+      },
+    ]);
+    expect(r.enrolment.done).toEqual(e.done);
+    expect(r.enrolment.state).toBe('active');
+    // Fri 09:00 EST + 48 h is Sun 10:00 EDT (DST began that night); the call and text follow it.
+    expect(pendingRows(r.enrolment)).toEqual([
+      [5, 'email', 'value', 'Sun 2026-03-08 10:00', 'Mon 2026-03-09 00:00'],
+      [6, 'call', 'call', 'Wed 2026-03-11 12:00', 'Thu 2026-03-12 00:00'],
+      [7, 'sms', 'breakup', 'Wed 2026-03-18 12:00', 'Thu 2026-03-19 00:00'],
+    ]);
+  });
+
+  it('a value email more than 48 h before the next email changes nothing', () => {
+    const e = afterFourSteps();
+    const r = ok(
+      transition(e, { type: 'extra-sent', channel: 'email', purpose: 'value' }, at(2026, 3, 5, 9, 0)),
+    );
+    expect(pendingRows(r.enrolment)).toEqual(pendingRows(e));
+  });
+
+  it('the break-up ends the sequence and plans the re-engage touch from it', () => {
+    const e = afterFourSteps();
+    const sentAt = at(2026, 3, 6, 15, 0);
+    const r = ok(transition(e, { type: 'breakup-sent', text: 'Closing the loop' }, sentAt, { via: 'gmail' }));
+    // Completing fires the playbook's nurture rule, which plans the re-engage touch.
+    expect(r.activities.map((a) => [a.kind, a.purpose])).toEqual([
+      ['sent-from-gmail', 'breakup'],
+      ['completed', undefined],
+      ['rule-fired', undefined],
+    ]);
+    expect(r.enrolment.state).toBe('completed');
+    expect(r.enrolment.done).toEqual(e.done);
+    expect(r.enrolment.followUp).toMatchObject({ purpose: 're-engage', channel: 'email' });
+    expect(fmt(r.enrolment.followUp!.dueAt)).toBe('Tue 2026-05-05 15:00');
+    expect(pendingTouches(r.enrolment).map((t) => t.purpose)).toEqual(['re-engage']);
+  });
+
+  it('a break-up to a paused contact also ends the sequence; to a finished one it is only logged', () => {
+    const paused = ok(transition(afterFourSteps(), { type: 'pause' }, T0 + 80 * HOUR)).enrolment;
+    expect(ok(transition(paused, { type: 'breakup-sent' }, T0 + 90 * HOUR)).enrolment.state).toBe(
+      'completed',
+    );
+    const booked = ok(transition(fresh(), { type: 'book' }, T0)).enrolment;
+    const r = ok(transition(booked, { type: 'breakup-sent' }, T0 + HOUR));
+    expect(r.enrolment).toEqual(booked);
+    expect(r.activities.map((a) => a.kind)).toEqual(['sent-from-gmail']);
   });
 });
 
@@ -357,6 +443,8 @@ describe('state machine properties', () => {
     fc.constant<EnrolmentEvent>({ type: 'opt-out' }),
     fc.constant<EnrolmentEvent>({ type: 'withdraw-opt-out' }),
     fc.constant<EnrolmentEvent>({ type: 'remove' }),
+    fc.constant<EnrolmentEvent>({ type: 'extra-sent', channel: 'email', purpose: 'value' }),
+    fc.constant<EnrolmentEvent>({ type: 'breakup-sent' }),
     fc.integer({ min: 55, max: 95 }).map((days): EnrolmentEvent => ({ type: 'set-reengage-days', days })),
     fc
       .integer({ min: 0, max: 10 * 24 })

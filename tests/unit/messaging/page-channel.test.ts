@@ -127,7 +127,7 @@ describe('the page channel', () => {
     const sendMessage = vi
       .spyOn(fakeBrowser.tabs, 'sendMessage')
       .mockResolvedValue({ ok: true, composeId: 'c1', extra: 'dropped' } as never);
-    const command = { kind: 'insert', body: 'Hello', touchId: 3 };
+    const command = { kind: 'insert', body: 'Hello', token: '3' };
     expect(await send({ type: 'page.command', payload: { command } }, SIDEBAR(7))).toEqual({
       ok: true,
       data: { ok: true, composeId: 'c1' },

@@ -24,6 +24,7 @@ export function loadFixture(name: string): Document {
 /** All fixture file names. */
 export const FIXTURES = [
   'gmail-compose-dialog-2020-10.html',
+  'gmail-compose-send.SYNTHETIC.html',
   'gmail-empty.html',
   'gmail-inbox-list-2014-12-18.html',
   'gmail-inbox-replies.SYNTHETIC.html',

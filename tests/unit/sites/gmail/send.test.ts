@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { insertIntoCompose, watchSends } from '@/lib/sites/gmail';
+import { insertIntoCompose, watchSendPresses } from '@/lib/sites/gmail';
 import type { SendEvent } from '@/lib/sites/types';
 import { loadFixture } from './fixtures';
 
@@ -17,11 +17,11 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
-describe('watchSends', () => {
+describe('watchSendPresses', () => {
   it('reports a click on Send once, with the text captured before Gmail removes the compose', () => {
     loadFixture('gmail-thread-with-compose.SYNTHETIC.html');
     const sends: SendEvent[] = [];
-    stop = watchSends(document, (e) => sends.push(e));
+    stop = watchSendPresses(document, (e) => sends.push(e));
     const r = insertIntoCompose(document, { body: 'Here is the revised quote.', token: 't-1' });
     expect(r.ok).toBe(true);
     // The synthetic thread has no bottom bar; add Gmail's send button shape to its compose.
@@ -41,6 +41,7 @@ describe('watchSends', () => {
         token: 't-1',
         to: ['bob.buyer@example.org', 'carol.cfo@example.org'],
         cc: [],
+        bcc: [],
         subject: 'Re: Quarterly pricing follow-up',
         bodyText: 'Here is the revised quote.',
       },
@@ -50,7 +51,7 @@ describe('watchSends', () => {
   it('still reports when the compose vanishes at mousedown and the press ends elsewhere', () => {
     loadFixture('gmail-compose-dialog-2020-10.html');
     const sends: SendEvent[] = [];
-    stop = watchSends(document, (e) => sends.push(e));
+    stop = watchSendPresses(document, (e) => sends.push(e));
     (document.querySelector('textarea[name="to"]') as HTMLTextAreaElement).value = 'bob.buyer@example.org';
     insertIntoCompose(document, { body: 'Hello', token: 't-9' });
     const send = document.querySelector('[role="button"].aoO')!;
@@ -63,7 +64,7 @@ describe('watchSends', () => {
   it('does not report a press on Send that is dragged away while the compose stays', () => {
     loadFixture('gmail-compose-dialog-2020-10.html');
     const sends: SendEvent[] = [];
-    stop = watchSends(document, (e) => sends.push(e));
+    stop = watchSendPresses(document, (e) => sends.push(e));
     (document.querySelector('textarea[name="to"]') as HTMLTextAreaElement).value = 'bob.buyer@example.org';
     insertIntoCompose(document, { body: 'Hello', token: 't-10' });
     document
@@ -77,7 +78,7 @@ describe('watchSends', () => {
   it('works on the real 2020 compose send button and with a localised (German) one', () => {
     loadFixture('gmail-compose-dialog-2020-10.html');
     const sends: SendEvent[] = [];
-    stop = watchSends(document, (e) => sends.push(e));
+    stop = watchSendPresses(document, (e) => sends.push(e));
     (document.querySelector('textarea[name="to"]') as HTMLTextAreaElement).value = 'bob.buyer@example.org';
     insertIntoCompose(document, { body: 'Hello', token: 't-2' });
     press(document.querySelector('[role="button"].aoO')!);
@@ -87,7 +88,7 @@ describe('watchSends', () => {
     stop();
 
     loadFixture('gmail-thread-de.SYNTHETIC.html');
-    stop = watchSends(document, (e) => sends.push(e));
+    stop = watchSendPresses(document, (e) => sends.push(e));
     insertIntoCompose(document, { body: 'Hallo Bob', token: 't-3' });
     press(document.querySelector('[aria-label^="Senden"]')!);
     expect(sends[1]).toMatchObject({
@@ -100,7 +101,7 @@ describe('watchSends', () => {
   it('reports Ctrl/Cmd+Enter inside the compose, only for the compose holding our draft', () => {
     loadFixture('gmail-multi-compose.SYNTHETIC.html');
     const sends: SendEvent[] = [];
-    stop = watchSends(document, (e) => sends.push(e));
+    stop = watchSendPresses(document, (e) => sends.push(e));
     const bodies = document.querySelectorAll<HTMLElement>('[g_editable="true"]');
     bodies[1]!.focus();
     insertIntoCompose(document, { body: 'Drafted', token: 't-4' });
@@ -118,7 +119,7 @@ describe('watchSends', () => {
   it('ignores sends without our draft, "more send options", sends without recipients, and stops', () => {
     loadFixture('gmail-multi-compose.SYNTHETIC.html');
     const sends: SendEvent[] = [];
-    stop = watchSends(document, (e) => sends.push(e));
+    stop = watchSendPresses(document, (e) => sends.push(e));
     const buttons = document.querySelectorAll('[role="button"].aoO');
     press(buttons[2]!); // compose 3 holds no draft of ours
     insertIntoCompose(document, { composeId: 'msg-a:r-3333333333333333333', body: 'x', token: 't-5' });
@@ -134,7 +135,7 @@ describe('watchSends', () => {
 
   it('survives a throwing listener', () => {
     loadFixture('gmail-multi-compose.SYNTHETIC.html');
-    stop = watchSends(document, () => {
+    stop = watchSendPresses(document, () => {
       throw new Error('listener bug');
     });
     insertIntoCompose(document, { composeId: 'msg-a:r-3333333333333333333', body: 'x', token: 't-7' });
