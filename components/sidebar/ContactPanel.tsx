@@ -20,6 +20,7 @@ import type { PageView } from '@/lib/sites/types';
 import { wrongRecipients } from '@/lib/sidebar/recipients';
 import { AddressConfirm } from './AddressConfirm';
 import { DraftCard, insertedWhere } from './DraftCard';
+import { BookForm, Proposals } from './RulePanels';
 import { Avatar, EnrolForm } from './EnrolForm';
 import { Timeline } from './Timeline';
 import type { PageBridge } from './usePageBridge';
@@ -62,6 +63,7 @@ export function ContactPanel({ data, playbooks, view, bridge }: Props) {
   const [quickWrongTo, setQuickWrongTo] = useState<{ purpose: 'breakup' | 'value'; others: string[] }>();
   const [note, setNote] = useState('');
   const [snoozeOpen, setSnoozeOpen] = useState(false);
+  const [bookOpen, setBookOpen] = useState(false);
   const [editing, setEditing] = useState(false);
 
   const enrolment = currentEnrolment(data.enrolments);
@@ -373,9 +375,25 @@ export function ContactPanel({ data, playbooks, view, bridge }: Props) {
                 disabled={!!busy}
                 data-testid="action-booked"
                 title="They booked a meeting: stop the sequence and plan a recap"
-                onClick={() => void enrolmentAct({ kind: 'booked' }, 'Meeting booked. A recap is planned.')}
+                onClick={() => setBookOpen((o) => !o)}
               >
                 Booked
+              </button>
+            ) : null}
+            {enrolment.state === 'booked' ? (
+              <button
+                type="button"
+                disabled={!!busy}
+                data-testid="action-missed"
+                title="They did not show up: re-book with a text, an email and a call"
+                onClick={() =>
+                  void enrolmentAct(
+                    { kind: 'missed-appointment' },
+                    'Missed appointment: re-book touches planned.',
+                  )
+                }
+              >
+                Missed appointment
               </button>
             ) : null}
             {enrolment.state === 'active' ? (
@@ -422,6 +440,29 @@ export function ContactPanel({ data, playbooks, view, bridge }: Props) {
               </button>
             ) : null}
           </div>
+          {bookOpen ? (
+            <BookForm
+              busy={!!busy}
+              timeZone={tz}
+              onCancel={() => setBookOpen(false)}
+              onBook={(meetingAt) => {
+                setBookOpen(false);
+                void enrolmentAct(
+                  meetingAt === undefined ? { kind: 'booked' } : { kind: 'booked', meetingAt },
+                  meetingAt === undefined
+                    ? 'Meeting booked. A recap is planned.'
+                    : 'Meeting booked: reminders and the recap are planned.',
+                );
+              }}
+            />
+          ) : null}
+          <Proposals
+            enrolment={enrolment}
+            busy={!!busy}
+            timeZone={tz}
+            onConfirm={(p) => void enrolmentAct({ kind: 'confirm-proposal', id: p.id }, 'Done.')}
+            onDismiss={(p) => void enrolmentAct({ kind: 'dismiss-proposal', id: p.id }, 'Dismissed.')}
+          />
           {noteOpen ? (
             <div className="sb-note">
               <textarea

@@ -1,3 +1,4 @@
+import { BUILT_IN_RULES } from '@/lib/cadence/rules';
 import type { EnrolmentRow, TouchRow } from '@/lib/db';
 import { PURPOSE_LABELS } from '@/lib/labels';
 import { formatRelative } from '@/lib/format/datetime';
@@ -16,6 +17,15 @@ const MARK: Record<string, string> = { done: '✓', skipped: '–', planned: '',
 /** Done and coming touches, in the rep's zone (the contact's clock beside it when it differs). */
 export function Timeline({ enrolment, touches, now, repZone, contactZone }: Props) {
   const items = timeline(enrolment, touches);
+  // A touch a rule added says which rule, so the sequence explains itself.
+  const rules = enrolment.rules ?? BUILT_IN_RULES;
+  const ruleName = (id: string | undefined) =>
+    id ? (rules.find((r) => r.id === id)?.name ?? id) : undefined;
+  const ruleOf = (it: (typeof items)[number]): string | undefined => {
+    if (it.step) return ruleName(enrolment.steps[it.step - 1]?.rule);
+    const row = touches.find((t) => `f${t.id}` === it.key);
+    return ruleName(enrolment.extras?.find((x) => x.key === row?.extraKey)?.rule);
+  };
   return (
     <section className="sb-card" aria-label="Sequence">
       <h3 className="tb-section-title sb-tl-title">
@@ -23,6 +33,7 @@ export function Timeline({ enrolment, touches, now, repZone, contactZone }: Prop
       </h3>
       <ol className="sb-timeline" data-testid="timeline">
         {items.map((it) => {
+          const rule = ruleOf(it);
           const their =
             it.status === 'planned' && it.at !== undefined
               ? theirTime(it.at, repZone, contactZone)
@@ -52,6 +63,11 @@ export function Timeline({ enrolment, touches, now, repZone, contactZone }: Prop
                         }${their ? ` · ${their}` : ''}`
                       : ''}
                 </span>
+                {rule ? (
+                  <span className="sb-tl-rule tb-muted" data-testid="timeline-rule">
+                    Rule: {rule}
+                  </span>
+                ) : null}
               </span>
             </li>
           );

@@ -268,9 +268,14 @@ function plannedTouchRows(e: EnrolmentRow): Omit<TouchRow, 'id'>[] {
       state: 'planned',
     };
     if (p.withinMinutes !== undefined) row.withinMinutes = p.withinMinutes;
+    if (p.extraKey !== undefined) row.extraKey = p.extraKey;
     return row;
   });
 }
+
+/** Which planned row a planned touch replaces: steps by number, step-0 touches by extra key. */
+const rowKey = (t: { step: number; extraKey?: number }) =>
+  t.step === 0 ? `x${t.extraKey ?? 0}` : String(t.step);
 
 /**
  * Rewrites the planned touches of an enrolment from the engine's plan. Rows are updated in place
@@ -278,13 +283,13 @@ function plannedTouchRows(e: EnrolmentRow): Omit<TouchRow, 'id'>[] {
  */
 async function syncTouches(db: TouchbaseDb, e: EnrolmentRow): Promise<void> {
   const existing = await db.touches.where('enrolmentId').equals(e.id).toArray();
-  const plannedByStep = new Map(existing.filter((t) => t.state === 'planned').map((t) => [t.step, t]));
+  const plannedByStep = new Map(existing.filter((t) => t.state === 'planned').map((t) => [rowKey(t), t]));
   const puts: TouchRow[] = [];
   const adds: Omit<TouchRow, 'id'>[] = [];
   for (const row of plannedTouchRows(e)) {
-    const prev = plannedByStep.get(row.step);
+    const prev = plannedByStep.get(rowKey(row));
     if (prev) {
-      plannedByStep.delete(row.step);
+      plannedByStep.delete(rowKey(row));
       // A touch already announced keeps its notification mark unless it moved.
       if (prev.notifiedAt !== undefined && prev.dueAt === row.dueAt) row.notifiedAt = prev.notifiedAt;
       puts.push({ ...row, id: prev.id } as TouchRow);
@@ -589,9 +594,11 @@ export async function completeTouch(
       ...(opts.text ? { text: opts.text } : {}),
     });
     const event: EnrolmentEvent =
-      touch.step === 0
-        ? { type: 'follow-up-done', text: opts.text }
-        : { type: 'touch-done', step: touch.step, at: opts.now, text: opts.text, outcome: opts.outcome };
+      touch.extraKey !== undefined
+        ? { type: 'extra-done', key: touch.extraKey, text: opts.text }
+        : touch.step === 0
+          ? { type: 'follow-up-done', text: opts.text }
+          : { type: 'touch-done', step: touch.step, at: opts.now, text: opts.text, outcome: opts.outcome };
     const next = await applyEvent(db, e, event, opts.now, opts.via, touchId);
     if (opts.outcome === 'answered' && next.state === 'active') {
       // Someone picked up: that is a response, so the sequence stops like it does for a reply.
@@ -644,6 +651,18 @@ export async function skipTouch(
     const touch = await db.touches.get(touchId);
     if (touch?.state !== 'planned') return;
     const e = await mustGetEnrolment(db, touch.enrolmentId);
+    if (touch.extraKey !== undefined) {
+      await db.touches.update(touchId, { state: 'skipped', doneAt: opts.now });
+      await applyEvent(
+        db,
+        e,
+        { type: 'extra-done', key: touch.extraKey, skipped: true },
+        opts.now,
+        opts.via,
+        touchId,
+      );
+      return;
+    }
     if (touch.step === 0) {
       // A follow-up outside the steps: skipping it simply closes it.
       await db.touches.update(touchId, { state: 'skipped', doneAt: opts.now });
@@ -669,7 +688,27 @@ export async function snoozeTouch(
     if (touch?.state !== 'planned') throw new RepoError('This touch is no longer planned.');
     const e = await mustGetEnrolment(db, touch.enrolmentId);
     const until = opts.now + minutes * 60_000;
-    if (touch.step === 0 && e.followUp) {
+    if (touch.extraKey !== undefined) {
+      // A rule's extra touch moves on its own; a reminder's deadline (the meeting) stays.
+      const extras = (e.extras ?? []).map((x) =>
+        x.key === touch.extraKey
+          ? { ...x, dueAt: until, deadlineAt: Math.max(x.deadlineAt, until + 600_000) }
+          : x,
+      );
+      const next = { ...e, extras };
+      await db.enrolments.put(next);
+      await logActivities(db, e, [
+        {
+          kind: 'touch-snoozed',
+          at: opts.now,
+          step: 0,
+          channel: touch.channel,
+          purpose: touch.purpose,
+          source: opts.via,
+        },
+      ]);
+      await syncTouches(db, next);
+    } else if (touch.step === 0 && e.followUp) {
       const followUp = {
         ...e.followUp,
         dueAt: until,
@@ -750,14 +789,43 @@ export async function enrolmentAction(
       const after = await mustGetEnrolment(db, enrolmentId);
       return { state: after.state };
     }
+    if (action.kind === 'confirm-proposal') {
+      const p = (e.proposals ?? []).find((x) => x.id === action.id);
+      if (!p) throw new RepoError('This proposal was already handled.');
+      if (p.action === 'opt-out') {
+        // The same opt-out path as the button: suppression entry, every sequence stops.
+        await optOutContact(db, e.contactId, {
+          ...opts,
+          reason: p.matched ? `Reply: "${p.matched}"` : 'Reply asked to stop',
+          enrolmentId,
+        });
+        await logActivities(db, e, [
+          { kind: 'proposal-confirmed', at: opts.now, text: 'opt-out', rule: p.rule, source: opts.via },
+        ]);
+        const after = await mustGetEnrolment(db, enrolmentId);
+        if (after.proposals?.length) {
+          const rest = after.proposals.filter((x) => x.id !== p.id);
+          const row = { ...after, proposals: rest };
+          if (!rest.length) delete (row as Partial<EnrolmentRow>).proposals;
+          await db.enrolments.put(row);
+        }
+        return { state: after.state };
+      }
+    }
     const event: EnrolmentEvent =
       action.kind === 'pause'
         ? { type: 'pause' }
         : action.kind === 'resume'
           ? { type: 'resume' }
           : action.kind === 'booked'
-            ? { type: 'book' }
-            : { type: 'remove' };
+            ? { type: 'book', meetingAt: action.meetingAt }
+            : action.kind === 'missed-appointment'
+              ? { type: 'missed-appointment' }
+              : action.kind === 'confirm-proposal'
+                ? { type: 'confirm-proposal', id: action.id }
+                : action.kind === 'dismiss-proposal'
+                  ? { type: 'dismiss-proposal', id: action.id }
+                  : { type: 'remove' };
     const next = await applyEvent(db, e, event, opts.now, opts.via);
     return { state: next.state };
   });

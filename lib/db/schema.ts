@@ -87,6 +87,8 @@ export interface TouchRow {
   dueAt: number;
   deadlineAt: number;
   withinMinutes?: number;
+  /** Step-0 touches a playbook rule added (meeting reminders, a requested call): its key. */
+  extraKey?: number;
   state: TouchState;
   doneAt?: number;
   /** The rendered text that went out, kept so later template edits never rewrite history. */

@@ -45,7 +45,13 @@ export interface ContactInput {
 export type EnrolmentAction =
   | { kind: 'pause' }
   | { kind: 'resume' }
-  | { kind: 'booked' }
+  /** `meetingAt` (epoch ms): the meeting's start; the booked rule hangs reminders and the recap off it. */
+  | { kind: 'booked'; meetingAt?: number }
+  /** The contact missed the booked meeting: the re-book rule takes over. */
+  | { kind: 'missed-appointment' }
+  /** Confirm or dismiss what a reply rule proposed (never applied silently). */
+  | { kind: 'confirm-proposal'; id: number }
+  | { kind: 'dismiss-proposal'; id: number }
   /** They asked not to be contacted: every channel, kept as a suppression entry. */
   | { kind: 'opted-out'; reason?: string }
   /** The rep withdraws the opt-out; the reason is required and logged. */

@@ -20,6 +20,9 @@ const ENROLMENT_ACTIONS: ReadonlySet<string> = new Set([
   'pause',
   'resume',
   'booked',
+  'missed-appointment',
+  'confirm-proposal',
+  'dismiss-proposal',
   'opted-out',
   'withdraw-opt-out',
   'remove',
@@ -243,6 +246,13 @@ export function payloadProblem(msg: RuntimeMessage): string | undefined {
         return 'Unknown sequence action.';
       if (!isOptionalText(p.action.reason, MAX_REASON))
         return 'The reason is not valid text (or is too long).';
+      if (p.action.meetingAt !== undefined && !isTime(p.action.meetingAt))
+        return 'The meeting time is not valid.';
+      if (
+        (p.action.kind === 'confirm-proposal' || p.action.kind === 'dismiss-proposal') &&
+        !isId(p.action.id)
+      )
+        return 'That proposal id is not valid.';
       return isText(p.via, MAX_VIA) ? undefined : 'The request has no valid origin tag.';
     case 'note.add':
       if (!isId(p.contactId)) return 'That contact id is not valid.';

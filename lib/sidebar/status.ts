@@ -118,7 +118,11 @@ export function stepLine(
     t.step === 0
       ? t.purpose === 'after-meeting'
         ? 'Meeting recap'
-        : 'Re-engage touch'
+        : t.purpose === 'meeting-reminder'
+          ? 'Meeting reminder'
+          : t.purpose === 're-engage'
+            ? 'Re-engage touch'
+            : 'Requested touch'
       : `Touch ${t.step} of ${t.totalSteps}`;
   return { text: `${head} · ${CHANNEL_WORDS[t.channel]} ${due.text}`, tone: due.tone };
 }

@@ -9,7 +9,12 @@ export { CHANNEL_LABELS, PURPOSE_LABELS } from '@/lib/labels';
 
 /** "3 of 7" for playbook steps; follow-ups outside the steps (step 0) are named instead. */
 export function touchNumberLabel(t: { step: number; totalSteps: number; purpose: Purpose }): string {
-  if (t.step === 0) return t.purpose === 'after-meeting' ? 'after-meeting' : 're-engage';
+  if (t.step === 0)
+    return t.purpose === 'after-meeting'
+      ? 'after-meeting'
+      : t.purpose === 're-engage'
+        ? 're-engage'
+        : 'extra';
   return `${t.step} of ${t.totalSteps}`;
 }
 
