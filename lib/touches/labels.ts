@@ -14,7 +14,9 @@ export function touchNumberLabel(t: { step: number; totalSteps: number; purpose:
       ? 'after-meeting'
       : t.purpose === 're-engage'
         ? 're-engage'
-        : 'extra';
+        : t.purpose === 'meeting-reminder'
+          ? 'before the meeting'
+          : 'they asked';
   return `${t.step} of ${t.totalSteps}`;
 }
 
