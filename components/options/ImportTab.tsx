@@ -5,13 +5,14 @@ import {
   type CsvFormat,
   decodeCsvBytes,
   detectFormat,
-  mapRows,
+  mapRowsChunked,
   type ParsedCsv,
   parseCsvChunks,
   type RejectedRow,
   rejectedToCsv,
 } from '@/lib/csv/import';
 import type { ImportSummary } from '@/lib/db/import';
+import { importInBatches } from '@/lib/import/batches';
 import { request } from '@/lib/messaging/client';
 import { useDashboard } from '@/lib/stores/dashboard';
 import { downloadFile } from './contacts/format';
@@ -49,6 +50,8 @@ export function ImportTab() {
   const [summary, setSummary] = useState<ImportSummary>();
   const [rejected, setRejected] = useState<RejectedRow[]>([]);
   const [dragOver, setDragOver] = useState(false);
+  const [saved, setSaved] = useState({ sent: 0, total: 0 });
+  const [stopped, setStopped] = useState('');
   const signal = useRef({ aborted: false });
   const inputRef = useRef<HTMLInputElement>(null);
 
@@ -62,6 +65,7 @@ export function ImportTab() {
     setSummary(undefined);
     setRejected([]);
     setProgress(0);
+    setStopped('');
     if (inputRef.current) inputRef.current.value = '';
   }
 
@@ -98,7 +102,18 @@ export function ImportTab() {
   async function runImport() {
     if (!loaded) return;
     setError('');
-    const { drafts, rejected: bad } = mapRows(loaded.parsed, mapping);
+    setStopped('');
+    setPhase('saving');
+    setSaved({ sent: 0, total: loaded.parsed.rows.length });
+    signal.current = { aborted: false };
+    // In slices, so mapping a big file never freezes the page.
+    const mapped = await mapRowsChunked(loaded.parsed, mapping, { signal: signal.current });
+    if (!mapped) {
+      setPhase('map');
+      setError('Import cancelled. Nothing was imported.');
+      return;
+    }
+    const { drafts, rejected: bad } = mapped;
     setRejected(bad);
     if (drafts.length === 0) {
       setError(
@@ -108,22 +123,29 @@ export function ImportTab() {
       setPhase('done');
       return;
     }
-    setPhase('saving');
-    try {
-      const res = await request('contacts.import', {
-        drafts,
-        mode,
-        ...(enrol && effectivePlaybook
-          ? { enrol: { playbookId: effectivePlaybook, source: effectiveSource } }
-          : {}),
-        via: 'import',
-      });
-      setSummary(res);
-      setPhase('done');
-    } catch (err) {
+    setSaved({ sent: 0, total: drafts.length });
+    const enrolment =
+      enrol && effectivePlaybook ? { enrol: { playbookId: effectivePlaybook, source: effectiveSource } } : {};
+    const run = await importInBatches(drafts, {
+      send: (batch) => request('contacts.import', { drafts: batch, mode, ...enrolment, via: 'import' }),
+      onProgress: (sent, total) => setSaved({ sent, total }),
+      signal: signal.current,
+    });
+    if (run.sent === 0 && (run.error || run.cancelled)) {
       setPhase('map');
-      setError(`Nothing was imported: ${err instanceof Error ? err.message : String(err)}`);
+      setError(run.error ? `Nothing was imported: ${run.error}` : 'Import cancelled. Nothing was imported.');
+      return;
     }
+    if (run.error || run.cancelled) {
+      const rest = `The ${run.sent} contacts before that are imported; import the file again with “Leave them as they are” to add the other ${run.total - run.sent}.`;
+      setStopped(
+        run.error
+          ? `The import stopped after ${run.sent} of ${run.total} contacts: ${run.error}. ${rest}`
+          : `Import cancelled after ${run.sent} of ${run.total} contacts. ${rest}`,
+      );
+    }
+    setSummary(run.summary);
+    setPhase('done');
   }
 
   const stepIndex = { pick: 0, reading: 0, map: 1, saving: 2, done: 2 }[phase];
@@ -304,7 +326,17 @@ export function ImportTab() {
             </button>
             {phase === 'saving' && (
               <span className="tb-progress" data-testid="import-saving">
-                <progress aria-label="Saving" /> Saving…
+                <progress aria-label="Saving" max={Math.max(1, saved.total)} value={saved.sent} />
+                <span data-testid="import-saved">
+                  Saving… {saved.sent} of {saved.total}
+                </span>
+                <button
+                  type="button"
+                  onClick={() => (signal.current.aborted = true)}
+                  data-testid="import-cancel"
+                >
+                  Cancel
+                </button>
               </span>
             )}
           </div>
@@ -313,7 +345,12 @@ export function ImportTab() {
 
       {phase === 'done' && summary && (
         <div data-testid="import-summary">
-          <h2>Import finished</h2>
+          <h2>{stopped ? 'Import stopped' : 'Import finished'}</h2>
+          {stopped && (
+            <p className="tb-notice" role="alert" data-testid="import-stopped">
+              {stopped}
+            </p>
+          )}
           <div className="tb-summary">
             <div className="tb-stat">
               <b data-testid="import-created">{summary.created}</b>

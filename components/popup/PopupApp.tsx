@@ -207,7 +207,14 @@ export function PopupApp() {
     e.preventDefault();
   };
 
-  const counts = groups && { overdue: groups.overdue.length, today: groups.today.length };
+  // A capped list would undercount: past the cap the header counts come from the index.
+  const counts =
+    groups &&
+    (data?.counts ?? {
+      overdue: groups.overdue.length,
+      today: groups.today.length,
+      upcoming: groups.upcoming.length,
+    });
 
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: one keyboard handler for the whole list; the rows themselves are buttons.
@@ -252,7 +259,7 @@ export function PopupApp() {
               return (
                 <section key={id} className={`tb-group tb-group-${id}`} data-testid={`group-${id}`}>
                   <h2 className="tb-section-title">
-                    {title} <span className="tb-count">{list.length}</span>
+                    {title} <span className="tb-count">{counts?.[id] ?? list.length}</span>
                   </h2>
                   <ul className="tb-due-list">
                     {list.map((t) => (
@@ -299,7 +306,9 @@ export function PopupApp() {
             })}
             {data.truncated ? (
               <p className="tb-muted tb-more">
-                Showing the {POPUP_LIMIT} oldest. The dashboard has the rest.
+                Showing the {POPUP_LIMIT} due first of{' '}
+                {counts ? counts.overdue + counts.today + counts.upcoming : POPUP_LIMIT}. The dashboard has
+                the rest.
               </p>
             ) : null}
             <p className="tb-keys tb-muted" aria-hidden="true">

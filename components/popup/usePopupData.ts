@@ -1,6 +1,14 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { DAY_MS } from '@/lib/cadence/zoned';
-import { type ContactRow, getDb, getSettings, type RepSettings, type TouchRow } from '@/lib/db';
+import { DAY_MS, nextLocalMidnight } from '@/lib/cadence/zoned';
+import {
+  type ContactRow,
+  type DueGroupCounts,
+  dueGroupCounts,
+  getDb,
+  getSettings,
+  type RepSettings,
+  type TouchRow,
+} from '@/lib/db';
 import { UPCOMING_DAYS } from '@/lib/touches';
 
 /** More than a rep can work through from a popup; the dashboard has the rest. */
@@ -13,6 +21,11 @@ export interface PopupData {
   settings: RepSettings;
   /** True when more touches fall inside the horizon than were read. */
   truncated: boolean;
+  /**
+   * When truncated, the true size of each group from index counts (as of `minute`), so the
+   * header never shows the cap as the number due.
+   */
+  counts?: DueGroupCounts;
   /** The first planned touch after the horizon, for "nothing this week". */
   nextLater: TouchRow | undefined;
 }
@@ -34,9 +47,15 @@ export function usePopupData(minute: number): PopupData | undefined {
     const truncated = touches.length > POPUP_LIMIT;
     if (truncated) touches.length = POPUP_LIMIT;
     const ids = [...new Set(touches.map((t) => t.contactId))];
-    const rows = await db.contacts.bulkGet(ids);
+    const at = minute * 60_000;
+    const [rows, counts] = await Promise.all([
+      db.contacts.bulkGet(ids),
+      truncated
+        ? dueGroupCounts(db, at, nextLocalMidnight(settings.timeZone, at), horizon)
+        : Promise.resolve(undefined),
+    ]);
     const contacts = new Map<number, ContactRow>();
     for (const c of rows) if (c) contacts.set(c.id, c);
-    return { touches, contacts, settings, truncated, nextLater };
+    return { touches, contacts, settings, truncated, nextLater, ...(counts ? { counts } : {}) };
   }, [minute]);
 }

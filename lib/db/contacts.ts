@@ -2,12 +2,12 @@
  * The dashboard's contact list: one joined row per contact (latest enrolment, next planned touch)
  * built from three bulk reads, and the bulk actions on a selection, each one transaction.
  */
-import { type EnrolmentState, isLeadSource, type LeadSource } from '@/lib/cadence';
-import type { EnrolmentAction } from '@/lib/messaging/protocol';
+import type { Table } from 'dexie';
+import { type EnrolmentEvent, type EnrolmentState, isLeadSource, type LeadSource } from '@/lib/cadence';
 import { optOutContact } from './optout';
 import {
+  applyBatch,
   enrolContactsBatch,
-  enrolmentAction,
   enrolmentsOfContacts,
   findPlaybook,
   RepoError,
@@ -138,6 +138,44 @@ export interface BulkResult {
   reasons: string[];
 }
 
+/**
+ * Deletes the rows of `table` that belong to `contactIds` through the index `index` (`contactId`,
+ * or a compound index starting with it). Selections are mostly runs of neighbouring ids (an
+ * import, "select all"), so each run is one key-range delete; a scattered selection reads the
+ * range once and deletes by primary key instead of one query per contact.
+ */
+async function deleteOfContacts<T extends { contactId?: number }>(
+  table: Table<T, number>,
+  index: 'contactId' | '[contactId+at]',
+  contactIds: readonly number[],
+): Promise<void> {
+  if (!contactIds.length) return;
+  const sorted = [...contactIds].sort((a, b) => a - b);
+  const runs: [number, number][] = [];
+  for (const id of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && id === last[1] + 1) last[1] = id;
+    else runs.push([id, id]);
+  }
+  const compound = index !== 'contactId';
+  const range = (lo: number, hi: number) =>
+    compound
+      ? table.where(index).between([lo, -Infinity], [hi, Infinity], true, true)
+      : table.where(index).between(lo, hi, true, true);
+  if (runs.length <= 50) {
+    // Primary keys straight from the index (one getAllKeys), then one batch of deletes: Dexie's
+    // Collection.delete() would first read every row's value again in slices.
+    for (const [lo, hi] of runs) await table.bulkDelete(await range(lo, hi).primaryKeys());
+    return;
+  }
+  const wanted = new Set(sorted);
+  const rows = await range(sorted[0]!, sorted[sorted.length - 1]!).toArray();
+  const ids = rows
+    .filter((r) => r.contactId !== undefined && wanted.has(r.contactId))
+    .map((r) => (r as T & { id: number }).id);
+  await table.bulkDelete(ids);
+}
+
 function summarise(changed: number, skips: Map<string, number>): BulkResult {
   let skipped = 0;
   for (const n of skips.values()) skipped += n;
@@ -178,11 +216,9 @@ export async function bulkContacts(
 
     if (action.kind === 'delete') {
       const found = contacts.map((c) => c.id);
-      await db.touches.where('contactId').anyOf(found).delete();
-      await db.enrolments.where('contactId').anyOf(found).delete();
-      for (const id of found) {
-        await db.activities.where('[contactId+at]').between([id, -Infinity], [id, Infinity]).delete();
-      }
+      await deleteOfContacts(db.touches, 'contactId', found);
+      await deleteOfContacts(db.enrolments, 'contactId', found);
+      await deleteOfContacts(db.activities, '[contactId+at]', found);
       await db.contacts.bulkDelete(found);
       return summarise(found.length, skips);
     }
@@ -230,10 +266,11 @@ export async function bulkContacts(
       remove: ['active', 'paused'],
     };
     const applicable = wanted[action.kind];
-    const enrolmentActionFor: EnrolmentAction = { kind: action.kind };
+    const targets: EnrolmentRow[] = [];
     for (const c of contacts) {
-      const targets = (byContact.get(c.id) ?? []).filter((e) => applicable.includes(e.state));
-      if (!targets.length) {
+      const mine = (byContact.get(c.id) ?? []).filter((e) => applicable.includes(e.state));
+      targets.push(...mine);
+      if (!mine.length) {
         skip(
           action.kind === 'pause'
             ? 'had no active sequence'
@@ -243,9 +280,13 @@ export async function bulkContacts(
         );
         continue;
       }
-      for (const e of targets) await enrolmentAction(db, e.id, enrolmentActionFor, opts);
       changed++;
     }
+    // One engine pass in memory, then bulk writes: no per-enrolment reads or queries.
+    const event: EnrolmentEvent = { type: action.kind === 'remove' ? 'remove' : action.kind };
+    const res = await applyBatch(db, targets, event, opts.now, opts.via);
+    // The states were checked above, so a refusal means the data changed under us: write nothing.
+    if (res.refused.length) throw new RepoError(res.refused[0]!.message);
     return summarise(changed, skips);
   });
 }

@@ -23,3 +23,42 @@ export async function dueSummary(db: TouchbaseDb, now: number): Promise<DueSumma
     return { due, overdue };
   });
 }
+
+/** How many planned touches fall in each group of the due list (see lib/touches/due-groups). */
+export interface DueGroupCounts {
+  overdue: number;
+  today: number;
+  upcoming: number;
+}
+
+/**
+ * The true size of each due-list group, from index counts alone, for when the list itself is
+ * read only up to a cap. Same rules as `dueGroupOf`: overdue when the deadline has passed, today
+ * when due before `endOfToday`, upcoming when due before `horizon`. A touch's due time never
+ * comes after its deadline, so every overdue touch is also counted among those due before
+ * `endOfToday`, and the subtractions below are exact.
+ */
+export async function dueGroupCounts(
+  db: TouchbaseDb,
+  now: number,
+  endOfToday: number,
+  horizon: number,
+): Promise<DueGroupCounts> {
+  return db.transaction('r', db.touches, async () => {
+    const dueBefore = (t: number) =>
+      db.touches.where('[state+dueAt]').between(['planned', -Infinity], ['planned', t], true, false).count();
+    const [overdue, beforeEndOfDay, beforeHorizon] = await Promise.all([
+      db.touches
+        .where('[state+deadlineAt]')
+        .between(['planned', -Infinity], ['planned', now], true, true)
+        .count(),
+      dueBefore(endOfToday),
+      dueBefore(horizon),
+    ]);
+    return {
+      overdue,
+      today: Math.max(0, beforeEndOfDay - overdue),
+      upcoming: Math.max(0, beforeHorizon - beforeEndOfDay),
+    };
+  });
+}

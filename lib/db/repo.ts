@@ -18,6 +18,7 @@ import {
 import { otherEmailId } from '@/lib/contacts/record';
 import type { ContactInput, EnrolmentAction } from '@/lib/messaging/protocol';
 import type { ActivityRow, ContactRow, EnrolmentRow, RepSettings, TouchbaseDb, TouchRow } from './schema';
+import { isValidEmail as isPlausibleEmail, normaliseEmail } from '@/lib/email';
 // Circular on purpose (optout.ts applies events through this module); both sides use the other
 // only inside functions, never at load time.
 import { optOutContact, withdrawOptOut } from './optout';
@@ -29,15 +30,8 @@ export class RepoError extends Error {
   override name = 'RepoError';
 }
 
-const EMAIL_RE = /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/;
-
-export function normaliseEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
-
-export function isPlausibleEmail(email: string): boolean {
-  return EMAIL_RE.test(email.trim());
-}
+/** The importer's e-mail check and normal form: one rule for every way a contact comes in. */
+export { isValidEmail as isPlausibleEmail, normaliseEmail } from '@/lib/email';
 
 /**
  * Every table a write may touch, so each repository call is one transaction (suppressions: an
@@ -300,6 +294,102 @@ async function syncTouches(db: TouchbaseDb, e: EnrolmentRow): Promise<void> {
   if (puts.length || adds.length) await db.touches.bulkPut([...puts, ...(adds as TouchRow[])]);
 }
 
+/**
+ * {@link syncTouches} for many enrolments at once: one read of their touches, one bulkDelete and
+ * one bulkPut, the same rows per enrolment as one call each would leave (ids kept by step).
+ */
+export async function syncTouchesBatch(db: TouchbaseDb, rows: readonly EnrolmentRow[]): Promise<void> {
+  if (!rows.length) return;
+  const byId = new Map(rows.map((e) => [e.id, e]));
+  const existing = await touchesOfEnrolments(db, [...byId.keys()]);
+  const plannedByEnrolment = new Map<number, Map<number, TouchRow>>();
+  for (const t of existing) {
+    if (t.state !== 'planned') continue;
+    const m = plannedByEnrolment.get(t.enrolmentId) ?? new Map<number, TouchRow>();
+    m.set(t.step, t);
+    plannedByEnrolment.set(t.enrolmentId, m);
+  }
+  const deletes: number[] = [];
+  const writes: TouchRow[] = [];
+  for (const e of rows) {
+    const plannedByStep = plannedByEnrolment.get(e.id) ?? new Map<number, TouchRow>();
+    for (const row of plannedTouchRows(e)) {
+      const prev = plannedByStep.get(row.step);
+      if (prev) {
+        plannedByStep.delete(row.step);
+        if (prev.notifiedAt !== undefined && prev.dueAt === row.dueAt) row.notifiedAt = prev.notifiedAt;
+        writes.push({ ...row, id: prev.id } as TouchRow);
+      } else writes.push(row as TouchRow);
+    }
+    for (const t of plannedByStep.values()) deletes.push(t.id);
+  }
+  if (deletes.length) await db.touches.bulkDelete(deletes);
+  if (writes.length) await db.touches.bulkPut(writes);
+}
+
+/** Every touch of the given enrolments, in one pass whatever the number of ids. */
+async function touchesOfEnrolments(db: TouchbaseDb, enrolmentIds: readonly number[]): Promise<TouchRow[]> {
+  if (enrolmentIds.length <= ANY_OF_LIMIT)
+    return db.touches.where('enrolmentId').anyOf(enrolmentIds).toArray();
+  const wanted = new Set(enrolmentIds);
+  const { lo, hi } = bounds(wanted);
+  const rows = await db.touches.where('enrolmentId').between(lo, hi, true, true).toArray();
+  return rows.filter((t) => wanted.has(t.enrolmentId));
+}
+
+function bounds(ids: Iterable<number>): { lo: number; hi: number } {
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  for (const id of ids) {
+    if (id < lo) lo = id;
+    if (id > hi) hi = id;
+  }
+  return { lo, hi };
+}
+
+/** An enrolment the engine refused an event for, with its reason. */
+export interface EventRefusal {
+  enrolment: EnrolmentRow;
+  message: string;
+}
+
+/**
+ * {@link apply} for many enrolments inside the caller's transaction: the engine runs per
+ * enrolment in memory, then three bulk writes (enrolments, activities, touches) replace the
+ * handful of queries per enrolment a loop of `apply` would make. Refused events come back as
+ * refusals and write nothing for that enrolment.
+ */
+export async function applyBatch(
+  db: TouchbaseDb,
+  enrolments: readonly EnrolmentRow[],
+  event: EnrolmentEvent,
+  now: number,
+  via: string,
+): Promise<{ applied: EnrolmentRow[]; refused: EventRefusal[] }> {
+  const applied: EnrolmentRow[] = [];
+  const refused: EventRefusal[] = [];
+  const activities: ActivityRow[] = [];
+  for (const e of enrolments) {
+    const res = transition(e, event, now, { via });
+    if (!res.ok) {
+      refused.push({ enrolment: e, message: res.message });
+      continue;
+    }
+    const next: EnrolmentRow = { ...e, ...res.enrolment, id: e.id, playbookName: e.playbookName };
+    for (const k of ['notBefore', 'pauseReason', 'followUp'] as const) {
+      if (!(k in res.enrolment)) delete next[k];
+    }
+    applied.push(next);
+    for (const a of res.activities) {
+      activities.push({ ...a, contactId: next.contactId, enrolmentId: next.id } as ActivityRow);
+    }
+  }
+  if (applied.length) await db.enrolments.bulkPut(applied);
+  if (activities.length) await db.activities.bulkAdd(activities);
+  await syncTouchesBatch(db, applied);
+  return { applied, refused };
+}
+
 async function logActivities(
   db: TouchbaseDb,
   e: { id?: number; contactId: number },
@@ -433,12 +523,7 @@ export async function enrolmentsOfContacts(
   if (!contactIds.length) return [];
   if (contactIds.length <= ANY_OF_LIMIT) return db.enrolments.where('contactId').anyOf(contactIds).toArray();
   const wanted = new Set(contactIds);
-  let lo = Number.POSITIVE_INFINITY;
-  let hi = Number.NEGATIVE_INFINITY;
-  for (const id of wanted) {
-    if (id < lo) lo = id;
-    if (id > hi) hi = id;
-  }
+  const { lo, hi } = bounds(wanted);
   // No Dexie filter(): that walks a cursor, while a plain range is one getAll.
   const rows = await db.enrolments.where('contactId').between(lo, hi, true, true).toArray();
   return rows.filter((e) => wanted.has(e.contactId));

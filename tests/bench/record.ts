@@ -12,6 +12,12 @@ export interface BenchResult {
   value: number;
   unit: string;
   budget: number;
+  /**
+   * For a ratio: the raw-IndexedDB floor it divides by and the operation's own time, both in ms,
+   * measured in the same browser and the same run, so a reader sees what the ratio is made of.
+   */
+  floorMs?: number;
+  measuredMs?: number;
 }
 
 export const RESULTS_FILE = join(dirname(fileURLToPath(import.meta.url)), '.results.ndjson');
@@ -21,7 +27,7 @@ export function record(r: BenchResult): void {
   mkdirSync(dirname(RESULTS_FILE), { recursive: true });
   appendFileSync(
     RESULTS_FILE,
-    `${JSON.stringify({ name: r.name, value: r.value, unit: r.unit, budget: r.budget })}\n`,
+    `${JSON.stringify({ name: r.name, value: r.value, unit: r.unit, budget: r.budget, floorMs: r.floorMs, measuredMs: r.measuredMs })}\n`,
   );
 }
 

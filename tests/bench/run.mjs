@@ -37,8 +37,8 @@ const results = existsSync(ndjson)
       .split('\n')
       .filter((l) => l.trim() !== '')
       .map((l) => {
-        const { name, value, unit, budget } = JSON.parse(l);
-        return { name, value, unit, budget };
+        const { name, value, unit, budget, floorMs, measuredMs } = JSON.parse(l);
+        return { name, value, unit, budget, ...(floorMs === undefined ? {} : { floorMs, measuredMs }) };
       })
   : [];
 writeFileSync(resultsJson, `${JSON.stringify(results, null, 2)}\n`);
@@ -50,8 +50,9 @@ const rows = results.map((r) => [
   r.unit,
   fmt(r.budget),
   r.value <= r.budget ? 'pass' : 'OVER BUDGET',
+  r.floorMs === undefined ? '' : `${Math.round(r.measuredMs)} ms / floor ${Math.round(r.floorMs)} ms`,
 ]);
-const head = ['benchmark', 'value', 'unit', 'budget', 'status'];
+const head = ['benchmark', 'value', 'unit', 'budget', 'status', 'measured / raw IndexedDB floor'];
 const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
 const line = (cells) => cells.map((c, i) => c.padEnd(widths[i])).join('  ');
 console.log(`\n${line(head)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);

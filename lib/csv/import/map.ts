@@ -1,0 +1,352 @@
+/**
+ * Parsed rows to contact drafts through a column mapping: e-mails (the one validation shared with
+ * the database, lib/email), names, phones, LinkedIn URLs, zones, lead sources and custom fields;
+ * rows that cannot be imported come back with their reason.
+ */
+import type { LeadSource } from '@/lib/cadence/types';
+import { isValidTimeZone } from '@/lib/cadence/zoned';
+import { isValidEmail, normaliseEmail } from '@/lib/email';
+import { CSV_BOM, toCsvRow } from '../export';
+import { normaliseHeader } from './headers';
+import type {
+  ColumnMapping,
+  ContactDraft,
+  MapResult,
+  ParsedCsv,
+  PreviewRow,
+  RejectedRow,
+  StandardField,
+} from './types';
+import { STANDARD_FIELDS } from './types';
+
+const MULTI_VALUE = /\s*:::\s*/;
+const EMAIL_SPLIT = /\s*(?::::|[;,])\s*/;
+const LEAD_SOURCE_RULES: [RegExp, LeadSource][] = [
+  [/^(google-lsa|facebook-lead-ad|referral|web-form|cold-outbound|other)$/, 'google-lsa'],
+  [/google.*(lsa|local service)|^lsa$/, 'google-lsa'],
+  [/facebook|instagram|\bmeta\b|\bfb\b/, 'facebook-lead-ad'],
+  [/referr|partner|word of mouth/, 'referral'],
+  [/web|form|site|inbound|landing/, 'web-form'],
+  [/cold|outbound|prospect|list|purchased/, 'cold-outbound'],
+];
+
+/** Maps a free-text lead source ("Web", "Partner Referral") onto our {@link LeadSource} values. */
+export function normaliseLeadSource(value: string): LeadSource | undefined {
+  const v = value.trim().toLowerCase();
+  if (v === '') return undefined;
+  const exact = LEAD_SOURCE_RULES[0]![0].test(v);
+  if (exact) return v as LeadSource;
+  for (const [re, source] of LEAD_SOURCE_RULES.slice(1)) if (re.test(v)) return source;
+  return 'other';
+}
+
+function normaliseLinkedinUrl(value: string): string | undefined {
+  const v = value.trim();
+  if (!/linkedin\.com\//i.test(v) || /\s/.test(v)) return undefined;
+  return /^https?:\/\//i.test(v) ? v : `https://${v.replace(/^\/+/, '')}`;
+}
+
+function splitName(full: string): { first: string; last: string } {
+  const parts = full.trim().split(/\s+/);
+  if (parts.length <= 1) return { first: parts[0] ?? '', last: '' };
+  return { first: parts.slice(0, -1).join(' '), last: parts[parts.length - 1]! };
+}
+
+const FIELD_LABELS: Record<StandardField, string> = {
+  email: 'email',
+  firstName: 'first name',
+  lastName: 'last name',
+  fullName: 'name',
+  company: 'company',
+  title: 'title',
+  phone: 'phone',
+  linkedinUrl: 'LinkedIn URL',
+  timeZone: 'time zone',
+  leadSource: 'lead source',
+  notes: 'notes',
+};
+
+interface ResolvedMapping {
+  fields: Partial<Record<StandardField, number[]>>;
+  custom: [string, number][];
+}
+
+function resolveMapping(headers: readonly string[], mapping: ColumnMapping): ResolvedMapping {
+  const index = new Map<string, number>();
+  headers.forEach((h, i) => {
+    const key = normaliseHeader(h);
+    if (!index.has(key)) index.set(key, i);
+  });
+  const find = (source: string): number | undefined => index.get(normaliseHeader(source));
+  const fields: Partial<Record<StandardField, number[]>> = {};
+  for (const field of STANDARD_FIELDS) {
+    const sources = mapping.fields[field] ?? [];
+    const cols = sources.map(find).filter((i): i is number => i !== undefined);
+    if (cols.length > 0) fields[field] = [...new Set(cols)];
+  }
+  const custom: [string, number][] = [];
+  for (const [name, source] of Object.entries(mapping.custom)) {
+    const i = find(source);
+    if (i !== undefined && name.trim() !== '') custom.push([name.trim(), i]);
+  }
+  return { fields, custom };
+}
+
+function rawRecord(headers: readonly string[], row: readonly string[]): Record<string, string> {
+  const raw: Record<string, string> = {};
+  headers.forEach((h, i) => {
+    raw[h] = row[i] ?? '';
+  });
+  for (let i = headers.length; i < row.length; i++)
+    raw[`Extra value ${i - headers.length + 1}`] = row[i] ?? '';
+  return raw;
+}
+
+/** Google's system groups, which say nothing about the contact. */
+const SYSTEM_LABELS = /^(my ?contacts|starred)$/i;
+
+/** A custom cell, with Google's ` ::: ` lists turned into `a, b` and its `* ` primary markers dropped. */
+function customValue(cell: string): string {
+  const value = cell.trim();
+  if (!value.includes(':::') && !value.startsWith('* ')) return value;
+  return value
+    .split(MULTI_VALUE)
+    .map((part) => part.replace(/^\*\s+/, '').trim())
+    .filter((part) => part !== '' && !SYSTEM_LABELS.test(part))
+    .join(', ');
+}
+
+type RowOutcome = { draft: ContactDraft } | { reason: string };
+
+const NEUTRALISED = /^'[=+\-@\t\r]/;
+
+/** Undoes our own export's formula guard (`'+1 555 ...` -> `+1 555 ...`), so exports re-import cleanly. */
+function unneutralise(cell: string): string {
+  return cell.charCodeAt(0) === 39 && NEUTRALISED.test(cell) ? cell.slice(1) : cell;
+}
+
+/** Values of `cols` in this row, each split on Google's ` ::: ` separator, blanks dropped. */
+function valuesOf(
+  row: readonly string[],
+  cols: readonly number[] | undefined,
+  split: RegExp = MULTI_VALUE,
+): string[] {
+  if (!cols) return [];
+  const out: string[] = [];
+  for (const c of cols) {
+    const cell = unneutralise(row[c] ?? '');
+    if (cell === '') continue;
+    if (cell.indexOf(':') === -1 && cell.indexOf(';') === -1 && cell.indexOf(',') === -1) {
+      const t = cell.trim();
+      if (t !== '') out.push(t);
+      continue;
+    }
+    for (const part of cell.split(split)) {
+      const t = part.trim();
+      if (t !== '') out.push(t);
+    }
+  }
+  return out;
+}
+
+function firstValue(
+  row: readonly string[],
+  resolved: ResolvedMapping,
+  field: StandardField,
+  custom: Record<string, string>,
+): string {
+  const values = valuesOf(row, resolved.fields[field]);
+  const [first, ...rest] = values;
+  if (rest.length > 0) custom[`Other ${FIELD_LABELS[field]}`] = rest.join(', ');
+  return first ?? '';
+}
+
+function mapRow(row: readonly string[], resolved: ResolvedMapping): RowOutcome {
+  const emails = valuesOf(row, resolved.fields.email, EMAIL_SPLIT);
+  if (emails.length === 0) return { reason: 'no email address' };
+  const valid: string[] = [];
+  for (const candidate of emails) {
+    const email = normaliseEmail(candidate);
+    if (isValidEmail(email) && !valid.includes(email)) valid.push(email);
+  }
+  const email = valid[0];
+  if (email === undefined) {
+    const shown = emails[0]!.length > 80 ? `${emails[0]!.slice(0, 80)}…` : emails[0];
+    return { reason: `email address is not valid: ${shown}` };
+  }
+
+  const custom: Record<string, string> = {};
+  if (valid.length > 1) custom['Other emails'] = valid.slice(1).join(', ');
+
+  let firstName = firstValue(row, resolved, 'firstName', custom);
+  let lastName = firstValue(row, resolved, 'lastName', custom);
+  if (firstName === '' && lastName === '') {
+    const full = firstValue(row, resolved, 'fullName', custom);
+    if (full !== '') ({ first: firstName, last: lastName } = splitName(full));
+  }
+  const company = firstValue(row, resolved, 'company', custom);
+  const title = firstValue(row, resolved, 'title', custom);
+
+  const phones = valuesOf(row, resolved.fields.phone);
+  const phone = phones[0] ?? '';
+  const otherPhones = [...new Set(phones.slice(1))].filter((p) => p !== phone);
+  if (otherPhones.length > 0) custom['Other phones'] = otherPhones.join(', ');
+
+  const draft: ContactDraft = { email, firstName, lastName, company, title, phone, custom };
+
+  for (const candidate of valuesOf(row, resolved.fields.linkedinUrl)) {
+    const url = normaliseLinkedinUrl(candidate);
+    if (url) {
+      draft.linkedinUrl = url;
+      break;
+    }
+  }
+  const zone = valuesOf(row, resolved.fields.timeZone)[0];
+  if (zone !== undefined) {
+    if (isValidTimeZone(zone)) draft.timeZone = zone;
+    else custom['Time zone (not recognised)'] = zone;
+  }
+  const source = valuesOf(row, resolved.fields.leadSource)[0];
+  if (source !== undefined) {
+    const leadSource = normaliseLeadSource(source);
+    if (leadSource) draft.leadSource = leadSource;
+    if (leadSource === 'other' && source.toLowerCase() !== 'other') custom['Lead source (original)'] = source;
+  }
+  const notes = (resolved.fields.notes ?? [])
+    .map((c) => unneutralise(row[c] ?? '').trim())
+    .filter((n) => n !== '')
+    .join('\n\n');
+  if (notes !== '') draft.notes = notes;
+
+  for (const [name, col] of resolved.custom) {
+    const value = customValue(unneutralise(row[col] ?? ''));
+    if (value !== '') custom[name] = value;
+  }
+  return { draft };
+}
+
+function rowRejection(parsed: ParsedCsv, rowIndex: number, row: readonly string[]): string | undefined {
+  for (const e of parsed.errors) {
+    if (e.rowIndex !== rowIndex) continue;
+    if (e.code === 'unterminated-quote') return 'a quoted value on this line is never closed (stray " ?)';
+    if (e.code === 'too-many-fields')
+      return `the row has ${row.length} values but the header has ${parsed.headers.length} columns (a stray comma or delimiter?)`;
+  }
+  return undefined;
+}
+
+/**
+ * Turns parsed rows into contact drafts. A row is rejected, with a plain-words reason, when it has
+ * no e-mail, an invalid one, repeats an e-mail seen earlier in the file, has more values than the
+ * header has columns, or contains an unclosed quote. Blank rows were already dropped by the parser.
+ */
+export function mapRows(parsed: ParsedCsv, mapping: ColumnMapping): MapResult {
+  const m = rowMapper(parsed, mapping);
+  m.run(0, parsed.rows.length);
+  return m.out;
+}
+
+/** Options for {@link mapRowsChunked}. */
+export interface MapRowsChunkedOptions {
+  /** Rows per slice (default 2,000: a few milliseconds each). */
+  sliceRows?: number;
+  /** How to give the event loop a turn between slices (default: a zero-delay timer). */
+  yieldToEventLoop?: () => Promise<void>;
+  /** Cancels the run; the promise then resolves with `undefined`. */
+  signal?: { readonly aborted: boolean };
+}
+
+/**
+ * {@link mapRows} in slices with a turn of the event loop between them, so mapping 100,000 rows
+ * never blocks the page for longer than one slice. Same result as `mapRows`.
+ */
+export async function mapRowsChunked(
+  parsed: ParsedCsv,
+  mapping: ColumnMapping,
+  options: MapRowsChunkedOptions = {},
+): Promise<MapResult | undefined> {
+  const m = rowMapper(parsed, mapping);
+  const slice = Math.max(1, options.sliceRows ?? 2000);
+  const pause = options.yieldToEventLoop ?? (() => new Promise<void>((r) => setTimeout(r, 0)));
+  for (let from = 0; from < parsed.rows.length; from += slice) {
+    m.run(from, Math.min(parsed.rows.length, from + slice));
+    if (from + slice < parsed.rows.length) {
+      await pause();
+      if (options.signal?.aborted) return undefined;
+    }
+  }
+  return m.out;
+}
+
+/** The state of one mapping run, so it can go in slices: rows [from, to) at a time, in order. */
+function rowMapper(parsed: ParsedCsv, mapping: ColumnMapping) {
+  const resolved = resolveMapping(parsed.headers, mapping);
+  const rowsWithIssues = new Set<number>();
+  for (const e of parsed.errors) if (e.rowIndex !== undefined) rowsWithIssues.add(e.rowIndex);
+  const out: MapResult = { drafts: [], rejected: [], draftLines: [] };
+  const firstLineOf = new Map<string, number>();
+  const run = (from: number, to: number): void => {
+    for (let i = from; i < to; i++) {
+      const row = parsed.rows[i]!;
+      const line = parsed.rowLines[i] ?? i + 2;
+      const reject = (reason: string): void => {
+        out.rejected.push({ rowNumber: line, raw: rawRecord(parsed.headers, row), reason });
+      };
+      const issue = rowsWithIssues.has(i) ? rowRejection(parsed, i, row) : undefined;
+      if (issue) {
+        reject(issue);
+        continue;
+      }
+      const outcome = mapRow(row, resolved);
+      if ('reason' in outcome) {
+        reject(outcome.reason);
+        continue;
+      }
+      const earlier = firstLineOf.get(outcome.draft.email);
+      if (earlier !== undefined) {
+        reject(`duplicate of row ${earlier} in this file`);
+        continue;
+      }
+      firstLineOf.set(outcome.draft.email, line);
+      out.drafts.push(outcome.draft);
+      out.draftLines.push(line);
+    }
+  };
+  return { out, run };
+}
+
+/** The first `n` rows as they would import, for the mapping screen's live preview. */
+export function previewRows(parsed: ParsedCsv, mapping: ColumnMapping, n: number): PreviewRow[] {
+  const head: ParsedCsv = {
+    ...parsed,
+    rows: parsed.rows.slice(0, Math.max(0, n)),
+    rowLines: parsed.rowLines.slice(0, Math.max(0, n)),
+  };
+  const { drafts, draftLines, rejected } = mapRows(head, mapping);
+  const out: PreviewRow[] = [
+    ...drafts.map((draft, i) => ({ rowNumber: draftLines[i]!, draft })),
+    ...rejected.map((r) => ({ rowNumber: r.rowNumber, reason: r.reason })),
+  ];
+  return out.sort((a, b) => a.rowNumber - b.rowNumber);
+}
+
+/**
+ * The rejected rows as a CSV the rep can download, fix and import again: `Line`, `Reason`, then
+ * the original columns (union over all rows, in first-seen order). Same encoding as our exports.
+ */
+export function rejectedToCsv(rejected: readonly RejectedRow[]): string {
+  const columns: string[] = [];
+  const seen = new Set<string>();
+  for (const r of rejected) {
+    for (const key of Object.keys(r.raw)) {
+      if (!seen.has(key)) {
+        seen.add(key);
+        columns.push(key);
+      }
+    }
+  }
+  const parts = [CSV_BOM + toCsvRow(['Line', 'Reason', ...columns])];
+  for (const r of rejected)
+    parts.push(toCsvRow([r.rowNumber, r.reason, ...columns.map((c) => r.raw[c] ?? '')]));
+  return parts.join('');
+}

@@ -1,0 +1,406 @@
+/**
+ * CSV text to records: delimiter sniffing, header-row search past preambles, report footers,
+ * line numbers, and problems in words a rep understands. Never throws.
+ */
+import Papa from 'papaparse';
+import { CSV_BOM } from '../export';
+import { KNOWN_HEADER_KEYS, looseKey } from './headers';
+import type { CsvIssue, ParseCsvChunksOptions, ParseCsvOptions, ParsedCsv } from './types';
+
+const DELIMITERS = [',', ';', '\t', '|'] as const;
+const SAMPLE_CHARS = 64 * 1024;
+const HEADER_SEARCH_ROWS = 30;
+
+interface RawRecords {
+  records: string[][];
+  errors: Papa.ParseError[];
+  /** Index into `records` of the record each error belongs to. */
+  errorRecords: number[];
+}
+
+function isBlankRecord(record: readonly string[]): boolean {
+  for (const cell of record) if (cell.trim() !== '') return false;
+  return true;
+}
+
+function countBreaks(cell: string): number {
+  if (cell.indexOf('\n') === -1 && cell.indexOf('\r') === -1) return 0;
+  let n = 0;
+  for (let i = 0; i < cell.length; i++) {
+    const c = cell.charCodeAt(i);
+    if (c === 10) n++;
+    else if (c === 13) {
+      n++;
+      if (cell.charCodeAt(i + 1) === 10) i++;
+    }
+  }
+  return n;
+}
+
+/** Physical lines a record spans: one, plus the line breaks inside its quoted cells. */
+function recordLineSpan(record: readonly string[]): number {
+  let n = 1;
+  for (const cell of record) n += countBreaks(cell);
+  return n;
+}
+
+/**
+ * Rewrites unquoted line breaks (CRLF, CR, LF) to LF so a file with mixed endings parses as one
+ * shape; line breaks inside quoted cells are data and stay untouched. A quote opens a quoted cell
+ * only at the start of a field, as RFC 4180 and papaparse read it.
+ */
+function normaliseLineBreaks(text: string, delimiter: string): string {
+  const hasCr = text.indexOf('\r') !== -1;
+  if (!hasCr) return text;
+  const d = delimiter.charCodeAt(0);
+  let out = '';
+  let from = 0;
+  let inQuotes = false;
+  let fieldStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inQuotes) {
+      if (c === 34) {
+        if (text.charCodeAt(i + 1) === 34) i++;
+        else inQuotes = false;
+      }
+      continue;
+    }
+    if (c === 34 && fieldStart) {
+      inQuotes = true;
+      fieldStart = false;
+    } else if (c === 13) {
+      out += `${text.slice(from, i)}\n`;
+      if (text.charCodeAt(i + 1) === 10) i++;
+      from = i + 1;
+      fieldStart = true;
+    } else {
+      fieldStart = c === 10 || c === d;
+    }
+  }
+  return from === 0 ? out + text : out + text.slice(from);
+}
+
+/** papaparse's settings for our records: line breaks are normalised to LF beforehand. */
+function papaConfig(delimiter: string) {
+  return { delimiter, newline: '\n', quoteChar: '"', escapeChar: '"' } as const;
+}
+
+/** Parses a small sample (for sniffing); the last, possibly cut, record is dropped. */
+function sampleRecords(sample: string, delimiter: string, isWholeText: boolean): string[][] {
+  const result = Papa.parse<string[]>(sample, papaConfig(delimiter));
+  if (!isWholeText) result.data.pop();
+  return result.data;
+}
+
+/** Index of the header row among the first records: the first one that looks like known column titles. */
+function findHeaderRow(records: readonly string[][]): { index: number; known: number } {
+  const limit = Math.min(records.length, HEADER_SEARCH_ROWS);
+  let best = { index: -1, known: 0 };
+  for (let i = 0; i < limit; i++) {
+    const record = records[i]!;
+    let known = 0;
+    let filled = 0;
+    for (const cell of record) {
+      if (cell.trim() === '') continue;
+      filled++;
+      if (KNOWN_HEADER_KEYS.has(looseKey(cell))) known++;
+    }
+    if (filled >= 2 && known >= 2) return { index: i, known };
+    if (best.index === -1 && filled >= 2) {
+      // No known titles (yet): a plausible header has as many cells as the next non-blank record.
+      let next = i + 1;
+      while (next < records.length && isBlankRecord(records[next]!)) next++;
+      const following = records[next];
+      if (following === undefined || following.length === record.length) best = { index: i, known: 0 };
+    }
+  }
+  if (best.index !== -1) return best;
+  const firstFilled = records.findIndex((r) => !isBlankRecord(r));
+  return { index: firstFilled, known: 0 };
+}
+
+function sniffDelimiter(text: string): string {
+  const isWhole = text.length <= SAMPLE_CHARS;
+  // Quote-blind line-end fix-up: good enough to compare delimiters, and CR-only files need it.
+  const sample = (isWhole ? text : text.slice(0, SAMPLE_CHARS)).replace(/\r\n?/g, '\n');
+  let bestDelimiter: string = ',';
+  let bestScore = -1;
+  for (const delimiter of DELIMITERS) {
+    if (sample.indexOf(delimiter) === -1) continue;
+    const records = sampleRecords(sample, delimiter, isWhole);
+    const { index, known } = findHeaderRow(records);
+    if (index < 0) continue;
+    const width = records[index]!.length;
+    if (width < 2) continue;
+    let consistent = 0;
+    for (let i = index + 1; i < records.length; i++) if (records[i]!.length === width) consistent++;
+    const score = known * 1_000_000 + consistent * 100 + Math.min(width, 99);
+    if (score > bestScore) {
+      bestScore = score;
+      bestDelimiter = delimiter;
+    }
+  }
+  return bestDelimiter;
+}
+
+/** Share of control characters that no text file has; high means the file is binary (or UTF-16). */
+function looksBinary(text: string): boolean {
+  const sample = text.slice(0, SAMPLE_CHARS);
+  let bad = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (c === 0) return true;
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 0xfffd) bad++;
+  }
+  return bad > 8 && bad / sample.length > 0.02;
+}
+
+function uniqueHeaders(record: readonly string[]): string[] {
+  const seen = new Map<string, number>();
+  return record.map((cell, i) => {
+    let name = cell.replace(/\uFEFF/g, '').trim();
+    if (name === '') name = `Column ${i + 1}`;
+    const key = name.toLowerCase();
+    const count = (seen.get(key) ?? 0) + 1;
+    seen.set(key, count);
+    return count === 1 ? name : `${name} (${count})`;
+  });
+}
+
+function emptyParsed(delimiter: string, hadBom: boolean, errors: CsvIssue[]): ParsedCsv {
+  return { headers: [], rows: [], rowLines: [], delimiter, preambleLines: 0, hadBom, errors, aborted: false };
+}
+
+interface Prepared {
+  text: string;
+  delimiter: string;
+  hadBom: boolean;
+  early?: ParsedCsv;
+}
+
+function prepare(input: string, options: ParseCsvOptions): Prepared {
+  const source = typeof input === 'string' ? input : '';
+  const hadBom = source.startsWith(CSV_BOM);
+  const text = hadBom ? source.slice(1) : source;
+  if (text.trim() === '') {
+    return {
+      text,
+      delimiter: ',',
+      hadBom,
+      early: emptyParsed(',', hadBom, [{ code: 'empty-file', message: 'The file is empty.' }]),
+    };
+  }
+  if (looksBinary(text)) {
+    const message =
+      'This file does not look like a CSV text file. Export it again as CSV (UTF-8) and try once more.';
+    return { text, delimiter: ',', hadBom, early: emptyParsed(',', hadBom, [{ code: 'not-text', message }]) };
+  }
+  // Excel writes a `sep=;` line to name the delimiter; it is then skipped as preamble.
+  const sepLine = text.match(/^sep=([^\r\n])\r?\n?/i);
+  const delimiter = options.delimiter ?? sepLine?.[1] ?? sniffDelimiter(text);
+  return { text: normaliseLineBreaks(text, delimiter), delimiter, hadBom };
+}
+
+/** Turns all records into a ParsedCsv: header row, data rows with line numbers, issues. */
+function assemble(prepared: Prepared, raw: RawRecords, aborted: boolean): ParsedCsv {
+  const { records } = raw;
+  const errors: CsvIssue[] = [];
+  const { index: headerIndex } = findHeaderRow(records);
+  if (headerIndex < 0) {
+    return {
+      ...emptyParsed(prepared.delimiter, prepared.hadBom, [
+        { code: 'no-header', message: 'No header row with column titles was found.' },
+      ]),
+      aborted,
+    };
+  }
+  let line = 1;
+  for (let i = 0; i < headerIndex; i++) line += recordLineSpan(records[i]!);
+  const preambleLines = line - 1;
+  const headerRecord = records[headerIndex]!;
+  const headers = uniqueHeaders(headerRecord);
+  line += recordLineSpan(headerRecord);
+
+  const recordErrors = new Map<number, Papa.ParseError>();
+  raw.errors.forEach((e, i) => {
+    const at = raw.errorRecords[i];
+    if (at !== undefined && !recordErrors.has(at)) recordErrors.set(at, e);
+  });
+
+  const rows: string[][] = [];
+  const rowLines: number[] = [];
+  let sawBlank = false;
+  let trailerStart = -1;
+  for (let r = headerIndex + 1; r < records.length; r++) {
+    const record = records[r]!;
+    const start = line;
+    line += recordLineSpan(record);
+    if (isBlankRecord(record)) {
+      sawBlank = true;
+      continue;
+    }
+    // Report exports end with a blank line and one-cell lines (company, copyright, "Generated By").
+    if (
+      sawBlank &&
+      headers.length >= 3 &&
+      record.filter((c) => c.trim() !== '').length === 1 &&
+      record.length <= 2
+    ) {
+      if (trailerStart === -1) trailerStart = start;
+      continue;
+    }
+    const rowIndex = rows.length;
+    rows.push(record);
+    rowLines.push(start);
+    const parseError = recordErrors.get(r);
+    if (parseError?.code === 'MissingQuotes') {
+      errors.push({
+        code: 'unterminated-quote',
+        line: start,
+        rowIndex,
+        message: `A quoted value that starts on line ${start} is never closed, so the rest of the file was read as part of it. Check that line for a stray double quote (").`,
+      });
+    } else if (parseError?.code === 'InvalidQuotes') {
+      errors.push({
+        code: 'malformed-quote',
+        line: start,
+        rowIndex,
+        message: `Line ${start} has a double quote (") in an unexpected place; its values may be split wrongly.`,
+      });
+    }
+    if (record.length > headers.length && record.slice(headers.length).some((c) => c.trim() !== '')) {
+      errors.push({
+        code: 'too-many-fields',
+        line: start,
+        rowIndex,
+        message: `Line ${start} has ${record.length} values but the header has ${headers.length} columns.`,
+      });
+    } else if (record.length < headers.length) {
+      errors.push({
+        code: 'too-few-fields',
+        line: start,
+        rowIndex,
+        message: `Line ${start} has ${record.length} values but the header has ${headers.length} columns; the missing ones are read as empty.`,
+      });
+    }
+  }
+  if (trailerStart !== -1) {
+    errors.push({
+      code: 'trailer-skipped',
+      line: trailerStart,
+      message: `The lines from line ${trailerStart} on look like a report footer and were skipped.`,
+    });
+  }
+  if (rows.length === 0 && !aborted) {
+    errors.push({ code: 'no-data-rows', message: 'The file has a header row but no contacts under it.' });
+  }
+  return {
+    headers,
+    rows,
+    rowLines,
+    delimiter: prepared.delimiter,
+    preambleLines,
+    hadBom: prepared.hadBom,
+    errors,
+    aborted,
+  };
+}
+
+/**
+ * Streams the text through papaparse's public `chunk` API: papaparse carries a record cut at a
+ * slice boundary over to the next slice itself. `between` runs after each slice with the fraction
+ * read; it may pause (the parser waits) and answers false to stop early. Resolves with true when
+ * the whole text was read.
+ */
+function readRecords(
+  text: string,
+  delimiter: string,
+  chunkSize: number,
+  raw: RawRecords,
+  between?: (fraction: number) => Promise<boolean> | boolean,
+): Promise<boolean> {
+  return new Promise((resolve) => {
+    let stopped = false;
+    Papa.parse<string[]>(text, {
+      ...papaConfig(delimiter),
+      chunkSize,
+      chunk(results: Papa.ParseResult<string[]>, parser: Papa.Parser) {
+        const base = raw.records.length;
+        for (const record of results.data) raw.records.push(record);
+        for (const error of results.errors) {
+          // An error in a record cut at the slice end lands on the index that record gets when
+          // it is read again whole; the first error per record is the one reported.
+          raw.errors.push(error);
+          raw.errorRecords.push(base + (typeof error.row === 'number' ? error.row : results.data.length - 1));
+        }
+        if (!between) return;
+        const fraction = Math.min(1, results.meta.cursor / Math.max(1, text.length));
+        const go = between(fraction);
+        if (go === true) return;
+        if (go === false) {
+          stopped = true;
+          parser.abort();
+          return;
+        }
+        parser.pause();
+        void go.then((more) => {
+          if (more) parser.resume();
+          else {
+            stopped = true;
+            parser.abort();
+          }
+        });
+      },
+      complete() {
+        resolve(!stopped);
+      },
+    });
+  });
+}
+
+/**
+ * Parses CSV text in one go: strips a UTF-8 BOM, accepts CRLF, LF or CR (even mixed), quoted
+ * line breaks, `,` `;` tab or `|` delimiters (sniffed), skips preamble lines before the header
+ * row (found by its content) and report footers. Never throws; problems are in `errors`.
+ */
+export function parseCsvText(text: string, options: ParseCsvOptions = {}): ParsedCsv {
+  const prepared = prepare(text, options);
+  if (prepared.early) return prepared.early;
+  const result = Papa.parse<string[]>(prepared.text, papaConfig(prepared.delimiter));
+  const raw: RawRecords = { records: result.data, errors: [], errorRecords: [] };
+  for (const error of result.errors) {
+    raw.errors.push(error);
+    raw.errorRecords.push(typeof error.row === 'number' ? error.row : result.data.length - 1);
+  }
+  return assemble(prepared, raw, false);
+}
+
+function defaultYield(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
+ * Same as {@link parseCsvText}, but reads in slices and gives the event loop a turn between them,
+ * reporting progress (0..1) and stopping early when `signal.aborted` turns true. For the import
+ * screen's progress bar and Cancel button. Never rejects.
+ */
+export async function parseCsvChunks(text: string, options: ParseCsvChunksOptions = {}): Promise<ParsedCsv> {
+  const prepared = prepare(text, options);
+  if (prepared.early) {
+    options.onProgress?.(1);
+    return prepared.early;
+  }
+  const chunkSize = Math.max(1024, options.chunkSize ?? 256 * 1024);
+  const pause = options.yieldToEventLoop ?? defaultYield;
+  const raw: RawRecords = { records: [], errors: [], errorRecords: [] };
+  if (options.signal?.aborted) return assemble(prepared, raw, true);
+  const whole = await readRecords(prepared.text, prepared.delimiter, chunkSize, raw, async (fraction) => {
+    options.onProgress?.(fraction);
+    if (fraction >= 1) return true;
+    await pause();
+    return options.signal?.aborted !== true;
+  });
+  if (whole) options.onProgress?.(1);
+  return assemble(prepared, raw, !whole);
+}

@@ -1,0 +1,90 @@
+/**
+ * Sends an import to the background in batches, one transaction each. A single transaction for a
+ * whole file would hold the service worker in one event for minutes (Chrome ends an extension
+ * event after five), give no progress and no way to cancel; batches of a few hundred contacts
+ * land in a fraction of a second each, so progress moves, Cancel answers between two batches,
+ * and every message is a short event of its own. What landed before a cancel or a failure stays,
+ * and the summary says how much that was. Pure: the transport comes in as `send`.
+ */
+import type { ContactDraft } from '@/lib/csv/import';
+import type { ImportSummary } from '@/lib/db/import';
+
+/** What the background answers for one batch. */
+export type BatchSummary = ImportSummary;
+
+/** The outcome of a whole run. */
+export interface BatchedImport {
+  summary: BatchSummary;
+  /** Drafts the background has answered for (created, updated or skipped). */
+  sent: number;
+  total: number;
+  cancelled: boolean;
+  /** Why the run stopped early, in the background's words; the batches before it landed. */
+  error?: string;
+}
+
+export interface BatchOptions {
+  /** Contacts per message (default 200, which keeps each transaction well under a second). */
+  batchSize?: number;
+  send(drafts: ContactDraft[]): Promise<BatchSummary>;
+  /** After each batch: drafts answered so far, and the total. */
+  onProgress?(sent: number, total: number): void;
+  signal?: { readonly aborted: boolean };
+  /** At most this many problem lines are kept; the rest are counted (default 100). */
+  maxProblems?: number;
+}
+
+/** An empty summary, before the first batch. */
+export function emptySummary(): BatchSummary {
+  return { created: 0, updated: 0, skipped: 0, enrolled: 0, notEnrolled: 0, suppressed: 0 };
+}
+
+/** Adds one batch's summary to the running one, keeping at most `max` lines in each list. */
+export function mergeSummaries(a: BatchSummary, b: BatchSummary, max = 100): BatchSummary {
+  const out: BatchSummary = {
+    created: a.created + b.created,
+    updated: a.updated + b.updated,
+    skipped: a.skipped + b.skipped,
+    enrolled: a.enrolled + b.enrolled,
+    notEnrolled: a.notEnrolled + b.notEnrolled,
+    suppressed: a.suppressed + b.suppressed,
+  };
+  const problems = [...(a.problems ?? []), ...(b.problems ?? [])];
+  if (problems.length) out.problems = problems.slice(0, max);
+  const suppressedEmails = [...(a.suppressedEmails ?? []), ...(b.suppressedEmails ?? [])];
+  if (suppressedEmails.length) out.suppressedEmails = suppressedEmails.slice(0, max);
+  return out;
+}
+
+export async function importInBatches(
+  drafts: readonly ContactDraft[],
+  opts: BatchOptions,
+): Promise<BatchedImport> {
+  const size = Math.max(1, opts.batchSize ?? 200);
+  const max = opts.maxProblems ?? 100;
+  let summary = emptySummary();
+  let sent = 0;
+  let dropped = 0;
+  const total = drafts.length;
+  for (let from = 0; from < total; from += size) {
+    if (opts.signal?.aborted) return finish(true);
+    const batch = drafts.slice(from, from + size);
+    let res: BatchSummary;
+    try {
+      res = await opts.send(batch);
+    } catch (err) {
+      // The client already turns a stopped worker into words (BackgroundStoppedError).
+      return finish(false, err instanceof Error ? err.message : String(err));
+    }
+    dropped += Math.max(0, (summary.problems?.length ?? 0) + (res.problems?.length ?? 0) - max);
+    summary = mergeSummaries(summary, res, max);
+    sent += batch.length;
+    opts.onProgress?.(sent, total);
+  }
+  return finish(false);
+
+  function finish(cancelled: boolean, error?: string): BatchedImport {
+    if (dropped > 0) summary.problems = [...(summary.problems ?? []), `…and ${dropped} more.`];
+    return { summary, sent, total, cancelled, ...(error === undefined ? {} : { error }) };
+  }
+}

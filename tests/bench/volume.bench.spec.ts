@@ -1,0 +1,188 @@
+/**
+ * What a rep waits for at volume, end to end in real Chromium with the built extension, driving
+ * the dashboard and popup as a rep does. Bulk operations are ratios to a raw-IndexedDB floor
+ * measured in the same run (tests/bench/volume-support.ts); the floor is recorded beside each.
+ */
+import type { Locator, Page } from '@playwright/test';
+import { generatedCsv, openDashboard } from '../e2e/support/dashboard';
+import { waitForDb } from '../e2e/support/extension';
+import { expect, test } from '../e2e/support/fixtures';
+import { median, record } from './record';
+import {
+  bulkFloor,
+  exportFloor,
+  importFloor,
+  pageProbes,
+  seedDue,
+  seedHistory,
+  shownAt,
+} from './volume-support';
+
+const N = 10_000;
+const LONG = { timeout: 280_000 };
+
+async function longestTask(page: Page): Promise<number> {
+  return page.evaluate(() => (window as unknown as { __tbLong: number }).__tbLong);
+}
+
+test('volume.import.10k, volume.mainThread.maxTaskMs and volume.bulk.10k', async ({
+  context,
+  extensionId,
+  serviceWorker: sw,
+}) => {
+  test.setTimeout(1_500_000);
+  await waitForDb(sw);
+  const page = await context.newPage();
+  await page.addInitScript(pageProbes('[data-testid="never"]'));
+  await openDashboard(page, extensionId, 'import');
+  await expect(page.getByTestId('import-drop')).toBeVisible();
+
+  // Floor first (twice, the faster one counts), then the real import on the same, empty, store.
+  const importFloorMs = Math.min(await importFloor(sw, N), await importFloor(sw, N));
+
+  await page.evaluate(() => (window as unknown as { __tbLongReset(): void }).__tbLongReset());
+  const t0 = Date.now();
+  await page.getByTestId('import-file').setInputFiles({
+    name: 'leads.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(generatedCsv(N)),
+  });
+  await expect(page.getByTestId('import-run')).toBeEnabled(LONG);
+  const readMs = Date.now() - t0;
+  await page.getByTestId('import-enrol').check();
+  await page.getByTestId('import-source').selectOption('web-form');
+  await page.getByTestId('import-playbook').selectOption('speed-to-lead-90');
+  await page.evaluate(() => (window as unknown as { __tbGapMark(): void }).__tbGapMark());
+  const t1 = Date.now();
+  await page.getByTestId('import-run').click();
+  await expect(page.getByTestId('import-summary')).toBeVisible(LONG);
+  const saveMs = Date.now() - t1;
+  const maxTask = await longestTask(page);
+  const progressGap = await page.evaluate(() => (window as unknown as { __tbGap: number }).__tbGap);
+  await expect(page.getByTestId('import-created')).toHaveText(String(N));
+  await expect(page.getByTestId('import-enrolled')).toHaveText(String(N));
+  const importMs = readMs + saveMs;
+  record({
+    name: 'volume.import.10k.ratio',
+    value: importMs / importFloorMs,
+    unit: 'x floor',
+    budget: 1.5,
+    floorMs: importFloorMs,
+    measuredMs: importMs,
+  });
+  record({ name: 'volume.mainThread.maxTaskMs', value: Math.round(maxTask), unit: 'ms', budget: 100 });
+  record({ name: 'volume.import.progressGapMs', value: Math.round(progressGap), unit: 'ms', budget: 500 });
+  console.log(
+    `import 10k: read ${readMs} ms + save ${saveMs} ms = ${importMs} ms; floor ${Math.round(importFloorMs)} ms; longest task ${Math.round(maxTask)} ms; longest progress gap ${Math.round(progressGap)} ms`,
+  );
+
+  // Bulk actions on all 10,000, from the contacts table as a rep does them.
+  await page.getByRole('button', { name: 'See contacts' }).click();
+  const search = page.getByPlaceholder('Search name, company or email');
+  const floors: number[] = [];
+  const ratios: { name: string; ms: number }[] = [];
+  const bulk = async (name: string, button: string, confirm: string | undefined, done: Locator) => {
+    await expect(page.getByTestId('contact-count')).toHaveText(`${N} contacts`, LONG);
+    await expect(search).toBeEnabled(LONG);
+    const floor = await bulkFloor(sw);
+    expect(floor.rows).toBe(N);
+    floors.push(floor.ms);
+    await page.getByRole('checkbox', { name: 'Select all contacts' }).check();
+    const t = Date.now();
+    await page.getByTestId('bulk-bar').getByRole('button', { name: button, exact: true }).click();
+    if (confirm) await page.getByRole('alertdialog').getByRole('button', { name: confirm }).click();
+    await expect(done).toBeVisible(LONG);
+    ratios.push({ name, ms: Date.now() - t });
+    console.log(`bulk ${name} 10k: ${Date.now() - t} ms; floor ${Math.round(floor.ms)} ms`);
+  };
+  const status = (text: RegExp) => page.getByRole('status').filter({ hasText: text });
+  await bulk('pause', 'Pause', undefined, status(/Paused 10000 contacts/));
+  await bulk('resume', 'Resume', undefined, status(/Resumed 10000 contacts/));
+  await bulk('stop', 'Stop sequence…', 'Stop sequences', status(/Stopped the sequences of 10000 contacts/));
+  // With nothing left the table gives way to the empty state: that is the rep's "done".
+  await bulk('delete', 'Delete…', `Delete ${N} contacts`, page.getByTestId('contacts-empty'));
+  const bulkFloorMs = Math.min(...floors);
+  const worst = ratios.reduce((a, b) => (b.ms > a.ms ? b : a));
+  record({
+    name: 'volume.bulk.10k.ratio',
+    value: worst.ms / bulkFloorMs,
+    unit: `x floor (worst: ${worst.name})`,
+    budget: 2,
+    floorMs: bulkFloorMs,
+    measuredMs: worst.ms,
+  });
+  console.log(
+    `bulk 10k: ${ratios.map((r) => `${r.name} ${r.ms} ms (${(r.ms / bulkFloorMs).toFixed(1)}x)`).join(', ')}; floor ${Math.round(bulkFloorMs)} ms (${floors.map(Math.round).join(', ')})`,
+  );
+});
+
+test('volume.export.100k and volume.metrics.100k', async ({ context, extensionId, serviceWorker: sw }) => {
+  test.setTimeout(900_000);
+  await waitForDb(sw);
+  // A busy rep's year: 100,000 activities over 365 days, so a week under review holds about 2,000.
+  await seedHistory(sw, { contacts: N, activities: 100_000, days: 365 });
+
+  const page = await context.newPage();
+  await openDashboard(page, extensionId, 'activity');
+  await expect(page.getByTestId('activity-list')).toBeVisible(LONG);
+  const floor = [await exportFloor(page), await exportFloor(page)];
+  expect(floor[0]!.rows).toBe(100_000);
+  const exportFloorMs = Math.min(...floor.map((f) => f.ms));
+  const t = Date.now();
+  const download = page.waitForEvent('download', LONG);
+  await page.getByTestId('export-activity').click();
+  await download;
+  const exportMs = Date.now() - t;
+  await expect(page.getByTestId('export-status')).toContainText('100,000');
+  record({
+    name: 'volume.export.100k.ratio',
+    value: exportMs / exportFloorMs,
+    unit: 'x floor',
+    budget: 2,
+    floorMs: exportFloorMs,
+    measuredMs: exportMs,
+  });
+  console.log(`export 100k: ${exportMs} ms; floor ${Math.round(exportFloorMs)} ms`);
+
+  // Metrics: navigation to the channel chart drawn, one warm-up then the median of three.
+  const samples: number[] = [];
+  for (let run = 0; run <= 3; run++) {
+    const p = await context.newPage();
+    await p.addInitScript(pageProbes('[data-testid="chart-by-channel"] canvas'));
+    await openDashboard(p, extensionId, 'metrics');
+    const ms = await shownAt(p);
+    if (run > 0) samples.push(ms);
+    await p.close();
+  }
+  const metricsMs = Math.round(median(samples));
+  record({ name: 'volume.metrics.100k.ms', value: metricsMs, unit: 'ms', budget: 500 });
+  console.log(`metrics 100k: ${metricsMs} ms (${samples.map(Math.round).join(', ')})`);
+});
+
+test('volume.popup.20k', async ({ context, extensionId, serviceWorker: sw }) => {
+  test.setTimeout(600_000);
+  await waitForDb(sw);
+  const DUE = 20_000;
+  await seedDue(sw, DUE);
+  const samples: number[] = [];
+  let summary = '';
+  for (let run = 0; run <= 5; run++) {
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 400, height: 600 });
+    await page.addInitScript(pageProbes('[data-testid="due-row"]'));
+    await page.goto(`chrome-extension://${extensionId}/popup.html`);
+    const ms = await shownAt(page);
+    summary = (await page.getByTestId('popup-summary').textContent()) ?? '';
+    if (run > 0) samples.push(ms);
+    await page.close();
+  }
+  const popupMs = Math.round(median(samples));
+  // The rep must see how many are really due: overdue + today must add up to every seeded touch.
+  const shown = [...summary.replace(/[,\s](?=\d{3})/g, '').matchAll(/(\d+)/g)].reduce(
+    (sum, m) => sum + Number(m[1]),
+    0,
+  );
+  record({ name: 'volume.popup.20k.ms', value: popupMs, unit: 'ms', budget: 200 });
+  record({ name: 'volume.popup.20k.countMissing', value: DUE - shown, unit: 'touches', budget: 0 });
+  console.log(`popup 20k: ${popupMs} ms (${samples.map(Math.round).join(', ')}); summary "${summary}"`);
+});

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import type { ContactDraft } from '@/lib/csv/import';
+import { type BatchSummary, importInBatches, mergeSummaries } from '@/lib/import/batches';
+
+const drafts = (n: number): ContactDraft[] =>
+  Array.from({ length: n }, (_, i) => ({
+    email: `p${i}@example.com`,
+    firstName: `P${i}`,
+    lastName: '',
+    company: '',
+    title: '',
+    phone: '',
+    custom: {},
+  }));
+
+const created = (n: number): BatchSummary => ({
+  created: n,
+  updated: 0,
+  skipped: 0,
+  enrolled: n,
+  notEnrolled: 0,
+  suppressed: 0,
+});
+
+describe('importInBatches', () => {
+  it('sends every draft once, in order, in batches, and adds up the summaries', async () => {
+    const seen: string[] = [];
+    const progress: number[] = [];
+    const run = await importInBatches(drafts(450), {
+      batchSize: 200,
+      send: async (batch) => {
+        seen.push(...batch.map((d) => d.email));
+        return created(batch.length);
+      },
+      onProgress: (sent) => progress.push(sent),
+    });
+    expect(seen).toEqual(drafts(450).map((d) => d.email));
+    expect(progress).toEqual([200, 400, 450]);
+    expect(run).toEqual({ summary: created(450), sent: 450, total: 450, cancelled: false });
+  });
+
+  it('stops between batches on cancel, keeping what landed', async () => {
+    const signal = { aborted: false };
+    let calls = 0;
+    const run = await importInBatches(drafts(1000), {
+      batchSize: 100,
+      signal,
+      send: async (batch) => {
+        calls++;
+        if (calls === 3) signal.aborted = true;
+        return created(batch.length);
+      },
+    });
+    expect(calls).toBe(3);
+    expect(run.cancelled).toBe(true);
+    expect(run.sent).toBe(300);
+    expect(run.summary.created).toBe(300);
+  });
+
+  it('stops at the first failing batch with a readable reason', async () => {
+    let calls = 0;
+    const run = await importInBatches(drafts(500), {
+      batchSize: 100,
+      send: async (batch) => {
+        if (++calls === 2) throw new Error("Touchbase's background stopped before it answered.");
+        return created(batch.length);
+      },
+    });
+    expect(run.sent).toBe(100);
+    expect(run.cancelled).toBe(false);
+    expect(run.error).toBe("Touchbase's background stopped before it answered.");
+  });
+
+  it('keeps at most the problem cap and counts the rest', async () => {
+    const run = await importInBatches(drafts(30), {
+      batchSize: 10,
+      maxProblems: 15,
+      send: async (batch) => ({ ...created(batch.length), problems: batch.map((d) => `${d.email}: odd`) }),
+    });
+    expect(run.summary.problems).toHaveLength(16);
+    expect(run.summary.problems?.at(-1)).toBe('…and 15 more.');
+  });
+});
+
+describe('mergeSummaries', () => {
+  it('adds every count', () => {
+    const a = { created: 1, updated: 2, skipped: 3, enrolled: 4, notEnrolled: 5, suppressed: 6 };
+    expect(mergeSummaries(a, a)).toEqual({
+      created: 2,
+      updated: 4,
+      skipped: 6,
+      enrolled: 8,
+      notEnrolled: 10,
+      suppressed: 12,
+    });
+  });
+});
