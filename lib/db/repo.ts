@@ -6,6 +6,7 @@ import {
   BUILT_IN_PLAYBOOKS,
   CHANNELS,
   type CallOutcome,
+  type Enrolment,
   type EnrolmentEvent,
   enrol as engineEnrol,
   isLeadSource,
@@ -278,20 +279,34 @@ const rowKey = (t: { step: number; extraKey?: number }) =>
 async function syncTouches(db: TouchbaseDb, e: EnrolmentRow): Promise<void> {
   const existing = await db.touches.where('enrolmentId').equals(e.id).toArray();
   const plannedByStep = new Map(existing.filter((t) => t.state === 'planned').map((t) => [rowKey(t), t]));
-  const puts: TouchRow[] = [];
-  const adds: Omit<TouchRow, 'id'>[] = [];
+  const deletes: number[] = [];
+  const writes: TouchRow[] = [];
+  diffTouches(e, plannedByStep, deletes, writes);
+  if (deletes.length) await db.touches.bulkDelete(deletes);
+  // One batch: rows with an id are replaced in place, rows without one are added.
+  if (writes.length) await db.touches.bulkPut(writes);
+}
+
+/**
+ * What the engine's plan for `e` changes in its planned touches (`plannedByStep`, consumed):
+ * rows to write, each keeping the id of the planned row of its step, and ids to delete.
+ */
+function diffTouches(
+  e: EnrolmentRow,
+  plannedByStep: Map<string, TouchRow>,
+  deletes: number[],
+  writes: TouchRow[],
+): void {
   for (const row of plannedTouchRows(e)) {
     const prev = plannedByStep.get(rowKey(row));
     if (prev) {
       plannedByStep.delete(rowKey(row));
       // A touch already announced keeps its notification mark unless it moved.
       if (prev.notifiedAt !== undefined && prev.dueAt === row.dueAt) row.notifiedAt = prev.notifiedAt;
-      puts.push({ ...row, id: prev.id } as TouchRow);
-    } else adds.push(row);
+      writes.push({ ...row, id: prev.id } as TouchRow);
+    } else writes.push(row as TouchRow);
   }
-  if (plannedByStep.size) await db.touches.bulkDelete([...plannedByStep.values()].map((t) => t.id));
-  // One batch: rows with an id are replaced in place, rows without one are added.
-  if (puts.length || adds.length) await db.touches.bulkPut([...puts, ...(adds as TouchRow[])]);
+  for (const t of plannedByStep.values()) deletes.push(t.id);
 }
 
 /**
@@ -302,27 +317,16 @@ export async function syncTouchesBatch(db: TouchbaseDb, rows: readonly Enrolment
   if (!rows.length) return;
   const byId = new Map(rows.map((e) => [e.id, e]));
   const existing = await touchesOfEnrolments(db, [...byId.keys()]);
-  const plannedByEnrolment = new Map<number, Map<number, TouchRow>>();
+  const plannedByEnrolment = new Map<number, Map<string, TouchRow>>();
   for (const t of existing) {
     if (t.state !== 'planned') continue;
-    const m = plannedByEnrolment.get(t.enrolmentId) ?? new Map<number, TouchRow>();
-    m.set(t.step, t);
+    const m = plannedByEnrolment.get(t.enrolmentId) ?? new Map<string, TouchRow>();
+    m.set(rowKey(t), t);
     plannedByEnrolment.set(t.enrolmentId, m);
   }
   const deletes: number[] = [];
   const writes: TouchRow[] = [];
-  for (const e of rows) {
-    const plannedByStep = plannedByEnrolment.get(e.id) ?? new Map<number, TouchRow>();
-    for (const row of plannedTouchRows(e)) {
-      const prev = plannedByStep.get(row.step);
-      if (prev) {
-        plannedByStep.delete(row.step);
-        if (prev.notifiedAt !== undefined && prev.dueAt === row.dueAt) row.notifiedAt = prev.notifiedAt;
-        writes.push({ ...row, id: prev.id } as TouchRow);
-      } else writes.push(row as TouchRow);
-    }
-    for (const t of plannedByStep.values()) deletes.push(t.id);
-  }
+  for (const e of rows) diffTouches(e, plannedByEnrolment.get(e.id) ?? new Map(), deletes, writes);
   if (deletes.length) await db.touches.bulkDelete(deletes);
   if (writes.length) await db.touches.bulkPut(writes);
 }
@@ -375,10 +379,7 @@ export async function applyBatch(
       refused.push({ enrolment: e, message: res.message });
       continue;
     }
-    const next: EnrolmentRow = { ...e, ...res.enrolment, id: e.id, playbookName: e.playbookName };
-    for (const k of ['notBefore', 'pauseReason', 'followUp'] as const) {
-      if (!(k in res.enrolment)) delete next[k];
-    }
+    const next = nextRow(e, res.enrolment, event, now);
     applied.push(next);
     for (const a of res.activities) {
       activities.push({ ...a, contactId: next.contactId, enrolmentId: next.id } as ActivityRow);
@@ -408,6 +409,22 @@ async function logActivities(
   );
 }
 
+/** The stored row after the engine accepted `event`: its enrolment plus what only the row keeps. */
+function nextRow(e: EnrolmentRow, enrolment: Enrolment, event: EnrolmentEvent, now: number): EnrolmentRow {
+  const next: EnrolmentRow = { ...e, ...enrolment, id: e.id, playbookName: e.playbookName };
+  if (event.type === 'touch-done' || event.type === 'follow-up-done') {
+    next.lastTouchAt = event.type === 'touch-done' ? (event.at ?? now) : now;
+  } else if (event.type === 'extra-sent' || event.type === 'breakup-sent') {
+    // A reply is one that follows our latest touch, the extra ones included.
+    next.lastTouchAt = Math.max(next.lastTouchAt ?? Number.NEGATIVE_INFINITY, event.at ?? now);
+  }
+  // Fields the engine deleted must disappear from the stored row too.
+  for (const k of ['notBefore', 'pauseReason', 'followUp', 'extras', 'proposals', 'meetingAt'] as const) {
+    if (!(k in enrolment)) delete next[k];
+  }
+  return next;
+}
+
 /**
  * Applies one engine event inside the caller's transaction (records the activity, replans and
  * rewrites the planned touches); refusals become a RepoError.
@@ -422,17 +439,7 @@ export async function applyEvent(
 ): Promise<EnrolmentRow> {
   const res = transition(e, event, now, { via });
   if (!res.ok) throw new RepoError(res.message);
-  const next: EnrolmentRow = { ...e, ...res.enrolment, id: e.id, playbookName: e.playbookName };
-  if (event.type === 'touch-done' || event.type === 'follow-up-done') {
-    next.lastTouchAt = event.type === 'touch-done' ? (event.at ?? now) : now;
-  } else if (event.type === 'extra-sent' || event.type === 'breakup-sent') {
-    // A reply is one that follows our latest touch, the extra ones included.
-    next.lastTouchAt = Math.max(next.lastTouchAt ?? Number.NEGATIVE_INFINITY, event.at ?? now);
-  }
-  // Fields the engine deleted must disappear from the stored row too.
-  for (const k of ['notBefore', 'pauseReason', 'followUp', 'extras', 'proposals', 'meetingAt'] as const) {
-    if (!(k in res.enrolment)) delete next[k];
-  }
+  const next = nextRow(e, res.enrolment, event, now);
   await db.enrolments.put(next);
   await logActivities(db, next, res.activities, touchId);
   await syncTouches(db, next);
