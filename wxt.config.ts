@@ -1,12 +1,15 @@
 import { defineConfig } from 'wxt';
+import { OPTIONAL_HOST_PATTERNS } from './lib/sites/optional-sites';
 
-/** The CRM sites the adapters to come will ask for, one at a time, when the rep turns one on. */
-const CRM_HOSTS = [
-  'https://app.hubspot.com/*',
-  'https://*.lightning.force.com/*',
-  'https://*.pipedrive.com/*',
-  'https://www.linkedin.com/*',
-];
+/**
+ * `TOUCHBASE_E2E=1` builds a copy for the end-to-end tests into `.output/chrome-mv3-e2e`, with the
+ * CRM hosts granted at install: Playwright cannot click the browser's permission prompt. The
+ * production build never carries them (a unit test reads its manifest).
+ */
+const E2E = process.env.TOUCHBASE_E2E === '1';
+
+/** The CRM sites' hosts, asked for one site at a time when the rep turns it on (lib/sites/<site>/site.ts). */
+const CRM_HOSTS = [...OPTIONAL_HOST_PATTERNS];
 
 /**
  * Firefox only. A fixed id, because storage and alarms refuse an add-on without one (a temporary
@@ -26,7 +29,7 @@ const FIREFOX_SETTINGS = {
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
-  outDirTemplate: '{{browser}}-mv{{manifestVersion}}',
+  outDirTemplate: E2E ? '{{browser}}-mv{{manifestVersion}}-e2e' : '{{browser}}-mv{{manifestVersion}}',
   // MV3 for every browser, Firefox included (WXT's Firefox default is MV2): one manifest shape and
   // one toolbar API, `web_accessible_resources` scoped to Gmail, and a non-persistent background
   // that our stateless worker already suits. `--mv2` still builds a working MV2 add-on.
@@ -35,12 +38,15 @@ export default defineConfig({
     name: 'Touchbase',
     description:
       'Follow-up cadences inside Gmail: who is due, what to send, one click to insert it. Your data never leaves the browser.',
-    // Narrowest set: storage for settings, alarms for the due-touch badge.
-    permissions: ['storage', 'alarms'],
+    // Narrowest set: storage for settings, alarms for the due-touch badge, scripting to register
+    // a CRM's content script only once the rep has turned that site on (no host reach by itself),
+    // activeTab so the popup opened over a CRM page can offer to turn that site on.
+    permissions: ['storage', 'alarms', 'scripting', 'activeTab'],
     // Asked for at the moment a rep turns the feature on, never at install. MV2 has no
     // optional_host_permissions: hosts go in optional_permissions there.
     optional_permissions: manifestVersion === 2 ? ['notifications', ...CRM_HOSTS] : ['notifications'],
     ...(manifestVersion === 2 ? {} : { optional_host_permissions: CRM_HOSTS }),
+    ...(E2E ? { host_permissions: CRM_HOSTS } : {}),
     commands: {
       // MV2 (Firefox) names the toolbar button's command differently.
       [manifestVersion === 2 ? '_execute_browser_action' : '_execute_action']: {
@@ -48,8 +54,11 @@ export default defineConfig({
         description: 'Open the Touchbase due list',
       },
     },
-    // Only the sidebar page is exposed to Gmail, so it can be framed there; nothing else is.
-    web_accessible_resources: [{ resources: ['sidebar.html'], matches: ['https://mail.google.com/*'] }],
+    // Only the sidebar page is exposed, to the sites it is framed in; nothing else is. This
+    // grants no access to those sites: it only lets their pages load that one page.
+    web_accessible_resources: [
+      { resources: ['sidebar.html'], matches: ['https://mail.google.com/*', ...CRM_HOSTS] },
+    ],
     action: { default_title: 'Touchbase: due touches' },
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'",

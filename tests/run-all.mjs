@@ -81,7 +81,17 @@ function playwright(label, args, env = {}) {
   }
 }
 
-if (buildOk) playwright('e2e', []);
+// The e2e copy (.output/chrome-mv3-e2e): the CRM hosts granted at install, since no test can
+// click the browser's permission prompt. Never shipped; the production build above is the one
+// whose manifest the e2e tests check for no CRM host permission.
+const e2eBuildOk = run('build (e2e copy)', 'npx', ['wxt', 'build'], { TOUCHBASE_E2E: '1' });
+if (e2eBuildOk) passed += 1;
+else {
+  failed += 1;
+  failures.push('build (e2e copy)');
+}
+
+if (buildOk && e2eBuildOk) playwright('e2e', []);
 
 // Firefox: the shipped MV3 build and the MV2 one (which exercises the browserAction fallback),
 // each linted by Mozilla's web-ext lint and smoke-tested in Debian's Firefox ESR.

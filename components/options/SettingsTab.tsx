@@ -9,6 +9,7 @@ import { request } from '@/lib/messaging/client';
 import { type SettingsProblem, validateSettings } from '@/lib/settings/validate';
 import { usePlaybooks, useSettings } from './contacts/useDashboardData';
 import { DataSection } from './settings/DataSection';
+import { SitesSection } from './settings/SitesSection';
 import './contacts/data-tabs.css';
 import { LeadSourceOptions } from '@/components/ui/LeadSourceOptions';
 
@@ -433,6 +434,8 @@ export function SettingsTab() {
         )}
         {!status && dirty && <span className="tb-muted">Unsaved changes</span>}
       </div>
+
+      <SitesSection />
 
       <DataSection timeZone={saved.timeZone} />
     </div>

@@ -14,6 +14,7 @@ import {
 import { AlertsToggle } from './AlertsToggle';
 import { DueRow, showsCountdown } from './DueRow';
 import { EmptyState } from './EmptyState';
+import { SitePrompt } from './SitePrompt';
 import { TouchPanel, type TouchAct } from './TouchPanel';
 import { POPUP_LIMIT, usePopupData } from './usePopupData';
 import { useNow } from './useNow';
@@ -325,6 +326,7 @@ export function PopupApp() {
         >
           {status?.text ?? ''}
         </output>
+        <SitePrompt onStatus={onStatus} />
         {data ? <AlertsToggle enabled={data.settings.notifications} onStatus={onStatus} /> : null}
       </footer>
     </div>

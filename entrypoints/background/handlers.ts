@@ -141,12 +141,21 @@ async function route(msg: RuntimeMessage, from: MessageOrigin): Promise<unknown>
       });
       return { ok: true };
     case 'page.report': {
-      const { session, view, theme, collapsed } = msg.payload;
+      const { session, view, theme, collapsed, capabilities } = msg.payload;
       await savePageState(tabOf(from), {
         session,
         collapsed,
         ...(view ? { view } : {}),
         ...(theme ? { theme } : {}),
+        ...(capabilities
+          ? {
+              capabilities: {
+                insert: capabilities.insert === true,
+                sends: capabilities.sends === true,
+                replies: capabilities.replies === true,
+              },
+            }
+          : {}),
       });
       return { ok: true };
     }

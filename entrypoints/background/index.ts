@@ -4,6 +4,7 @@ import { handleMessage } from './handlers';
 import { registerMessaging } from './messaging';
 import { notifyTick, registerNotifications } from './notify';
 import { registerPageTabs } from './page-tabs';
+import { registerSiteScripts } from './sites';
 
 export default defineBackground(() => {
   registerAlarms(notifyTick);
@@ -11,4 +12,5 @@ export default defineBackground(() => {
   registerMessaging(handleMessage);
   registerDataSignal();
   registerPageTabs();
+  registerSiteScripts();
 });

@@ -20,7 +20,9 @@ import type { PlaybookInput } from '@/lib/db/playbooks';
 import type { ContactRow, RepSettings } from '@/lib/db/schema';
 import type { ContactPatch } from '@/lib/contacts/record';
 import type { SidebarData, SidebarQuery } from '@/lib/sidebar/query';
-import type { PageView } from '@/lib/sites/types';
+import { OPTIONAL_HOST_PATTERNS } from '@/lib/sites/optional-sites';
+import type { PageView, SiteCapabilities } from '@/lib/sites/types';
+import { MatchPattern } from 'wxt/utils/match-patterns';
 import type { TemplateChanges } from '@/lib/templates/library';
 import type { Template } from '@/lib/templates/types';
 
@@ -67,6 +69,8 @@ export interface PageState {
   /** The host page's light or dark look, so the sidebar can match it. */
   theme?: 'light' | 'dark';
   collapsed: boolean;
+  /** What the page's adapter can do (insert into a compose, see sends and replies). */
+  capabilities?: SiteCapabilities;
 }
 
 /** A request to put a drafted message into the host page's compose. */
@@ -354,7 +358,25 @@ export function isTrustedSender(
   if (!extensionId || sender.id !== extensionId) return false;
   const origin = originOf(sender.url);
   if (origin === '') return false;
-  return origin === originOf(extensionOrigin) || ALLOWED_CONTENT_ORIGINS.includes(origin);
+  return (
+    origin === originOf(extensionOrigin) ||
+    ALLOWED_CONTENT_ORIGINS.includes(origin) ||
+    isOptionalSiteUrl(sender.url ?? '')
+  );
+}
+
+/**
+ * A page of a site the rep can turn on (a CRM, LinkedIn). Our script runs there only once the
+ * rep granted that site, so the browser already vouches for it; this keeps every other host out.
+ */
+function isOptionalSiteUrl(url: string): boolean {
+  return OPTIONAL_HOST_PATTERNS.some((p) => {
+    try {
+      return new MatchPattern(p).includes(url);
+    } catch {
+      return false;
+    }
+  });
 }
 
 /**

@@ -274,6 +274,12 @@ export function payloadProblem(msg: RuntimeMessage): string | undefined {
       if (!isText(p.session, MAX_VIA) || p.session === '') return 'The report has no session.';
       if (typeof p.collapsed !== 'boolean') return 'Say whether the panel is collapsed.';
       if (p.theme !== undefined && p.theme !== 'light' && p.theme !== 'dark') return 'Unknown theme.';
+      if (
+        p.capabilities !== undefined &&
+        (!isObject(p.capabilities) ||
+          !['insert', 'sends', 'replies'].every((k) => typeof (p.capabilities as Payload)[k] === 'boolean'))
+      )
+        return 'The page capabilities are not valid.';
       return p.view === undefined ? undefined : pageViewProblem(p.view);
     case 'page.state':
       return undefined;

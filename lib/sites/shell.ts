@@ -80,19 +80,34 @@ export function runPageShell(ctx: ContentScriptContext, adapter: SiteAdapter): v
       void request('page.report', {
         session,
         collapsed,
+        capabilities: adapter.capabilities,
         ...(view ? { view } : {}),
         ...(theme ? { theme } : {}),
       }).catch(() => undefined);
     };
 
-    const frame: SidebarFrame = mountSidebarFrame(ctx, (next) => {
-      collapsed = next;
-      report();
-    });
+    // Sites with pages not worth a sidebar (CRM lists, dashboards) get nothing mounted until the
+    // rep opens a record; once mounted, the panel stays and says calmly when there is nothing here.
+    let frame: SidebarFrame | undefined;
+    const ensureFrame = (): SidebarFrame => {
+      frame ??= mountSidebarFrame(ctx, (next) => {
+        collapsed = next;
+        report();
+      });
+      return frame;
+    };
+    const relevant = (url: string) => {
+      try {
+        return adapter.isRelevant ? adapter.isRelevant(url) : true;
+      } catch {
+        return false;
+      }
+    };
+    if (relevant(window.location.href)) ensureFrame();
 
     const run = async (cmd: PageCommand): Promise<PageCommandResult> => {
       if (cmd.kind === 'collapse') {
-        frame.setCollapsed(cmd.collapsed);
+        frame?.setCollapsed(cmd.collapsed);
         return { ok: true };
       }
       return insertDraft(adapter, cmd, view);
@@ -109,6 +124,8 @@ export function runPageShell(ctx: ContentScriptContext, adapter: SiteAdapter): v
       window,
       (next) => {
         const t0 = performance.now();
+        if (!frame && !relevant(next.url)) return;
+        ensureFrame();
         view = next;
         try {
           theme = readTheme();
@@ -123,22 +140,25 @@ export function runPageShell(ctx: ContentScriptContext, adapter: SiteAdapter): v
     ctx.onInvalidated(stopWatch);
 
     // Only confirmed (or scheduled) sends of our drafts arrive here; the background decides what
-    // each token stands for and whether its contact was among the recipients.
-    const stopSends = adapter.watchSends(
-      document,
-      (e) => {
-        void request('gmail.sent', {
-          token: e.token,
-          to: e.to,
-          cc: e.cc,
-          bcc: e.bcc,
-          subject: e.subject,
-          bodyText: e.bodyText,
-          ...(e.scheduledAt !== undefined ? { scheduledAt: e.scheduledAt } : {}),
-        }).catch(() => undefined);
-      },
-      { now: () => Date.now() },
-    );
+    // each token stands for and whether its contact was among the recipients. Pages that cannot
+    // see sends (record pages) watch nothing for them.
+    const stopSends = !adapter.capabilities.sends
+      ? () => undefined
+      : adapter.watchSends(
+          document,
+          (e) => {
+            void request('gmail.sent', {
+              token: e.token,
+              to: e.to,
+              cc: e.cc,
+              bcc: e.bcc,
+              subject: e.subject,
+              bodyText: e.bodyText,
+              ...(e.scheduledAt !== undefined ? { scheduledAt: e.scheduledAt } : {}),
+            }).catch(() => undefined);
+          },
+          { now: () => Date.now() },
+        );
     ctx.onInvalidated(stopSends);
 
     ctx.addEventListener(
@@ -148,7 +168,7 @@ export function runPageShell(ctx: ContentScriptContext, adapter: SiteAdapter): v
         if (!isToggleKey(e)) return;
         e.preventDefault();
         e.stopPropagation();
-        frame.setCollapsed(!frame.isCollapsed());
+        if (frame) frame.setCollapsed(!frame.isCollapsed());
       },
       { capture: true },
     );

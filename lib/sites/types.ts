@@ -238,12 +238,29 @@ export interface WatchOptions {
   onTiming?: (ms: number) => void;
 }
 
+/** Abilities a site's pages may or may not have. */
+export interface SiteCapabilities {
+  /** Drafts go straight into a compose window on the page (`insert`, `openCompose`). */
+  insert: boolean;
+  /** Sends of our drafts are seen on the page (`watchSends`). */
+  sends: boolean;
+  /** Replies from enrolled contacts are seen on the page (`findReplies`). */
+  replies: boolean;
+}
+
 /**
  * What every site adapter offers. All methods catch their own errors and answer "not here"
  * (an `unknown` view, `{ ok: false }`, an empty list) instead of throwing into the host page.
  */
 export interface SiteAdapter {
   site: SiteId;
+  /** What the page lets us do; the sidebar asks these instead of knowing sites. */
+  capabilities: SiteCapabilities;
+  /**
+   * Whether the page at this URL is worth a sidebar (a record page, not a list or the home page).
+   * The shell mounts nothing until it is. Absent: every page of the site is.
+   */
+  isRelevant?(url: string): boolean;
   /** Whether this adapter handles the URL. */
   matches(url: string): boolean;
   /** Reads the page once. */

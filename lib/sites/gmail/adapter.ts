@@ -12,6 +12,7 @@ import { watchGmail } from './watch';
 /** Gmail adapter. Every method is safe to call on any page: it answers "not here" rather than throw. */
 export const gmailAdapter: SiteAdapter = {
   site: 'gmail',
+  capabilities: { insert: true, sends: true, replies: true },
   matches: (url) => isGmailUrl(url),
   extract: (doc, url) => extractGmail(doc, { url }),
   watch: watchGmail,

@@ -5,9 +5,13 @@ import { type BrowserContext, test as base, chromium, expect, type Worker } from
 import { findChromium } from './chromium';
 
 export const EXTENSION_DIR = path.resolve('.output/chrome-mv3');
+/** The e2e copy (`npm run build:e2e`): CRM hosts granted at install. Never the production build. */
+export const E2E_EXTENSION_DIR = path.resolve('.output/chrome-mv3-e2e');
 export const FIXTURES_DIR = path.resolve('tests/fixtures');
 
 export interface ExtensionFixtures {
+  /** Which build to load: the production one unless a spec asks for the e2e copy. */
+  extensionDir: string;
   context: BrowserContext;
   serviceWorker: Worker;
   extensionId: string;
@@ -16,16 +20,16 @@ export interface ExtensionFixtures {
 }
 
 export const test = base.extend<ExtensionFixtures>({
-  // biome-ignore lint/correctness/noEmptyPattern: Playwright requires the destructuring form.
-  context: async ({}, use) => {
+  extensionDir: [EXTENSION_DIR, { option: true }],
+  context: async ({ extensionDir }, use) => {
     const userDataDir = mkdtempSync(path.join(tmpdir(), 'touchbase-e2e-'));
     const context = await chromium.launchPersistentContext(userDataDir, {
       executablePath: findChromium(),
       headless: true,
       viewport: { width: 1280, height: 800 },
       args: [
-        `--disable-extensions-except=${EXTENSION_DIR}`,
-        `--load-extension=${EXTENSION_DIR}`,
+        `--disable-extensions-except=${extensionDir}`,
+        `--load-extension=${extensionDir}`,
         '--no-sandbox',
         '--disable-gpu',
         '--disable-quic',
@@ -68,6 +72,25 @@ export { expect };
 export async function serveGmail(context: BrowserContext, fixture: string): Promise<void> {
   const html = readFileSync(path.join(FIXTURES_DIR, 'gmail', fixture), 'utf8');
   await context.route('https://mail.google.com/**', (route) => {
+    if (route.request().resourceType() === 'document') {
+      return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+    }
+    return route.abort('blockedbyclient');
+  });
+}
+
+/**
+ * Serves a CRM or LinkedIn fixture (`tests/fixtures/<site>/<file>`) for every document under
+ * `origin`, so an SPA reload or a direct visit to the second record gets the same page.
+ */
+export async function serveSite(
+  context: BrowserContext,
+  origin: string,
+  site: string,
+  fixture: string,
+): Promise<void> {
+  const html = readFileSync(path.join(FIXTURES_DIR, site, fixture), 'utf8');
+  await context.route(`${origin}/**`, (route) => {
     if (route.request().resourceType() === 'document') {
       return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
     }

@@ -1,0 +1,8 @@
+import type { SiteInfo } from '../site-info';
+
+/** Pipedrive: every company has its own `<company>.pipedrive.com` host. */
+export const pipedriveSite: SiteInfo = {
+  id: 'pipedrive',
+  label: 'Pipedrive',
+  matches: ['https://*.pipedrive.com/*'],
+};

@@ -1,0 +1,8 @@
+import type { SiteInfo } from '../site-info';
+
+/** Salesforce Lightning: every org has its own `<org>.lightning.force.com` host. */
+export const salesforceSite: SiteInfo = {
+  id: 'salesforce',
+  label: 'Salesforce',
+  matches: ['https://*.lightning.force.com/*'],
+};
