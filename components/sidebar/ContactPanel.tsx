@@ -19,6 +19,7 @@ import {
 import type { PageView } from '@/lib/sites/types';
 import { wrongRecipients } from '@/lib/sidebar/recipients';
 import { AddressConfirm } from './AddressConfirm';
+import { gmailComposeUrl } from '@/lib/touches/actions';
 import { DraftCard, insertedWhere } from './DraftCard';
 import { BookForm, Proposals } from './RulePanels';
 import { Avatar, EnrolForm } from './EnrolForm';
@@ -108,6 +109,16 @@ export function ContactPanel({ data, playbooks, view, bridge }: Props) {
       library: data.library,
       now: new Date(),
     });
+    if (!bridge.capabilities.insert) {
+      // No compose on this page (a CRM record): write it in Gmail, prefilled.
+      window.open(
+        gmailComposeUrl({ to: contact.email, subject: draft.result.subject, body: draft.result.body }),
+        '_blank',
+        'noopener',
+      );
+      setStatus({ where: 'more', text: 'Opened in Gmail, ready to send.' });
+      return;
+    }
     setBusy(purpose);
     setStatus(undefined);
     // Never the next planned touch: a break-up ends the sequence, a value email is an extra touch.

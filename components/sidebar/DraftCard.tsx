@@ -17,6 +17,7 @@ import { touchToken } from '@/lib/messaging/send-token';
 import { wrongRecipients } from '@/lib/sidebar/recipients';
 import { AddressConfirm } from './AddressConfirm';
 import { copyText } from './clipboard';
+import { gmailComposeUrl } from '@/lib/touches/actions';
 import type { PageBridge } from './usePageBridge';
 
 interface Props {
@@ -244,7 +245,19 @@ export function DraftCard({ touch, step, data, activities, view, bridge, childre
         />
       ) : null}
       <div className="tb-row sb-draft-actions">
-        {isEmail ? (
+        {isEmail && !bridge.capabilities.insert ? (
+          // A page without a compose (a CRM record): the draft opens in Gmail, prefilled.
+          <a
+            className="sb-button primary"
+            href={gmailComposeUrl({ to: data.contact.email, subject, body })}
+            target="_blank"
+            rel="noopener noreferrer"
+            data-testid="draft-open-gmail"
+            title="Open a Gmail message to this contact with the draft filled in"
+          >
+            Write in Gmail
+          </a>
+        ) : isEmail ? (
           <button
             type="button"
             className="primary"

@@ -7,7 +7,8 @@ import type { LeadSource, Playbook } from '@/lib/cadence/types';
 import type { RepSettings } from '@/lib/db/schema';
 import { request } from '@/lib/messaging/client';
 import { splitName } from '@/lib/sidebar/people';
-import type { Person } from '@/lib/sites/types';
+import { contactFromRecord } from '@/lib/sidebar/record';
+import type { Person, RecordView } from '@/lib/sites/types';
 import { LeadSourceOptions } from '@/components/ui/LeadSourceOptions';
 
 interface Props {
@@ -25,15 +26,18 @@ interface Props {
   title?: string;
   settings: RepSettings;
   playbooks: Playbook[];
+  /** On a record page: everything it shows (phone and title included) goes into the new contact. */
+  record?: RecordView;
 }
 
 /** Enrol the person in view in one click: defaults come from the rep's settings. */
-export function EnrolForm({ person, existing, title, settings, playbooks }: Props) {
-  const guess = splitName(person.name, person.email);
+export function EnrolForm({ person, existing, title, settings, playbooks, record }: Props) {
+  const guess = record?.firstName || record?.lastName ? record : splitName(person.name, person.email);
   const [firstName, setFirst] = useState(existing?.firstName ?? guess.firstName);
   const [lastName, setLast] = useState(existing?.lastName ?? guess.lastName);
-  const [company, setCompany] = useState(existing?.company ?? '');
-  const [phone, setPhone] = useState(existing?.phone ?? '');
+  const [company, setCompany] = useState(existing?.company ?? record?.company ?? '');
+  const [jobTitle, setJobTitle] = useState(record?.title ?? '');
+  const [phone, setPhone] = useState(existing?.phone ?? record?.phones[0] ?? '');
   const [timeZone, setTimeZone] = useState(existing?.timeZone ?? '');
   const zones = useMemo(timeZoneNames, []);
   const [source, setSource] = useState<LeadSource>();
@@ -62,14 +66,24 @@ export function EnrolForm({ person, existing, title, settings, playbooks }: Prop
         await request('contact.update', { contactId: existing.id, patch, via: 'sidebar' });
       }
       await request('enrol', {
-        contact: {
-          email: person.email,
-          firstName,
-          lastName,
-          company,
-          ...(phone.trim() ? { phone: phone.trim() } : {}),
-          ...(zone ? { timeZone: zone } : {}),
-        },
+        contact: record
+          ? {
+              ...contactFromRecord(record),
+              firstName,
+              lastName,
+              company,
+              title: jobTitle,
+              ...(phone.trim() ? { phone: phone.trim() } : {}),
+              ...(zone ? { timeZone: zone } : {}),
+            }
+          : {
+              email: person.email,
+              firstName,
+              lastName,
+              company,
+              ...(phone.trim() ? { phone: phone.trim() } : {}),
+              ...(zone ? { timeZone: zone } : {}),
+            },
         playbookId: pbId,
         source: src,
         via: 'sidebar',
@@ -81,7 +95,8 @@ export function EnrolForm({ person, existing, title, settings, playbooks }: Prop
     }
   };
 
-  const display = [firstName, lastName].filter(Boolean).join(' ') || person.email;
+  const display =
+    [firstName, lastName].filter(Boolean).join(' ') || person.email || record?.name || 'New contact';
   return (
     <section className="sb-card" data-testid="enrol-form">
       {existing ? null : (
@@ -89,7 +104,7 @@ export function EnrolForm({ person, existing, title, settings, playbooks }: Prop
           <Avatar name={display} />
           <div className="sb-who-text">
             <div className="sb-name">{display}</div>
-            <div className="sb-sub tb-muted">{person.email}</div>
+            <div className="sb-sub tb-muted">{person.email || 'No email yet'}</div>
           </div>
         </div>
       )}
@@ -108,6 +123,18 @@ export function EnrolForm({ person, existing, title, settings, playbooks }: Prop
         <span>Company</span>
         <input value={company} onChange={(e) => setCompany(e.target.value)} placeholder="Optional" />
       </label>
+      {record ? (
+        <div className="sb-grid2">
+          <label className="sb-field">
+            <span>Title</span>
+            <input value={jobTitle} onChange={(e) => setJobTitle(e.target.value)} data-testid="enrol-title" />
+          </label>
+          <label className="sb-field">
+            <span>Phone</span>
+            <input value={phone} onChange={(e) => setPhone(e.target.value)} data-testid="enrol-phone" />
+          </label>
+        </div>
+      ) : null}
       <label className="sb-field">
         <span>Lead source</span>
         <select

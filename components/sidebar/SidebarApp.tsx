@@ -10,13 +10,14 @@ import { EnrolForm } from './EnrolForm';
 import { PersonPicker } from './PersonPicker';
 import { RepSetup } from '@/components/shared/RepSetup';
 import { needsSetup } from '@/lib/settings/setup';
+import { RecordSidebar } from './RecordSidebar';
 import './sidebar.css';
 import { usePageBridge } from './usePageBridge';
 import { useReplyDetection, useSidebarData } from './useSidebarData';
 
 const SHORTCUT = 'Alt+Shift+K';
 
-/** The Gmail sidebar, an extension page inside an iframe on mail.google.com. */
+/** The sidebar, an extension page inside an iframe on Gmail or a record page the rep turned on. */
 export function SidebarApp() {
   const bridge = usePageBridge();
   const { view, theme, collapsed, setCollapsed } = bridge;
@@ -25,13 +26,19 @@ export function SidebarApp() {
     if (theme) document.documentElement.dataset.theme = theme;
   }, [theme]);
 
-  const people = useMemo(() => peopleInView(view), [view]);
-  const senders = useMemo(() => senderEmails(view), [view]);
+  // On a record page the person is the record's: its emails, and its keys for a contact without one.
+  const record = view?.record;
+  const people = useMemo(
+    () => (record ? record.emails.map((email) => ({ email, name: record.name })) : peopleInView(view)),
+    [view, record],
+  );
+  const senders = useMemo(() => (bridge.capabilities.replies ? senderEmails(view) : []), [view, bridge]);
   const { data, error } = useSidebarData(
     people.map((p) => p.email),
     senders,
+    record?.keys ?? [],
   );
-  useReplyDetection(view, data);
+  useReplyDetection(bridge.capabilities.replies ? view : undefined, data);
   const known = useMemo(() => {
     if (!data) return undefined;
     const map = new Map<string, { contact: ContactData['contact']; enrolments: ContactData['enrolments'] }>();
@@ -115,7 +122,9 @@ export function SidebarApp() {
       <main className="sb-main">
         {data && needsSetup(data.settings) ? <RepSetup settings={data.settings} compact collapsed /> : null}
         {!view ? (
-          <p className="tb-muted sb-pad">Waiting for Gmail…</p>
+          <p className="tb-muted sb-pad">Waiting for the page…</p>
+        ) : record ? (
+          <RecordSidebar record={record} view={view} data={data} error={error} bridge={bridge} />
         ) : !selected ? (
           <EmptyState view={view} />
         ) : (

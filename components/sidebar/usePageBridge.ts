@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { request } from '@/lib/messaging/client';
 import { watchPageState } from '@/lib/messaging/page-channel';
 import type { InsertCommand, PageCommandResult, PageState } from '@/lib/messaging/protocol';
-import type { PageView } from '@/lib/sites/types';
+import type { PageView, SiteCapabilities } from '@/lib/sites/types';
 
 /** The content script may have to open a compose and wait for it (up to 3 s) before answering. */
 const INSERT_TIMEOUT_MS = 8000;
@@ -10,9 +10,14 @@ const INSERT_TIMEOUT_MS = 8000;
 export type InsertRequest = Omit<InsertCommand, 'kind'>;
 export type InsertAnswer = PageCommandResult;
 
+/** A report without capabilities comes from a content script older than them: Gmail's, which has all. */
+const FULL: SiteCapabilities = { insert: true, sends: true, replies: true };
+
 export interface PageBridge {
   /** The latest page view (undefined until the content script reported one). */
   view: PageView | undefined;
+  /** What the page lets us do (insert into its compose, see sends and replies). */
+  capabilities: SiteCapabilities;
   theme: 'light' | 'dark' | undefined;
   collapsed: boolean;
   setCollapsed(collapsed: boolean): void;
@@ -85,5 +90,12 @@ export function usePageBridge(): PageBridge {
     return Promise.race([answer, timeout]);
   }, []);
 
-  return { view: state?.view, theme: state?.theme, collapsed, setCollapsed, insert };
+  return {
+    view: state?.view,
+    capabilities: state?.capabilities ?? FULL,
+    theme: state?.theme,
+    collapsed,
+    setCollapsed,
+    insert,
+  };
 }

@@ -9,18 +9,20 @@ import type { PageView } from '@/lib/sites/types';
 export function useSidebarData(
   people: readonly string[],
   senders: readonly string[],
+  /** Records in view (`<site>:<key>`): their contacts are found whether or not they have an email. */
+  externalIds: readonly string[] = [],
 ): { data: SidebarData | undefined; error: string | undefined } {
-  const key = `${people.join(',')}|${senders.join(',')}`;
+  const key = JSON.stringify([people, senders, externalIds]);
   const [state, setState] = useState<{ key: string; data: SidebarData }>();
   const [error, setError] = useState<string>();
   const seq = useRef(0);
 
   useEffect(() => {
-    const [p = '', s = ''] = key.split('|');
+    const [p, s, x] = JSON.parse(key) as [string[], string[], string[]];
     const load = () => {
       seq.current += 1;
       const mine = seq.current;
-      request('sidebar.data', { people: p ? p.split(',') : [], senders: s ? s.split(',') : [] })
+      request('sidebar.data', { people: p, senders: s, ...(x.length ? { externalIds: x } : {}) })
         .then((data) => {
           // An older answer arriving late must not replace a newer one.
           if (mine !== seq.current) return;

@@ -1,5 +1,6 @@
 import {
   addNote,
+  applyPageValues,
   completeTouch,
   enrolContact,
   enrolmentAction,
@@ -133,6 +134,12 @@ async function route(msg: RuntimeMessage, from: MessageOrigin): Promise<unknown>
       return logReply(db, msg.payload.contactId, { now, at: msg.payload.at, via: msg.payload.via });
     case 'enrolment.action':
       return enrolmentAction(db, msg.payload.enrolmentId, msg.payload.action, { now, via: msg.payload.via });
+    case 'contact.fromPage':
+      await applyPageValues(db, msg.payload.contactId, msg.payload.values, msg.payload.externalIds, {
+        now,
+        via: msg.payload.via,
+      });
+      return { ok: true };
     case 'note.add':
       await addNote(db, msg.payload.contactId, msg.payload.text, {
         now,

@@ -970,3 +970,43 @@ export async function touchesDueBy(db: TouchbaseDb, until: number, limit = 500):
 }
 
 export { isLeadSource };
+
+/** Fields a rep may take over from a record page. */
+export type PageValueField = 'phone' | 'title' | 'company' | 'email' | 'linkedinUrl';
+
+/**
+ * Writes the page's values the rep accepted (and links the record's keys), overwriting what was
+ * stored for exactly those fields. An email already held by another contact means the two are one
+ * person: they are merged into this one. One transaction.
+ */
+export async function applyPageValues(
+  db: TouchbaseDb,
+  contactId: number,
+  values: Partial<Record<PageValueField, string>>,
+  externalIds: readonly string[],
+  opts: { now: number; via: string },
+): Promise<ContactRow> {
+  const email = values.email?.trim();
+  if (email && !isPlausibleEmail(email)) throw new RepoError(`"${email}" is not an email address.`);
+  return db.transaction('rw', writeTables(db), async () => {
+    let contact = await db.contacts.get(contactId);
+    if (!contact) throw new RepoError('This contact no longer exists.');
+    if (email) {
+      const holder = await contactByEmail(db, email);
+      if (holder && holder.id !== contactId) contact = await mergeContacts(db, contactId, holder.id, opts);
+    }
+    const patch: Partial<ContactRow> = { updatedAt: opts.now };
+    for (const f of ['phone', 'title', 'company', 'linkedinUrl'] as const) {
+      const v = values[f]?.trim();
+      if (v) patch[f] = v;
+    }
+    if (email && normaliseEmail(email) !== contact.emailLower) {
+      patch.email = email;
+      patch.emailLower = normaliseEmail(email);
+    }
+    const ids = cleanExternalIds([...(contact.externalIds ?? []), ...externalIds]);
+    if (ids.length !== (contact.externalIds ?? []).length) patch.externalIds = ids;
+    await db.contacts.update(contactId, patch);
+    return { ...contact, ...patch };
+  });
+}

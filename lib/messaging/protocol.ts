@@ -16,6 +16,7 @@ import type { PlaybookIssue } from '@/lib/cadence/validate';
 import type { ContactDraft } from '@/lib/csv/import';
 import type { BulkAction, BulkResult } from '@/lib/db/contacts';
 import type { ImportSummary } from '@/lib/db/import';
+import type { PageValueField } from '@/lib/db/repo';
 import type { PlaybookInput } from '@/lib/db/playbooks';
 import type { ContactRow, RepSettings } from '@/lib/db/schema';
 import type { ContactPatch } from '@/lib/contacts/record';
@@ -130,6 +131,19 @@ export interface RuntimeRequests {
   'enrolment.action': {
     req: { enrolmentId: number; action: EnrolmentAction; via: string };
     res: { state: string };
+  };
+  /**
+   * The rep accepted the record page's newer values (phone, title, …) for a known contact; the
+   * record's keys are linked to it at the same time. Only what is listed is written.
+   */
+  'contact.fromPage': {
+    req: {
+      contactId: number;
+      values: Partial<Record<PageValueField, string>>;
+      externalIds: string[];
+      via: string;
+    };
+    res: { ok: true };
   };
   'note.add': {
     req: { contactId: number; enrolmentId?: number; text: string; via: string };
@@ -280,6 +294,7 @@ const RUNTIME_TYPES: ReadonlySet<string> = new Set<RuntimeType>([
   'reply.log',
   'enrolment.action',
   'note.add',
+  'contact.fromPage',
   'gmail.sent',
   'page.report',
   'page.state',

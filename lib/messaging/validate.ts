@@ -50,6 +50,8 @@ const CONTACT_FIELDS = [
 
 type Payload = Record<string, unknown>;
 
+const PAGE_VALUE_FIELDS: ReadonlySet<string> = new Set(['phone', 'title', 'company', 'email', 'linkedinUrl']);
+
 const VIEW_KINDS: ReadonlySet<string> = new Set(['thread', 'compose', 'inbox', 'record', 'unknown']);
 /** More rows, messages or composes than any page shows: a report this big is refused whole. */
 const MAX_VIEW_ITEMS = 1_000;
@@ -254,6 +256,17 @@ export function payloadProblem(msg: RuntimeMessage): string | undefined {
       )
         return 'That proposal id is not valid.';
       return isText(p.via, MAX_VIA) ? undefined : 'The request has no valid origin tag.';
+    case 'contact.fromPage': {
+      if (!isId(p.contactId)) return 'That contact id is not valid.';
+      if (!isObject(p.values)) return 'The values to update are missing.';
+      for (const [k, v] of Object.entries(p.values)) {
+        if (!PAGE_VALUE_FIELDS.has(k))
+          return `The contact has no field "${k.slice(0, 40)}" to update from a page.`;
+        if (!isText(v, MAX_FIELD)) return `The contact's ${k} is not valid text.`;
+      }
+      if (!isStringList(p.externalIds, 20, 500)) return "The contact's record ids are not valid.";
+      return isText(p.via, MAX_VIA) ? undefined : 'The request has no valid origin tag.';
+    }
     case 'note.add':
       if (!isId(p.contactId)) return 'That contact id is not valid.';
       if (p.enrolmentId !== undefined && !isId(p.enrolmentId)) return 'That sequence id is not valid.';
@@ -287,6 +300,8 @@ export function payloadProblem(msg: RuntimeMessage): string | undefined {
       return commandProblem(p.command);
     case 'sidebar.data':
       if (!isStringList(p.people, 1_000, MAX_FIELD)) return 'The people in view are not valid.';
+      if (p.externalIds !== undefined && !isStringList(p.externalIds, 100, 500))
+        return 'The records in view are not valid.';
       return p.senders === undefined || isStringList(p.senders, 1_000, MAX_FIELD)
         ? undefined
         : 'The senders in view are not valid.';

@@ -3,7 +3,7 @@
  * (`entrypoints/<site>.content`). A registry only: each site's hosts live in its own folder.
  */
 import { hubspotSite } from './hubspot/site';
-import type { OptionalSiteId, SiteInfo } from './site-info';
+import type { OptionalSiteId, SiteInfo } from './types';
 
 export type { OptionalSiteId, SiteInfo };
 

@@ -11,6 +11,22 @@ export type SiteId = 'gmail' | CrmSiteId;
 /** Sites whose pages show one person's record (CRMs and LinkedIn). */
 export type CrmSiteId = 'hubspot' | 'salesforce' | 'pipedrive' | 'linkedin';
 
+/** Sites the rep turns on one by one (Gmail is always on). */
+export type OptionalSiteId = CrmSiteId;
+
+/**
+ * What the extension itself needs to know about a site it can be turned on for: its name and the
+ * hosts its content script runs on. Data only, so wxt.config.ts (the manifest's optional host
+ * permissions) and the background (script registration) read the same list.
+ */
+export interface SiteInfo {
+  id: OptionalSiteId;
+  /** The site's name as a rep knows it. */
+  label: string;
+  /** Match patterns of its pages: the optional host permissions asked for, and where its script runs. */
+  matches: readonly string[];
+}
+
 /** A person as a host page shows them. `email` is lower-case; `name` may be '' when the page shows none. */
 export interface Person {
   email: string;

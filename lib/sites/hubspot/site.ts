@@ -1,4 +1,4 @@
-import type { SiteInfo } from '../site-info';
+import type { SiteInfo } from '../types';
 
 /**
  * HubSpot's app hosts: the US one and the regional data centres. Listed one by one rather than

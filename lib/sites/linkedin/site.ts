@@ -1,4 +1,4 @@
-import type { SiteInfo } from '../site-info';
+import type { SiteInfo } from '../types';
 
 /** LinkedIn profiles and Sales Navigator live on the one host. */
 export const linkedinSite: SiteInfo = {

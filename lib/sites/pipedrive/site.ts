@@ -1,4 +1,4 @@
-import type { SiteInfo } from '../site-info';
+import type { SiteInfo } from '../types';
 
 /** Pipedrive: every company has its own `<company>.pipedrive.com` host. */
 export const pipedriveSite: SiteInfo = {

@@ -1,4 +1,4 @@
-import type { SiteInfo } from '../site-info';
+import type { SiteInfo } from '../types';
 
 /** Salesforce Lightning: every org has its own `<org>.lightning.force.com` host. */
 export const salesforceSite: SiteInfo = {
