@@ -124,16 +124,11 @@ export function EnrolForm({ person, existing, title, settings, playbooks, record
         <input value={company} onChange={(e) => setCompany(e.target.value)} placeholder="Optional" />
       </label>
       {record ? (
-        <div className="sb-grid2">
-          <label className="sb-field">
-            <span>Title</span>
-            <input value={jobTitle} onChange={(e) => setJobTitle(e.target.value)} data-testid="enrol-title" />
-          </label>
-          <label className="sb-field">
-            <span>Phone</span>
-            <input value={phone} onChange={(e) => setPhone(e.target.value)} data-testid="enrol-phone" />
-          </label>
-        </div>
+        // The phone comes from the page too: the field below (shown for text and call playbooks) starts with it.
+        <label className="sb-field">
+          <span>Title</span>
+          <input value={jobTitle} onChange={(e) => setJobTitle(e.target.value)} data-testid="enrol-title" />
+        </label>
       ) : null}
       <label className="sb-field">
         <span>Lead source</span>

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { hubspot } from '@/lib/sites/hubspot';
 import { recordAdapter, URL_POLL_MS, watchRecordPage } from '@/lib/sites/record-adapter';
 import type { PageView } from '@/lib/sites/types';
@@ -48,21 +48,32 @@ describe('watchRecordPage', () => {
     load('hubspot-spa.SYNTHETIC.html', RECORD);
     const views: PageView[] = [];
     stop = watchRecordPage(window, hubspot, (v) => views.push(v), { debounceMs: 10 });
-    await wait(30);
-    expect(views.at(-1)?.record?.ref.key).toBe('hubspot:4410001:50001');
+    await vi.waitFor(() => expect(views.at(-1)?.record?.ref.key).toBe('hubspot:4410001:50001'), {
+      timeout: 3000,
+      interval: 10,
+    });
     expect(views.at(-1)?.record?.name).toBe('Ada Example');
 
     // The app pushes the URL first, re-renders a moment later (as the fixture's script does).
     const next = applySpaUrlFirst();
-    await wait(URL_POLL_MS + 60);
-    expect(views.at(-1)?.recordRef?.key).toBe(`hubspot:4410001:${next.split('/').pop()}`);
-    expect(views.at(-1)?.record?.name).not.toBe('Ada Example');
+    // Polled rather than slept: on a loaded machine timers slip (the budget lives in `npm run bench`).
+    await vi.waitFor(
+      () => {
+        expect(views.at(-1)?.recordRef?.key).toBe(`hubspot:4410001:${next.split('/').pop()}`);
+        expect(views.at(-1)?.record?.name).toBe('Bea Other');
+      },
+      { timeout: 3000, interval: 20 },
+    );
 
     // Leaving for a list: one "not here" view, then the DOM is no longer read.
     history.pushState(null, '', '/contacts/4410001/objects/0-1/views/all/list');
-    await wait(URL_POLL_MS + 30);
-    expect(views.at(-1)?.kind).toBe('unknown');
-    expect(views.at(-1)?.recordRef).toBeUndefined();
+    await vi.waitFor(
+      () => {
+        expect(views.at(-1)?.kind).toBe('unknown');
+        expect(views.at(-1)?.recordRef).toBeUndefined();
+      },
+      { timeout: 3000, interval: 20 },
+    );
     const count = views.length;
     document.body.appendChild(document.createElement('div'));
     await wait(50);
@@ -73,24 +84,25 @@ describe('watchRecordPage', () => {
     load('hubspot-contact-lazy.SYNTHETIC.html', RECORD);
     const views: PageView[] = [];
     stop = watchRecordPage(window, hubspot, (v) => views.push(v), { debounceMs: 10 });
-    await wait(30);
-    const before = views.length;
-    const phonesBefore = views.at(-1)?.record?.phones.length ?? 0;
+    await vi.waitFor(() => expect(views.length).toBe(1), { timeout: 3000, interval: 10 });
+    const phonesBefore = views[0]?.record?.phones.length ?? 0;
     applyLazy(document);
-    await wait(40);
-    expect(views.length).toBe(before + 1);
-    expect(views.at(-1)?.record?.phones.length ?? 0).toBeGreaterThanOrEqual(phonesBefore);
+    await vi.waitFor(() => expect(views.length).toBe(2), { timeout: 3000, interval: 10 });
+    expect(views[1]?.record?.phones.length ?? 0).toBeGreaterThanOrEqual(phonesBefore);
     document.body.appendChild(document.createElement('span'));
-    await wait(40);
-    expect(views.length).toBe(before + 1);
+    await wait(100);
+    expect(views.length).toBe(2);
   });
 
   it('a page whose DOM changed gives a calm "nobody found", never an exception', async () => {
     load('hubspot-dom-changed.SYNTHETIC.html', RECORD);
     const views: PageView[] = [];
     stop = watchRecordPage(window, hubspot, (v) => views.push(v), { debounceMs: 10 });
-    await wait(30);
-    expect(views.at(-1)).toMatchObject({ kind: 'unknown', recordRef: { key: 'hubspot:4410001:50001' } });
+    await vi.waitFor(
+      () =>
+        expect(views.at(-1)).toMatchObject({ kind: 'unknown', recordRef: { key: 'hubspot:4410001:50001' } }),
+      { timeout: 3000, interval: 10 },
+    );
     expect(views.at(-1)?.problems.length).toBeGreaterThan(0);
   });
 
@@ -104,7 +116,7 @@ describe('watchRecordPage', () => {
       },
     };
     stop = watchRecordPage(window, reader, (v) => views.push(v), { debounceMs: 10 });
-    await wait(30);
+    await wait(100);
     expect(views).toEqual([]);
   });
 });
