@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { E2E_EXTENSION_DIR, expect, serveSite, test } from '../e2e/support/fixtures';
+import { E2E_EXTENSION_DIR, expect, serveSite, test, waitForSiteScript } from '../e2e/support/fixtures';
 import { median, record } from './record';
 
 test.use({ extensionDir: E2E_EXTENSION_DIR });
@@ -25,11 +25,7 @@ test('hubspot.contentScript.gzipBytes', () => {
 });
 
 test('hubspot.sidebar.openMs and hubspot.mainThreadMsPerNavigation', async ({ context, serviceWorker }) => {
-  await expect
-    .poll(
-      async () => (await serviceWorker.evaluate(() => chrome.scripting.getRegisteredContentScripts())).length,
-    )
-    .toBe(1);
+  await waitForSiteScript(serviceWorker, 'hubspot');
   await serveSite(context, 'https://app.hubspot.com', 'hubspot', 'hubspot-spa.SYNTHETIC.html');
   const page = await context.newPage();
 

@@ -19,9 +19,9 @@ rmSync(ndjson, { force: true });
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 const failures = [];
 
-function run(label, args) {
+function run(label, args, env = {}) {
   console.log(`\n> ${label}: npx ${args.join(' ')}`);
-  const r = spawnSync(npx, args, { cwd: root, stdio: 'inherit', env: process.env });
+  const r = spawnSync(npx, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
   if (r.status !== 0) failures.push(`${label} exited with ${r.status ?? r.signal}`);
 }
 
@@ -29,6 +29,8 @@ run('vitest benches', ['vitest', 'run', '--config', 'tests/bench/vitest.bench.co
 if (existsSync(join(benchDir, 'playwright.bench.config.ts'))) {
   // The browser benches measure the real built extension.
   run('build', ['wxt', 'build']);
+  // The CRM benches run in the e2e copy, where the sites are granted at install.
+  run('build (e2e copy)', ['wxt', 'build'], { TOUCHBASE_E2E: '1' });
   run('playwright benches', ['playwright', 'test', '--config', 'tests/bench/playwright.bench.config.ts']);
 }
 

@@ -1,4 +1,4 @@
-import { E2E_EXTENSION_DIR, expect, serveSite, test } from './support/fixtures';
+import { E2E_EXTENSION_DIR, expect, serveSite, test, waitForSiteScript } from './support/fixtures';
 import { extensionPage, readStore, runtime, seedSettings } from './support/sidebar';
 
 // The e2e copy: HubSpot's hosts are granted at install, as if the rep had turned HubSpot on.
@@ -9,7 +9,11 @@ const SHOTS = 'tests/e2e/screenshots';
 
 test('granted: the background registers the HubSpot script, top frame only', async ({ serviceWorker }) => {
   await expect
-    .poll(async () => serviceWorker.evaluate(() => chrome.scripting.getRegisteredContentScripts()))
+    .poll(async () =>
+      (await serviceWorker.evaluate(() => chrome.scripting.getRegisteredContentScripts())).filter((s) =>
+        s.id.endsWith('hubspot'),
+      ),
+    )
     .toEqual([
       expect.objectContaining({
         id: 'touchbase-site-hubspot',
@@ -25,11 +29,7 @@ test('the sidebar mounts on a contact record, follows an SPA move, and never on 
   serviceWorker,
   consoleErrors,
 }) => {
-  await expect
-    .poll(
-      async () => (await serviceWorker.evaluate(() => chrome.scripting.getRegisteredContentScripts())).length,
-    )
-    .toBe(1);
+  await waitForSiteScript(serviceWorker, 'hubspot');
   await serveSite(context, 'https://app.hubspot.com', 'hubspot', 'hubspot-spa.SYNTHETIC.html');
   const page = await context.newPage();
 
@@ -56,6 +56,7 @@ test('a record page: the right person, one-click enrol with phone and title, Gma
   consoleErrors,
 }) => {
   await seedSettings(serviceWorker);
+  await waitForSiteScript(serviceWorker, 'hubspot');
   await serveSite(context, 'https://app.hubspot.com', 'hubspot', 'hubspot-spa.SYNTHETIC.html');
   const page = await context.newPage();
   await page.goto(`${PORTAL}/record/0-1/50001`);
@@ -130,8 +131,10 @@ test('a record page: the right person, one-click enrol with phone and title, Gma
 
 test('a record page whose DOM changed: a calm "nothing to show here", no console errors', async ({
   context,
+  serviceWorker,
   consoleErrors,
 }) => {
+  await waitForSiteScript(serviceWorker, 'hubspot');
   await serveSite(context, 'https://app.hubspot.com', 'hubspot', 'hubspot-dom-changed.SYNTHETIC.html');
   const page = await context.newPage();
   await page.goto(`${PORTAL}/record/0-1/50001`);

@@ -97,3 +97,16 @@ export async function serveSite(
     return route.abort('blockedbyclient');
   });
 }
+
+/**
+ * Waits until the background has registered the site's content script. In the e2e copy the hosts
+ * are granted at install, but registration runs when the worker starts: a page opened before that
+ * would get no script.
+ */
+export async function waitForSiteScript(sw: Worker, site: string): Promise<void> {
+  await expect
+    .poll(async () =>
+      (await sw.evaluate(() => chrome.scripting.getRegisteredContentScripts())).map((s) => s.id),
+    )
+    .toContain(`touchbase-site-${site}`);
+}
