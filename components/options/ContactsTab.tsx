@@ -3,6 +3,8 @@ import { useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState
 import { type ContactSortKey, filterAndSortRows } from '@/lib/db/contacts';
 import { LEAD_SOURCE_LABELS } from '@/lib/labels';
 import { useDashboard } from '@/lib/stores/dashboard';
+import { OptOutList } from '@/components/shared/OptOutList';
+import { useUndoToast } from '@/components/shared/useUndoToast';
 import { BulkBar } from './contacts/BulkBar';
 import { formatWhen, STATE_LABELS } from './contacts/format';
 import { useContactRows, useNow, usePlaybooks, useSettings } from './contacts/useDashboardData';
@@ -37,7 +39,8 @@ export function ContactsTab() {
     dir: 'asc',
   });
   const [selected, setSelected] = useState<Set<number>>(() => new Set());
-  const [notice, setNotice] = useState('');
+  const toast = useUndoToast();
+  const [showOptOuts, setShowOptOuts] = useState(false);
 
   const visible = useMemo(
     () => (rows ? filterAndSortRows(rows, deferredQuery, sort.key, sort.dir) : []),
@@ -127,6 +130,7 @@ export function ContactsTab() {
 
   return (
     <section className="tb-contacts">
+      {toast.element}
       <div className="tb-toolbar">
         <input
           type="search"
@@ -144,26 +148,32 @@ export function ContactsTab() {
           </span>
         )}
         <span className="tb-spacer" />
+        <button
+          type="button"
+          aria-expanded={showOptOuts}
+          onClick={() => setShowOptOuts((v) => !v)}
+          data-testid="optouts-toggle"
+        >
+          Opted out
+        </button>
         <button type="button" onClick={() => setTab('import')}>
           Import CSV
         </button>
       </div>
+      {showOptOuts ? (
+        <section className="tb-optouts" aria-label="Opted out">
+          <h3 className="tb-section-title">Opted out: never enrolled or imported into a sequence again</h3>
+          <OptOutList onDone={toast.show} />
+        </section>
+      ) : null}
       {selected.size > 0 && playbooks && (
         <BulkBar
           selected={[...selected]}
           playbooks={playbooks}
           settings={settings}
-          onDone={setNotice}
+          onDone={toast.show}
           onClear={() => setSelected(new Set())}
         />
-      )}
-      {notice && (
-        <p className="tb-notice" role="status">
-          {notice}{' '}
-          <button type="button" className="tb-link" onClick={() => setNotice('')}>
-            Dismiss
-          </button>
-        </p>
       )}
       <div className="tb-table-scroll" ref={scrollRef}>
         <table className="tb-table tb-contacts-table" data-testid="contacts-table">

@@ -13,7 +13,7 @@ import {
 } from '@/lib/csv/import';
 import type { ImportSummary } from '@/lib/db/import';
 import { importInBatches } from '@/lib/import/batches';
-import { request } from '@/lib/messaging/client';
+import { BackgroundStoppedError, request } from '@/lib/messaging/client';
 import { useDashboard } from '@/lib/stores/dashboard';
 import { downloadFile } from './contacts/format';
 import { usePlaybooks, useSettings } from './contacts/useDashboardData';
@@ -126,14 +126,27 @@ export function ImportTab() {
     setSaved({ sent: 0, total: drafts.length });
     const enrolment =
       enrol && effectivePlaybook ? { enrol: { playbookId: effectivePlaybook, source: effectiveSource } } : {};
+    let stoppedWorker: BackgroundStoppedError | undefined;
     const run = await importInBatches(drafts, {
-      send: (batch) => request('contacts.import', { drafts: batch, mode, ...enrolment, via: 'import' }),
+      send: (batch) =>
+        request('contacts.import', { drafts: batch, mode, ...enrolment, via: 'import' }).catch((err) => {
+          if (err instanceof BackgroundStoppedError) stoppedWorker = err;
+          throw err;
+        }),
       onProgress: (sent, total) => setSaved({ sent, total }),
       signal: signal.current,
     });
     if (run.sent === 0 && (run.error || run.cancelled)) {
       setPhase('map');
-      setError(run.error ? `Nothing was imported: ${run.error}` : 'Import cancelled. Nothing was imported.');
+      // A stopped worker leaves each transaction whole or absent, so "nothing" may not be true:
+      // its own message says to check and run the import again (skip mode makes that safe).
+      setError(
+        stoppedWorker
+          ? `${stoppedWorker.message} Importing the same file again skips the contacts already there.`
+          : run.error
+            ? `Nothing was imported: ${run.error}`
+            : 'Import cancelled. Nothing was imported.',
+      );
       return;
     }
     if (run.error || run.cancelled) {

@@ -1,6 +1,8 @@
 import { Fragment, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { TouchRow } from '@/lib/db';
-import { request } from '@/lib/messaging/client';
+import { useUndoToast } from '@/components/shared/useUndoToast';
+import { getDb, latestUndo } from '@/lib/db';
+import { requestUndoable } from '@/lib/messaging/client';
 import {
   CHANNEL_LABELS,
   contactLabel,
@@ -87,6 +89,16 @@ export function PopupApp() {
   });
 
   const onStatus = useCallback((text: string, error = false) => setStatus({ text, error }), []);
+  const toast = useUndoToast();
+  const showToast = toast.show;
+
+  // The popup closes as soon as the rep clicks away: an action taken just before is still
+  // offered for undo when it opens again, since the entry lives in the database.
+  useEffect(() => {
+    void latestUndo(getDb(), VIA, Date.now()).then((t) => {
+      if (t) showToast(`${t.label}.`, t);
+    });
+  }, [showToast]);
 
   const focusRow = (id: number | undefined) => {
     if (id === undefined) return;
@@ -124,25 +136,26 @@ export function PopupApp() {
     const neighbour = flat[idx + 1] ?? flat[idx - 1];
     const who = contactLabel(data?.contacts.get(touch.contactId));
     try {
+      let said: string;
+      let res: Awaited<ReturnType<typeof requestUndoable>>;
       if (a.kind === 'done') {
-        await request('touch.complete', { touchId: touch.id, via: VIA, text: a.text });
-        onStatus(`Done: ${CHANNEL_LABELS[touch.channel].toLowerCase()} to ${who}.`);
+        res = await requestUndoable('touch.complete', { touchId: touch.id, via: VIA, text: a.text });
+        said = `Done: ${CHANNEL_LABELS[touch.channel].toLowerCase()} to ${who}.`;
       } else if (a.kind === 'skip') {
-        await request('touch.skip', { touchId: touch.id, via: VIA });
-        onStatus(`Skipped the ${CHANNEL_LABELS[touch.channel].toLowerCase()} to ${who}.`);
+        res = await requestUndoable('touch.skip', { touchId: touch.id, via: VIA });
+        said = `Skipped the ${CHANNEL_LABELS[touch.channel].toLowerCase()} to ${who}.`;
       } else if (a.kind === 'snooze') {
-        await request('touch.snooze', { touchId: touch.id, minutes: a.minutes, via: VIA });
-        onStatus(
-          `Snoozed ${who} ${a.minutes === 60 ? 'for an hour' : `to ${a.label.charAt(0).toLowerCase()}${a.label.slice(1)}`}.`,
-        );
+        res = await requestUndoable('touch.snooze', { touchId: touch.id, minutes: a.minutes, via: VIA });
+        said = `Snoozed ${who} ${a.minutes === 60 ? 'for an hour' : `to ${a.label.charAt(0).toLowerCase()}${a.label.slice(1)}`}.`;
       } else {
-        await request('call.outcome', { touchId: touch.id, outcome: a.outcome, via: VIA });
-        onStatus(
+        res = await requestUndoable('call.outcome', { touchId: touch.id, outcome: a.outcome, via: VIA });
+        said =
           a.outcome === 'answered'
             ? `${who} answered: their sequence stops here.`
-            : `Logged: ${a.outcome === 'voicemail' ? 'voicemail left' : 'no answer'} for ${who}.`,
-        );
+            : `Logged: ${a.outcome === 'voicemail' ? 'voicemail left' : 'no answer'} for ${who}.`;
       }
+      setStatus(undefined);
+      showToast(said, res.undo);
       if (expandedId === touch.id) setExpandedId(undefined);
       if (neighbour) {
         wantFocus.current = true;
@@ -329,6 +342,7 @@ export function PopupApp() {
         <SitePrompt onStatus={onStatus} />
         {data ? <AlertsToggle enabled={data.settings.notifications} onStatus={onStatus} /> : null}
       </footer>
+      {toast.element}
     </div>
   );
 }

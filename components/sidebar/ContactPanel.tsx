@@ -5,9 +5,11 @@ import type { CallOutcome, Playbook, Purpose } from '@/lib/cadence/types';
 import { draftFor } from '@/lib/drafts/draft';
 import { LEAD_SOURCE_LABELS, PURPOSE_LABELS } from '@/lib/labels';
 import { tomorrowSnooze } from '@/lib/touches/actions';
-import { request } from '@/lib/messaging/client';
+import { useUndoToast } from '@/components/shared/useUndoToast';
+import { ConfirmOptOut, WithdrawOptOutForm } from '@/components/ui/OptOutForms';
+import { request, requestUndoable } from '@/lib/messaging/client';
+import type { EnrolmentAction, UndoTicket } from '@/lib/messaging/protocol';
 import { quickToken } from '@/lib/messaging/send-token';
-import type { EnrolmentAction } from '@/lib/messaging/protocol';
 import {
   currentEnrolment,
   isRunning,
@@ -31,7 +33,7 @@ interface Status {
   text: string;
   error?: boolean;
   /** Shown under the buttons that caused it. */
-  where: 'touch' | 'more';
+  where: 'touch' | 'more' | 'optout';
 }
 
 const TOUCH_ACTIONS = new Set(['done', 'skip', 'snooze', 'answered', 'voicemail', 'no-answer']);
@@ -60,6 +62,8 @@ export function ContactPanel({ data, playbooks, view, bridge }: Props) {
   const now = useMemo(() => Date.now(), [tick, data]);
   const [busy, setBusy] = useState<string>();
   const [status, setStatus] = useState<Status>();
+  const toast = useUndoToast();
+  const [optOutOpen, setOptOutOpen] = useState<'confirm' | 'withdraw'>();
   const [noteOpen, setNoteOpen] = useState(false);
   const [quickWrongTo, setQuickWrongTo] = useState<{ purpose: 'breakup' | 'value'; others: string[] }>();
   const [note, setNote] = useState('');
@@ -76,12 +80,14 @@ export function ContactPanel({ data, playbooks, view, bridge }: Props) {
   const name = [contact.firstName, contact.lastName].filter(Boolean).join(' ') || contact.email;
 
   const act = async (label: string, fn: () => Promise<unknown>, done: string) => {
-    const where = TOUCH_ACTIONS.has(label) ? 'touch' : 'more';
+    const where = TOUCH_ACTIONS.has(label) ? 'touch' : label === 'withdraw' ? 'optout' : 'more';
     setBusy(label);
     setStatus(undefined);
     try {
-      await fn();
-      setStatus({ text: done, where });
+      const res = (await fn()) as { undo?: UndoTicket } | undefined;
+      // An undoable change says so in the toast, with its Undo; the rest stay under the buttons.
+      if (res?.undo) toast.show(done, res.undo);
+      else setStatus({ text: done, where });
     } catch (err) {
       setStatus({ text: err instanceof Error ? err.message : String(err), error: true, where });
     } finally {
@@ -92,7 +98,7 @@ export function ContactPanel({ data, playbooks, view, bridge }: Props) {
     enrolment &&
     act(
       action.kind,
-      () => request('enrolment.action', { enrolmentId: enrolment.id, action, via: 'sidebar' }),
+      () => requestUndoable('enrolment.action', { enrolmentId: enrolment.id, action, via: 'sidebar' }),
       done,
     );
 
@@ -146,11 +152,13 @@ export function ContactPanel({ data, playbooks, view, bridge }: Props) {
     );
   };
 
+  const optedOut = enrolment?.state === 'opted-out' || Object.values(contact.optOut ?? {}).some(Boolean);
   const line = touch ? stepLine(touch, now, tz) : undefined;
   const running = isRunning(enrolment);
 
   return (
     <div className="sb-stack" data-testid="contact-panel">
+      {toast.element}
       <section className="sb-card">
         <div className="sb-who">
           <Avatar name={name} />
@@ -230,7 +238,12 @@ export function ContactPanel({ data, playbooks, view, bridge }: Props) {
                   onClick={() =>
                     void act(
                       'done',
-                      () => request('touch.complete', { touchId: touch.id, via: 'sidebar', text: sentText }),
+                      () =>
+                        requestUndoable('touch.complete', {
+                          touchId: touch.id,
+                          via: 'sidebar',
+                          text: sentText,
+                        }),
                       'Marked done.',
                     )
                   }
@@ -244,7 +257,7 @@ export function ContactPanel({ data, playbooks, view, bridge }: Props) {
                   onClick={() =>
                     void act(
                       'skip',
-                      () => request('touch.skip', { touchId: touch.id, via: 'sidebar' }),
+                      () => requestUndoable('touch.skip', { touchId: touch.id, via: 'sidebar' }),
                       'Skipped.',
                     )
                   }
@@ -280,7 +293,7 @@ export function ContactPanel({ data, playbooks, view, bridge }: Props) {
                             void act(
                               'snooze',
                               () =>
-                                request('touch.snooze', {
+                                requestUndoable('touch.snooze', {
                                   touchId: touch.id,
                                   minutes: o.minutes,
                                   via: 'sidebar',
@@ -313,7 +326,8 @@ export function ContactPanel({ data, playbooks, view, bridge }: Props) {
                       onClick={() =>
                         void act(
                           outcome,
-                          () => request('call.outcome', { touchId: touch.id, outcome, via: 'sidebar' }),
+                          () =>
+                            requestUndoable('call.outcome', { touchId: touch.id, outcome, via: 'sidebar' }),
                           `Call logged: ${label.toLowerCase()}.`,
                         )
                       }
@@ -372,7 +386,7 @@ export function ContactPanel({ data, playbooks, view, bridge }: Props) {
                 onClick={() =>
                   void act(
                     'reply',
-                    () => request('reply.log', { contactId, via: 'sidebar' }),
+                    () => requestUndoable('reply.log', { contactId, via: 'sidebar' }),
                     'Reply logged; sequence on hold.',
                   )
                 }
@@ -443,11 +457,9 @@ export function ContactPanel({ data, playbooks, view, bridge }: Props) {
                 disabled={!!busy}
                 data-testid="action-opt-out"
                 title="They asked not to be contacted: stop every touch on every channel"
-                onClick={() =>
-                  void enrolmentAct({ kind: 'opted-out' }, 'Opted out: no more touches on any channel.')
-                }
+                onClick={() => setOptOutOpen('confirm')}
               >
-                Opt out
+                Opt out…
               </button>
             ) : null}
           </div>
@@ -514,7 +526,54 @@ export function ContactPanel({ data, playbooks, view, bridge }: Props) {
               </div>
             </div>
           ) : null}
+          {optOutOpen === 'confirm' ? (
+            <ConfirmOptOut
+              who={name}
+              busy={!!busy}
+              onConfirm={(reason) => {
+                setOptOutOpen(undefined);
+                void enrolmentAct(
+                  { kind: 'opted-out', ...(reason ? { reason } : {}) },
+                  'Opted out: no more touches on any channel.',
+                );
+              }}
+              onCancel={() => setOptOutOpen(undefined)}
+            />
+          ) : null}
           {status?.where === 'more' ? <StatusLine status={status} /> : null}
+        </section>
+      ) : null}
+
+      {optedOut ? (
+        <section className="sb-card sb-opted-out" aria-label="Opted out" data-testid="opted-out-card">
+          <p>
+            <strong>Opted out.</strong> Nothing goes out to them on any channel, and imports keep them out.
+          </p>
+          {optOutOpen === 'withdraw' ? (
+            <WithdrawOptOutForm
+              who={name}
+              busy={!!busy}
+              onWithdraw={(reason) => {
+                setOptOutOpen(undefined);
+                void act(
+                  'withdraw',
+                  () => requestUndoable('contact.withdrawOptOut', { contactId, reason, via: 'sidebar' }),
+                  'Opt-out withdrawn. Their sequence stays on hold until you resume it.',
+                );
+              }}
+              onCancel={() => setOptOutOpen(undefined)}
+            />
+          ) : (
+            <button
+              type="button"
+              disabled={!!busy}
+              data-testid="action-withdraw-opt-out"
+              onClick={() => setOptOutOpen('withdraw')}
+            >
+              Withdraw opt-out…
+            </button>
+          )}
+          {status?.where === 'optout' ? <StatusLine status={status} /> : null}
         </section>
       ) : null}
 

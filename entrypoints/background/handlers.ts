@@ -81,18 +81,15 @@ function undoLabel(msg: RuntimeMessage): string | undefined {
         'withdraw-opt-out': 'Opt-out withdrawn',
         remove: 'Sequence stopped',
       }[msg.payload.action.kind];
-    case 'contacts.bulk': {
-      const n = msg.payload.contactIds.length;
-      const who = `${n} contact${n === 1 ? '' : 's'}`;
+    case 'contacts.bulk':
       return {
-        enrol: `Enrolled ${who}`,
-        pause: `Paused ${who}`,
-        resume: `Resumed ${who}`,
-        remove: `Stopped ${who}`,
-        delete: `Deleted ${who}`,
-        'opt-out': `Opted out ${who}`,
+        enrol: 'Enrolled the selection',
+        pause: 'Paused the selection',
+        resume: 'Resumed the selection',
+        remove: 'Stopped the sequences of the selection',
+        delete: 'Deleted the selection',
+        'opt-out': 'Opted out the selection',
       }[msg.payload.action.kind];
-    }
     default:
       return undefined;
   }

@@ -191,7 +191,7 @@ test('due touches group, count down and drive the badge; acting from the popup c
   await expect(panel).toContainText('Voicemail about');
   await page.screenshot({ path: 'tests/e2e/screenshots/popup.png' });
   await panel.getByRole('button', { name: 'No answer' }).click();
-  await expect(page.getByTestId('popup-status')).toContainText('no answer');
+  await expect(page.getByTestId('toast-text')).toContainText('no answer');
   // Issue #13: the no-answer rule puts a text right after the call, due now and within 10
   // minutes, so the badge still counts one touch for Ada (the text instead of the call).
   const adaText = row(page, 'Ada Lovelace', '2 of 9');
@@ -271,6 +271,6 @@ test('due touches group, count down and drive the badge; acting from the popup c
   await cyEmail.getByRole('button', { name: 'Done', exact: true }).click();
   await expect(cyEmail).toHaveCount(0);
   await expect.poll(() => badgeCount(sw)).toBe(before - 2);
-  await expect(page.getByTestId('popup-status')).toContainText('Done: email to Cy');
+  await expect(page.getByTestId('toast-text')).toContainText('Done: email to Cy');
   expect(consoleErrors).toEqual([]);
 });

@@ -2,18 +2,21 @@ import { useState } from 'react';
 import type { LeadSource, Playbook } from '@/lib/cadence/types';
 import type { BulkAction } from '@/lib/db/contacts';
 import type { RepSettings } from '@/lib/db/schema';
-import { request } from '@/lib/messaging/client';
 import { LeadSourceOptions } from '@/components/ui/LeadSourceOptions';
+import { ConfirmOptOut } from '@/components/ui/OptOutForms';
+import { requestUndoable } from '@/lib/messaging/client';
+import type { UndoTicket } from '@/lib/messaging/protocol';
 
 interface Props {
   selected: number[];
   playbooks: Playbook[];
   settings: RepSettings;
-  onDone(message: string): void;
+  /** What happened, with the undo ticket of the change (or `error` when nothing changed). */
+  onDone(message: string, undo?: UndoTicket, error?: boolean): void;
   onClear(): void;
 }
 
-type Confirming = 'remove' | 'delete' | undefined;
+type Confirming = 'remove' | 'delete' | 'opt-out' | undefined;
 
 /** Actions on the selected contacts; each one is a single background transaction. */
 export function BulkBar({ selected, playbooks, settings, onDone, onClear }: Props) {
@@ -30,12 +33,16 @@ export function BulkBar({ selected, playbooks, settings, onDone, onClear }: Prop
     setBusy(true);
     setConfirming(undefined);
     try {
-      const res = await request('contacts.bulk', { contactIds: selected, action, via: 'dashboard' });
+      const { data: res, undo } = await requestUndoable('contacts.bulk', {
+        contactIds: selected,
+        action,
+        via: 'dashboard',
+      });
       const skipped = res.skipped ? ` Skipped ${res.reasons.join(', ')}.` : '';
-      onDone(`${verb} ${res.changed} contact${res.changed === 1 ? '' : 's'}.${skipped}`);
+      onDone(`${verb} ${res.changed} contact${res.changed === 1 ? '' : 's'}.${skipped}`, undo);
       onClear();
     } catch (err) {
-      onDone(`Nothing changed: ${err instanceof Error ? err.message : String(err)}`);
+      onDone(`Nothing changed: ${err instanceof Error ? err.message : String(err)}`, undefined, true);
     } finally {
       setBusy(false);
     }
@@ -88,18 +95,29 @@ export function BulkBar({ selected, playbooks, settings, onDone, onClear }: Prop
       <button type="button" disabled={busy} onClick={() => setConfirming('remove')}>
         Stop sequence…
       </button>
+      <button type="button" className="danger" disabled={busy} onClick={() => setConfirming('opt-out')}>
+        Opt out…
+      </button>
       <button type="button" className="danger" disabled={busy} onClick={() => setConfirming('delete')}>
         Delete…
       </button>
       <button type="button" className="tb-link" onClick={onClear}>
         Clear selection
       </button>
-      {confirming && (
+      {confirming === 'opt-out' && (
+        <ConfirmOptOut
+          who={people}
+          busy={busy}
+          onConfirm={(reason) => run({ kind: 'opt-out', reason }, 'Opted out')}
+          onCancel={() => setConfirming(undefined)}
+        />
+      )}
+      {(confirming === 'remove' || confirming === 'delete') && (
         <div className="tb-confirm" role="alertdialog" aria-label="Confirm">
           <span>
             {confirming === 'remove'
               ? `Stop the running sequences of ${people}? Their history stays.`
-              : `Delete ${people} with their sequences and history? This cannot be undone.`}
+              : `Delete ${people} with their sequences and history? Undo stays possible for a few seconds; their opt-outs are kept.`}
           </span>
           <button
             type="button"
