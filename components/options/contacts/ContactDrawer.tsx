@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
 import { ContactEditor } from '@/components/shared/ContactEditor';
+import { useUndoToast } from '@/components/shared/useUndoToast';
 import { useContactData } from '@/components/shared/useContactData';
 import { CHANNELS, INTERRUPTIVE_CHANNELS } from '@/lib/cadence/types';
 import { displayName } from '@/lib/db/contacts';
 import { formatDateTime, formatRelative, formatTime } from '@/lib/format/datetime';
 import { ACTIVITY_LABELS, CHANNEL_LABELS, PURPOSE_LABELS } from '@/lib/labels';
-import { request } from '@/lib/messaging/client';
+import { request, requestUndoable } from '@/lib/messaging/client';
 import { STATE_LABELS } from './format';
 import { useNow } from './useDashboardData';
 import './contact-drawer.css';
@@ -218,22 +219,28 @@ function OptOutControls({ contactId, optedOut }: { contactId: number; optedOut: 
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<{ text: string; error?: boolean }>();
+  const toast = useUndoToast();
   const run = async () => {
     setBusy(true);
     setStatus(undefined);
     try {
       if (optedOut) {
-        await request('contact.withdrawOptOut', { contactId, reason, via: 'dashboard' });
-        setStatus({ text: 'Opt-out withdrawn. Their stopped sequences are on hold until you resume one.' });
+        const { undo } = await requestUndoable('contact.withdrawOptOut', {
+          contactId,
+          reason,
+          via: 'dashboard',
+        });
+        toast.show('Opt-out withdrawn. Their stopped sequences are on hold until you resume one.', undo);
       } else {
-        const res = await request('contact.optOut', {
+        const { data: res, undo } = await requestUndoable('contact.optOut', {
           contactId,
           ...(reason.trim() ? { reason: reason.trim() } : {}),
           via: 'dashboard',
         });
-        setStatus({
-          text: `Opted out on every channel${res.stopped ? `; ${res.stopped} sequence${res.stopped === 1 ? '' : 's'} stopped` : ''}.`,
-        });
+        toast.show(
+          `Opted out on every channel${res.stopped ? `; ${res.stopped} sequence${res.stopped === 1 ? '' : 's'} stopped` : ''}.`,
+          undo,
+        );
       }
       setOpen(false);
       setReason('');
@@ -245,6 +252,7 @@ function OptOutControls({ contactId, optedOut }: { contactId: number; optedOut: 
   };
   return (
     <div className="cd-optout-actions">
+      {toast.element}
       {open ? (
         <fieldset
           className="cd-confirm"
