@@ -84,7 +84,7 @@ test('no answer in the sidebar -> a text due in 10 minutes in the popup; booked 
   await sidebar.getByTestId('action-booked').click();
   await sidebar.getByTestId('meeting-at').fill(at);
   await sidebar.getByTestId('book-save').click();
-  await expect(sidebar.getByTestId('sidebar-status')).toContainText('reminders and the recap are planned');
+  await expect(sidebar.getByTestId('toast-text')).toContainText('reminders and the recap are planned');
   await expect(sidebar.getByTestId('enrolment-state')).toHaveText('Booked');
   const timeline = sidebar.getByTestId('timeline');
   await expect(timeline.getByTestId('timeline-rule')).toHaveCount(3);
