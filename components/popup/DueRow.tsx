@@ -1,5 +1,6 @@
 import { forwardRef } from 'react';
 import type { ContactRow, TouchRow } from '@/lib/db';
+import type { Score } from '@/lib/scoring';
 import {
   CHANNEL_LABELS,
   contactLabel,
@@ -18,6 +19,8 @@ export function showsCountdown(t: TouchRow, now: number): boolean {
 export interface DueRowProps {
   touch: TouchRow;
   contact: ContactRow | undefined;
+  /** The lead's score: shown as its priority, explained on hover. */
+  score?: Score;
   now: number;
   timeZone: string;
   /** The earlier step of the same sequence that has to be done first. */
@@ -30,7 +33,7 @@ export interface DueRowProps {
 
 /** One compact line per touch: who, which channel and step, and how late or soon. */
 export const DueRow = forwardRef<HTMLButtonElement, DueRowProps>(function DueRow(
-  { touch, contact, now, timeZone, waitsFor, expanded, focused, onToggle, onFocus },
+  { touch, contact, score, now, timeZone, waitsFor, expanded, focused, onToggle, onFocus },
   ref,
 ) {
   const when = whenLabel(touch, now, timeZone);
@@ -54,6 +57,15 @@ export const DueRow = forwardRef<HTMLButtonElement, DueRowProps>(function DueRow
         <span className="tb-due-who">
           <strong>{contactLabel(contact)}</strong>
           {company ? <span className="tb-muted"> · {company}</span> : null}
+          {score ? (
+            <span
+              className={`tb-priority ${score.priority.toLowerCase()}`}
+              data-testid="priority"
+              title={`Lead score ${score.explanation}`}
+            >
+              {score.priority}
+            </span>
+          ) : null}
         </span>
         <span className="tb-due-what tb-muted">
           {CHANNEL_LABELS[touch.channel]} · {PURPOSE_LABELS[touch.purpose]} · {touchNumberLabel(touch)}

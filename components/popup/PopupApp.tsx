@@ -45,7 +45,10 @@ export function PopupApp() {
   const data = usePopupData(Math.floor(now / 60_000));
   const timeZone = data?.settings.timeZone ?? 'UTC';
   const groups = useMemo(
-    () => (data ? groupDue(data.touches, now, timeZone) : undefined),
+    () =>
+      data
+        ? groupDue(data.touches, now, timeZone, undefined, (t) => data.scores.get(t.contactId)?.score ?? 0)
+        : undefined,
     [data, now, timeZone],
   );
   const flat = useMemo(
@@ -290,6 +293,7 @@ export function PopupApp() {
                             }}
                             touch={t}
                             contact={data.contacts.get(t.contactId)}
+                            score={data.scores.get(t.contactId)}
                             now={now}
                             timeZone={timeZone}
                             waitsFor={blocked.get(t.id)}

@@ -9,6 +9,7 @@ import {
   type RepSettings,
   type TouchRow,
 } from '@/lib/db';
+import { DEFAULT_SCORING, factsOf, type Score, scoreLead } from '@/lib/scoring';
 import { UPCOMING_DAYS } from '@/lib/touches';
 
 /** More than a rep can work through from a popup; the dashboard has the rest. */
@@ -18,6 +19,8 @@ export interface PopupData {
   /** Planned touches up to the horizon, oldest due first (at most POPUP_LIMIT). */
   touches: TouchRow[];
   contacts: Map<number, ContactRow>;
+  /** Lead score per contact id (default scoring rules), for the order and the priority chip. */
+  scores: Map<number, Score>;
   settings: RepSettings;
   /** True when more touches fall inside the horizon than were read. */
   truncated: boolean;
@@ -48,14 +51,20 @@ export function usePopupData(minute: number): PopupData | undefined {
     if (truncated) touches.length = POPUP_LIMIT;
     const ids = [...new Set(touches.map((t) => t.contactId))];
     const at = minute * 60_000;
-    const [rows, counts] = await Promise.all([
+    const [rows, counts, enrolments] = await Promise.all([
       db.contacts.bulkGet(ids),
       truncated
         ? dueGroupCounts(db, at, nextLocalMidnight(settings.timeZone, at), horizon)
         : Promise.resolve(undefined),
+      db.enrolments.where('contactId').anyOf(ids).toArray(),
     ]);
     const contacts = new Map<number, ContactRow>();
     for (const c of rows) if (c) contacts.set(c.id, c);
-    return { touches, contacts, settings, truncated, nextLater, ...(counts ? { counts } : {}) };
+    const scores = new Map<number, Score>();
+    for (const c of contacts.values()) {
+      const mine = enrolments.filter((e) => e.contactId === c.id);
+      scores.set(c.id, scoreLead(factsOf(c, mine), DEFAULT_SCORING, at));
+    }
+    return { touches, contacts, scores, settings, truncated, nextLater, ...(counts ? { counts } : {}) };
   }, [minute]);
 }

@@ -272,3 +272,52 @@ export function normaliseScoring(s: unknown): ScoringSettings {
   const merged = { ...structuredClone(DEFAULT_SCORING), ...(s as Partial<ScoringSettings>) };
   return validateScoring(merged).length ? structuredClone(DEFAULT_SCORING) : merged;
 }
+
+/** The shapes `factsOf` reads (a contact row and its enrolments), kept structural so this stays pure. */
+export interface ScoredContact {
+  leadSource: LeadSource;
+  custom?: Record<string, string>;
+  createdAt: number;
+}
+export interface ScoredEnrolment {
+  state: string;
+  lastReplyAt?: number;
+  stateChangedAt: number;
+  done: { outcome?: string; at: number }[];
+}
+
+/** Scoring facts from what Touchbase stores: replies, answered calls and bookings count as responses. */
+export function factsOf(contact: ScoredContact, enrolments: readonly ScoredEnrolment[]): ScoreFacts {
+  let last: number | undefined;
+  const seen = (t: number | undefined) => {
+    if (t !== undefined && Number.isFinite(t)) last = last === undefined ? t : Math.max(last, t);
+  };
+  let replied = false;
+  let answeredCall = false;
+  let booked = false;
+  for (const e of enrolments) {
+    if (e.lastReplyAt !== undefined) {
+      replied = true;
+      seen(e.lastReplyAt);
+    }
+    if (e.state === 'booked') {
+      booked = true;
+      seen(e.stateChangedAt);
+    }
+    for (const d of e.done)
+      if (d.outcome === 'answered') {
+        answeredCall = true;
+        seen(d.at);
+      }
+  }
+  const f: ScoreFacts = {
+    leadSource: contact.leadSource,
+    createdAt: contact.createdAt,
+    replied,
+    answeredCall,
+    booked,
+  };
+  if (contact.custom) f.custom = contact.custom;
+  if (last !== undefined) f.lastResponseAt = last;
+  return f;
+}

@@ -8,6 +8,8 @@ import { DAY_MS, nextLocalMidnight } from '@/lib/cadence/zoned';
 export interface DueTimes {
   dueAt: number;
   deadlineAt: number;
+  /** Set on speed-to-lead touches: their deadline is a running clock. */
+  withinMinutes?: number;
 }
 
 export type DueGroupId = 'overdue' | 'today' | 'upcoming';
@@ -34,11 +36,21 @@ export function dueGroupOf(t: DueTimes, now: number, endOfToday: number, horizon
  * runs out soonest (a 5-minute speed-to-lead call beats a same-day email); then the rest by due
  * time. Ties fall back to the due time so the order is stable.
  */
-export function byUrgency(now: number): (a: DueTimes, b: DueTimes) => number {
+export function byUrgency<T extends DueTimes>(
+  now: number,
+  scoreOf?: (t: T) => number,
+): (a: T, b: T) => number {
   return (a, b) => {
     const aDue = a.dueAt <= now;
     const bDue = b.dueAt <= now;
     if (aDue !== bDue) return aDue ? -1 : 1;
+    if (aDue && scoreOf) {
+      // Urgency first (a speed-to-lead clock running), then the best lead (issue #13).
+      const aRun = a.withinMinutes !== undefined;
+      const bRun = b.withinMinutes !== undefined;
+      if (aRun !== bRun) return aRun ? -1 : 1;
+      if (!aRun) return scoreOf(b) - scoreOf(a) || a.deadlineAt - b.deadlineAt || a.dueAt - b.dueAt;
+    }
     if (aDue) return a.deadlineAt - b.deadlineAt || a.dueAt - b.dueAt;
     return a.dueAt - b.dueAt || a.deadlineAt - b.deadlineAt;
   };
@@ -50,6 +62,7 @@ export function groupDue<T extends DueTimes>(
   now: number,
   timeZone: string,
   days = UPCOMING_DAYS,
+  scoreOf?: (t: T) => number,
 ): DueGroups<T> {
   const endOfToday = nextLocalMidnight(timeZone, now);
   const horizon = now + days * DAY_MS;
@@ -60,8 +73,8 @@ export function groupDue<T extends DueTimes>(
   }
   // Overdue: the one late the longest first.
   groups.overdue.sort((a, b) => a.dueAt - b.dueAt || a.deadlineAt - b.deadlineAt);
-  groups.today.sort(byUrgency(now));
-  groups.upcoming.sort(byUrgency(now));
+  groups.today.sort(byUrgency(now, scoreOf));
+  groups.upcoming.sort(byUrgency(now, scoreOf));
   return groups;
 }
 
