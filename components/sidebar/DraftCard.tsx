@@ -37,8 +37,7 @@ interface Props {
 /** "inserted into the reply" / "into the new message", from the compose that took the text. */
 export function insertedWhere(view: PageView, composeId: string | undefined): string {
   const c = view.composes.find((x) => x.id === composeId);
-  if (c?.inline || (c && view.thread && c.subject.toLowerCase().startsWith('re')))
-    return 'inserted into the reply';
+  if (c?.inline || (c && view.thread && c.isReply)) return 'inserted into the reply';
   return 'inserted into the message';
 }
 

@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { Template } from '@/lib/templates/types';
+import type { Language } from '@/lib/templates/language';
 import { undoMiddleware } from './undo';
 import type {
   Activity,
@@ -51,6 +52,11 @@ export interface ContactRow {
   window?: ContactWindow;
   leadSource: LeadSource;
   topic?: string;
+  /**
+   * The language to write to them in (guessed from the page or set by hand); English when absent.
+   * Not indexed, so no schema version: rows without it read as English.
+   */
+  language?: Language;
   notes: string;
   /** Channels the contact asked us to stop using. */
   optOut: Partial<Record<Channel, boolean>>;

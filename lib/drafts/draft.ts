@@ -4,7 +4,14 @@
  */
 import type { CallOutcome, Channel, Purpose } from '@/lib/cadence/types';
 import type { ActivityRow, ContactRow, RepSettings } from '@/lib/db/schema';
-import { pickTemplate, type RenderActivity, type RenderResult, render, type Template } from '@/lib/templates';
+import {
+  languageOr,
+  pickTemplate,
+  type RenderActivity,
+  type RenderResult,
+  render,
+  type Template,
+} from '@/lib/templates';
 
 export interface DraftInput {
   purpose: Purpose;
@@ -76,6 +83,7 @@ export function renderFor(
     repTimeZone: settings.timeZone,
     window: settings.workingHours,
     activities: input.activities,
+    language: languageOr(contact.language),
     isFirstSms: template.channel === 'sms' && isFirstSms(input.activities),
   });
 }
@@ -86,6 +94,7 @@ export function draftFor(input: DraftInput): Draft {
     input.channel,
     input.variant,
     input.library.length ? input.library : undefined,
+    languageOr(input.contact.language),
   );
   return { template, result: renderFor(template, input) };
 }

@@ -13,11 +13,25 @@ const MINUTE_MS = 60_000;
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
 
-type Kind = 'time' | 'weekday' | 'day' | 'dayYear' | 'dateTime' | 'iso';
+type Kind =
+  | 'time'
+  | 'hour'
+  | 'weekday'
+  | 'weekdayLong'
+  | 'monthDay'
+  | 'monthDayYear'
+  | 'day'
+  | 'dayYear'
+  | 'dateTime'
+  | 'iso';
 
 const OPTIONS: Record<Kind, Intl.DateTimeFormatOptions> = {
   time: { hour: 'numeric', minute: '2-digit' },
+  hour: { hour: 'numeric' },
   weekday: { weekday: 'short' },
+  weekdayLong: { weekday: 'long' },
+  monthDay: { month: 'long', day: 'numeric' },
+  monthDayYear: { month: 'long', day: 'numeric', year: 'numeric' },
   day: { weekday: 'short', month: 'short', day: 'numeric' },
   dayYear: { weekday: 'short', month: 'short', day: 'numeric', year: 'numeric' },
   dateTime: { weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' },
@@ -59,6 +73,26 @@ export function formatTime(at: number | Date, timeZone: string, locale = DEFAULT
 /** "Thu" in `timeZone`. */
 export function formatWeekday(at: number | Date, timeZone: string, locale = DEFAULT_LOCALE): string {
   return formatter('weekday', timeZone, locale).format(at);
+}
+
+/** "2 PM" (en-US), "14 Uhr" (de), "14 h" (fr): the hour alone, for a time on the hour. */
+export function formatHour(at: number | Date, timeZone: string, locale = DEFAULT_LOCALE): string {
+  return formatter('hour', timeZone, locale).format(at);
+}
+
+/** "Thursday" in `timeZone`, in words a message can use. */
+export function formatWeekdayLong(at: number | Date, timeZone: string, locale = DEFAULT_LOCALE): string {
+  return formatter('weekdayLong', timeZone, locale).format(at);
+}
+
+/** "November 26" ("26 de noviembre", "26. November"), with the year when `withYear`. */
+export function formatMonthDay(
+  at: number | Date,
+  timeZone: string,
+  locale = DEFAULT_LOCALE,
+  withYear = false,
+): string {
+  return formatter(withYear ? 'monthDayYear' : 'monthDay', timeZone, locale).format(at);
 }
 
 /** "Thu, Nov 26" in `timeZone`. */

@@ -73,6 +73,11 @@ export interface ComposeView {
   bodyText: string;
   /** Inline reply/forward inside a conversation rather than a separate window. */
   inline: boolean;
+  /**
+   * A reply, as the site can tell (Gmail: the subject's reply prefix, in any of our languages:
+   * "Re:", "AW:", "RES:", "R:" …). Absent where the site cannot tell.
+   */
+  isReply?: boolean;
   /** Token of a draft we inserted into this compose, if any. */
   draftToken?: string;
 }

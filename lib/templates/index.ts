@@ -6,3 +6,4 @@ export * from './sms';
 export * from './voicemail';
 export * from './slots';
 export * from './last-touch';
+export * from './language';

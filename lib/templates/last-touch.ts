@@ -3,10 +3,11 @@
  * ("left you a voicemail yesterday"), read from the real activity log.
  */
 import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
 import type { Channel } from '@/lib/cadence';
+import { DEFAULT_LANGUAGE, type Language } from './language';
 import { localDayNumber } from './slots';
 import type { RenderActivity } from './types';
+import { lastTouchWords, type TouchAction, type TouchWhen } from './words';
 
 /** A call and its logged outcome are matched when this close in time. */
 const CALL_OUTCOME_MATCH_MS = 60 * 60_000;
@@ -26,43 +27,44 @@ function toOutbound(a: RenderActivity): Outbound | undefined {
   return undefined;
 }
 
-function action(t: Outbound): string {
+function action(t: Outbound): TouchAction {
   switch (t.channel) {
     case 'email':
-      return 'emailed you';
+      return 'emailed';
     case 'sms':
-      return 'texted you';
+      return 'texted';
     case 'voicemail':
-      return 'left you a voicemail';
+      return 'voicemail';
     case 'linkedin':
-      return 'reached out on LinkedIn';
+      return 'linkedin';
     case 'call':
-      if (t.outcome === 'voicemail') return 'left you a voicemail';
-      if (t.outcome === 'answered') return 'spoke with you';
-      if (t.outcome === 'no-answer') return 'tried calling you';
-      return 'called you';
+      if (t.outcome === 'voicemail') return 'voicemail';
+      if (t.outcome === 'answered') return 'spoke';
+      if (t.outcome === 'no-answer') return 'tried-calling';
+      return 'called';
   }
 }
 
-function when(at: number, now: number, timeZone: string): string {
+function when(at: number, now: number, timeZone: string): TouchWhen {
   const z = new TZDate(at, timeZone);
   const diff = localDayNumber(new TZDate(now, timeZone)) - localDayNumber(z);
-  if (diff <= 0) return 'earlier today';
-  if (diff === 1) return 'yesterday';
-  if (diff <= 6) return `on ${format(z, 'EEEE')}`;
+  if (diff <= 0) return { kind: 'today' };
+  if (diff === 1) return { kind: 'yesterday' };
+  if (diff <= 6) return { kind: 'weekday', at };
   const sameYear = z.getFullYear() === new TZDate(now, timeZone).getFullYear();
-  return `on ${format(z, sameYear ? 'MMMM d' : 'MMMM d, yyyy')}`;
+  return { kind: 'date', at, withYear: !sameYear };
 }
 
 /**
- * "emailed you earlier today", "left you a voicemail yesterday", "texted you on Monday", or
- * undefined when the log holds no outreach up to `now`. Days are counted in `timeZone`
- * (the contact's), which must be a valid zone.
+ * "emailed you earlier today", "left you a voicemail yesterday", "texted you on Monday" (or the
+ * same in `language`: "te dejé un mensaje de voz ayer"), or undefined when the log holds no
+ * outreach up to `now`. Days are counted in `timeZone` (the contact's), which must be a valid zone.
  */
 export function describeLastTouch(
   activities: readonly RenderActivity[],
   now: Date,
   timeZone: string,
+  language: Language = DEFAULT_LANGUAGE,
 ): string | undefined {
   const nowMs = now.getTime();
   if (!Number.isFinite(nowMs)) return undefined;
@@ -87,5 +89,5 @@ export function describeLastTouch(
     }
     if (nearest) latest = { ...latest, outcome: nearest.outcome };
   }
-  return `${action(latest)} ${when(latest.at, nowMs, timeZone)}`;
+  return lastTouchWords(language, action(latest), when(latest.at, nowMs, timeZone), timeZone);
 }

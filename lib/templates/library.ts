@@ -7,7 +7,12 @@
  * invented claims going out.
  */
 import { CHANNELS, type Channel, PURPOSES, type Purpose } from '@/lib/cadence';
-import type { Template } from './types';
+import { DEFAULT_LANGUAGE, isLanguage, type Language } from './language';
+import { DE } from './library-de';
+import { ES } from './library-es';
+import { FR } from './library-fr';
+import { PT_BR } from './library-pt-br';
+import type { Template, TemplateWording } from './types';
 
 function tpl(
   purpose: Purpose,
@@ -350,6 +355,47 @@ const BUILT_INS: readonly Template[] = [
   ),
 ];
 
+/** The other languages' wording, keyed by the English built-in's id. */
+const WORDINGS: Readonly<Record<Exclude<Language, 'en'>, Readonly<Record<string, TemplateWording>>>> = {
+  es: ES,
+  de: DE,
+  fr: FR,
+  'pt-BR': PT_BR,
+};
+
+/**
+ * The id of a built-in in another language: the English id plus the language, so English ids
+ * (stored in reps' edited copies since before #14) never change.
+ */
+export function localizedId(id: string, language: Language): string {
+  return language === 'en' ? id : `${id}.${language}`;
+}
+
+/**
+ * Every built-in in every language. A translation missing an entry simply has no template for
+ * it, and `pickTemplate` falls back to English (a unit test keeps the sets identical).
+ */
+const ALL_BUILT_INS: readonly Template[] = [
+  ...BUILT_INS,
+  ...(
+    Object.entries(WORDINGS) as [Exclude<Language, 'en'>, Readonly<Record<string, TemplateWording>>][]
+  ).flatMap(([language, words]) =>
+    BUILT_INS.flatMap((en) => {
+      const w = words[en.id];
+      if (!w) return [];
+      const t: Template = { ...en, id: localizedId(en.id, language), name: w.name, body: w.body, language };
+      if (w.subject !== undefined) t.subject = w.subject;
+      else delete t.subject;
+      return [t];
+    }),
+  ),
+];
+
+/** The language a template is written in: English unless it says otherwise. */
+export function templateLanguage(t: Pick<Template, 'language'>): Language {
+  return isLanguage(t.language) ? t.language : DEFAULT_LANGUAGE;
+}
+
 /** Purposes whose wording works as a stand-in, tried in order, on the same channel. */
 const RELATED: Readonly<Record<Purpose, readonly Purpose[]>> = {
   acknowledge: ['confirm'],
@@ -382,14 +428,19 @@ const CHANNEL_GENERIC: Readonly<Record<Channel, Purpose>> = {
   task: 'follow-up',
 };
 
-/** All built-in templates (fresh copies: callers may mutate them freely). */
-export function getTemplates(): Template[] {
-  return BUILT_INS.map((t) => ({ ...t }));
+/**
+ * The built-in templates in `language` (English by default), or in every language with 'all'.
+ * Fresh copies: callers may mutate them freely.
+ */
+export function getTemplates(language: Language | 'all' = DEFAULT_LANGUAGE): Template[] {
+  const list =
+    language === 'all' ? ALL_BUILT_INS : ALL_BUILT_INS.filter((t) => templateLanguage(t) === language);
+  return list.map((t) => ({ ...t }));
 }
 
-/** The built-in with this id, as a fresh copy. */
+/** The built-in with this id (in any language), as a fresh copy. */
 export function getBuiltIn(id: string): Template | undefined {
-  const t = BUILT_INS.find((b) => b.id === id);
+  const t = ALL_BUILT_INS.find((b) => b.id === id);
   return t ? { ...t } : undefined;
 }
 
@@ -409,14 +460,17 @@ function findIn(
 /**
  * The template to draft a step with. Tries, on the requested channel: the purpose with the
  * variant, the purpose's default, related purposes, then the channel's generic template;
- * first in `library` (e.g. the rep's edited set), then in the built-ins. Always returns a
- * template on the requested channel for any valid purpose and channel.
+ * first in `library` (e.g. the rep's edited set), then in the built-ins. The contact's
+ * `language` comes first: a Spanish built-in beats the rep's edited English copy, since the
+ * contact would not read the latter; English is the fallback. Always returns a template on the
+ * requested channel for any valid purpose and channel.
  */
 export function pickTemplate(
   purpose: Purpose,
   channel: Channel,
   variant?: string,
   library: readonly Template[] = BUILT_INS,
+  language: Language = DEFAULT_LANGUAGE,
 ): Template {
   const validPurpose: Purpose = PURPOSES.includes(purpose) ? purpose : 'follow-up';
   const validChannel: Channel = CHANNELS.includes(channel) ? channel : 'email';
@@ -426,10 +480,16 @@ export function pickTemplate(
     'follow-up',
     CHANNEL_GENERIC[validChannel],
   ];
-  for (const lib of library === BUILT_INS ? [BUILT_INS] : [library, BUILT_INS]) {
-    for (const [i, p] of chain.entries()) {
-      const found = findIn(lib, p, validChannel, i === 0 ? variant : undefined);
-      if (found) return { ...found };
+  const languages: Language[] =
+    isLanguage(language) && language !== DEFAULT_LANGUAGE ? [language, DEFAULT_LANGUAGE] : [DEFAULT_LANGUAGE];
+  for (const lang of languages) {
+    const builtIns = ALL_BUILT_INS.filter((t) => templateLanguage(t) === lang);
+    const own = library === BUILT_INS ? [] : library.filter((t) => templateLanguage(t) === lang);
+    for (const lib of own.length ? [own, builtIns] : [builtIns]) {
+      for (const [i, p] of chain.entries()) {
+        const found = findIn(lib, p, validChannel, i === 0 ? variant : undefined);
+        if (found) return { ...found };
+      }
     }
   }
   // Unreachable while the built-ins cover CHANNEL_GENERIC; kept so the signature never lies.

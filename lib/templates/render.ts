@@ -4,18 +4,20 @@
  * never parsed as template syntax or HTML, and no input string makes the renderer throw.
  */
 import { LEAD_SOURCES, type LeadSource } from '@/lib/cadence';
+import { isLanguage, type Language, languageOr } from './language';
 import { describeLastTouch } from './last-touch';
 import { findMeetingSlots, formatMeetingSlots, isValidTimeZone } from './slots';
 import { type SmsCount, countSms } from './sms';
 import type { Problem, ProblemCode, RenderContext, Segment, Template } from './types';
 import { type SpeakingTime, VOICEMAIL_MAX_SECONDS, extractVoicemailScript, speakingTime } from './voicemail';
+import { OPT_OUT_TEXTS } from './words';
 
 /** Subjects longer than this get cut off in most inboxes. */
 export const SUBJECT_MAX_CHARS = 60;
 /** LinkedIn caps connection-request notes at this many characters. */
 export const LINKEDIN_NOTE_MAX_CHARS = 300;
 /** Appended to a first text that lacks opt-out wording. */
-export const OPT_OUT_TEXT = 'Reply STOP to opt out.';
+export const OPT_OUT_TEXT = OPT_OUT_TEXTS.en;
 
 /** The result of a render. */
 export interface RenderResult {
@@ -88,6 +90,9 @@ const LEAD_SOURCE_WORDS: Record<LeadSource, string> = {
 const FILLER = /\bjust (checking in|touching base|following up|circling back|bumping)\b|\bbump(ing)? this\b/i;
 const HAS_OPT_OUT =
   /\b(reply|text|send|respond)(\s+with)?\s+["'“‘]?stop\b|\bstop\b[^\n]{0,12}\b(opt[\s-]?out|unsubscribe|end|cancel)\b/i;
+/** The same ask in the other languages: "Responde STOP", "Antworten Sie STOP", "Répondez STOP". */
+const HAS_OPT_OUT_INTL =
+  /(^|[^\p{L}])(responde|responda|responder|envía|envia|antworten sie|antworte|senden sie|répondez|réponds|envoyez)\s+["'“‘«„]?\s?stop\b/iu;
 
 const TOKEN = /\{\{([^{}]*)\}\}/g;
 
@@ -108,7 +113,11 @@ class Resolver {
   private last: string | null | undefined;
   private readonly zone: string;
 
-  constructor(private readonly ctx: RenderContext) {
+  constructor(
+    private readonly ctx: RenderContext,
+    /** The language of the text around the fields: what `{{meetingSlots}}` and `{{lastTouch}}` speak. */
+    private readonly language: Language,
+  ) {
     this.zone = [ctx.timeZone, ctx.repTimeZone].find((z) => isValidTimeZone(z)) ?? 'UTC';
   }
 
@@ -164,7 +173,7 @@ class Resolver {
     try {
       const { now, repTimeZone, window } = this.ctx;
       const slots = findMeetingSlots({ now, repTimeZone, timeZone: this.zone, window });
-      return slots ? formatMeetingSlots(slots, now, this.zone) : null;
+      return slots ? formatMeetingSlots(slots, now, this.zone, this.language) : null;
     } catch {
       return null;
     }
@@ -172,7 +181,7 @@ class Resolver {
 
   private computeLastTouch(): string | null {
     try {
-      return describeLastTouch(this.ctx.activities ?? [], this.ctx.now, this.zone) ?? null;
+      return describeLastTouch(this.ctx.activities ?? [], this.ctx.now, this.zone, this.language) ?? null;
     } catch {
       return null;
     }
@@ -278,7 +287,8 @@ function missingMessage(field: string): string {
  * Renders `template` for `ctx`. Never throws. Missing values without a fallback stay visible as
  * `[field]` markers (and set `needsConfirm`); unknown fields are errors. Checks: a personal first
  * line, the email subject, voicemail length (30 s at 150 wpm), SMS segments and encoding, and
- * opt-out wording on a first text (added automatically when absent, and reported).
+ * opt-out wording on a first text (added automatically when absent, and reported), in the
+ * template's language.
  */
 export function render(template: Template, ctx: RenderContext): RenderResult {
   const problems: Problem[] = [];
@@ -290,7 +300,9 @@ export function render(template: Template, ctx: RenderContext): RenderResult {
     problems.push(field === undefined ? { code, severity, message } : { code, severity, message, field });
   };
 
-  const resolver = new Resolver(ctx);
+  // A template that names its language speaks it; a rep's own template speaks the contact's.
+  const language: Language = isLanguage(template.language) ? template.language : languageOr(ctx.language);
+  const resolver = new Resolver(ctx, language);
   const channel = template.channel;
   const bodySource = typeof template.body === 'string' ? template.body : '';
   const body = fill(bodySource, resolver);
@@ -373,9 +385,15 @@ export function render(template: Template, ctx: RenderContext): RenderResult {
     }
   }
 
-  if (channel === 'sms' && ctx.isFirstSms && !HAS_OPT_OUT.test(body.text)) {
+  if (
+    channel === 'sms' &&
+    ctx.isFirstSms &&
+    !HAS_OPT_OUT.test(body.text) &&
+    !HAS_OPT_OUT_INTL.test(body.text)
+  ) {
+    const optOut = OPT_OUT_TEXTS[language];
     const sep = body.text === '' || body.text.endsWith('\n') ? '' : '\n\n';
-    const added: Piece = { kind: 'text', text: `${sep}${OPT_OUT_TEXT}` };
+    const added: Piece = { kind: 'text', text: `${sep}${optOut}` };
     const prev = pieces[pieces.length - 1];
     if (prev?.kind === 'text') prev.text += added.text;
     else pieces.push(added);
@@ -383,7 +401,7 @@ export function render(template: Template, ctx: RenderContext): RenderResult {
     report(
       'opt-out-added',
       'warning',
-      `This is the first text to this contact, so "${OPT_OUT_TEXT}" was added at the end.`,
+      `This is the first text to this contact, so "${optOut}" was added at the end.`,
     );
   }
 

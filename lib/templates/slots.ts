@@ -1,11 +1,12 @@
 /**
  * `{{meetingSlots}}`: two concrete meeting times taken from the rep's working window (in the
- * rep's zone) and written in the contact's zone, e.g. "Wednesday at 10 AM or Friday at 2 PM".
+ * rep's zone) and written in the contact's zone and language, e.g. "Wednesday at 10 AM or Friday at 2 PM".
  */
 import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
 import type { ContactWindow } from '@/lib/cadence';
 import { isValidTimeZone } from '@/lib/cadence/zoned';
+import { DEFAULT_LANGUAGE, type Language } from './language';
+import { OR_WORD, slotWords } from './words';
 
 /** A slot is never offered sooner than this after `now`. */
 export const MIN_LEAD_HOURS = 4;
@@ -154,19 +155,19 @@ export function findMeetingSlots(input: MeetingSlotInput): [Date, Date] | undefi
 }
 
 /**
- * "Wednesday at 10 AM or Friday at 2:30 PM" in the contact's zone. Weekday names alone are
- * used only while every slot is within six days; otherwise the date is added so no name is
- * ambiguous.
+ * "Wednesday at 10 AM or Friday at 2:30 PM" in the contact's zone and language ("el miércoles a
+ * las 10:00 o el viernes a las 14:30"). Weekday names alone are used only while every slot is
+ * within six days; otherwise the date is added so no name is ambiguous.
  */
-export function formatMeetingSlots(slots: readonly Date[], now: Date, timeZone: string): string {
+export function formatMeetingSlots(
+  slots: readonly Date[],
+  now: Date,
+  timeZone: string,
+  language: Language = DEFAULT_LANGUAGE,
+): string {
   const today = localDayNumber(new TZDate(now.getTime(), timeZone));
-  const zoned = slots.map((s) => new TZDate(s.getTime(), timeZone));
-  const withDates = zoned.some((z) => localDayNumber(z) - today > 6);
-  return zoned
-    .map((z) => {
-      const day = format(z, withDates ? 'EEEE, MMMM d' : 'EEEE');
-      const time = format(z, z.getMinutes() === 0 ? 'h a' : 'h:mm a');
-      return `${day} at ${time}`;
-    })
-    .join(' or ');
+  const withDates = slots.some((s) => localDayNumber(new TZDate(s.getTime(), timeZone)) - today > 6);
+  return slots
+    .map((s) => slotWords(language, s.getTime(), timeZone, withDates))
+    .join(` ${OR_WORD[language]} `);
 }

@@ -3,6 +3,7 @@
  * and what a render reports back. Plain data, JSON-safe except `RenderContext.now`.
  */
 import type { ActivityKind, CallOutcome, Channel, ContactWindow, Purpose } from '@/lib/cadence';
+import type { Language } from './language';
 
 /** One drafting template. Built-ins ship with the product; reps can edit or duplicate them. */
 export interface Template {
@@ -18,6 +19,8 @@ export interface Template {
   subject?: string;
   /** Text with `{{field}}` / `{{field|fallback}}` merge fields. */
   body: string;
+  /** The language the text is written in; absent means English (every template before #14). */
+  language?: Language;
   /** Bumped on every edit so stale drafts can be spotted. */
   version: number;
   /** True only for the shipped, unedited text. */
@@ -78,6 +81,11 @@ export interface RenderContext {
   window: ContactWindow;
   /** The contact's activity log (any order), used for `{{lastTouch}}`. */
   activities: RenderActivity[];
+  /**
+   * The contact's language: `{{meetingSlots}}`, `{{lastTouch}}` and an added opt-out line are
+   * written in it. English when absent.
+   */
+  language?: Language;
   /** True when this text would be the first SMS ever sent to the contact (needs opt-out wording). */
   isFirstSms?: boolean;
 }
@@ -116,3 +124,11 @@ export type Segment =
   | { kind: 'value'; text: string; field: string }
   | { kind: 'missing'; text: string; field: string }
   | { kind: 'unknown'; text: string; field: string };
+
+/** A built-in template's wording in another language, keyed by the English built-in's id. */
+export interface TemplateWording {
+  name: string;
+  body: string;
+  /** Email only, like the English original. */
+  subject?: string;
+}

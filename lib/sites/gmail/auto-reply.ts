@@ -15,11 +15,16 @@ export interface AutoReplyInput {
   autoReplyHeader?: string;
 }
 
+/**
+ * Markers auto-responders put first in the subject: Outlook, Gmail and Exchange in English,
+ * German, Spanish, French and Brazilian Portuguese (and a few neighbours our contacts use).
+ */
 const SUBJECT_PREFIXES =
-  /^\s*(automatic reply|auto(matic)?[ -]?(reply|response)|autoreply|auto:|out of (the )?office|ooo\b|abwesenheitsnotiz|automatische antwort|respuesta autom[aá]tica|fuera de la oficina|r[ée]ponse automatique|absence du bureau|risposta automatica|fuori sede|resposta autom[aá]tica|automatisch antwoord|afwezig|autosvar|automaattinen vastaus|automatyczna odpowied[zź])/i;
+  /^\s*(automatic reply|auto(matic)?[ -]?(reply|response)|autoreply|auto:|out of (the )?office|ooo\b|abwesenheitsnotiz|automatische antwort|abwesend\b|nicht im b[üu]ro|respuesta autom[aá]tica|fuera de la oficina|mensaje autom[aá]tico|ausente\b|r[ée]ponse automatique|message d['’]absence|absence du bureau|absent(e)? du bureau|resposta autom[aá]tica|mensagem autom[aá]tica|fora do escrit[óo]rio|aus[êe]ncia tempor[aá]ria|risposta automatica|fuori sede|automatisch antwoord|afwezig|autosvar|automaattinen vastaus|automatyczna odpowied[zź])/i;
 
+/** Phrases an out-of-office notice opens with, in the same languages. */
 const BODY_HINTS =
-  /(automatic reply|auto-?reply|out of (the )?office|this is an automated (message|response|reply)|i am currently (away|out)|i'?m currently (away|out)|abwesenheitsnotiz|automatische antwort|nicht im b[üu]ro|respuesta autom[aá]tica|fuera de la oficina|r[ée]ponse automatique|absente? du bureau|risposta automatica|fuori ufficio)/i;
+  /(automatic reply|auto-?reply|out of (the )?office|this is an automated (message|response|reply)|i am currently (away|out)|i'?m currently (away|out)|abwesenheitsnotiz|automatische antwort|nicht im b[üu]ro|bin (derzeit |zurzeit |bis )?[^\n]{0,40}abwesend|respuesta autom[aá]tica|fuera de la oficina|estar[ée] fuera|estoy fuera|estoy de vacaciones|r[ée]ponse automatique|absente? du bureau|je suis absente?|je serai absente?|resposta autom[aá]tica|fora do escrit[óo]rio|estou ausente|estarei ausente|estou de f[ée]rias|risposta automatica|fuori ufficio)/i;
 
 /** How much of the body is searched for hints. */
 const BODY_WINDOW = 200;

@@ -5,6 +5,7 @@
 import type { ComposeView, Person } from '../types';
 import { addPeople, all, cleanEmail, closest, first, parseAddress, parseAddressList, textOf } from './dom';
 import { ATTR, forField, SEL } from './selectors';
+import { isReplySubject } from './subject';
 
 /** A compose window found in the DOM. */
 export interface ComposeHandle {
@@ -106,6 +107,7 @@ export function readCompose(c: ComposeHandle, activeRoot: Element | null): Compo
       .replace(/(^|\n)--\s*$/, '')
       .trimEnd(),
     inline: isInline(c.root),
+    isReply: isReplySubject(subj ?? ''),
   };
   const bcc = readRecipients(c.root, 'bcc');
   if (bcc.length) view.bcc = bcc;
