@@ -67,7 +67,10 @@ test('no answer in the sidebar -> a text due in 10 minutes in the popup; booked 
   await expect(text).toContainText('Nudge after a voicemail');
   // Google LSA +20 on a base of 20: a Medium lead, explained on hover.
   await expect(text.getByTestId('priority')).toHaveText('Medium');
-  await expect(text.getByTestId('priority')).toHaveAttribute('title', 'Lead score 40: Google Local Services +20, base +20');
+  await expect(text.getByTestId('priority')).toHaveAttribute(
+    'title',
+    'Lead score 40: Google Local Services +20, base +20',
+  );
   await expect(text.getByTestId('countdown')).toHaveText(/^(09|10):\d\d$/);
   await expect.poll(async () => (await badge(serviceWorker)).text).toBe('2');
   const touches = await readStore<{
