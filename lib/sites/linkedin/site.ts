@@ -1,6 +1,6 @@
 import type { SiteInfo } from '../types';
 
-/** LinkedIn profiles and Sales Navigator live on the one host. */
+/** LinkedIn profiles and Sales Navigator both live on the one `www` host. */
 export const linkedinSite: SiteInfo = {
   id: 'linkedin',
   label: 'LinkedIn',

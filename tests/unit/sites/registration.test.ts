@@ -17,8 +17,9 @@ import {
 import { isSiteOn, optionalSiteForUrl, turnSiteOff, turnSiteOn } from '@/lib/sites/site-permissions';
 
 const hubspot = optionalSite('hubspot')!;
-/** A second site shaped like the real ones, for what needs two (the registry grows as adapters land). */
-const linkedin: SiteInfo = { id: 'linkedin', label: 'LinkedIn', matches: ['https://www.linkedin.com/*'] };
+const linkedin = optionalSite('linkedin')!;
+/** Hosts no site in the registry claims, shaped like a real site. */
+const stranger: SiteInfo = { id: 'linkedin', label: 'Elsewhere', matches: ['https://crm.example.com/*'] };
 const TWO = [hubspot, linkedin];
 
 type Listener = (p: { origins?: string[] }) => void;
@@ -162,9 +163,10 @@ describe('turning a site on and off', () => {
     });
 
     // Hosts of no site in the registry change nothing.
-    await turnSiteOn(linkedin);
+    await turnSiteOn(stranger);
     await settle();
     expect([...fake.scripts.keys()]).toEqual([`${SCRIPT_ID_PREFIX}hubspot`]);
+    await turnSiteOff(stranger);
 
     expect(await turnSiteOff(hubspot)).toBe(true);
     await settle();
