@@ -3,7 +3,7 @@
  * gate so the same reply is reported to the background once. Pure.
  */
 import type { EnrolmentRow } from '@/lib/db/schema';
-import { findReplies } from '@/lib/sites/gmail/replies';
+import { adapterForSite } from '@/lib/sites';
 import type { PageView } from '@/lib/sites/types';
 import { replyCutoff } from './status';
 
@@ -31,7 +31,9 @@ export function repliesInView(
     .map((e) => ({ email: byContact.get(e.contactId) ?? '', lastTouchAt: replyCutoff(e) }));
   const out: ReplyToLog[] = [];
   const seen = new Set<number>();
-  for (const hit of findReplies(view, enrolled)) {
+  // Only a site whose adapter can read replies (Gmail today) reports any.
+  const hits = adapterForSite(view.site)?.findReplies(view, enrolled) ?? [];
+  for (const hit of hits) {
     const contactId = contacts.get(hit.email);
     if (contactId === undefined || hit.at === undefined || seen.has(contactId)) continue;
     seen.add(contactId);

@@ -1,7 +1,7 @@
 /** Helpers behind the popup's one-click actions. Pure. */
 import { DAY_MS, fromLocal, localDay, toLocal } from '@/lib/cadence/zoned';
 import { formatRelative } from '@/lib/format/datetime';
-import { composeUrl } from '@/lib/sites/gmail/insert';
+import { gmailAdapter } from '@/lib/sites';
 
 /**
  * Gmail's own compose window, prefilled. Each value is percent-encoded (not form-encoded) so a
@@ -9,7 +9,7 @@ import { composeUrl } from '@/lib/sites/gmail/insert';
  */
 export function gmailComposeUrl(d: { to: string; subject?: string; body: string }): string {
   // Gmail's URL format is the Gmail adapter's knowledge; this only adapts the popup's shape.
-  return composeUrl({ to: [d.to], subject: d.subject, body: d.body });
+  return gmailAdapter.composeUrl({ to: [d.to], subject: d.subject, body: d.body });
 }
 
 /** Parses 'HH:MM' into minutes after midnight (09:00 when malformed). */
