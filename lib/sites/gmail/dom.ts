@@ -5,31 +5,8 @@
 import type { Person } from '../types';
 import type { SelectorList } from './selectors';
 
-/** First element matching the earliest selector in the list that matches anything. */
-export function first(root: ParentNode, list: SelectorList): Element | null {
-  for (const sel of list) {
-    try {
-      const el = root.querySelector(sel);
-      if (el) return el;
-    } catch {
-      // unsupported selector in this engine: try the next one
-    }
-  }
-  return null;
-}
-
-/** All elements matching the earliest selector in the list that matches anything. */
-export function all(root: ParentNode, list: SelectorList): Element[] {
-  for (const sel of list) {
-    try {
-      const els = root.querySelectorAll(sel);
-      if (els.length) return Array.from(els);
-    } catch {
-      // try the next one
-    }
-  }
-  return [];
-}
+// The selector-list queries are the site-agnostic ones every adapter shares.
+export { all, first } from '../dom/query';
 
 /** Nearest ancestor-or-self matching the earliest selector in the list that matches anything. */
 export function closest(el: Element, list: SelectorList): Element | null {
