@@ -8,7 +8,9 @@ import { previewSettingsReplan, type ReplanPreview } from '@/lib/db/replan';
 import { request } from '@/lib/messaging/client';
 import { type SettingsProblem, validateSettings } from '@/lib/settings/validate';
 import { usePlaybooks, useSettings } from './contacts/useDashboardData';
+import { scoringOf } from '@/lib/scoring';
 import { DataSection } from './settings/DataSection';
+import { ScoringSection } from './settings/ScoringSection';
 import { SitesSection } from './settings/SitesSection';
 import './contacts/data-tabs.css';
 import { LeadSourceOptions } from '@/components/ui/LeadSourceOptions';
@@ -99,6 +101,7 @@ export function SettingsTab() {
   const [offer, setOffer] = useState<ReplanPreview & { patch: Partial<RepSettings> }>();
   const [notifyMessage, setNotifyMessage] = useState('');
   const zones = useMemo(zoneList, []);
+  const [openedAt] = useState(() => Date.now());
 
   // Start from the stored settings; later outside changes (restore, delete all) reset the form.
   useEffect(() => {
@@ -331,6 +334,8 @@ export function SettingsTab() {
           </tbody>
         </table>
       </section>
+
+      <ScoringSection value={scoringOf(draft)} onChange={(v) => set('scoring', v)} now={openedAt} />
 
       <section>
         <h3>Reminders</h3>

@@ -9,7 +9,7 @@ import {
   type RepSettings,
   type TouchRow,
 } from '@/lib/db';
-import { DEFAULT_SCORING, factsOf, type Score, scoreLead } from '@/lib/scoring';
+import { factsOf, type Score, scoreLead, scoringOf } from '@/lib/scoring';
 import { UPCOMING_DAYS } from '@/lib/touches';
 
 /** More than a rep can work through from a popup; the dashboard has the rest. */
@@ -19,7 +19,7 @@ export interface PopupData {
   /** Planned touches up to the horizon, oldest due first (at most POPUP_LIMIT). */
   touches: TouchRow[];
   contacts: Map<number, ContactRow>;
-  /** Lead score per contact id (default scoring rules), for the order and the priority chip. */
+  /** Lead score per contact id (the rep's scoring rules), for the order and the priority chip. */
   scores: Map<number, Score>;
   settings: RepSettings;
   /** True when more touches fall inside the horizon than were read. */
@@ -61,9 +61,10 @@ export function usePopupData(minute: number): PopupData | undefined {
     const contacts = new Map<number, ContactRow>();
     for (const c of rows) if (c) contacts.set(c.id, c);
     const scores = new Map<number, Score>();
+    const scoring = scoringOf(settings);
     for (const c of contacts.values()) {
       const mine = enrolments.filter((e) => e.contactId === c.id);
-      scores.set(c.id, scoreLead(factsOf(c, mine), DEFAULT_SCORING, at));
+      scores.set(c.id, scoreLead(factsOf(c, mine), scoring, at));
     }
     return { touches, contacts, scores, settings, truncated, nextLater, ...(counts ? { counts } : {}) };
   }, [minute]);

@@ -1,6 +1,7 @@
 /**
  * Settings saves and whole-database operations the dashboard asks the background for.
  */
+import { cleanScoring } from '@/lib/scoring';
 import { validateSettings } from '@/lib/settings/validate';
 import { findPlaybook, RepoError } from './repo';
 import type { RepSettings, TouchbaseDb } from './schema';
@@ -11,6 +12,7 @@ export async function saveRepSettings(db: TouchbaseDb, patch: Partial<RepSetting
   if (typeof patch !== 'object' || patch === null) throw new RepoError('Nothing to save.');
   const clean: Partial<RepSettings> = { ...patch };
   if (typeof clean.timeZone === 'string') clean.timeZone = clean.timeZone.trim();
+  if (clean.scoring !== undefined) clean.scoring = cleanScoring(clean.scoring);
   const problems = validateSettings(clean);
   if (problems.length) throw new RepoError(problems.map((p) => p.message).join(' '));
   for (const id of Object.values(clean.defaultPlaybookBySource ?? {})) {

@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { Template } from '@/lib/templates/types';
 import type { Language } from '@/lib/templates/language';
+import type { ScoringSettings } from '@/lib/scoring';
 import { undoMiddleware } from './undo';
 import type {
   Activity,
@@ -137,6 +138,11 @@ export interface RepSettings {
   dailyNudge: boolean;
   /** The first-run setup was finished or skipped: it is not offered again. */
   setupDone?: boolean;
+  /**
+   * The rep's lead scoring rules (Settings → Lead scoring). Absent until they change them, so
+   * a rep who never did follows the built-in defaults as those improve. Not indexed: no version.
+   */
+  scoring?: ScoringSettings;
 }
 
 export interface SettingsRow {

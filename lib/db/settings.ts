@@ -1,5 +1,6 @@
 import { assertWindow, isValidTimeZone, MAX_REENGAGE_DAYS, MIN_REENGAGE_DAYS } from '@/lib/cadence';
 import { DEFAULT_WINDOW } from '@/lib/cadence/types';
+import { validateScoring } from '@/lib/scoring';
 import type { RepSettings, TouchbaseDb } from './schema';
 
 /** What a new rep starts with; every field can be changed in the dashboard's settings. */
@@ -62,6 +63,8 @@ export async function getSettings(db: TouchbaseDb): Promise<RepSettings> {
   const days = merged.reengageDays;
   if (!Number.isInteger(days) || days < MIN_REENGAGE_DAYS || days > MAX_REENGAGE_DAYS)
     merged.reengageDays = base.reengageDays;
+  // Scoring a hand-edited backup broke goes back to the defaults rather than breaking every score.
+  if (merged.scoring !== undefined && validateScoring(merged.scoring).length) delete merged.scoring;
   return merged;
 }
 

@@ -213,6 +213,9 @@ export function priorityOf(score: number, s: Pick<ScoringSettings, 'high' | 'med
   return score >= s.high ? 'High' : score >= s.medium ? 'Medium' : 'Low';
 }
 
+const MAX_RULES = 40;
+const MAX_LABEL = 60;
+
 /** One problem with the rep's scoring settings; `rule` is 1-based. */
 export interface ScoringIssue {
   message: string;
@@ -234,6 +237,9 @@ export function validateScoring(s: ScoringSettings): ScoringIssue[] {
   if (!num(s?.notifyAt) || s.notifyAt < 0 || s.notifyAt > 100)
     out.push({ message: 'The notification threshold must be from 0 to 100.' });
   const ids = new Set<string>();
+  if (!Array.isArray(s?.rules)) out.push({ message: 'The scoring rules must be a list.' });
+  else if (s.rules.length > MAX_RULES)
+    out.push({ message: `Keep it to ${MAX_RULES} rules or fewer: the explanation has to stay readable.` });
   (Array.isArray(s?.rules) ? s.rules : []).forEach((r, i) => {
     const rule = i + 1;
     if (typeof r?.id !== 'string' || !r.id || ids.has(r.id))
@@ -241,6 +247,8 @@ export function validateScoring(s: ScoringSettings): ScoringIssue[] {
     else ids.add(r.id);
     if (typeof r?.label !== 'string' || r.label.trim() === '')
       out.push({ rule, message: `Rule ${rule}: give it a label.` });
+    else if (r.label.length > MAX_LABEL)
+      out.push({ rule, message: `Rule ${rule}: keep the label under ${MAX_LABEL} characters.` });
     if (!num(r?.points) || Math.abs(r.points) > 100)
       out.push({ rule, message: `Rule ${rule}: points must be a number from -100 to 100.` });
     const w = r?.when;
@@ -321,3 +329,5 @@ export function factsOf(contact: ScoredContact, enrolments: readonly ScoredEnrol
   if (last !== undefined) f.lastResponseAt = last;
   return f;
 }
+
+export * from './edit';

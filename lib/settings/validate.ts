@@ -5,6 +5,7 @@
 import { isLeadSource, isValidTimeZone } from '@/lib/cadence';
 import type { ContactWindow } from '@/lib/cadence/types';
 import type { RepSettings } from '@/lib/db/schema';
+import { validateScoring } from '@/lib/scoring';
 
 /** One problem with a settings field. `field` names the RepSettings key. */
 export interface SettingsProblem {
@@ -72,6 +73,9 @@ export function validateSettings(patch: Partial<RepSettings>): SettingsProblem[]
   }
   if (patch.setupDone !== undefined && typeof patch.setupDone !== 'boolean')
     out.push({ field: 'setupDone', message: 'Say whether the setup is done.' });
+  if (patch.scoring !== undefined)
+    for (const issue of validateScoring(patch.scoring))
+      out.push({ field: 'scoring', message: issue.message });
   for (const field of ['reconnectLink', 'bookingLink'] as const) {
     const v = patch[field];
     if (v !== undefined && !isLink(v.trim()))
