@@ -1,7 +1,21 @@
 import { nextLocalMidnight } from '@/lib/cadence/zoned';
 import { getDb, getSettings, type RepSettings, saveSettings, type TouchbaseDb } from '@/lib/db';
-import { claimDailyNudge, claimSpeedToLeadDue, lastNudgeDay, nudgeCounts } from '@/lib/db/notify';
-import { isNudgeTime, nudgeMessage, type SpeedToLeadItem, speedToLeadNotices } from '@/lib/notify';
+import {
+  claimDailyNudge,
+  claimNewLeads,
+  claimSpeedToLeadDue,
+  lastNudgeDay,
+  nudgeCounts,
+} from '@/lib/db/notify';
+import {
+  isNudgeTime,
+  leadsWorthANotice,
+  newLeadNotices,
+  nudgeMessage,
+  type SpeedToLeadItem,
+  speedToLeadNotices,
+} from '@/lib/notify';
+import { scoringOf } from '@/lib/scoring';
 import { contactLabel } from '@/lib/touches/labels';
 
 /** Our notification ids all start with this, so a click on anything else is not ours. */
@@ -30,8 +44,38 @@ async function show(id: string, title: string, message: string): Promise<void> {
   });
 }
 
-async function announceSpeedToLead(db: TouchbaseDb, now: number): Promise<void> {
-  const touches = await claimSpeedToLeadDue(db, now);
+/**
+ * New leads at or above the rep's threshold: one notice with the score, its reasons and the next
+ * touch. Answers the enrolments those notices cover, so the speed-to-lead notices of their
+ * touches falling due in the same tick (a call and an email within 5 minutes) are not shown too.
+ */
+async function announceNewLeads(db: TouchbaseDb, settings: RepSettings, now: number): Promise<Set<number>> {
+  const claimed = await claimNewLeads(db, now);
+  const leads = leadsWorthANotice(
+    claimed.map((c) => ({
+      enrolmentId: c.enrolment.id,
+      contact: c.contact,
+      enrolment: c.enrolment,
+      ...(c.next
+        ? {
+            next: {
+              touchId: c.next.id,
+              channel: c.next.channel,
+              dueAt: c.next.dueAt,
+              ...(c.next.withinMinutes !== undefined ? { withinMinutes: c.next.withinMinutes } : {}),
+            },
+          }
+        : {}),
+    })),
+    scoringOf(settings),
+    now,
+  );
+  for (const n of newLeadNotices(leads, now, settings.timeZone)) await show(n.id, n.title, n.message);
+  return new Set(leads.map((l) => l.enrolmentId));
+}
+
+async function announceSpeedToLead(db: TouchbaseDb, now: number, covered: Set<number>): Promise<void> {
+  const touches = (await claimSpeedToLeadDue(db, now)).filter((t) => !covered.has(t.enrolmentId));
   if (touches.length === 0) return;
   const contacts = await db.contacts.bulkGet([...new Set(touches.map((t) => t.contactId))]);
   const byId = new Map(contacts.filter((c) => c !== undefined).map((c) => [c.id, c]));
@@ -70,7 +114,8 @@ export async function notifyTick(now: number): Promise<void> {
   const db = getDb();
   const settings = await getSettings(db);
   if (!settings.notifications || !(await canNotify())) return;
-  await announceSpeedToLead(db, now);
+  const covered = await announceNewLeads(db, settings, now);
+  await announceSpeedToLead(db, now, covered);
   if (settings.dailyNudge) await maybeDailyNudge(db, settings, now);
 }
 

@@ -4,7 +4,7 @@
  * last daily nudge (`meta`). Each claim is one transaction, so two overlapping alarm ticks can
  * never announce the same thing twice.
  */
-import type { ContactRow, TouchbaseDb, TouchRow } from './schema';
+import type { ContactRow, EnrolmentRow, TouchbaseDb, TouchRow } from './schema';
 
 /** `meta` key holding the 'YYYY-MM-DD' (rep's zone) of the last daily nudge. */
 export const LAST_NUDGE_KEY = 'notify.lastNudgeDay';
@@ -31,6 +31,64 @@ export async function claimSpeedToLeadDue(
     if (recent.length === 0) return [];
     await db.touches.bulkUpdate(recent.map((t) => ({ key: t.id, changes: { notifiedAt: now } })));
     return recent.map((t) => ({ ...t, notifiedAt: now }));
+  });
+}
+
+/** `meta` key holding the highest enrolment id already looked at for the new-lead notice. */
+export const LEAD_WATERMARK_KEY = 'notify.leadWatermark';
+
+/** A lead that just came in: its first enrolment, its contact and its next planned touch. */
+export interface ClaimedLead {
+  enrolment: EnrolmentRow;
+  contact: ContactRow;
+  next?: TouchRow;
+}
+
+/**
+ * The leads that came in since the last look: enrolments newer than the watermark (enrolment
+ * ids only grow) whose contact is itself new (created within `lookbackMs`, so re-enrolling an
+ * old contact is not a new lead) and still running. Moves the watermark past them in the same
+ * transaction, so each enrolment is looked at once, whatever its score, and two overlapping
+ * ticks never both get it. Reads only the new enrolments and their rows.
+ */
+export async function claimNewLeads(
+  db: TouchbaseDb,
+  now: number,
+  lookbackMs = SPEED_LOOKBACK_MS,
+): Promise<ClaimedLead[]> {
+  return db.transaction('rw', db.meta, db.enrolments, db.contacts, db.touches, async () => {
+    const mark = await db.meta.get(LEAD_WATERMARK_KEY);
+    const after = typeof mark?.value === 'number' ? mark.value : 0;
+    const fresh = await db.enrolments.where(':id').above(after).toArray();
+    if (fresh.length === 0) return [];
+    await db.meta.put({ key: LEAD_WATERMARK_KEY, value: Math.max(...fresh.map((e) => e.id)) });
+    const running = fresh.filter(
+      (e) => e.enrolledAt >= now - lookbackMs && (e.state === 'active' || e.state === 'paused'),
+    );
+    if (running.length === 0) return [];
+    const contacts = await db.contacts.bulkGet([...new Set(running.map((e) => e.contactId))]);
+    const byId = new Map(contacts.filter((c) => c !== undefined).map((c) => [c.id, c]));
+    const touches = await db.touches
+      .where('enrolmentId')
+      .anyOf(running.map((e) => e.id))
+      .filter((t) => t.state === 'planned')
+      .toArray();
+    const next = new Map<number, TouchRow>();
+    for (const t of touches) {
+      const cur = next.get(t.enrolmentId);
+      if (!cur || t.dueAt < cur.dueAt) next.set(t.enrolmentId, t);
+    }
+    const out: ClaimedLead[] = [];
+    const seen = new Set<number>();
+    for (const e of running) {
+      const contact = byId.get(e.contactId);
+      // One notice per person, even when an import enrolled them twice.
+      if (!contact || contact.createdAt < now - lookbackMs || seen.has(contact.id)) continue;
+      seen.add(contact.id);
+      const t = next.get(e.id);
+      out.push(t ? { enrolment: e, contact, next: t } : { enrolment: e, contact });
+    }
+    return out;
   });
 }
 

@@ -1,2 +1,3 @@
 export * from './nudge';
 export * from './speed-to-lead';
+export * from './new-lead';
