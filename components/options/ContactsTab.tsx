@@ -11,13 +11,14 @@ import { useContactRows, useNow, usePlaybooks, useSettings } from './contacts/us
 import './contacts/data-tabs.css';
 
 const COLUMNS: { key: ContactSortKey; label: string; width: string }[] = [
-  { key: 'name', label: 'Name', width: '16%' },
-  { key: 'company', label: 'Company', width: '14%' },
-  { key: 'email', label: 'Email', width: '20%' },
+  { key: 'name', label: 'Name', width: '15%' },
+  { key: 'company', label: 'Company', width: '13%' },
+  { key: 'email', label: 'Email', width: '16%' },
   { key: 'source', label: 'Source', width: '11%' },
-  { key: 'playbook', label: 'Playbook', width: '14%' },
-  { key: 'state', label: 'State', width: '11%' },
-  { key: 'nextDueAt', label: 'Next touch', width: '14%' },
+  { key: 'playbook', label: 'Playbook', width: '13%' },
+  { key: 'state', label: 'State', width: '10%' },
+  { key: 'score', label: 'Priority', width: '10%' },
+  { key: 'nextDueAt', label: 'Next touch', width: '12%' },
 ];
 const ROW_HEIGHT = 34;
 
@@ -34,17 +35,22 @@ export function ContactsTab() {
   const setTab = useDashboard((s) => s.setTab);
   const [query, setQuery] = useState('');
   const deferredQuery = useDeferredValue(query);
+  // The popup's order by default: what is late or racing a clock, then the best lead.
   const [sort, setSort] = useState<{ key: ContactSortKey; dir: 'asc' | 'desc' }>({
-    key: 'nextDueAt',
+    key: 'urgency',
     dir: 'asc',
   });
   const [selected, setSelected] = useState<Set<number>>(() => new Set());
   const toast = useUndoToast();
   const [showOptOuts, setShowOptOuts] = useState(false);
 
+  const timeZone = settings?.timeZone;
   const visible = useMemo(
-    () => (rows ? filterAndSortRows(rows, deferredQuery, sort.key, sort.dir) : []),
-    [rows, deferredQuery, sort],
+    () =>
+      rows
+        ? filterAndSortRows(rows, deferredQuery, sort.key, sort.dir, timeZone ? { now, timeZone } : undefined)
+        : [],
+    [rows, deferredQuery, sort, now, timeZone],
   );
 
   // Drop selected ids that no longer exist (deleted elsewhere).
@@ -121,8 +127,13 @@ export function ContactsTab() {
     else next.add(id);
     setSelected(next);
   };
+  // The best lead first is what a rep wants from a first click on Priority.
   const sortBy = (key: ContactSortKey) =>
-    setSort((s) => (s.key === key ? { key, dir: s.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: 'asc' }));
+    setSort((s) =>
+      s.key === key
+        ? { key, dir: s.dir === 'asc' ? 'desc' : 'asc' }
+        : { key, dir: key === 'score' ? 'desc' : 'asc' },
+    );
 
   const items = virtualizer.getVirtualItems();
   const padTop = items[0]?.start ?? 0;
@@ -146,6 +157,20 @@ export function ContactsTab() {
           <span className="tb-muted" data-testid="contacts-shown">
             · {visible.length} match{visible.length === 1 ? '' : 'es'}
           </span>
+        )}
+        {sort.key === 'urgency' ? (
+          <span className="tb-muted" data-testid="contacts-order">
+            · most urgent first, then the best leads
+          </span>
+        ) : (
+          <button
+            type="button"
+            className="tb-linklike"
+            onClick={() => setSort({ key: 'urgency', dir: 'asc' })}
+            data-testid="contacts-order-reset"
+          >
+            Most urgent first
+          </button>
         )}
         <span className="tb-spacer" />
         <button
@@ -217,7 +242,7 @@ export function ContactsTab() {
           <tbody>
             {padTop > 0 && (
               <tr className="tb-spacer-row" style={{ height: padTop }}>
-                <td colSpan={8} />
+                <td colSpan={9} />
               </tr>
             )}
             {items.map((item) => {
@@ -252,6 +277,17 @@ export function ContactsTab() {
                     <span className={`tb-state tb-state-${r.state}`}>{STATE_LABELS[r.state]}</span>
                   </td>
                   <td>
+                    {r.score ? (
+                      <span
+                        className={`tb-priority ${r.score.priority.toLowerCase()}`}
+                        data-testid="contact-priority"
+                        title={`Lead score ${r.score.explanation}`}
+                      >
+                        {r.score.priority} {r.score.score}
+                      </span>
+                    ) : null}
+                  </td>
+                  <td>
                     {r.nextDueAt === undefined ? (
                       <span className="tb-muted">—</span>
                     ) : (
@@ -265,7 +301,7 @@ export function ContactsTab() {
             })}
             {padBottom > 0 && (
               <tr className="tb-spacer-row" style={{ height: padBottom }}>
-                <td colSpan={8} />
+                <td colSpan={9} />
               </tr>
             )}
           </tbody>

@@ -13,6 +13,8 @@ import {
   RepoError,
   writeTables,
 } from './repo';
+import { factsOf, type Score, type ScoringSettings, scoreLead } from '@/lib/scoring';
+import { type DueTimes, urgencyOrder } from '@/lib/touches/due-groups';
 import type { ContactRow, EnrolmentRow, TouchbaseDb, TouchRow } from './schema';
 import { getSettings } from './settings';
 import { loadSuppressions } from './suppressions';
@@ -30,12 +32,28 @@ export interface ContactListRow {
   state: EnrolmentState | 'none';
   /** Due time of the next planned touch (epoch ms), if any. */
   nextDueAt?: number;
+  /** The next planned touch's timing, for the urgency order the popup uses too. */
+  next?: DueTimes;
+  /** The lead's score with the rep's rules, when the rows were built with scoring. */
+  score?: Score;
   /** Lower-cased name, company and email, for searching without re-lowering on every keystroke. */
   haystack: string;
 }
 
-/** Columns the table sorts by. */
-export type ContactSortKey = 'name' | 'company' | 'email' | 'source' | 'playbook' | 'state' | 'nextDueAt';
+/**
+ * Columns the table sorts by; `urgency` is the popup's order (overdue, due now with a
+ * speed-to-lead clock running, then by score) applied to each contact's next touch.
+ */
+export type ContactSortKey =
+  | 'name'
+  | 'company'
+  | 'email'
+  | 'source'
+  | 'playbook'
+  | 'state'
+  | 'nextDueAt'
+  | 'score'
+  | 'urgency';
 
 /**
  * "Ada Lovelace", or the email when the contact has no name, or the LinkedIn profile when it has
@@ -56,18 +74,25 @@ export function buildContactRows(
   contacts: readonly ContactRow[],
   enrolments: readonly EnrolmentRow[],
   planned: readonly TouchRow[],
+  scoring?: { settings: ScoringSettings; now: number },
 ): ContactListRow[] {
   const latest = new Map<number, EnrolmentRow>();
+  const byContact = new Map<number, EnrolmentRow[]>();
   for (const e of enrolments) {
+    if (scoring) {
+      const list = byContact.get(e.contactId);
+      if (list) list.push(e);
+      else byContact.set(e.contactId, [e]);
+    }
     const cur = latest.get(e.contactId);
     if (!cur || e.enrolledAt > cur.enrolledAt || (e.enrolledAt === cur.enrolledAt && e.id > cur.id)) {
       latest.set(e.contactId, e);
     }
   }
-  const next = new Map<number, number>();
+  const next = new Map<number, TouchRow>();
   for (const t of planned) {
     const cur = next.get(t.contactId);
-    if (cur === undefined || t.dueAt < cur) next.set(t.contactId, t.dueAt);
+    if (cur === undefined || t.dueAt < cur.dueAt) next.set(t.contactId, t);
   }
   return contacts.map((c) => {
     const e = latest.get(c.id);
@@ -82,8 +107,13 @@ export function buildContactRows(
       state: e?.state ?? 'none',
       haystack: `${name}\n${c.company}\n${c.email}`.toLowerCase(),
     };
-    const due = next.get(c.id);
-    if (due !== undefined) row.nextDueAt = due;
+    const t = next.get(c.id);
+    if (t !== undefined) {
+      row.nextDueAt = t.dueAt;
+      row.next = { dueAt: t.dueAt, deadlineAt: t.deadlineAt };
+      if (t.withinMinutes !== undefined) row.next.withinMinutes = t.withinMinutes;
+    }
+    if (scoring) row.score = scoreLead(factsOf(c, byContact.get(c.id) ?? []), scoring.settings, scoring.now);
     return row;
   });
 }
@@ -98,10 +128,36 @@ export function filterAndSortRows(
   query: string,
   key: ContactSortKey,
   dir: 'asc' | 'desc',
+  at?: { now: number; timeZone: string },
 ): ContactListRow[] {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   const out = words.length ? rows.filter((r) => words.every((w) => r.haystack.includes(w))) : [...rows];
   const sign = dir === 'asc' ? 1 : -1;
+  const scoreOf = (r: ContactListRow) => r.score?.score ?? 0;
+  if (key === 'urgency' || key === 'score') {
+    // Urgency: the popup's one order on each next touch; nothing planned goes last, best lead
+    // first. Score: the best lead first (desc) whatever is due.
+    type Keyed = DueTimes & { row: ContactListRow };
+    const order = at ? urgencyOrder<Keyed>(at.now, at.timeZone, (x) => scoreOf(x.row)) : undefined;
+    // One wrapper per row, not one per comparison (10,000 rows sort in ~140k comparisons).
+    const keyed = new Map<ContactListRow, Keyed>();
+    if (key === 'urgency') for (const r of out) if (r.next) keyed.set(r, { ...r.next, row: r });
+    out.sort((a, b) => {
+      if (key === 'urgency' && order) {
+        const ka = keyed.get(a);
+        const kb = keyed.get(b);
+        if (!ka || !kb) {
+          if (ka || kb) return ka ? -1 : 1;
+        } else {
+          const cmp = order(ka, kb);
+          if (cmp !== 0) return sign * cmp;
+        }
+      }
+      const cmp = scoreOf(b) - scoreOf(a);
+      return cmp === 0 ? a.id - b.id : (key === 'score' ? -sign : 1) * cmp;
+    });
+    return out;
+  }
   const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
   out.sort((a, b) => {
     const va = a[key];

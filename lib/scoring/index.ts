@@ -144,10 +144,25 @@ const norm = (s: string) =>
     .toLowerCase()
     .replace(/[\s_-]+/g, ' ');
 
+/**
+ * Field names repeat across thousands of contacts (the dashboard scores every one of them), so
+ * each distinct name is normalised once. Bounded: past a few thousand names it starts over.
+ */
+const normalised = new Map<string, string>();
+function normName(s: string): string {
+  let n = normalised.get(s);
+  if (n === undefined) {
+    if (normalised.size > 5_000) normalised.clear();
+    n = norm(s);
+    normalised.set(s, n);
+  }
+  return n;
+}
+
 function customValue(custom: Record<string, string> | undefined, field: string): string | undefined {
   if (!custom) return undefined;
-  const want = norm(field);
-  for (const [k, v] of Object.entries(custom)) if (norm(k) === want) return v;
+  const want = normName(field);
+  for (const k in custom) if (Object.hasOwn(custom, k) && normName(k) === want) return custom[k];
   return undefined;
 }
 

@@ -56,7 +56,41 @@ export function byUrgency<T extends DueTimes>(
   };
 }
 
-/** Groups and sorts; touches beyond `days` from now are left out. */
+/** Overdue: the one late the longest first. */
+function byLateness<T extends DueTimes>(a: T, b: T): number {
+  return a.dueAt - b.dueAt || a.deadlineAt - b.deadlineAt;
+}
+
+const GROUP_RANK: Record<DueGroupId, number> = { overdue: 0, today: 1, upcoming: 2 };
+
+/**
+ * THE order of due work, for every list that shows it (the popup's groups, the dashboard's
+ * contacts): overdue first (late the longest first), then due today, then coming up, then
+ * anything further out; inside a group, {@link byUrgency} (speed-to-lead clocks running, then
+ * the best lead by `scoreOf`).
+ */
+export function urgencyOrder<T extends DueTimes>(
+  now: number,
+  timeZone: string,
+  scoreOf?: (t: T) => number,
+  days = UPCOMING_DAYS,
+): (a: T, b: T) => number {
+  const endOfToday = nextLocalMidnight(timeZone, now);
+  const horizon = now + days * DAY_MS;
+  const rank = (t: T) => {
+    const g = dueGroupOf(t, now, endOfToday, horizon);
+    return g ? GROUP_RANK[g] : 3;
+  };
+  const inGroup = byUrgency(now, scoreOf);
+  return (a, b) => {
+    const ra = rank(a);
+    const rb = rank(b);
+    if (ra !== rb) return ra - rb;
+    return ra === 0 ? byLateness(a, b) : inGroup(a, b);
+  };
+}
+
+/** Groups and sorts (in {@link urgencyOrder}); touches beyond `days` from now are left out. */
 export function groupDue<T extends DueTimes>(
   touches: readonly T[],
   now: number,
@@ -71,10 +105,10 @@ export function groupDue<T extends DueTimes>(
     const g = dueGroupOf(t, now, endOfToday, horizon);
     if (g) groups[g].push(t);
   }
-  // Overdue: the one late the longest first.
-  groups.overdue.sort((a, b) => a.dueAt - b.dueAt || a.deadlineAt - b.deadlineAt);
-  groups.today.sort(byUrgency(now, scoreOf));
-  groups.upcoming.sort(byUrgency(now, scoreOf));
+  const order = urgencyOrder(now, timeZone, scoreOf, days);
+  groups.overdue.sort(order);
+  groups.today.sort(order);
+  groups.upcoming.sort(order);
   return groups;
 }
 

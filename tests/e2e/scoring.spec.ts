@@ -83,4 +83,23 @@ test('a scoring rule added in settings reorders the popup and explains the new s
     'Lead score 60: Other +40, base +20',
   );
   await expect(rows.nth(1)).toContainText('Gina Lead');
+
+  // The dashboard's contacts follow the same order, with the score explained on hover.
+  await openDashboard(dash, extensionId, 'contacts');
+  const contactRows = dash.getByTestId('contact-row');
+  await expect(dash.getByTestId('contacts-order')).toContainText('most urgent first');
+  await expect(contactRows.nth(0)).toContainText('Oscar Lead');
+  await expect(contactRows.nth(0).getByTestId('contact-priority')).toHaveText('Medium 60');
+  await expect(contactRows.nth(0).getByTestId('contact-priority')).toHaveAttribute(
+    'title',
+    'Lead score 60: Other +40, base +20',
+  );
+  await expect(contactRows.nth(1)).toContainText('Gina Lead');
+  await dash.setViewportSize({ width: 1200, height: 400 });
+  await dash.screenshot({ path: 'test-results/contacts-urgency.png' });
+  // Sorting by another column and back.
+  await dash.getByRole('button', { name: 'Name' }).click();
+  await expect(contactRows.nth(0)).toContainText('Gina Lead');
+  await dash.getByTestId('contacts-order-reset').click();
+  await expect(contactRows.nth(0)).toContainText('Oscar Lead');
 });

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import type { Playbook } from '@/lib/cadence/types';
 import { getDb, getSettings, listPlaybooks, type RepSettings } from '@/lib/db';
 import { buildContactRows, type ContactListRow } from '@/lib/db/contacts';
+import { scoringOf } from '@/lib/scoring';
 
 /** How many rows the first paint shows before the full list has loaded. */
 const FIRST_SCREEN = 60;
@@ -41,9 +42,10 @@ async function firstScreen(): Promise<ContactRowsState> {
     }
   }
   const exhausted = planned.length < FIRST_SCREEN * 8;
-  const [found, running] = await Promise.all([
+  const [found, running, settings] = await Promise.all([
     db.contacts.bulkGet(ids),
     db.enrolments.bulkGet([...enrolmentIds]),
+    getSettings(db),
   ]);
   let contacts = found.filter((c) => c !== undefined);
   const enrolments = running.filter((e) => e !== undefined);
@@ -66,21 +68,30 @@ async function firstScreen(): Promise<ContactRowsState> {
   // Fewer rows than a screenful after looking everywhere: that is everyone.
   const complete = exhausted && contacts.length < FIRST_SCREEN;
   return {
-    rows: buildContactRows(contacts, enrolments, planned),
+    rows: buildContactRows(contacts, enrolments, planned, { settings: scoringOf(settings), now: Date.now() }),
     total: complete ? contacts.length : -1,
     complete,
   };
 }
 
-/** Every contact joined with its latest enrolment and next planned touch: three bulk reads. */
+/**
+ * Every contact joined with its latest enrolment, next planned touch and lead score: three bulk
+ * reads and the settings.
+ */
 async function allRows(): Promise<ContactRowsState> {
   const db = getDb();
-  const [contacts, enrolments, planned] = await Promise.all([
+  const [contacts, enrolments, planned, settings] = await Promise.all([
     db.contacts.toArray(),
     db.enrolments.toArray(),
     db.touches.where('[state+dueAt]').between(['planned', -Infinity], ['planned', Infinity]).toArray(),
+    getSettings(db),
   ]);
-  return { rows: buildContactRows(contacts, enrolments, planned), total: contacts.length, complete: true };
+  const scoring = { settings: scoringOf(settings), now: Date.now() };
+  return {
+    rows: buildContactRows(contacts, enrolments, planned, scoring),
+    total: contacts.length,
+    complete: true,
+  };
 }
 
 /**
