@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { BUILT_IN_PLAYBOOKS, type Playbook } from '@/lib/cadence';
+import { builtInRules, type CadenceRule, describeRule } from '@/lib/cadence/rules';
 import { getDb, getSettings } from '@/lib/db';
 import type { PlaybookRow } from '@/lib/db/schema';
 import { LEAD_SOURCE_LABELS } from '@/lib/labels';
@@ -10,6 +11,11 @@ import { PlaybookEditor, type PlaybookDraft } from './playbooks/PlaybookEditor';
 import { SchedulePreview } from './playbooks/SchedulePreview';
 import { StepTimeline } from './playbooks/StepTimeline';
 import './playbooks/playbooks.css';
+
+/** A playbook's rules to edit: its own, or a copy of the built-ins it runs by when it has none. */
+function rulesOf(p: Playbook): CadenceRule[] {
+  return p.rules ? structuredClone(p.rules) : builtInRules();
+}
 
 function span(p: Playbook): string {
   const last = p.steps.reduce((m, s) => Math.max(m, s.day), 0);
@@ -52,6 +58,7 @@ export function PlaybooksTab() {
       ),
       description: p.description,
       steps: p.steps.map((s) => ({ ...s })),
+      rules: rulesOf(p),
     });
   };
 
@@ -152,6 +159,7 @@ export function PlaybooksTab() {
                         name: selected.name,
                         description: selected.description,
                         steps: selected.steps.map((s) => ({ ...s })),
+                        rules: rulesOf(selected),
                       })
                     }
                     data-testid="playbook-edit"
@@ -178,6 +186,26 @@ export function PlaybooksTab() {
               <StepTimeline steps={selected.steps} />
               <SchedulePreview key={selected.id} steps={selected.steps} settings={settings} />
             </div>
+            <section className="tb-rules" data-testid="playbook-rules">
+              <h3>Rules</h3>
+              {rulesOf(selected).length === 0 ? (
+                <p className="tb-muted">No rules: this playbook runs its steps by the calendar only.</p>
+              ) : (
+                <ul className="tb-rule-read">
+                  {rulesOf(selected).map((r) => (
+                    <li
+                      key={r.id}
+                      className={r.enabled === false ? 'off' : undefined}
+                      data-testid="playbook-rule"
+                    >
+                      <strong>{r.name}</strong>
+                      {r.enabled === false ? <span className="tb-chip">Off</span> : null}
+                      <span className="tb-muted"> {describeRule(r)}</span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </section>
           </>
         )}
       </section>

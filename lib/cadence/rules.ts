@@ -323,6 +323,15 @@ export function validateRules(rules: readonly CadenceRule[]): { errors: RuleIssu
   return { errors, warnings };
 }
 
+const A_TOUCH: Record<Channel, string> = {
+  sms: 'a text',
+  email: 'an email',
+  call: 'a call',
+  voicemail: 'a voicemail',
+  linkedin: 'a LinkedIn touch',
+  task: 'a task',
+};
+
 /** "When a call is not answered, then a text within 10 min": the rule in a rep's words. */
 export function describeRule(rule: CadenceRule): string {
   const when: Record<TriggerEventType, string> = {
@@ -341,7 +350,7 @@ export function describeRule(rule: CadenceRule): string {
   const a = rule.action;
   const then =
     a.kind === 'touch-within'
-      ? `${a.channel === 'sms' ? 'a text' : `a ${a.channel}`} within ${a.withinMinutes} min`
+      ? `${A_TOUCH[a.channel] ?? 'a touch'} within ${a.withinMinutes} min`
       : a.kind === 'reference-voicemail'
         ? 'the next text refers to the voicemail'
         : a.kind === 'meeting-reminders'

@@ -15,6 +15,8 @@ import {
   type PlaybookIssue,
   validatePlaybook,
 } from '@/lib/cadence';
+import { type CadenceRule, type RuleIssue, validateRules } from '@/lib/cadence/rules';
+import { cleanRules } from '@/lib/playbook-editor/rules';
 import { RepoError } from './repo';
 import type { PlaybookRow, TouchbaseDb } from './schema';
 import { defaultSettings, getSettings } from './settings';
@@ -30,13 +32,21 @@ export interface PlaybookInput {
   name: string;
   description?: string;
   steps: CadenceStep[];
+  /** The playbook's rules; absent keeps what the playbook had (the built-ins for a new one). */
+  rules?: CadenceRule[];
 }
 
 export interface SavePlaybookResult {
   id: string;
   /** Rules of thumb the playbook breaks; saved anyway. */
   warnings: PlaybookIssue[];
+  /** What its rules' checks flagged without refusing (a reply rule with no intent …). */
+  ruleWarnings?: RuleIssue[];
 }
+
+/** Most rules one playbook can carry; more is a mistake, not a cadence. */
+export const PLAYBOOK_RULES_MAX = 30;
+const RULE_NAME_MAX = 120;
 
 export interface DeletePlaybookResult {
   /** Enrolments still running on their own copy of the deleted steps. */
@@ -109,6 +119,19 @@ export async function savePlaybook(
   if (!steps.every((s) => CHANNELS.includes(s.channel) && PURPOSES.includes(s.purpose))) {
     throw new RepoError('A step has an unknown channel or purpose.');
   }
+  let rules: CadenceRule[] | undefined;
+  let ruleWarnings: RuleIssue[] = [];
+  if (input.rules !== undefined) {
+    if (!Array.isArray(input.rules)) throw new RepoError('The rules must be a list.');
+    if (input.rules.length > PLAYBOOK_RULES_MAX)
+      throw new RepoError(`Keep it to ${PLAYBOOK_RULES_MAX} rules or fewer.`);
+    rules = cleanRules(input.rules);
+    if (rules.some((r) => r.name.length > RULE_NAME_MAX))
+      throw new RepoError(`Keep rule names under ${RULE_NAME_MAX} characters.`);
+    const checked = validateRules(rules);
+    if (checked.errors.length) throw new RepoError(checked.errors.map((e) => e.message).join(' '));
+    ruleWarnings = checked.warnings;
+  }
 
   return db.transaction('rw', db.playbooks, async () => {
     if (input.id !== undefined && isBuiltInId(input.id)) {
@@ -130,8 +153,10 @@ export async function savePlaybook(
       for (let n = 2; isBuiltInId(id) || (await db.playbooks.get(id)); n++) id = `${base}-${n}`;
     }
     const row: PlaybookRow = { id, name, description, steps, builtIn: false, updatedAt: now };
+    const kept = rules ?? existing?.rules;
+    if (kept !== undefined) row.rules = kept;
     await db.playbooks.put(row);
-    return { id, warnings };
+    return ruleWarnings.length ? { id, warnings, ruleWarnings } : { id, warnings };
   });
 }
 

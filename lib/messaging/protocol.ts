@@ -13,6 +13,7 @@
  */
 import type { CallOutcome, LeadSource } from '@/lib/cadence/types';
 import type { PlaybookIssue } from '@/lib/cadence/validate';
+import type { RuleIssue } from '@/lib/cadence/rules';
 import type { ContactDraft } from '@/lib/csv/import';
 import type { BulkAction, BulkResult } from '@/lib/db/contacts';
 import type { ImportSummary } from '@/lib/db/import';
@@ -186,7 +187,7 @@ export interface RuntimeRequests {
    */
   'playbook.save': {
     req: { playbook: PlaybookInput };
-    res: { id: string; warnings: PlaybookIssue[] };
+    res: { id: string; warnings: PlaybookIssue[]; ruleWarnings?: RuleIssue[] };
   };
   /** Delete a custom playbook; running enrolments keep their own copy of its steps. */
   'playbook.delete': {

@@ -7,10 +7,12 @@ import {
   type Purpose,
   validatePlaybook,
 } from '@/lib/cadence';
+import { type CadenceRule, validateRules } from '@/lib/cadence/rules';
 import type { RepSettings } from '@/lib/db/schema';
 import { CHANNEL_LABELS, PURPOSE_LABELS } from '@/lib/labels';
 import { request } from '@/lib/messaging/client';
 import { moveStep, newStepAfter, removeStep } from '@/lib/playbook-editor';
+import { RuleEditor } from './RuleEditor';
 import { SchedulePreview } from './SchedulePreview';
 
 export interface PlaybookDraft {
@@ -19,6 +21,8 @@ export interface PlaybookDraft {
   name: string;
   description: string;
   steps: CadenceStep[];
+  /** The rules edited with the steps (a copy of the built-ins for a playbook that never had its own). */
+  rules: CadenceRule[];
 }
 
 interface Props {
@@ -39,6 +43,8 @@ export function PlaybookEditor({ initial, settings, onCancel, onSaved }: Props) 
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
   const validation = useMemo(() => validatePlaybook(draft), [draft]);
+  const ruleChecks = useMemo(() => validateRules(draft.rules), [draft.rules]);
+  const blocked = validation.errors.length > 0 || ruleChecks.errors.length > 0;
   const issuesByStep = useMemo(() => {
     const m = new Map<number, 'error' | 'warning'>();
     for (const w of validation.warnings) if (w.step) m.set(w.step, 'warning');
@@ -68,9 +74,10 @@ export function PlaybookEditor({ initial, settings, onCancel, onSaved }: Props) 
         name: draft.name,
         description: draft.description,
         steps: draft.steps,
+        rules: draft.rules,
       };
       const res = await request('playbook.save', { playbook: payload });
-      onSaved(res.id, res.warnings.length);
+      onSaved(res.id, res.warnings.length + (res.ruleWarnings?.length ?? 0));
     } catch (err) {
       setSaveError(err instanceof Error ? err.message : String(err));
     } finally {
@@ -251,6 +258,13 @@ export function PlaybookEditor({ initial, settings, onCancel, onSaved }: Props) 
           ))}
         </ul>
       )}
+      <RuleEditor
+        rules={draft.rules}
+        onChange={(rules) => setDraft((d) => ({ ...d, rules }))}
+        errors={ruleChecks.errors}
+        warnings={ruleChecks.warnings}
+      />
+
       {saveError && (
         <p className="tb-problem error" role="alert">
           {saveError}
@@ -260,7 +274,7 @@ export function PlaybookEditor({ initial, settings, onCancel, onSaved }: Props) 
         <button
           type="button"
           className="primary"
-          disabled={saving || validation.errors.length > 0}
+          disabled={saving || blocked}
           onClick={save}
           data-testid="playbook-save"
         >
@@ -269,8 +283,8 @@ export function PlaybookEditor({ initial, settings, onCancel, onSaved }: Props) 
         <button type="button" onClick={onCancel}>
           Cancel
         </button>
-        {validation.errors.length > 0 && <span className="tb-muted">Fix the errors above to save.</span>}
-        {validation.errors.length === 0 && validation.warnings.length > 0 && (
+        {blocked && <span className="tb-muted">Fix the errors above to save.</span>}
+        {!blocked && validation.warnings.length + ruleChecks.warnings.length > 0 && (
           <span className="tb-muted">Warnings don't block saving; the planner will shift those touches.</span>
         )}
       </div>
