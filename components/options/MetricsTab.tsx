@@ -14,6 +14,7 @@ import {
 } from '@/lib/metrics/review';
 import { shiftWeek, type Week, weekLabel, weekOf } from '@/lib/metrics/week';
 import { BarChart, type BarSeries } from './metrics/BarChart';
+import { ReactionsSection } from './metrics/ReactionsSection';
 import './metrics/metrics.css';
 
 const THIS_WEEK = 'var(--tb-accent)';
@@ -313,7 +314,17 @@ export function MetricsTab() {
           </p>
         </div>
       ) : (
-        <Review review={review} />
+        <>
+          <Review review={review} />
+          {data ? (
+            <ReactionsSection
+              week={weeks.week}
+              activities={data.activities}
+              enrolments={data.enrolments}
+              now={now}
+            />
+          ) : null}
+        </>
       )}
     </div>
   );

@@ -97,4 +97,23 @@ test('a rule added in the playbook editor fires when the call is not answered', 
   expect(
     touches.filter((t) => t.channel === 'sms' && t.state === 'planned' && t.dueAt < Date.now() + 3_600_000),
   ).toEqual([]);
+
+  // The weekly review counts it: the rule that fired, the unanswered call (no text after it),
+  // and the week's new lead by score.
+  await openDashboard(dash, extensionId, 'metrics');
+  const reactions = dash.getByTestId('metrics-reactions');
+  await expect(reactions.getByTestId('rules-fired-table')).toContainText(
+    'No answer: email within 30 minutes',
+  );
+  await expect(reactions.getByTestId('rules-fired-table').locator('tbody tr')).toHaveText([
+    /No answer: email within 30 minutes\s*1\s*0 of 1 \(0 %\)\s*0 of 1 \(0 %\)/,
+  ]);
+  await expect(reactions.getByTestId('no-answer-table').locator('tbody tr').nth(1)).toContainText('No text1');
+  await expect(reactions.getByTestId('score-distribution').locator('tbody tr')).toHaveText([
+    /Google Local Services\s*1\s*0\s*1\s*0\s*40/,
+  ]);
+  await expect(reactions.getByTestId('renurture')).toHaveText(
+    'Re-nurture: no re-engage touch sent this week.',
+  );
+  await reactions.screenshot({ path: 'test-results/metrics-reactions.png' });
 });
