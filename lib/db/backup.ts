@@ -5,8 +5,11 @@ import { SCHEMA_VERSIONS, TouchbaseDb } from './schema';
 export const BACKUP_FORMAT = 'touchbase-backup';
 export const BACKUP_VERSION = 1;
 
-/** Tables that never go into a backup: pending undos only mean something in this database. */
-const NOT_BACKED_UP = new Set(['undo']);
+/**
+ * Tables that never go into a backup: pending undos and unpushed sync entries only mean something
+ * in this database.
+ */
+const NOT_BACKED_UP = new Set(['undo', 'outbox']);
 
 /** Every table a backup written at `schemaVersion` holds, with the field that is its key. */
 export function backupTables(schemaVersion: number): Map<string, string> {

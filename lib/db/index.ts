@@ -8,6 +8,7 @@ export * from './backup';
 export * from './optout';
 export * from './suppressions';
 export * from './undo';
+export * from './outbox';
 
 let instance: TouchbaseDb | undefined;
 

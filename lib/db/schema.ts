@@ -2,6 +2,7 @@ import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { Template } from '@/lib/templates/types';
 import type { Language } from '@/lib/templates/language';
 import type { ScoringSettings } from '@/lib/scoring';
+import { type OutboxRow, outboxMiddleware } from './outbox';
 import { undoMiddleware } from './undo';
 import type {
   Activity,
@@ -206,6 +207,17 @@ export interface UndoRow {
   changes: UndoChange[];
 }
 
+/**
+ * A shared row's global id (the sync document's `_id`, `contact:ada@example.com`) against its
+ * local Dexie key: Dexie's ids are per-browser auto-increments, the team needs ids every replica
+ * agrees on. Kept when sync is turned off, so turning it on again meets the same documents.
+ */
+export interface SyncIdRow {
+  gid: string;
+  table: string;
+  local: number | string;
+}
+
 export const DB_NAME = 'touchbase';
 
 /**
@@ -291,7 +303,20 @@ export const SCHEMA_VERSIONS: {
         });
     },
   },
+  {
+    // v9: team sync (optional). `outbox` holds one entry per shared row changed since it was
+    // pushed, written in the change's own transaction; `syncIds` maps global ids to local ones.
+    // Nothing to move: both start empty, and the outbox records only once sync is turned on.
+    version: 9,
+    stores: {
+      outbox: 'id',
+      syncIds: 'gid, &[table+local]',
+    },
+  },
 ];
+
+/** The first schema version with the sync outbox (its middleware needs the table). */
+export const OUTBOX_VERSION = 9;
 
 /** Digits only, so "+1 (555) 010-2000" and "15550102000" match; '' when too short to mean anything. */
 export function normalisePhone(phone: string | undefined): string {
@@ -347,11 +372,14 @@ export class TouchbaseDb extends Dexie {
   meta!: EntityTable<MetaRow, 'key'>;
   suppressions!: EntityTable<SuppressionRow, 'key'>;
   undo!: EntityTable<UndoRow, 'id'>;
+  outbox!: EntityTable<OutboxRow, 'id'>;
+  syncIds!: EntityTable<SyncIdRow, 'gid'>;
 
   /** `upTo` exists for the upgrade test, which opens the database as an older release did. */
   constructor(name = DB_NAME, upTo = Number.POSITIVE_INFINITY) {
     super(name);
     this.use(undoMiddleware);
+    if (upTo >= OUTBOX_VERSION) this.use(outboxMiddleware);
     for (const v of SCHEMA_VERSIONS) {
       if (v.version > upTo) break;
       const version = this.version(v.version).stores(v.stores);

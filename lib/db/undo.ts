@@ -14,8 +14,11 @@ import type { TouchbaseDb, UndoChange, UndoRow } from './schema';
 /** How long an action stays undoable: long enough to reopen the popup and click Undo. */
 export const UNDO_WINDOW_MS = 20_000;
 
-/** Tables whose writes are never journaled: the journal itself, and the background's bookkeeping. */
-const NOT_JOURNALED = new Set(['undo', 'meta']);
+/**
+ * Tables whose writes are never journaled: the journal itself, the background's bookkeeping, and
+ * the sync outbox (an undo is itself a change the team must hear about).
+ */
+const NOT_JOURNALED = new Set(['undo', 'meta', 'outbox']);
 
 const ABSENT = Symbol('absent');
 

@@ -324,4 +324,76 @@ describe('restoring a backup from an older schema', () => {
     db.close();
     await db.delete();
   });
+  it('v9 keeps every row of every table as it was, and adds an empty outbox and id map', async () => {
+    const name = 'upgrade-v9';
+    const before = Math.max(...SCHEMA_VERSIONS.map((s) => s.version).filter((v) => v < 9));
+    const old = new TouchbaseDb(name, before);
+    await old.open();
+    const contact = {
+      email: 'Ada@Example.com',
+      emailLower: 'ada@example.com',
+      externalIds: ['hubspot:1:2'],
+      firstName: 'Ada',
+      lastName: 'Lovelace',
+      company: 'Engines',
+      phone: '+44 20 7946 0000',
+      title: 'Analyst',
+      timeZone: 'Europe/London',
+      leadSource: 'referral',
+      notes: 'n',
+      optOut: { sms: true },
+      custom: { k: 'v' },
+      createdAt: 1,
+      updatedAt: 2,
+    };
+    const rows: Record<string, unknown[]> = {
+      contacts: [{ id: 1, ...contact }],
+      enrolments: [
+        { id: 1, contactId: 1, playbookId: 'p', state: 'active', steps: [], done: [], enrolledAt: 1 },
+      ],
+      touches: [
+        {
+          id: 1,
+          enrolmentId: 1,
+          contactId: 1,
+          step: 1,
+          totalSteps: 1,
+          channel: 'sms',
+          purpose: 'acknowledge',
+          dueAt: 5,
+          deadlineAt: 10,
+          state: 'planned',
+        },
+      ],
+      activities: [{ id: 1, kind: 'note', at: 3, contactId: 1, text: 'kept' }],
+      suppressions: [
+        {
+          key: 'ada@example.com',
+          emailLower: 'ada@example.com',
+          channels: ['sms'],
+          reason: 'r',
+          at: 4,
+          via: 'sidebar',
+        },
+      ],
+      meta: [{ key: 'lastNudge', value: 7 }],
+    };
+    for (const [t, rs] of Object.entries(rows)) await old.table(t).bulkAdd(rs);
+    old.close();
+    const next = new TouchbaseDb(name, 9);
+    await next.open();
+    expect(next.verno).toBe(9);
+    for (const [t, rs] of Object.entries(rows)) expect(await next.table(t).toArray()).toEqual(rs);
+    expect(await next.outbox.count()).toBe(0);
+    expect(await next.syncIds.count()).toBe(0);
+    await next.syncIds.add({ gid: 'contact:ada@example.com', table: 'contacts', local: 1 });
+    expect(await next.syncIds.where('[table+local]').equals(['contacts', 1]).first()).toMatchObject({
+      gid: 'contact:ada@example.com',
+    });
+    // Sync was never turned on: writes after the upgrade leave no outbox entry.
+    await next.contacts.update(1, { title: 'CTO' });
+    expect(await next.outbox.count()).toBe(0);
+    next.close();
+    await next.delete();
+  });
 });

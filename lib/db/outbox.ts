@@ -1,0 +1,123 @@
+/**
+ * The sync outbox: while team sync is on, every write to a shared table leaves an `outbox` entry
+ * (`<table>:<key>`) in the same IndexedDB transaction as the write itself, so a change and the
+ * note to push it commit together or not at all, whichever code path wrote it (repositories,
+ * import batches, undo, restore). A Dexie middleware does it, like the undo journal: it widens
+ * each read-write transaction over a shared table to take in `outbox` and `meta` as well.
+ * Writes the replicator applies from the team are marked and not recorded (no echo).
+ */
+import type {
+  DBCore,
+  DBCoreMutateRequest,
+  DBCoreMutateResponse,
+  DBCoreTransaction,
+  Middleware,
+  Transaction,
+} from 'dexie';
+import type { MetaRow } from './schema';
+
+/** The tables whose rows the team shares. */
+export const SHARED_TABLES = ['contacts', 'enrolments', 'activities', 'suppressions'] as const;
+export type SharedTable = (typeof SHARED_TABLES)[number];
+const SHARED = new Set<string>(SHARED_TABLES);
+
+/** `meta` key whose truthy value turns recording on (set by the sync setup, cleared when off). */
+export const SYNC_ON_KEY = 'sync.on';
+
+/** One row changed (or deleted) since it was last pushed. */
+export interface OutboxRow {
+  /** `<table>:<JSON key>`: one entry per row, however often it changed. */
+  id: string;
+  table: SharedTable;
+  key: number | string;
+  /** A fresh value at every write, so the pusher deletes only entries it actually pushed. */
+  n: number;
+}
+
+export function outboxId(table: string, key: unknown): string {
+  return `${table}:${JSON.stringify(key)}`;
+}
+
+/** Transactions whose writes came from the team (applied changes): never recorded. */
+const applying = new WeakSet<DBCoreTransaction>();
+
+/** Marks a Dexie transaction as the replicator's: its writes are not pushed back. */
+export function markApplying(tx: Transaction): void {
+  applying.add((tx as unknown as { idbtrans: DBCoreTransaction }).idbtrans);
+}
+
+/** The middleware; `TouchbaseDb` installs it once the schema has an `outbox` (v9). */
+export const outboxMiddleware: Middleware<DBCore> = {
+  stack: 'dbcore',
+  name: 'touchbase-outbox',
+  create(down) {
+    const syncOn = new WeakMap<DBCoreTransaction, Promise<boolean>>();
+    const isOn = (trans: DBCoreTransaction): Promise<boolean> => {
+      let p = syncOn.get(trans);
+      if (!p) {
+        p = down
+          .table('meta')
+          .get({ trans, key: SYNC_ON_KEY })
+          .then((r: MetaRow | undefined) => !!r?.value);
+        syncOn.set(trans, p);
+      }
+      return p;
+    };
+    return {
+      ...down,
+      transaction(stores, mode, options) {
+        const widened =
+          mode === 'readwrite' && stores.some((s) => SHARED.has(s))
+            ? [...new Set([...stores, 'outbox', 'meta'])]
+            : stores;
+        return down.transaction(widened, mode, options);
+      },
+      table(name) {
+        const table = down.table(name);
+        if (!SHARED.has(name)) return table;
+        const pk = table.schema.primaryKey;
+        const record = async (trans: DBCoreTransaction, keys: unknown[]) => {
+          const values: OutboxRow[] = [];
+          const seen = new Set<string>();
+          for (const key of keys) {
+            if (typeof key !== 'number' && typeof key !== 'string') continue;
+            const id = outboxId(name, key);
+            if (seen.has(id)) continue;
+            seen.add(id);
+            values.push({ id, table: name as SharedTable, key, n: Math.random() });
+          }
+          if (values.length) await down.table('outbox').mutate({ trans, type: 'put', values });
+        };
+        return {
+          ...table,
+          async mutate(req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
+            if (applying.has(req.trans) || !(await isOn(req.trans))) return table.mutate(req);
+            if (req.type === 'deleteRange') {
+              const { result } = await table.query({
+                trans: req.trans,
+                values: false,
+                query: { index: pk, range: req.range },
+              });
+              const res = await table.mutate(req);
+              await record(req.trans, result);
+              return res;
+            }
+            const keys: unknown[] =
+              req.type === 'delete'
+                ? req.keys
+                : (req.keys ?? req.values.map((v) => (pk.extractKey ? pk.extractKey(v) : undefined)));
+            const res = await table.mutate(req);
+            if (req.type === 'delete') {
+              await record(req.trans, keys);
+              return res;
+            }
+            // Auto-increment rows get their key only now; failed rows changed nothing.
+            const written = (res.results ?? keys).filter((_, i) => !(i in res.failures));
+            await record(req.trans, written);
+            return res;
+          },
+        };
+      },
+    };
+  },
+};
