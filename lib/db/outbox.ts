@@ -32,6 +32,23 @@ export interface OutboxRow {
   key: number | string;
   /** A fresh value at every write, so the pusher deletes only entries it actually pushed. */
   n: number;
+  /** When the row was last written (epoch ms): the edit's time, for "the latest edit wins". */
+  at: number;
+  /**
+   * Contacts only: the fields written since the last push (`*` for a new or deleted row), so the
+   * push stamps just those and a change applied from the team meanwhile is not overwritten.
+   */
+  fields?: string[];
+}
+
+/** Field names that differ between two versions of a row (`*`: the row appeared or went). */
+export function changedFields(before: unknown, after: unknown): string[] {
+  if (!before || !after || typeof before !== 'object' || typeof after !== 'object') return ['*'];
+  const b = before as Record<string, unknown>;
+  const a = after as Record<string, unknown>;
+  return [...new Set([...Object.keys(b), ...Object.keys(a)])].filter(
+    (k) => JSON.stringify(b[k]) !== JSON.stringify(a[k]),
+  );
 }
 
 export function outboxId(table: string, key: unknown): string {
@@ -76,18 +93,33 @@ export const outboxMiddleware: Middleware<DBCore> = {
         const table = down.table(name);
         if (!SHARED.has(name)) return table;
         const pk = table.schema.primaryKey;
-        const record = async (trans: DBCoreTransaction, keys: unknown[]) => {
-          const values: OutboxRow[] = [];
-          const seen = new Set<string>();
-          for (const key of keys) {
-            if (typeof key !== 'number' && typeof key !== 'string') continue;
+        const record = async (
+          trans: DBCoreTransaction,
+          keys: unknown[],
+          fieldsOf?: (i: number) => string[],
+        ) => {
+          const byId = new Map<string, OutboxRow>();
+          const at = Date.now();
+          keys.forEach((key, i) => {
+            if (typeof key !== 'number' && typeof key !== 'string') return;
             const id = outboxId(name, key);
-            if (seen.has(id)) continue;
-            seen.add(id);
-            values.push({ id, table: name as SharedTable, key, n: Math.random() });
+            const row: OutboxRow = { id, table: name as SharedTable, key, n: Math.random(), at };
+            if (fieldsOf) row.fields = [...new Set([...(byId.get(id)?.fields ?? []), ...fieldsOf(i)])];
+            byId.set(id, row);
+          });
+          const values = [...byId.values()];
+          if (!values.length) return;
+          if (fieldsOf) {
+            // Fields written earlier and not pushed yet stay pending.
+            const pending = await down.table('outbox').getMany({ trans, keys: values.map((v) => v.id) });
+            values.forEach((v, i) => {
+              const prev = pending[i] as OutboxRow | undefined;
+              if (prev?.fields) v.fields = [...new Set([...prev.fields, ...(v.fields ?? [])])].sort();
+            });
           }
-          if (values.length) await down.table('outbox').mutate({ trans, type: 'put', values });
+          await down.table('outbox').mutate({ trans, type: 'put', values });
         };
+        const trackFields = name === 'contacts';
         return {
           ...table,
           async mutate(req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
@@ -99,21 +131,31 @@ export const outboxMiddleware: Middleware<DBCore> = {
                 query: { index: pk, range: req.range },
               });
               const res = await table.mutate(req);
-              await record(req.trans, result);
+              await record(req.trans, result, trackFields ? () => ['*'] : undefined);
+              return res;
+            }
+            if (req.type === 'delete') {
+              const res = await table.mutate(req);
+              await record(req.trans, req.keys, trackFields ? () => ['*'] : undefined);
               return res;
             }
             const keys: unknown[] =
-              req.type === 'delete'
-                ? req.keys
-                : (req.keys ?? req.values.map((v) => (pk.extractKey ? pk.extractKey(v) : undefined)));
+              req.keys ?? req.values.map((v) => (pk.extractKey ? pk.extractKey(v) : undefined));
+            const known = keys.filter((k) => k !== undefined);
+            const before =
+              trackFields && known.length ? await table.getMany({ trans: req.trans, keys: known }) : [];
+            const beforeByKey = new Map(known.map((k, i) => [JSON.stringify(k), before[i]]));
             const res = await table.mutate(req);
-            if (req.type === 'delete') {
-              await record(req.trans, keys);
-              return res;
-            }
             // Auto-increment rows get their key only now; failed rows changed nothing.
-            const written = (res.results ?? keys).filter((_, i) => !(i in res.failures));
-            await record(req.trans, written);
+            const written = (res.results ?? keys).map((k, i) => (i in res.failures ? undefined : k));
+            const values = req.type === 'put' || req.type === 'add' ? req.values : [];
+            await record(
+              req.trans,
+              written,
+              trackFields
+                ? (i) => changedFields(beforeByKey.get(JSON.stringify(written[i])), values[i])
+                : undefined,
+            );
             return res;
           },
         };

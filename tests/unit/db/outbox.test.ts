@@ -72,6 +72,19 @@ describe('sync outbox', () => {
     expect(after?.n).not.toBe(before?.n);
   });
 
+  it("a contact's entry names the fields written since the last push", async () => {
+    await turnOn();
+    const { contactId } = await enrolAda();
+    const id = outboxId('contacts', contactId);
+    expect((await db.outbox.get(id))?.fields).toEqual(['*']);
+    await db.outbox.clear();
+    await db.contacts.update(contactId, { title: 'CTO', updatedAt: T0 + 5 });
+    expect((await db.outbox.get(id))?.fields).toEqual(['title', 'updatedAt']);
+    await db.contacts.update(contactId, { phone: '+1 555 0100' });
+    expect((await db.outbox.get(id))?.fields).toEqual(['phone', 'title', 'updatedAt']);
+    expect((await db.outbox.get(id))?.at).toBeGreaterThan(0);
+  });
+
   it('a refused action leaves no outbox entry (all or nothing)', async () => {
     await turnOn();
     const { contactId } = await enrolAda();
