@@ -11,6 +11,7 @@ import { usePlaybooks, useSettings } from './contacts/useDashboardData';
 import { scoringOf } from '@/lib/scoring';
 import { DataSection } from './settings/DataSection';
 import { ScoringSection } from './settings/ScoringSection';
+import { SidePanelSection } from './settings/SidePanelSection';
 import { SitesSection } from './settings/SitesSection';
 import './contacts/data-tabs.css';
 import { LeadSourceOptions } from '@/components/ui/LeadSourceOptions';
@@ -441,6 +442,7 @@ export function SettingsTab() {
       </div>
 
       <SitesSection />
+      <SidePanelSection />
 
       <DataSection timeZone={saved.timeZone} />
     </div>

@@ -16,6 +16,7 @@ import {
 import { AlertsToggle } from './AlertsToggle';
 import { DueRow, showsCountdown } from './DueRow';
 import { EmptyState } from './EmptyState';
+import { SidePanelButton } from './SidePanelButton';
 import { SitePrompt } from './SitePrompt';
 import { TouchPanel, type TouchAct } from './TouchPanel';
 import { POPUP_LIMIT, usePopupData } from './usePopupData';
@@ -38,8 +39,12 @@ function openDashboard(hash = ''): void {
   void browser.tabs.create({ url: browser.runtime.getURL(`/options.html${hash}`) });
 }
 
-/** The toolbar popup: what is due, most urgent first, and one click to act on it. */
-export function PopupApp() {
+/**
+ * The toolbar popup: what is due, most urgent first, and one click to act on it. `embedded`: the
+ * same list inside Chrome's side panel, under the person in view (no header of its own, and no
+ * controls that need the popup's click on the toolbar).
+ */
+export function PopupApp({ embedded = false }: { embedded?: boolean }) {
   const [fast, setFast] = useState(false);
   const now = useNow(fast ? 1_000 : 30_000);
   const data = usePopupData(Math.floor(now / 60_000));
@@ -70,7 +75,8 @@ export function PopupApp() {
   const onCopied = useCallback(() => setCopyId(undefined), []);
   const [status, setStatus] = useState<{ text: string; error: boolean } | undefined>();
   const heads = useRef(new Map<number, HTMLButtonElement>());
-  const wantFocus = useRef(true);
+  // In the side panel the list sits under the person in view: taking focus would scroll them away.
+  const wantFocus = useRef(!embedded);
 
   const currentId = flat.some((t) => t.id === focusedId) ? focusedId : flat[0]?.id;
 
@@ -235,10 +241,16 @@ export function PopupApp() {
 
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: one keyboard handler for the whole list; the rows themselves are buttons.
-    <div className="tb-popup" onKeyDown={onKeyDown}>
+    <div className={`tb-popup${embedded ? ' tb-embedded' : ''}`} onKeyDown={onKeyDown}>
       <header className="tb-popup-header">
-        <img src="/icon/32.png" alt="" width={20} height={20} />
-        <h1>Touchbase</h1>
+        {embedded ? (
+          <h2 className="tb-section-title">Due</h2>
+        ) : (
+          <>
+            <img src="/icon/32.png" alt="" width={20} height={20} />
+            <h1>Touchbase</h1>
+          </>
+        )}
         {counts && flat.length > 0 ? (
           <span className="tb-popup-summary" data-testid="popup-summary">
             {counts.overdue > 0 ? <span className="late">{counts.overdue} overdue</span> : null}
@@ -246,14 +258,16 @@ export function PopupApp() {
             {counts.today > 0 ? `${counts.today} today` : null}
           </span>
         ) : null}
-        <button
-          type="button"
-          className="tb-small tb-header-link"
-          onClick={() => openDashboard()}
-          data-testid="open-dashboard"
-        >
-          Dashboard
-        </button>
+        {embedded ? null : (
+          <button
+            type="button"
+            className="tb-small tb-header-link"
+            onClick={() => openDashboard()}
+            data-testid="open-dashboard"
+          >
+            Dashboard
+          </button>
+        )}
       </header>
       <main className="tb-popup-body">
         {data === undefined || !groups ? null : flat.length === 0 ? (
@@ -343,8 +357,11 @@ export function PopupApp() {
         >
           {status?.text ?? ''}
         </output>
-        <SitePrompt onStatus={onStatus} />
-        {data ? <AlertsToggle enabled={data.settings.notifications} onStatus={onStatus} /> : null}
+        {embedded ? null : <SitePrompt onStatus={onStatus} />}
+        {data && !embedded ? (
+          <AlertsToggle enabled={data.settings.notifications} onStatus={onStatus} />
+        ) : null}
+        {embedded ? null : <SidePanelButton onStatus={onStatus} />}
       </footer>
       {toast.element}
     </div>

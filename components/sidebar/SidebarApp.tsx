@@ -12,15 +12,64 @@ import { RepSetup } from '@/components/shared/RepSetup';
 import { needsSetup } from '@/lib/settings/setup';
 import { RecordSidebar } from './RecordSidebar';
 import './sidebar.css';
-import { usePageBridge } from './usePageBridge';
+import { type PageBridge, usePageBridge } from './usePageBridge';
+import { hasSidePanel, openSidePanel } from '@/lib/browser/side-panel';
+import { panelSites } from '@/lib/prefs/ui-prefs';
+import { withPanelChoice } from '@/lib/sidebar/panel';
+import type { SiteId } from '@/lib/sites/types';
 import { useReplyDetection, useSidebarData } from './useSidebarData';
 
 const SHORTCUT = 'Alt+Shift+K';
 
+/** Where the sidebar runs: framed in the host page, or in Chrome's side panel. */
+export type SidebarSurface = 'page' | 'panel';
+
+/** Remembers, for the site in view, whether the rep wants the side panel instead of the page's sidebar. */
+async function choosePanel(site: SiteId, panel: boolean): Promise<void> {
+  const list = await panelSites.getValue();
+  await panelSites.setValue(withPanelChoice(list, site, panel));
+}
+
 /** The sidebar, an extension page inside an iframe on Gmail or a record page the rep turned on. */
 export function SidebarApp() {
   const bridge = usePageBridge();
+  return <SidebarView bridge={bridge} surface="page" />;
+}
+
+/**
+ * What the sidebar shows for a page, wherever it runs. In the side panel, the page is the active
+ * tab's (`usePanelBridge`), and `children` (the due list) follow the person in view.
+ */
+export function SidebarView({
+  bridge,
+  surface,
+  children,
+}: {
+  bridge: PageBridge;
+  surface: SidebarSurface;
+  children?: React.ReactNode;
+}) {
   const { view, theme, collapsed, setCollapsed } = bridge;
+  const [placeProblem, setPlaceProblem] = useState<string>();
+
+  // Opened first, inside the click: Chrome opens the side panel only in answer to one.
+  const toSidePanel = () => {
+    if (bridge.tabId === undefined) return;
+    const opening = openSidePanel(bridge.tabId);
+    void opening.then((res) => {
+      if (!res.ok) {
+        setPlaceProblem(`Chrome did not open its side panel: ${res.reason}`);
+        return;
+      }
+      if (view?.site) void choosePanel(view.site, true).catch(() => undefined);
+    });
+  };
+  const toPage = () => {
+    if (!view?.site) return;
+    void choosePanel(view.site, false)
+      .catch(() => undefined)
+      .then(() => window.close());
+  };
 
   useEffect(() => {
     if (theme) document.documentElement.dataset.theme = theme;
@@ -62,7 +111,7 @@ export function SidebarApp() {
     );
   }, [people, chosen, known]);
 
-  if (collapsed) {
+  if (collapsed && surface === 'page') {
     return (
       <button
         type="button"
@@ -92,7 +141,12 @@ export function SidebarApp() {
         }
       : undefined;
   return (
-    <div className="sb-app" data-testid="sidebar" data-kind={view?.kind ?? 'loading'}>
+    <div
+      className={`sb-app${surface === 'panel' ? ' sb-panel' : ''}`}
+      data-testid="sidebar"
+      data-surface={surface}
+      data-kind={view?.kind ?? (surface === 'panel' ? 'none' : 'loading')}
+    >
       <header className="sb-header">
         <span className="sb-logo" aria-hidden="true">
           T
@@ -108,21 +162,56 @@ export function SidebarApp() {
         >
           Dashboard
         </button>
-        <button
-          type="button"
-          className="sb-icon"
-          title={`Hide the panel (${SHORTCUT})`}
-          aria-label={`Hide the panel (${SHORTCUT})`}
-          data-testid="sidebar-collapse"
-          onClick={() => setCollapsed(true)}
-        >
-          <span aria-hidden="true">»</span>
-        </button>
+        {surface === 'page' && hasSidePanel() && bridge.tabId !== undefined ? (
+          <button
+            type="button"
+            className="sb-icon"
+            title="Open in Chrome's side panel (hides this one on this site)"
+            data-testid="open-side-panel"
+            onClick={toSidePanel}
+          >
+            Side panel
+          </button>
+        ) : null}
+        {surface === 'panel' && view?.site ? (
+          <button
+            type="button"
+            className="sb-icon"
+            title="Show Touchbase inside the page on this site again, and close the side panel"
+            data-testid="back-to-page"
+            onClick={toPage}
+          >
+            In the page
+          </button>
+        ) : null}
+        {surface === 'page' ? (
+          <button
+            type="button"
+            className="sb-icon"
+            title={`Hide the panel (${SHORTCUT})`}
+            aria-label={`Hide the panel (${SHORTCUT})`}
+            data-testid="sidebar-collapse"
+            onClick={() => setCollapsed(true)}
+          >
+            <span aria-hidden="true">»</span>
+          </button>
+        ) : null}
       </header>
+      {placeProblem ? (
+        <p className="tb-problem error sb-pad" role="alert">
+          {placeProblem}
+        </p>
+      ) : null}
       <main className="sb-main">
         {data && needsSetup(data.settings) ? <RepSetup settings={data.settings} compact collapsed /> : null}
         {!view ? (
-          <p className="tb-muted sb-pad">Waiting for the page…</p>
+          surface === 'panel' ? (
+            <p className="tb-muted sb-pad" data-testid="panel-no-page">
+              Open Gmail, or a record on a site you turned on, to see that person here.
+            </p>
+          ) : (
+            <p className="tb-muted sb-pad">Waiting for the page…</p>
+          )
         ) : record ? (
           <RecordSidebar record={record} view={view} data={data} error={error} bridge={bridge} />
         ) : !selected ? (
@@ -161,6 +250,7 @@ export function SidebarApp() {
             )}
           </>
         )}
+        {children}
       </main>
       <p data-testid="sidebar-url" className="sb-url" hidden>
         {view?.url ?? ''}

@@ -14,6 +14,8 @@ export type InsertAnswer = PageCommandResult;
 const FULL: SiteCapabilities = { insert: true, sends: true, replies: true };
 
 export interface PageBridge {
+  /** The tab whose page this bridge shows (undefined until known). */
+  tabId: number | undefined;
   /** The latest page view (undefined until the content script reported one). */
   view: PageView | undefined;
   /** What the page lets us do (insert into its compose, see sends and replies). */
@@ -33,6 +35,7 @@ export interface PageBridge {
 export function usePageBridge(): PageBridge {
   const [state, setState] = useState<PageState | null>(null);
   const [collapsed, setCollapsedState] = useState(false);
+  const [tabId, setTabId] = useState<number>();
 
   useEffect(() => {
     let stop: (() => void) | undefined;
@@ -45,6 +48,7 @@ export function usePageBridge(): PageBridge {
     request('page.state', {})
       .then(({ tabId, state }) => {
         if (cancelled) return;
+        setTabId(tabId);
         apply(state);
         stop = watchPageState(tabId, apply, () => request('page.state', {}).then((r) => r.state));
         // A report that landed between the answer and the watch is read once more.
@@ -91,6 +95,7 @@ export function usePageBridge(): PageBridge {
   }, []);
 
   return {
+    tabId,
     view: state?.view,
     capabilities: state?.capabilities ?? FULL,
     theme: state?.theme,

@@ -22,7 +22,12 @@ import { deleteTemplate, duplicateStoredTemplate, resetTemplate, saveTemplate } 
 import { optOutContact, withdrawOptOut, withdrawSuppression } from '@/lib/db/optout';
 import { recordSend } from '@/lib/db/sends';
 import { recordUndo, undo } from '@/lib/db/undo';
-import { forwardPageCommand, readPageState, savePageState } from '@/lib/messaging/page-channel';
+import {
+  forwardPageCommand,
+  readLivePageState,
+  readPageState,
+  savePageState,
+} from '@/lib/messaging/page-channel';
 import type { RuntimeMessage, UndoTicket } from '@/lib/messaging/protocol';
 import { parseSendToken } from '@/lib/messaging/send-token';
 import { loadSidebarData } from '@/lib/sidebar/query';
@@ -169,6 +174,10 @@ async function route(msg: RuntimeMessage, from: MessageOrigin): Promise<unknown>
     }
     case 'page.command':
       return forwardPageCommand(tabOf(from), msg.payload.command);
+    case 'panel.state':
+      return { tabId: msg.payload.tabId, state: await readLivePageState(msg.payload.tabId) };
+    case 'panel.command':
+      return forwardPageCommand(msg.payload.tabId, msg.payload.command);
     case 'sidebar.data':
       return loadSidebarData(db, msg.payload);
     case 'gmail.sent': {

@@ -24,6 +24,8 @@ const READ_ONLY: ReadonlySet<RuntimeMessage['type']> = new Set<RuntimeMessage['t
   'page.report',
   'page.state',
   'page.command',
+  'panel.state',
+  'panel.command',
 ]);
 
 /** Dispatches typed runtime messages; every handler's write is followed by a badge refresh. */

@@ -77,8 +77,22 @@ export async function forwardPageCommand(tabId: number, command: PageCommand): P
       ok: res.ok,
       ...(typeof res.reason === 'string' ? { reason: res.reason } : {}),
       ...(typeof res.composeId === 'string' ? { composeId: res.composeId } : {}),
+      ...(typeof res.session === 'string' ? { session: res.session } : {}),
     };
   } catch {
     return { ok: false, reason: 'The page did not answer. Reload it and try again.' };
   }
+}
+
+/**
+ * A tab's report, only while the content script that made it still runs there. Chrome's side
+ * panel follows tabs that may have left Gmail for a page where no script of ours runs (the stored
+ * report outlives it, and the panel may not read the tab's address): the script answers with its
+ * session, or nothing answers. A mismatch is not deleted: a newer script's report is on its way.
+ */
+export async function readLivePageState(tabId: number): Promise<PageState | null> {
+  const state = await readPageState(tabId);
+  if (!state) return null;
+  const answer = await forwardPageCommand(tabId, { kind: 'ping' });
+  return answer.ok && answer.session === state.session ? state : null;
 }

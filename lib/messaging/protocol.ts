@@ -91,14 +91,20 @@ export interface InsertCommand {
   composeId?: string;
 }
 
-/** What the sidebar may ask the content script of its own tab to do. */
-export type PageCommand = InsertCommand | { kind: 'collapse'; collapsed: boolean };
+/**
+ * What the sidebar may ask the content script of its own tab to do. `ping` is the background's
+ * own (never accepted from a page): "is the script that made this report still there?", answered
+ * with its session.
+ */
+export type PageCommand = InsertCommand | { kind: 'collapse'; collapsed: boolean } | { kind: 'ping' };
 
 /** The content script's answer to a command; never thrown. */
 export interface PageCommandResult {
   ok: boolean;
   reason?: string;
   composeId?: string;
+  /** The answering content script's session (to `ping`). */
+  session?: string;
 }
 
 /** The envelope the background sends to a tab's top frame (`tabs.sendMessage`). */
@@ -176,6 +182,13 @@ export interface RuntimeRequests {
   'page.state': { req: Record<string, never>; res: { tabId: number; state: PageState | null } };
   /** The sidebar asks the content script of its own tab to act (insert a draft, collapse). */
   'page.command': { req: { command: PageCommand }; res: PageCommandResult };
+  /**
+   * Chrome's side panel asks what a tab's page shows: it lives in no tab, so it names the tab it
+   * follows (the active one of its window). Only an extension page outside any tab may ask.
+   */
+  'panel.state': { req: { tabId: number }; res: { tabId: number; state: PageState | null } };
+  /** The side panel asks the content script of the tab it follows to act (insert a draft). */
+  'panel.command': { req: { tabId: number; command: PageCommand }; res: PageCommandResult };
   /**
    * Everything the Gmail sidebar shows for the people in view (read-only). The sidebar asks the
    * background because a framed extension page may be refused IndexedDB (third-party storage).
@@ -300,6 +313,8 @@ const RUNTIME_TYPES: ReadonlySet<string> = new Set<RuntimeType>([
   'page.report',
   'page.state',
   'page.command',
+  'panel.state',
+  'panel.command',
   'sidebar.data',
   'playbook.save',
   'playbook.delete',
@@ -330,7 +345,7 @@ export function isRuntimeMessage(value: unknown): value is RuntimeMessage {
   );
 }
 
-const COMMAND_KINDS: ReadonlySet<string> = new Set(['insert', 'collapse']);
+const COMMAND_KINDS: ReadonlySet<string> = new Set(['insert', 'collapse', 'ping']);
 
 /** Shape check for a command arriving in a content script (its sender is checked separately). */
 export function isTabCommandMessage(value: unknown): value is TabCommandMessage {
@@ -411,6 +426,12 @@ export const IN_TAB_PAGE_TYPES: ReadonlySet<RuntimeType> = new Set<RuntimeType>(
   'page.command',
 ]);
 
+/**
+ * What only an extension page outside any tab (Chrome's side panel) may ask: it names the tab, so
+ * no page framed in a site gets to reach into another tab.
+ */
+export const PANEL_TYPES: ReadonlySet<RuntimeType> = new Set<RuntimeType>(['panel.state', 'panel.command']);
+
 /** The parts of a runtime sender the checks read. */
 export interface SenderInfo {
   url?: string;
@@ -429,6 +450,7 @@ export function senderMayRequest(sender: SenderInfo, type: RuntimeType, extensio
   const hasTab = typeof sender.tab?.id === 'number' && sender.tab.id >= 0;
   if (origin !== '' && origin === originOf(extensionOrigin)) {
     if (type === 'page.report') return false;
+    if (PANEL_TYPES.has(type)) return !hasTab;
     return IN_TAB_PAGE_TYPES.has(type) ? hasTab : true;
   }
   return CONTENT_SCRIPT_TYPES.has(type) && hasTab && sender.frameId === 0;

@@ -145,6 +145,11 @@ function isId(v: unknown): v is number {
   return typeof v === 'number' && Number.isSafeInteger(v) && v > 0;
 }
 
+/** Chrome's tab ids are non-negative integers; -1 (TAB_ID_NONE) names no tab. */
+function isTabId(v: unknown): v is number {
+  return typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+}
+
 function isText(v: unknown, max: number): v is string {
   return typeof v === 'string' && v.length <= max;
 }
@@ -298,6 +303,10 @@ export function payloadProblem(msg: RuntimeMessage): string | undefined {
       return undefined;
     case 'page.command':
       return commandProblem(p.command);
+    case 'panel.state':
+      return isTabId(p.tabId) ? undefined : 'That tab id is not valid.';
+    case 'panel.command':
+      return isTabId(p.tabId) ? commandProblem(p.command) : 'That tab id is not valid.';
     case 'sidebar.data':
       if (!isStringList(p.people, 1_000, MAX_FIELD)) return 'The people in view are not valid.';
       if (p.externalIds !== undefined && !isStringList(p.externalIds, 100, 500))

@@ -12,6 +12,8 @@ import {
   type PageCommand,
   type PageCommandResult,
 } from '@/lib/messaging/protocol';
+import { panelSites } from '@/lib/prefs/ui-prefs';
+import { prefersPanel, withPanelChoice } from '@/lib/sidebar/panel';
 import { themeFromColors } from '@/lib/sidebar/theme';
 import { mountSidebarFrame, type SidebarFrame } from './sidebar-frame';
 import type { InsertResult, PageView, SiteAdapter } from './types';
@@ -89,13 +91,26 @@ export function runPageShell(ctx: ContentScriptContext, adapter: SiteAdapter): v
     // Sites with pages not worth a sidebar (CRM lists, dashboards) get nothing mounted until the
     // rep opens a record; once mounted, the panel stays and says calmly when there is nothing here.
     let frame: SidebarFrame | undefined;
+    // The rep chose Chrome's side panel for this site: the page keeps no sidebar of its own (the
+    // reports still go, the side panel reads them).
+    let inPanel = false;
     const ensureFrame = (): SidebarFrame => {
       frame ??= mountSidebarFrame(ctx, (next) => {
         collapsed = next;
         report();
       });
+      frame.setHidden(inPanel);
       return frame;
     };
+    const applyPlace = (list: unknown) => {
+      inPanel = prefersPanel(list, adapter.site);
+      frame?.setHidden(inPanel);
+    };
+    void panelSites
+      .getValue()
+      .then(applyPlace)
+      .catch(() => undefined);
+    ctx.onInvalidated(panelSites.watch(applyPlace));
     const relevant = (url: string) => {
       try {
         return adapter.isRelevant ? adapter.isRelevant(url) : true;
@@ -110,6 +125,7 @@ export function runPageShell(ctx: ContentScriptContext, adapter: SiteAdapter): v
         frame?.setCollapsed(cmd.collapsed);
         return { ok: true };
       }
+      if (cmd.kind === 'ping') return { ok: true, session };
       return insertDraft(adapter, cmd, view);
     };
     const onCommand = (msg: unknown, sender: { id?: string }) => {
@@ -168,6 +184,17 @@ export function runPageShell(ctx: ContentScriptContext, adapter: SiteAdapter): v
         if (!isToggleKey(e)) return;
         e.preventDefault();
         e.stopPropagation();
+        if (frame && inPanel) {
+          // The shortcut brings the sidebar back into the page (the side panel was chosen here).
+          inPanel = false;
+          void panelSites
+            .getValue()
+            .then((list) => panelSites.setValue(withPanelChoice(list, adapter.site, false)))
+            .catch(() => undefined);
+          frame.setHidden(false);
+          frame.setCollapsed(false);
+          return;
+        }
         if (frame) frame.setCollapsed(!frame.isCollapsed());
       },
       { capture: true },

@@ -20,6 +20,12 @@ const OPEN_ATTR = 'data-touchbase-sidebar';
 export interface SidebarFrame {
   setCollapsed(collapsed: boolean): void;
   isCollapsed(): boolean;
+  /**
+   * Takes the frame out of the page (the rep chose Chrome's side panel for this site) or puts it
+   * back. Removed, not just hidden, so no second copy of the sidebar runs behind the panel.
+   */
+  setHidden(hidden: boolean): void;
+  isHidden(): boolean;
   iframe: HTMLIFrameElement;
 }
 
@@ -44,6 +50,7 @@ export function mountSidebarFrame(
   onCollapsed: (collapsed: boolean) => void,
 ): SidebarFrame {
   let collapsed = false;
+  let hidden = false;
 
   const ui = createIframeUi(ctx, {
     page: '/sidebar.html',
@@ -72,6 +79,10 @@ export function mountSidebarFrame(
   }
 
   const applyWidth = () => {
+    if (hidden) {
+      document.documentElement.removeAttribute(OPEN_ATTR);
+      return;
+    }
     const s = wrapper.style;
     if (collapsed) {
       Object.assign(s, {
@@ -111,7 +122,15 @@ export function mountSidebarFrame(
     })
     .catch(() => undefined);
 
+  const setHidden = (next: boolean) => {
+    if (next === hidden) return;
+    hidden = next;
+    if (hidden) ui.remove();
+    else ui.mount();
+    applyWidth();
+  };
+
   ui.mount();
   ctx.onInvalidated(() => document.documentElement.removeAttribute(OPEN_ATTR));
-  return { setCollapsed, isCollapsed: () => collapsed, iframe };
+  return { setCollapsed, isCollapsed: () => collapsed, setHidden, isHidden: () => hidden, iframe };
 }

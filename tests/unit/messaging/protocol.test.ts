@@ -79,6 +79,19 @@ describe('senderMayRequest', () => {
     expect(senderMayRequest(sidebar, 'page.command', ORIGIN)).toBe(true);
     expect(senderMayRequest({ url: `${ORIGIN}/popup.html` }, 'page.command', ORIGIN)).toBe(false);
   });
+
+  it("lets only an extension page outside any tab (Chrome's side panel) name a tab", () => {
+    const panel = { url: `${ORIGIN}/sidepanel.html` };
+    expect(senderMayRequest(panel, 'panel.state', ORIGIN)).toBe(true);
+    expect(senderMayRequest(panel, 'panel.command', ORIGIN)).toBe(true);
+    // The sidebar framed in a site speaks only for its own tab; a content script for none.
+    const sidebar = { url: `${ORIGIN}/sidebar.html`, tab: { id: 5 }, frameId: 3 };
+    const gmail = { url: 'https://mail.google.com/mail/u/0/', tab: { id: 5 }, frameId: 0 };
+    for (const type of ['panel.state', 'panel.command'] as const) {
+      expect(senderMayRequest(sidebar, type, ORIGIN), type).toBe(false);
+      expect(senderMayRequest(gmail, type, ORIGIN), type).toBe(false);
+    }
+  });
 });
 
 describe('isRuntimeMessage', () => {

@@ -60,6 +60,9 @@ describe('payloadProblem', () => {
       ['settings.save', { patch: { name: 'Sam' } }],
       ['backup.restore', { text: '{}' }],
       ['data.deleteAll', { confirm: 'DELETE' }],
+      ['panel.state', { tabId: 0 }],
+      ['panel.state', { tabId: 1_010_356_810 }],
+      ['panel.command', { tabId: 7, command: { kind: 'insert', body: 'Hi', to: 'ada@example.com' } }],
     ];
     for (const [type, payload] of good) expect(payloadProblem(msg(type, payload)), type).toBeUndefined();
   });
@@ -125,6 +128,13 @@ describe('payloadProblem', () => {
       ['settings.save', { patch: null }],
       ['backup.restore', { text: 5 }],
       ['data.deleteAll', {}],
+      ['panel.state', {}],
+      ['panel.state', { tabId: -1 }],
+      ['panel.state', { tabId: 1.5 }],
+      ['panel.state', { tabId: '7' }],
+      ['panel.command', { tabId: 7 }],
+      ['panel.command', { tabId: 7, command: { kind: 'explode' } }],
+      ['panel.command', { tabId: Number.NaN, command: { kind: 'insert', body: 'Hi' } }],
     ];
     for (const [type, payload] of bad) {
       const problem = payloadProblem(msg(type, payload));
