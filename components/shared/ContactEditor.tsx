@@ -1,7 +1,9 @@
 import { useMemo, useState } from 'react';
+import { LanguageSelect } from '@/components/ui/LanguageSelect';
 import { TimeZonePicker } from '@/components/ui/TimeZonePicker';
 import { WindowInput } from '@/components/ui/WindowInput';
 import type { ContactWindow } from '@/lib/cadence/types';
+import { languageFromPhone } from '@/lib/contacts/language';
 import { suggestZones, timeZoneNames } from '@/lib/contacts/phone-zone';
 import {
   type ContactPatch,
@@ -15,6 +17,7 @@ import {
 import type { ContactRow, RepSettings } from '@/lib/db/schema';
 import { formatClock } from '@/lib/format/datetime';
 import { request } from '@/lib/messaging/client';
+import { LANGUAGE_NAMES, type Language } from '@/lib/templates/language';
 import './contact-editor.css';
 
 interface Form {
@@ -32,6 +35,8 @@ interface Form {
   linkedinUrl: string;
   custom: string;
   notes: string;
+  /** '' = none set: drafts go out in English. */
+  language: Language | '';
 }
 
 function formOf(c: ContactRow, settings: RepSettings): Form {
@@ -50,6 +55,7 @@ function formOf(c: ContactRow, settings: RepSettings): Form {
     linkedinUrl: c.linkedinUrl ?? '',
     custom: formatCustomFields(c.custom),
     notes: c.notes,
+    language: c.language ?? '',
   };
 }
 
@@ -69,6 +75,7 @@ function patchOf(c: ContactRow, f: Form): { patch: ContactPatch; badCustom: stri
   if (f.ownWindow && !sameWindow(f.window, c.window)) patch.window = f.window;
   const { fields, bad } = parseCustomFields(f.custom);
   if (JSON.stringify(fields) !== JSON.stringify(c.custom ?? {})) patch.custom = fields;
+  if (f.language !== (c.language ?? '')) patch.language = f.language === '' ? null : f.language;
   return { patch, badCustom: bad };
 }
 
@@ -110,6 +117,8 @@ export function ContactEditor({ contact, settings, via, compact, onSaved, onCanc
   const problemFor = (field: keyof ContactPatch) => problems.filter((p) => p.field === field);
   const dirty = Object.keys(patch).length > 0;
   const suggested = suggestZones(form.phone);
+  // Offered, never applied: the rep's pick is what the drafts use.
+  const phoneLanguage = form.language === '' ? languageFromPhone(form.phone) : undefined;
 
   const save = async () => {
     if (badCustom.length) {
@@ -218,6 +227,31 @@ export function ContactEditor({ contact, settings, via, compact, onSaved, onCanc
             testId="contact-timeZone"
           />
           {problemFor('timeZone').map((p) => (
+            <span key={p.message} className="tb-problem error">
+              {p.message}
+            </span>
+          ))}
+        </div>
+        <div className="ce-field">
+          <span>Writes in</span>
+          <LanguageSelect
+            label="The language their drafts are written in"
+            value={form.language}
+            onChange={(l) => set('language', l)}
+            unsetLabel="Not set (English)"
+            testId="contact-language"
+          />
+          {phoneLanguage && phoneLanguage !== 'en' ? (
+            <button
+              type="button"
+              className="tb-link-button ce-suggest"
+              data-testid="contact-language-suggest"
+              onClick={() => set('language', phoneLanguage)}
+            >
+              {LANGUAGE_NAMES[phoneLanguage]}, from the phone's country code
+            </button>
+          ) : null}
+          {problemFor('language').map((p) => (
             <span key={p.message} className="tb-problem error">
               {p.message}
             </span>

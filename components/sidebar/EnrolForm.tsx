@@ -1,5 +1,8 @@
 import { useMemo, useState } from 'react';
+import { LanguageSelect } from '@/components/ui/LanguageSelect';
 import { TimeZonePicker } from '@/components/ui/TimeZonePicker';
+import { GUESS_SOURCE_LABELS, guessLanguage, type LanguageEvidence } from '@/lib/contacts/language';
+import { DEFAULT_LANGUAGE, type Language } from '@/lib/templates/language';
 import { isValidTimeZone } from '@/lib/cadence/zoned';
 import { suggestZones, timeZoneNames } from '@/lib/contacts/phone-zone';
 import { type ContactPatch, phoneStepCount } from '@/lib/contacts/record';
@@ -28,10 +31,15 @@ interface Props {
   playbooks: Playbook[];
   /** On a record page: everything it shows (phone and title included) goes into the new contact. */
   record?: RecordView;
+  /**
+   * What the page shows of their language (a CRM field, the text they wrote); the phone typed
+   * here is added. Page text, never trusted: it only proposes one of our five languages.
+   */
+  languageEvidence?: Omit<LanguageEvidence, 'phone'>;
 }
 
 /** Enrol the person in view in one click: defaults come from the rep's settings. */
-export function EnrolForm({ person, existing, title, settings, playbooks, record }: Props) {
+export function EnrolForm({ person, existing, title, settings, playbooks, record, languageEvidence }: Props) {
   const guess = record?.firstName || record?.lastName ? record : splitName(person.name, person.email);
   const [firstName, setFirst] = useState(existing?.firstName ?? guess.firstName);
   const [lastName, setLast] = useState(existing?.lastName ?? guess.lastName);
@@ -41,6 +49,13 @@ export function EnrolForm({ person, existing, title, settings, playbooks, record
   const [timeZone, setTimeZone] = useState(existing?.timeZone ?? '');
   const zones = useMemo(timeZoneNames, []);
   const [source, setSource] = useState<LeadSource>();
+  // Undefined until the rep picks: the guess (page, then phone) is shown and stored on enrol.
+  const [pickedLanguage, setPickedLanguage] = useState<Language>();
+  const languageGuess = useMemo(
+    () => guessLanguage({ ...languageEvidence, phone: phone.trim() || undefined }),
+    [languageEvidence, phone],
+  );
+  const language = pickedLanguage ?? languageGuess?.language;
   const [playbookId, setPlaybookId] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
@@ -75,6 +90,7 @@ export function EnrolForm({ person, existing, title, settings, playbooks, record
               title: jobTitle,
               ...(phone.trim() ? { phone: phone.trim() } : {}),
               ...(zone ? { timeZone: zone } : {}),
+              ...(language ? { language } : {}),
             }
           : {
               email: person.email,
@@ -83,6 +99,7 @@ export function EnrolForm({ person, existing, title, settings, playbooks, record
               company,
               ...(phone.trim() ? { phone: phone.trim() } : {}),
               ...(zone ? { timeZone: zone } : {}),
+              ...(language ? { language } : {}),
             },
         playbookId: pbId,
         source: src,
@@ -154,6 +171,22 @@ export function EnrolForm({ person, existing, title, settings, playbooks, record
         </select>
       </label>
       {playbook ? <p className="sb-hint tb-muted">{playbook.description}</p> : null}
+      {existing ? null : (
+        <div className="sb-field">
+          <span>Writes in</span>
+          <LanguageSelect
+            label="The language their drafts are written in"
+            value={language ?? DEFAULT_LANGUAGE}
+            onChange={(l) => setPickedLanguage(l || DEFAULT_LANGUAGE)}
+            testId="enrol-language"
+          />
+          {!pickedLanguage && languageGuess ? (
+            <small className="tb-muted" data-testid="enrol-language-guess">
+              Guessed from {GUESS_SOURCE_LABELS[languageGuess.source]}.
+            </small>
+          ) : null}
+        </div>
+      )}
       {phoneSteps > 0 ? (
         <div className="sb-phone-ask" data-testid="enrol-phone-ask">
           <label className="sb-field">

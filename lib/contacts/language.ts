@@ -285,3 +285,10 @@ export function guessLanguage(evidence: LanguageEvidence): LanguageGuess | undef
   if (phone) return { language: phone, source: 'phone' };
   return undefined;
 }
+
+/** Where a guess came from, in words for the rep ("Guessed from …"). */
+export const GUESS_SOURCE_LABELS: Readonly<Record<LanguageSource, string>> = {
+  field: "the record's language field",
+  text: 'the language of the conversation',
+  phone: "their phone's country code",
+};

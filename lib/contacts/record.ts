@@ -6,6 +6,7 @@
 import { assertWindow } from '@/lib/cadence/plan';
 import type { ContactWindow } from '@/lib/cadence/types';
 import { isValidTimeZone } from '@/lib/cadence/zoned';
+import { isLanguage, LANGUAGE_NAMES, LANGUAGES, type Language } from '@/lib/templates/language';
 
 /** Longest single field (names, company, phone, URLs), as the message checks allow. */
 export const MAX_CONTACT_FIELD = 2_000;
@@ -32,7 +33,14 @@ export interface ContactPatch {
   linkedinUrl?: string;
   notes?: string;
   custom?: Record<string, string>;
+  /** The language to write to them in, set by hand; `null` goes back to none set (English). */
+  language?: Language | null;
 }
+
+/** "English, Español, Deutsch, Français or Português (Brasil)": what a rep can pick. */
+export const LANGUAGE_CHOICES = `${LANGUAGES.slice(0, -1)
+  .map((l) => LANGUAGE_NAMES[l])
+  .join(', ')} or ${LANGUAGE_NAMES[LANGUAGES[LANGUAGES.length - 1]!]}`;
 
 const TEXT_FIELDS = ['firstName', 'lastName', 'company', 'title', 'phone', 'linkedinUrl'] as const;
 
@@ -116,6 +124,11 @@ export function contactPatchProblems(patch: ContactPatch): ContactProblem[] {
     !isWebLink(patch.linkedinUrl.trim())
   )
     out.push({ field: 'linkedinUrl', message: 'The LinkedIn URL must start with https:// (or http://).' });
+  if (patch.language !== undefined && patch.language !== null && !isLanguage(patch.language))
+    out.push({
+      field: 'language',
+      message: `"${String(patch.language)}" is not a language Touchbase writes in (${LANGUAGE_CHOICES}).`,
+    });
   if (patch.custom !== undefined) {
     const c = patch.custom as unknown;
     if (typeof c !== 'object' || c === null || Array.isArray(c))

@@ -51,6 +51,8 @@ export interface ContactExportRow {
   phone: string;
   linkedinUrl?: string;
   timeZone?: string;
+  /** A language code ("es", "pt-BR"); our importer reads it back. */
+  language?: string;
   leadSource?: LeadSource | string;
   notes?: string;
   custom?: Record<string, string>;
@@ -105,6 +107,7 @@ export const CONTACT_COLUMNS: readonly string[] = [
   'Phone',
   'LinkedIn URL',
   'Time Zone',
+  'Language',
   'Lead Source',
   'Notes',
 ];
@@ -317,6 +320,7 @@ export function exportContactsCsv(
         c.phone,
         c.linkedinUrl,
         c.timeZone,
+        c.language,
         c.leadSource,
         c.notes,
         ...customKeys.map((key) => custom[key]),

@@ -123,6 +123,8 @@ export async function updateContact(
       if (url) next.linkedinUrl = url;
       else delete next.linkedinUrl;
     }
+    if (patch.language === null) delete next.language;
+    else if (patch.language !== undefined) next.language = patch.language;
     if (patch.custom !== undefined) {
       next.custom = {};
       for (const [k, v] of Object.entries(patch.custom)) {

@@ -147,6 +147,7 @@ export async function contactExportRows(db: TouchbaseDb): Promise<ContactExportR
     phone: c.phone,
     linkedinUrl: c.linkedinUrl,
     timeZone: c.timeZone,
+    language: c.language,
     leadSource: c.leadSource,
     notes: c.notes,
     custom: c.custom,

@@ -7,6 +7,10 @@
 import { emailKeysOf } from '@/lib/contacts/record';
 import { isLeadSource, isValidTimeZone, type LeadSource } from '@/lib/cadence';
 import { type ContactDraft, planDedupe } from '@/lib/csv/import';
+import { UNKNOWN_LANGUAGE_FIELD } from '@/lib/csv/import/map';
+import { languageFromPhone } from '@/lib/contacts/language';
+import { LANGUAGE_CHOICES } from '@/lib/contacts/record';
+import { isLanguage, LANGUAGE_NAMES, type Language } from '@/lib/templates/language';
 import {
   contactsByEmails,
   enrolContactsBatch,
@@ -114,9 +118,28 @@ export async function importContacts(db: TouchbaseDb, req: ImportRequest): Promi
         custom[UNKNOWN_ZONE_FIELD] = d.timeZone;
         problems.push(`${d.email.trim()}: unknown time zone "${d.timeZone}"; used ${fallback}.`);
       };
+      // A language cell naming none of ours is said once per contact, with what was used instead.
+      const badLanguage = (d: ContactDraft, used: string): void => {
+        const cell = d.custom?.[UNKNOWN_LANGUAGE_FIELD];
+        if (cell === undefined) return;
+        problems.push(
+          `${d.email.trim()}: "${cell}" is not a language Touchbase writes in (${LANGUAGE_CHOICES}); ${used}.`,
+        );
+      };
       const newRows: Omit<ContactRow, 'id'>[] = plan.toCreate.map((d) => {
         const custom = { ...(d.custom ?? {}) };
         badZone(d, custom, `your own zone (${settings.timeZone})`);
+        // No language in the file: the phone's country code guesses one (Touchbase writes English otherwise).
+        const language: Language | undefined = isLanguage(d.language)
+          ? d.language
+          : languageFromPhone(d.phone);
+        if (!isLanguage(d.language))
+          badLanguage(
+            d,
+            language
+              ? `used ${LANGUAGE_NAMES[language]}, from the phone's country code`
+              : 'their drafts are in English until you pick one',
+          );
         const row: Omit<ContactRow, 'id'> = {
           email: d.email.trim(),
           emailLower: normaliseEmail(d.email),
@@ -135,6 +158,7 @@ export async function importContacts(db: TouchbaseDb, req: ImportRequest): Promi
           updatedAt: req.now,
         };
         if (d.linkedinUrl) row.linkedinUrl = d.linkedinUrl;
+        if (language) row.language = language;
         if (suppressions.size && suppressions.match(d)) {
           row.optOut = { ...allOff };
           suppressedEmails.push(row.email);
@@ -155,6 +179,14 @@ export async function importContacts(db: TouchbaseDb, req: ImportRequest): Promi
         if (d.linkedinUrl) patch.linkedinUrl = d.linkedinUrl;
         if (d.timeZone && isValidTimeZone(d.timeZone)) patch.timeZone = d.timeZone;
         if (d.leadSource && isLeadSource(d.leadSource)) patch.leadSource = d.leadSource;
+        if (isLanguage(d.language)) patch.language = d.language;
+        else
+          badLanguage(
+            d,
+            cur.language
+              ? `kept ${LANGUAGE_NAMES[cur.language]}`
+              : 'their drafts are in English until you pick one',
+          );
         if (d.notes) patch.notes = cur.notes ? `${cur.notes}\n\n${d.notes}` : d.notes;
         if (suppressions.size && suppressions.match({ ...cur, ...patch })) {
           patch.optOut = { ...allOff };

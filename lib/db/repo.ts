@@ -18,6 +18,7 @@ import {
 } from '@/lib/cadence';
 import { otherEmailId } from '@/lib/contacts/record';
 import type { ContactInput, EnrolmentAction } from '@/lib/messaging/protocol';
+import { isLanguage } from '@/lib/templates/language';
 import type { ActivityRow, ContactRow, EnrolmentRow, RepSettings, TouchbaseDb, TouchRow } from './schema';
 import { isValidEmail as isPlausibleEmail, normaliseEmail } from '@/lib/email';
 // Circular on purpose (optout.ts applies events through this module); both sides use the other
@@ -204,6 +205,7 @@ export async function upsertContact(
       linkedinUrl: input.linkedinUrl?.trim(),
       leadSource: input.leadSource,
       notes: input.notes,
+      language: isLanguage(input.language) ? input.language : undefined,
     };
     if (existing) {
       const patch: Partial<ContactRow> = { updatedAt: now };
@@ -243,6 +245,7 @@ export async function upsertContact(
     if (emailLower) row.emailLower = emailLower;
     if (fields.topic) row.topic = fields.topic;
     if (fields.linkedinUrl) row.linkedinUrl = fields.linkedinUrl;
+    if (fields.language) row.language = fields.language;
     const id = await db.contacts.add(row as ContactRow);
     return { ...row, id } as ContactRow;
   });

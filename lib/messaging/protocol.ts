@@ -26,6 +26,7 @@ import { OPTIONAL_HOST_PATTERNS } from '@/lib/sites/optional-sites';
 import type { PageView, SiteCapabilities } from '@/lib/sites/types';
 import { MatchPattern } from 'wxt/utils/match-patterns';
 import type { TemplateChanges } from '@/lib/templates/library';
+import type { Language } from '@/lib/templates/language';
 import type { Template } from '@/lib/templates/types';
 
 /**
@@ -44,6 +45,8 @@ export interface ContactInput {
   timeZone?: string;
   topic?: string;
   linkedinUrl?: string;
+  /** The language to write to them in (picked or confirmed by the rep when enrolling). */
+  language?: Language;
 }
 
 export type EnrolmentAction =

@@ -5,6 +5,7 @@
  */
 import { LEAD_SOURCES } from '@/lib/cadence/types';
 import type { RuntimeMessage } from './protocol';
+import { isLanguage } from '@/lib/templates/language';
 
 /** Longest free text (notes, the text of a sent touch, a mail body) a message may carry. */
 export const MAX_TEXT = 1_000_000;
@@ -177,6 +178,8 @@ function checkContact(c: unknown): string | undefined {
   for (const f of CONTACT_FIELDS) {
     if (!isOptionalText(c[f], MAX_FIELD)) return `The contact's ${f} is not valid text.`;
   }
+  if (c.language !== undefined && !isLanguage(c.language))
+    return 'That language is not one Touchbase writes in.';
   return undefined;
 }
 
@@ -185,12 +188,14 @@ const PATCH_TEXT = ['firstName', 'lastName', 'company', 'title', 'email', 'phone
 /** Shape of a contact edit: known keys, text where text is expected, small lists and maps. */
 function contactPatchShapeProblem(patch: Payload): string | undefined {
   for (const k of Object.keys(patch)) {
-    if (![...PATCH_TEXT, 'notes', 'otherEmails', 'otherPhones', 'window', 'custom'].includes(k))
+    if (![...PATCH_TEXT, 'notes', 'otherEmails', 'otherPhones', 'window', 'custom', 'language'].includes(k))
       return `Unknown contact field "${k}".`;
   }
   for (const f of PATCH_TEXT)
     if (!isOptionalText(patch[f], MAX_FIELD)) return `The contact's ${f} is not valid text.`;
   if (!isOptionalText(patch.notes, MAX_TEXT)) return 'The notes are not valid text.';
+  if (patch.language !== undefined && patch.language !== null && !isLanguage(patch.language))
+    return 'That language is not one Touchbase writes in.';
   for (const f of ['otherEmails', 'otherPhones'])
     if (patch[f] !== undefined && !isStringList(patch[f], 50, MAX_FIELD)) return `The ${f} are not valid.`;
   const w = patch.window;

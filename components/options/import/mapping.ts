@@ -17,6 +17,7 @@ export const FIELD_LABELS: Record<StandardField, string> = {
   phone: 'Phone',
   linkedinUrl: 'LinkedIn URL',
   timeZone: 'Time zone',
+  language: 'Language',
   leadSource: 'Lead source',
   notes: 'Notes',
 };

@@ -169,6 +169,22 @@ function mappingFor(format: CsvFormat, headers: readonly string[]): ColumnMappin
 }
 
 /**
+ * Any vendor export may carry a language column the rep added ("Language", HubSpot's "Preferred
+ * language", "Idioma"): mapped to the contact's language rather than kept as a custom field.
+ */
+function withLanguageColumn(
+  format: CsvFormat,
+  headers: readonly string[],
+  mapping: ColumnMapping,
+): ColumnMapping {
+  if (format === 'unknown' || mapping.fields.language) return mapping;
+  const used = new Set([...Object.values(mapping.fields).flat(), ...Object.values(mapping.custom)]);
+  const sources = headers.filter((h) => !used.has(h) && SYNONYMS.language.includes(looseKey(h)));
+  if (sources.length) mapping.fields.language = sources;
+  return mapping;
+}
+
+/**
  * Recognises a vendor export from its header row (case, spacing and BOM do not matter) and
  * returns the mapping for it; anything else is `unknown` with a {@link suggestMapping} guess.
  */
@@ -203,7 +219,7 @@ export function detectFormat(headers: readonly string[]): { format: CsvFormat; m
       return 'salesforce-report';
     return 'unknown';
   })();
-  return { format, mapping: mappingFor(format, headers) };
+  return { format, mapping: withLanguageColumn(format, headers, mappingFor(format, headers)) };
 }
 
 /** Synonyms (as loose keys) for {@link suggestMapping}, most specific first. */
@@ -258,6 +274,24 @@ const SYNONYMS: Record<StandardField, string[]> = {
     'profileurl',
   ],
   timeZone: ['timezone', 'tz', 'zone'],
+  // Vendor and localized titles: HubSpot "Preferred language", Spanish "Idioma (preferido)",
+  // German "Sprache", French "Langue (préférée)", Portuguese "Idioma preferido".
+  language: [
+    'language',
+    'preferredlanguage',
+    'languagepreference',
+    'contactlanguage',
+    'lang',
+    'locale',
+    'idioma',
+    'idiomapreferido',
+    'sprache',
+    'bevorzugtesprache',
+    'langue',
+    'languepréférée',
+    'languepreferee',
+    'personlanguage',
+  ],
   leadSource: ['leadsource', 'source', 'originalsource'],
   notes: ['notes', 'note', 'description', 'comments', 'comment'],
 };

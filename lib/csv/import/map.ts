@@ -5,6 +5,7 @@
  */
 import type { LeadSource } from '@/lib/cadence/types';
 import { isValidTimeZone } from '@/lib/cadence/zoned';
+import { languageFromField } from '@/lib/contacts/language';
 import { isValidEmail, normaliseEmail } from '@/lib/email';
 import { CSV_BOM, toCsvRow } from '../export';
 import { normaliseHeader } from './headers';
@@ -62,6 +63,7 @@ const FIELD_LABELS: Record<StandardField, string> = {
   phone: 'phone',
   linkedinUrl: 'LinkedIn URL',
   timeZone: 'time zone',
+  language: 'language',
   leadSource: 'lead source',
   notes: 'notes',
 };
@@ -115,6 +117,9 @@ function customValue(cell: string): string {
     .filter((part) => part !== '' && !SYSTEM_LABELS.test(part))
     .join(', ');
 }
+
+/** Custom field that keeps a language cell naming none of ours (the db importer reads it back). */
+export const UNKNOWN_LANGUAGE_FIELD = 'Language (not recognised)';
 
 type RowOutcome = { draft: ContactDraft } | { reason: string };
 
@@ -205,6 +210,13 @@ function mapRow(row: readonly string[], resolved: ResolvedMapping): RowOutcome {
   if (zone !== undefined) {
     if (isValidTimeZone(zone)) draft.timeZone = zone;
     else custom['Time zone (not recognised)'] = zone;
+  }
+  const language = valuesOf(row, resolved.fields.language)[0];
+  if (language !== undefined) {
+    const known = languageFromField(language);
+    // Kept where the rep sees it; the importer then falls back to the phone's guess and says so.
+    if (known) draft.language = known;
+    else custom[UNKNOWN_LANGUAGE_FIELD] = language;
   }
   const source = valuesOf(row, resolved.fields.leadSource)[0];
   if (source !== undefined) {

@@ -1,5 +1,6 @@
 /** The shapes the CSV import passes between its steps (parse -> map -> dedupe). */
 import type { LeadSource } from '@/lib/cadence/types';
+import type { Language } from '@/lib/templates/language';
 
 /** A contact as read from a file, before it is stored. */
 export interface ContactDraft {
@@ -13,6 +14,8 @@ export interface ContactDraft {
   linkedinUrl?: string;
   /** IANA zone, only when the file had a valid one. */
   timeZone?: string;
+  /** Only when the file named one of our languages ("Spanish", "es-MX", "Deutsch"). */
+  language?: Language;
   leadSource?: LeadSource;
   notes?: string;
   /** Anything else worth keeping: extra e-mails and phones, labels, CRM ids, "Connected On" ... */
@@ -30,6 +33,7 @@ export type StandardField =
   | 'phone'
   | 'linkedinUrl'
   | 'timeZone'
+  | 'language'
   | 'leadSource'
   | 'notes';
 
@@ -44,6 +48,7 @@ export const STANDARD_FIELDS: readonly StandardField[] = [
   'phone',
   'linkedinUrl',
   'timeZone',
+  'language',
   'leadSource',
   'notes',
 ];

@@ -249,6 +249,7 @@ describe('exportContactsCsv', () => {
       "'+1 202 555 0101",
       'https://www.linkedin.com/in/ann',
       'America/Chicago',
+      '',
       'referral',
       'two\r\nlines',
       'ann@home.example',
