@@ -1,4 +1,14 @@
-import { Fragment, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  Fragment,
+  lazy,
+  Suspense,
+  startTransition,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import type { TouchRow } from '@/lib/db';
 import { useUndoToast } from '@/components/shared/useUndoToast';
 import { getDb, latestUndo } from '@/lib/db';
@@ -18,7 +28,7 @@ import { DueRow, showsCountdown } from './DueRow';
 import { EmptyState } from './EmptyState';
 import { SidePanelButton } from './SidePanelButton';
 import { SitePrompt } from './SitePrompt';
-import { TouchPanel, type TouchAct } from './TouchPanel';
+import type { TouchAct } from './TouchPanel';
 import { POPUP_LIMIT, usePopupData } from './usePopupData';
 import { useNow } from './useNow';
 import './popup.css';
@@ -30,6 +40,13 @@ const GROUPS: { id: DueGroupId; title: string }[] = [
 ];
 
 const VIA = 'popup';
+
+// The drafts (every template, every language) load after the list is on screen.
+const loadTouchPanel = () => import('./TouchPanel');
+const TouchPanel = lazy(() => loadTouchPanel().then((m) => ({ default: m.TouchPanel })));
+
+/** Rows a 600 px popup shows before scrolling, with room to spare: rendered first. */
+const FIRST_SCREEN = 20;
 
 function openDashboard(hash = ''): void {
   if (!hash) {
@@ -61,6 +78,30 @@ export function PopupApp({ embedded = false }: { embedded?: boolean }) {
     [groups],
   );
   const blocked = useMemo(() => waitingOn(data?.touches ?? []), [data]);
+
+  // With hundreds due, the first screenful is drawn first and the rest right after that frame.
+  const [allRows, setAllRows] = useState(false);
+  useEffect(() => {
+    if (allRows || flat.length <= FIRST_SCREEN) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => startTransition(() => setAllRows(true)), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [allRows, flat.length]);
+  const loaded = data !== undefined;
+  useEffect(() => {
+    if (!loaded) return;
+    const timer = setTimeout(() => void loadTouchPanel(), 50);
+    return () => clearTimeout(timer);
+  }, [loaded]);
+  const shownIds = useMemo(
+    () => (allRows ? undefined : new Set(flat.slice(0, FIRST_SCREEN).map((t) => t.id))),
+    [allRows, flat],
+  );
 
   useEffect(() => {
     setFast(
@@ -285,12 +326,13 @@ export function PopupApp({ embedded = false }: { embedded?: boolean }) {
         ) : (
           <div data-testid="popup-list">
             {GROUPS.map(({ id, title }) => {
-              const list = groups[id];
+              const all = groups[id];
+              const list = shownIds ? all.filter((t) => shownIds.has(t.id)) : all;
               if (list.length === 0) return null;
               return (
                 <section key={id} className={`tb-group tb-group-${id}`} data-testid={`group-${id}`}>
                   <h2 className="tb-section-title">
-                    {title} <span className="tb-count">{counts?.[id] ?? list.length}</span>
+                    {title} <span className="tb-count">{counts?.[id] ?? all.length}</span>
                   </h2>
                   <ul className="tb-due-list">
                     {list.map((t) => (
@@ -317,17 +359,19 @@ export function PopupApp({ embedded = false }: { embedded?: boolean }) {
                             onFocus={() => setFocusedId(t.id)}
                           />
                           {expandedId === t.id ? (
-                            <TouchPanel
-                              touch={t}
-                              now={now}
-                              busy={busyId !== undefined}
-                              waitsFor={blocked.get(t.id)}
-                              tomorrow={tomorrow}
-                              copyPending={copyId === t.id}
-                              onCopied={onCopied}
-                              onAct={(a) => void act(t, a)}
-                              onStatus={onStatus}
-                            />
+                            <Suspense fallback={null}>
+                              <TouchPanel
+                                touch={t}
+                                now={now}
+                                busy={busyId !== undefined}
+                                waitsFor={blocked.get(t.id)}
+                                tomorrow={tomorrow}
+                                copyPending={copyId === t.id}
+                                onCopied={onCopied}
+                                onAct={(a) => void act(t, a)}
+                                onStatus={onStatus}
+                              />
+                            </Suspense>
                           ) : null}
                         </li>
                       </Fragment>

@@ -1,4 +1,5 @@
-import { useLiveQuery } from 'dexie-react-hooks';
+import { liveQuery, type Subscription } from 'dexie';
+import { useObservable } from 'dexie-react-hooks';
 import { DAY_MS, nextLocalMidnight } from '@/lib/cadence/zoned';
 import {
   type ContactRow,
@@ -7,6 +8,7 @@ import {
   getDb,
   getSettings,
   type RepSettings,
+  type TouchbaseDb,
   type TouchRow,
 } from '@/lib/db';
 import { factsOf, type Score, scoreLead, scoringOf } from '@/lib/scoring';
@@ -25,7 +27,7 @@ export interface PopupData {
   /** True when more touches fall inside the horizon than were read. */
   truncated: boolean;
   /**
-   * When truncated, the true size of each group from index counts (as of `minute`), so the
+   * When truncated, the true size of each group from index counts (as of the read), so the
    * header never shows the cap as the number due.
    */
   counts?: DueGroupCounts;
@@ -34,38 +36,117 @@ export interface PopupData {
 }
 
 /**
- * Reads the planned touches live from the `[state+dueAt]` index and joins their contacts by id.
- * `minute` (now rounded to the minute) moves the horizon without re-reading every second.
+ * Reads the planned touches from the `[state+dueAt]` index and joins their contacts by id.
+ * Every read is a key or key-range lookup. Chromium answers one database's requests in the
+ * order they were made, so the rows' own reads go first and the index counts (the slow part
+ * with thousands due) last.
+ */
+export function loadPopupData(db: TouchbaseDb, minute: number, now: number): Promise<PopupData> {
+  // One read transaction for the few hundred key lookups, rather than one each.
+  return db.transaction('r', [db.touches, db.contacts, db.enrolments, db.settings], () =>
+    readPopupData(db, minute, now),
+  );
+}
+
+async function readPopupData(db: TouchbaseDb, minute: number, now: number): Promise<PopupData> {
+  const at = minute * 60_000;
+  const horizon = at + UPCOMING_DAYS * DAY_MS;
+  const [touches, settings, nextLater] = await Promise.all([
+    db.touches
+      .where('[state+dueAt]')
+      .between(['planned', -Infinity], ['planned', horizon])
+      .limit(POPUP_LIMIT + 1)
+      .toArray(),
+    getSettings(db),
+    db.touches.where('[state+dueAt]').between(['planned', horizon], ['planned', Infinity]).first(),
+  ]);
+  const truncated = touches.length > POPUP_LIMIT;
+  if (truncated) touches.length = POPUP_LIMIT;
+  const ids = [...new Set(touches.map((t) => t.contactId))];
+  const [rows, enrolments, counts] = await Promise.all([
+    db.contacts.bulkGet(ids),
+    // One key lookup per contact: a multi-key `anyOf` walks the index with a cursor, slower here.
+    Promise.all(ids.map((id) => db.enrolments.where('contactId').equals(id).toArray())),
+    truncated
+      ? dueGroupCounts(db, now, nextLocalMidnight(settings.timeZone, now), horizon)
+      : Promise.resolve(undefined),
+  ]);
+  const contacts = new Map<number, ContactRow>();
+  const scores = new Map<number, Score>();
+  const scoring = scoringOf(settings);
+  rows.forEach((c, i) => {
+    if (!c) return;
+    contacts.set(c.id, c);
+    scores.set(c.id, scoreLead(factsOf(c, enrolments[i] ?? []), scoring, at));
+  });
+  return { touches, contacts, scores, settings, truncated, nextLater, ...(counts ? { counts } : {}) };
+}
+
+/**
+ * One live query per minute, kept at module level: the first one starts as this module loads,
+ * so IndexedDB works while React is still starting, and the hook picks up what it has read.
+ */
+class SharedLiveQuery<T> {
+  private has = false;
+  private value: T | undefined;
+  private failure: unknown;
+  private readonly listeners = new Set<{ next: (v: T) => void; error?: (e: unknown) => void }>();
+  private readonly sub: Subscription;
+
+  constructor(querier: () => Promise<T>) {
+    this.sub = liveQuery(querier).subscribe({
+      next: (v) => {
+        this.has = true;
+        this.value = v;
+        for (const l of this.listeners) l.next(v);
+      },
+      error: (e) => {
+        this.failure = e;
+        for (const l of this.listeners) l.error?.(e);
+      },
+    });
+  }
+
+  hasValue(): boolean {
+    return this.has;
+  }
+
+  getValue(): T {
+    return this.value as T;
+  }
+
+  subscribe(next: (v: T) => void, error?: (e: unknown) => void): { unsubscribe(): void } {
+    const l = { next, ...(error ? { error } : {}) };
+    this.listeners.add(l);
+    if (this.failure !== undefined) error?.(this.failure);
+    else if (this.has) next(this.value as T);
+    return { unsubscribe: () => this.listeners.delete(l) };
+  }
+
+  close(): void {
+    this.sub.unsubscribe();
+    this.listeners.clear();
+  }
+}
+
+let current: { minute: number; query: SharedLiveQuery<PopupData> } | undefined;
+
+function popupQuery(minute: number): SharedLiveQuery<PopupData> {
+  if (current?.minute === minute) return current.query;
+  current?.query.close();
+  current = { minute, query: new SharedLiveQuery(() => loadPopupData(getDb(), minute, Date.now())) };
+  return current.query;
+}
+
+/** Starts reading before React renders; the popup's first render then finds the reads under way. */
+export function startPopupQuery(now = Date.now()): void {
+  popupQuery(Math.floor(now / 60_000));
+}
+
+/**
+ * The popup's data, live: re-read whenever the touches, contacts, enrolments or settings it read
+ * change. `minute` (now rounded to the minute) moves the horizon without re-reading every second.
  */
 export function usePopupData(minute: number): PopupData | undefined {
-  return useLiveQuery(async () => {
-    const db = getDb();
-    const horizon = minute * 60_000 + UPCOMING_DAYS * DAY_MS;
-    const range = db.touches.where('[state+dueAt]').between(['planned', -Infinity], ['planned', horizon]);
-    const [touches, settings, nextLater] = await Promise.all([
-      range.limit(POPUP_LIMIT + 1).toArray(),
-      getSettings(db),
-      db.touches.where('[state+dueAt]').between(['planned', horizon], ['planned', Infinity]).first(),
-    ]);
-    const truncated = touches.length > POPUP_LIMIT;
-    if (truncated) touches.length = POPUP_LIMIT;
-    const ids = [...new Set(touches.map((t) => t.contactId))];
-    const at = minute * 60_000;
-    const [rows, counts, enrolments] = await Promise.all([
-      db.contacts.bulkGet(ids),
-      truncated
-        ? dueGroupCounts(db, at, nextLocalMidnight(settings.timeZone, at), horizon)
-        : Promise.resolve(undefined),
-      db.enrolments.where('contactId').anyOf(ids).toArray(),
-    ]);
-    const contacts = new Map<number, ContactRow>();
-    for (const c of rows) if (c) contacts.set(c.id, c);
-    const scores = new Map<number, Score>();
-    const scoring = scoringOf(settings);
-    for (const c of contacts.values()) {
-      const mine = enrolments.filter((e) => e.contactId === c.id);
-      scores.set(c.id, scoreLead(factsOf(c, mine), scoring, at));
-    }
-    return { touches, contacts, scores, settings, truncated, nextLater, ...(counts ? { counts } : {}) };
-  }, [minute]);
+  return useObservable(() => popupQuery(minute), [minute]);
 }

@@ -35,8 +35,12 @@ export interface DueGroupCounts {
  * The true size of each due-list group, from index counts alone, for when the list itself is
  * read only up to a cap. Same rules as `dueGroupOf`: overdue when the deadline has passed, today
  * when due before `endOfToday`, upcoming when due before `horizon`. A touch's due time never
- * comes after its deadline, so every overdue touch is also counted among those due before
- * `endOfToday`, and the subtractions below are exact.
+ * comes after its deadline, so every overdue touch is also due before `endOfToday`, and the
+ * subtraction below is exact.
+ *
+ * Chromium counts an index range by visiting every entry (about 4 µs each here), so the two due
+ * ranges are disjoint: each planned touch inside the horizon is visited once, plus the overdue
+ * ones on the deadline index.
  */
 export async function dueGroupCounts(
   db: TouchbaseDb,
@@ -45,20 +49,16 @@ export async function dueGroupCounts(
   horizon: number,
 ): Promise<DueGroupCounts> {
   return db.transaction('r', db.touches, async () => {
-    const dueBefore = (t: number) =>
-      db.touches.where('[state+dueAt]').between(['planned', -Infinity], ['planned', t], true, false).count();
-    const [overdue, beforeEndOfDay, beforeHorizon] = await Promise.all([
+    const dueBetween = (from: number, to: number) =>
+      db.touches.where('[state+dueAt]').between(['planned', from], ['planned', to], true, false).count();
+    const [overdue, beforeEndOfDay, upcoming] = await Promise.all([
       db.touches
         .where('[state+deadlineAt]')
         .between(['planned', -Infinity], ['planned', now], true, true)
         .count(),
-      dueBefore(endOfToday),
-      dueBefore(horizon),
+      dueBetween(-Infinity, endOfToday),
+      endOfToday < horizon ? dueBetween(endOfToday, horizon) : 0,
     ]);
-    return {
-      overdue,
-      today: Math.max(0, beforeEndOfDay - overdue),
-      upcoming: Math.max(0, beforeHorizon - beforeEndOfDay),
-    };
+    return { overdue, today: Math.max(0, beforeEndOfDay - overdue), upcoming };
   });
 }
