@@ -1,37 +1,43 @@
 /**
- * Reads what the weekly review needs, by index only: the activity log over the period (plus a
- * look-back, since a reply this week may answer an older touch) and the enrolments those
- * activities name. Every enrolment writes an 'enrolled' activity when it starts, so enrolments
- * started in the period are always among them.
+ * Reads what the weekly review needs, by index only: the activity log over the period and the
+ * enrolments started in it. Every enrolment logs an 'enrolled' activity at the instant it
+ * starts (`enrolledAt`), so those activities name exactly the enrolments the period needs,
+ * however many others its touches belong to.
+ *
+ * Nothing before the period is read: a reply to a touch sent before it is credited to that
+ * touch, which the period does not count, so the period's figures are the same without it
+ * (property test: tests/unit/metrics/window.test.ts). A metric that needs older entries asks
+ * for a look-back.
  */
 import type { Enrolment } from '@/lib/cadence/types';
 import type { ActivityRow, TouchbaseDb } from './schema';
-
-/** How far before the period touches are still credited with a reply. */
-export const METRICS_LOOKBACK_MS = 30 * 86_400_000;
 
 export interface MetricsData {
   activities: ActivityRow[];
   enrolments: Pick<Enrolment, 'id' | 'contactId' | 'source' | 'enrolledAt'>[];
 }
 
-/** Activities in [from − look-back, to) in time order, and the enrolments they belong to. */
+/** Activities in [from − look-back, to) in time order, and the enrolments started in that span. */
 export async function loadMetricsData(
   db: TouchbaseDb,
   from: number,
   to: number,
-  lookbackMs = METRICS_LOOKBACK_MS,
+  lookbackMs = 0,
 ): Promise<MetricsData> {
-  const activities = await db.activities
-    .where('at')
-    .between(from - lookbackMs, to, true, false)
-    .toArray();
-  const ids = [
-    ...new Set(activities.map((a) => a.enrolmentId).filter((id): id is number => id !== undefined)),
-  ];
-  const rows = ids.length ? await db.enrolments.bulkGet(ids) : [];
-  const enrolments = rows
-    .filter((e) => e !== undefined)
-    .map((e) => ({ id: e.id, contactId: e.contactId, source: e.source, enrolledAt: e.enrolledAt }));
-  return { activities, enrolments };
+  return db.transaction('r', db.activities, db.enrolments, async () => {
+    const activities = await db.activities
+      .where('at')
+      .between(from - lookbackMs, to, true, false)
+      .toArray();
+    const ids: number[] = [];
+    for (const a of activities)
+      if (a.kind === 'enrolled' && a.enrolmentId !== undefined) ids.push(a.enrolmentId);
+    const rows = ids.length ? await db.enrolments.bulkGet([...new Set(ids)]) : [];
+    const enrolments: MetricsData['enrolments'] = [];
+    for (const e of rows) {
+      if (e)
+        enrolments.push({ id: e.id, contactId: e.contactId, source: e.source, enrolledAt: e.enrolledAt });
+    }
+    return { activities, enrolments };
+  });
 }

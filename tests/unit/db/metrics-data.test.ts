@@ -17,7 +17,7 @@ afterEach(async () => {
   await db.delete();
 });
 
-it('loads the period plus the look-back by index, and the enrolments the activities name', async () => {
+it('loads the period by index, and only the enrolments started in it', async () => {
   const old = await enrolContact(db, {
     contact: { email: 'old@example.com' },
     playbookId: 'seven-touch-14-day',
@@ -35,12 +35,23 @@ it('loads the period plus the look-back by index, and the enrolments the activit
   const first = await db.touches.where('[enrolmentId+step]').equals([enrolmentId, 1]).first();
   await completeTouch(db, first!.id, { now: T0 + 60_000, via: 'test' });
   await logReply(db, contactId, { now: T0 + 2 * D, via: 'test' });
+  // The older enrolment is touched inside the period: its activity is read, its row is not.
+  const oldFirst = await db.touches.where('[enrolmentId+step]').equals([old.enrolmentId, 1]).first();
+  await completeTouch(db, oldFirst!.id, { now: T0 + 3 * D, via: 'test' });
 
-  const data = await loadMetricsData(db, T0 + D, T0 + 7 * D);
-  expect(data.activities.map((a) => a.kind)).toEqual(
-    expect.arrayContaining(['enrolled', 'touch-done', 'reply']),
-  );
-  expect(data.activities.every((a) => a.at >= T0 + D - 30 * D && a.at < T0 + 7 * D)).toBe(true);
+  const data = await loadMetricsData(db, T0, T0 + 7 * D);
+  expect(data.activities.map((a) => a.kind)).toEqual([
+    'enrolled',
+    'touch-done',
+    'reply',
+    'paused',
+    'touch-done',
+  ]);
+  expect(data.activities.every((a) => a.at >= T0 && a.at < T0 + 7 * D)).toBe(true);
   expect(data.enrolments).toEqual([{ id: enrolmentId, contactId, source: 'web-form', enrolledAt: T0 }]);
-  expect(data.enrolments.some((e) => e.id === old.enrolmentId)).toBe(false);
+
+  // A metric that needs older entries asks for a look-back.
+  const back = await loadMetricsData(db, T0, T0 + 7 * D, 90 * D);
+  expect(back.activities[0]).toMatchObject({ kind: 'enrolled', at: T0 - 60 * D });
+  expect(back.enrolments.map((e) => e.id).sort()).toEqual([old.enrolmentId, enrolmentId].sort());
 });
