@@ -25,6 +25,7 @@ import { gmailComposeUrl } from '@/lib/touches/actions';
 import { DraftCard, insertedWhere } from './DraftCard';
 import { BookForm, Proposals } from './RulePanels';
 import { Avatar, EnrolForm } from './EnrolForm';
+import { LanguageControl } from './LanguageControl';
 import { Timeline } from './Timeline';
 import type { PageBridge } from './usePageBridge';
 import { toRenderActivities, useNow } from './useSidebarData';
@@ -203,6 +204,7 @@ export function ContactPanel({ data, playbooks, view, bridge }: Props) {
           ) : null}
           <span className="tb-chip">{LEAD_SOURCE_LABELS[contact.leadSource] ?? contact.leadSource}</span>
           {enrolment ? <span className="tb-chip">{enrolment.playbookName}</span> : null}
+          <LanguageControl contact={contact} view={view} />
         </div>
         {line ? (
           <p className={`sb-step ${line.tone}`} data-testid="step-line">

@@ -4,6 +4,7 @@ import type { SidebarData } from '@/lib/sidebar/query';
 import { contactForRecord } from '@/lib/sidebar/record';
 import type { PageView, RecordView } from '@/lib/sites/types';
 import { ContactPanel } from './ContactPanel';
+import { pageLanguageEvidence } from '@/lib/sidebar/language';
 import { EnrolForm } from './EnrolForm';
 import { RecordFacts } from './RecordFacts';
 import type { PageBridge } from './usePageBridge';
@@ -66,6 +67,7 @@ export function RecordSidebar({ record, view, data, error, bridge }: Props) {
           record={record}
           settings={data.settings}
           playbooks={data.playbooks}
+          languageEvidence={pageLanguageEvidence(view)}
         />
       )}
     </div>

@@ -15,6 +15,7 @@ import './sidebar.css';
 import { type PageBridge, usePageBridge } from './usePageBridge';
 import { hasSidePanel, openSidePanel } from '@/lib/browser/side-panel';
 import { panelSites } from '@/lib/prefs/ui-prefs';
+import { pageLanguageEvidence } from '@/lib/sidebar/language';
 import { withPanelChoice } from '@/lib/sidebar/panel';
 import type { SiteId } from '@/lib/sites/types';
 import { useReplyDetection, useSidebarData } from './useSidebarData';
@@ -110,6 +111,11 @@ export function SidebarView({
       people[0]
     );
   }, [people, chosen, known]);
+  // Their language as the conversation shows it: proposed in the enrol form, stored only on enrol.
+  const languageEvidence = useMemo(
+    () => pageLanguageEvidence(view, selected?.email),
+    [view, selected?.email],
+  );
 
   if (collapsed && surface === 'page') {
     return (
@@ -246,6 +252,7 @@ export function SidebarView({
                 person={selected}
                 settings={data.settings}
                 playbooks={data.playbooks}
+                languageEvidence={languageEvidence}
               />
             )}
           </>

@@ -111,6 +111,7 @@ export function pageViewProblem(v: unknown): string | undefined {
     }
     if (!isStringList(r.emails, 100, MAX_FIELD) || !isStringList(r.phones, 100, MAX_FIELD))
       return 'The record in the page view is not valid.';
+    if (!isOptionalText(r.language, MAX_FIELD)) return 'The record in the page view is not valid.';
   }
   if (v.thread !== undefined) {
     const t = v.thread;

@@ -190,6 +190,11 @@ export interface RecordView {
   phones: string[];
   /** Canonical `https://www.linkedin.com/in/<slug>/`, or ''. */
   linkedinUrl: string;
+  /**
+   * The record's language / preferred-language field as the page shows it ("Spanish", "de-AT"),
+   * when it has one. Page text: only ever matched against our five languages, never stored as is.
+   */
+  language?: string;
 }
 
 /** Options for putting a drafted touch into a compose window. */

@@ -77,6 +77,8 @@ function readProps(r: RecordView, sidebar: Element | null): void {
   r.title = prop(sidebar, 'title') || r.title;
   r.company = prop(sidebar, 'company');
   r.linkedinUrl = linkedinProfileUrl(prop(sidebar, 'linkedin'));
+  const language = prop(sidebar, 'language').slice(0, 60);
+  if (language) r.language = language;
 }
 
 function readLinks(r: RecordView, scopes: Element[]): void {

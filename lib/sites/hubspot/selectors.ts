@@ -50,6 +50,8 @@ export const PROPS = {
   title: { names: ['jobtitle'], label: /^job title$/i },
   company: { names: ['company'], label: /^company( name)?$/i },
   linkedin: { names: ['hs_linkedin_url', 'linkedin_url'], label: /^linkedin( url| profile)?$/i },
+  /** HubSpot's default contact property "Preferred language". */
+  language: { names: ['hs_language'], label: /^(preferred )?language$/i },
 } as const;
 
 /** Fills the `%` placeholder of a property selector list. */

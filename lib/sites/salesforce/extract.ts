@@ -100,6 +100,8 @@ function readFields(r: RecordView, q: DeepQuery, ref: SalesforceRef): void {
     addPhone(r.phones, a ? phoneFromLink(a) : phoneOf(valueText(item)));
   }
   r.title = fieldText(q, ref, 'title');
+  const language = fieldText(q, ref, 'language').slice(0, 60);
+  if (language) r.language = language;
   r.company = fieldText(q, ref, 'company');
 }
 

@@ -64,6 +64,8 @@ export const FIELDS = {
   title: { api: ['Title'], label: ['Title'] },
   /** Contact: the account lookup; Lead: the company text. */
   company: { api: ['AccountId', 'Company'], label: ['Account Name', 'Company'] },
+  /** No standard field: the custom ones orgs add for it. */
+  language: { api: ['Language__c', 'Preferred_Language__c'], label: ['Language', 'Preferred Language'] },
 } as const;
 
 /** Fills a field selector list's placeholders. */

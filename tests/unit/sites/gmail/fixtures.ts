@@ -31,6 +31,7 @@ export const FIXTURES = [
   'gmail-inbox-rows.SYNTHETIC.html',
   'gmail-multi-compose.SYNTHETIC.html',
   'gmail-thread-de.SYNTHETIC.html',
+  'gmail-thread-es.SYNTHETIC.html',
   'gmail-thread-reply.SYNTHETIC.html',
   'gmail-thread-with-compose.SYNTHETIC.html',
 ] as const;
