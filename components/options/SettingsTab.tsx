@@ -13,6 +13,7 @@ import { DataSection } from './settings/DataSection';
 import { ScoringSection } from './settings/ScoringSection';
 import { SidePanelSection } from './settings/SidePanelSection';
 import { SitesSection } from './settings/SitesSection';
+import { TeamSyncSection } from './settings/TeamSyncSection';
 import './contacts/data-tabs.css';
 import { LeadSourceOptions } from '@/components/ui/LeadSourceOptions';
 
@@ -443,6 +444,8 @@ export function SettingsTab() {
 
       <SitesSection />
       <SidePanelSection />
+
+      <TeamSyncSection repName={saved.name} />
 
       <DataSection timeZone={saved.timeZone} />
     </div>

@@ -28,6 +28,7 @@ import { DueRow, showsCountdown } from './DueRow';
 import { EmptyState } from './EmptyState';
 import { SidePanelButton } from './SidePanelButton';
 import { SitePrompt } from './SitePrompt';
+import { SyncLine } from './SyncLine';
 import type { TouchAct } from './TouchPanel';
 import { POPUP_LIMIT, usePopupData } from './usePopupData';
 import { useNow } from './useNow';
@@ -402,6 +403,7 @@ export function PopupApp({ embedded = false }: { embedded?: boolean }) {
           {status?.text ?? ''}
         </output>
         {embedded ? null : <SitePrompt onStatus={onStatus} />}
+        <SyncLine now={now} />
         {data && !embedded ? (
           <AlertsToggle enabled={data.settings.notifications} onStatus={onStatus} />
         ) : null}

@@ -31,6 +31,8 @@ import {
 import type { RuntimeMessage, UndoTicket } from '@/lib/messaging/protocol';
 import { parseSendToken } from '@/lib/messaging/send-token';
 import { loadSidebarData } from '@/lib/sidebar/query';
+import { connect, disconnect, runSync } from '@/lib/sync/service';
+import { checkSetup } from '@/lib/sync/setup';
 import { refreshBadge } from './badge';
 import type { MessageOrigin } from './messaging';
 
@@ -247,6 +249,15 @@ async function route(msg: RuntimeMessage, from: MessageOrigin): Promise<unknown>
     }
     case 'undo':
       return undo(db, msg.payload.undoId, now);
+    case 'sync.connect': {
+      const checked = checkSetup(msg.payload);
+      if (!checked.ok) throw new Error(Object.values(checked.errors)[0]);
+      return connect(checked.value, now);
+    }
+    case 'sync.now':
+      return runSync('click');
+    case 'sync.off':
+      return disconnect();
     default: {
       const never: never = msg;
       throw new Error(`Unknown message ${JSON.stringify(never)}`);

@@ -5,6 +5,7 @@ import { registerMessaging } from './messaging';
 import { notifyTick, registerNotifications } from './notify';
 import { registerPageTabs } from './page-tabs';
 import { registerSiteScripts } from './sites';
+import { registerSync } from './sync';
 
 export default defineBackground(() => {
   registerAlarms(notifyTick);
@@ -13,4 +14,5 @@ export default defineBackground(() => {
   registerDataSignal();
   registerPageTabs();
   registerSiteScripts();
+  registerSync();
 });

@@ -28,6 +28,8 @@ import { MatchPattern } from 'wxt/utils/match-patterns';
 import type { TemplateChanges } from '@/lib/templates/library';
 import type { Language } from '@/lib/templates/language';
 import type { Template } from '@/lib/templates/types';
+import type { SyncFailure } from '@/lib/sync/run';
+import type { SyncSetupInput, SyncStatus } from '@/lib/sync/setup';
 
 /**
  * Fields a rep or a page can supply for a new contact. A contact needs an email or at least one
@@ -279,6 +281,18 @@ export interface RuntimeRequests {
   };
   /** Put back exactly what an undoable action changed (answered with what was undone). */
   undo: { req: { undoId: number }; res: { label: string } };
+  /**
+   * Team sync: try the server with these settings (the page already asked for its host
+   * permission); kept and turned on only when the server answers, else the failure in words.
+   */
+  'sync.connect': {
+    req: SyncSetupInput;
+    res: { status: SyncStatus } | { failure: SyncFailure };
+  };
+  /** Team sync: run now (a no-op answering the status while sync is off). */
+  'sync.now': { req: Record<string, never>; res: SyncStatus };
+  /** Team sync off: nothing more recorded or sent, the password forgotten. */
+  'sync.off': { req: Record<string, never>; res: SyncStatus };
 }
 
 /**
@@ -334,6 +348,9 @@ const RUNTIME_TYPES: ReadonlySet<string> = new Set<RuntimeType>([
   'contact.optOut',
   'contact.withdrawOptOut',
   'undo',
+  'sync.connect',
+  'sync.now',
+  'sync.off',
 ]);
 
 /** Shape check for an incoming runtime message (handlers validate payload fields themselves). */

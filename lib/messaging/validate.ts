@@ -371,6 +371,15 @@ export function payloadProblem(msg: RuntimeMessage): string | undefined {
       return isText(p.via, MAX_VIA) ? undefined : 'The request has no valid origin tag.';
     case 'undo':
       return isId(p.undoId) ? undefined : 'That undo id is not valid.';
+    case 'sync.connect':
+      return (['url', 'database', 'username', 'password', 'repName'] as const).every((k) =>
+        isText(p[k], MAX_FIELD),
+      )
+        ? undefined
+        : 'The team sync settings are not valid text.';
+    case 'sync.now':
+    case 'sync.off':
+      return undefined;
     default: {
       const never: never = msg;
       return `Unknown request ${String((never as { type?: unknown }).type)}.`;

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { OPTIONAL_HOST_PATTERNS, OPTIONAL_SITES } from '../../lib/sites/optional-sites';
+import { E2E_SYNC_HOSTS, SYNC_HOST_PATTERNS } from '../../lib/sync/hosts';
 import { E2E_EXTENSION_DIR, EXTENSION_DIR, expect, serveSite, test } from './support/fixtures';
 
 interface Manifest {
@@ -20,7 +21,11 @@ test('the production build asks for no CRM host at install; only the e2e copy ha
   const crmHosts = new Set(OPTIONAL_HOST_PATTERNS);
   expect((prod.host_permissions ?? []).filter((h) => crmHosts.has(h))).toEqual([]);
   expect(prod.host_permissions ?? []).not.toContain('<all_urls>');
-  expect(prod.optional_host_permissions?.slice().sort()).toEqual([...OPTIONAL_HOST_PATTERNS].sort());
+  // The CRMs, and where a team sync server may live (asked for only when the rep connects).
+  expect(prod.optional_host_permissions?.slice().sort()).toEqual(
+    [...OPTIONAL_HOST_PATTERNS, ...SYNC_HOST_PATTERNS].sort(),
+  );
+  expect(prod.host_permissions ?? []).toEqual([]);
   expect(prod.permissions).toContain('scripting');
   // Only Gmail is in the manifest's content scripts: the CRMs' are registered at runtime once granted.
   expect((prod.content_scripts ?? []).flatMap((c) => c.matches)).toEqual(['https://mail.google.com/*']);
@@ -28,7 +33,7 @@ test('the production build asks for no CRM host at install; only the e2e copy ha
   expect(OPTIONAL_HOST_PATTERNS).not.toContain('https://*.hubspot.com/*');
 
   const e2e = readManifest(E2E_EXTENSION_DIR);
-  expect(e2e.host_permissions?.slice().sort()).toEqual([...OPTIONAL_HOST_PATTERNS].sort());
+  expect(e2e.host_permissions?.slice().sort()).toEqual([...OPTIONAL_HOST_PATTERNS, ...E2E_SYNC_HOSTS].sort());
 });
 
 test('nothing is granted, registered or injected on a CRM page until the rep turns the site on', async ({

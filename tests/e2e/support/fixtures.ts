@@ -19,32 +19,55 @@ export interface ExtensionFixtures {
   consoleErrors: string[];
 }
 
+/**
+ * A fresh browser profile with the built extension loaded, where nothing may leave the machine
+ * (any request not served by a test route is aborted). A spec that needs a second rep opens a
+ * second one.
+ */
+export async function launchExtension(
+  extensionDir: string,
+): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+  const userDataDir = mkdtempSync(path.join(tmpdir(), 'touchbase-e2e-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: findChromium(),
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      // Loopback stays reachable for a spec's own test server (team sync); the route below still
+      // aborts every request a spec does not let through, the extension's worker's included.
+      '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1',
+    ],
+  });
+  await context.route(/^https?:\/\//, (route) => route.abort('blockedbyclient'));
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The extension's service worker in a context (waits for it to start). */
+export async function serviceWorkerOf(context: BrowserContext): Promise<Worker> {
+  return context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+}
+
 export const test = base.extend<ExtensionFixtures>({
   extensionDir: [EXTENSION_DIR, { option: true }],
   context: async ({ extensionDir }, use) => {
-    const userDataDir = mkdtempSync(path.join(tmpdir(), 'touchbase-e2e-'));
-    const context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: findChromium(),
-      headless: true,
-      viewport: { width: 1280, height: 800 },
-      args: [
-        `--disable-extensions-except=${extensionDir}`,
-        `--load-extension=${extensionDir}`,
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost',
-      ],
-    });
-    // Nothing may leave the machine: any request not served by a test route is aborted.
-    await context.route(/^https?:\/\//, (route) => route.abort('blockedbyclient'));
+    const { context, close } = await launchExtension(extensionDir);
     await use(context);
-    await context.close();
-    rmSync(userDataDir, { recursive: true, force: true });
+    await close();
   },
   serviceWorker: async ({ context }, use) => {
     let [sw] = context.serviceWorkers();

@@ -1,0 +1,132 @@
+/**
+ * Team sync in the background service worker: one run at a time (a Web Lock, so an alarm, the
+ * browser coming back online and a click never overlap, with nothing kept in memory), PouchDB's
+ * browser build for the local store and the server, and the status the pages show.
+ */
+import PouchDB, { type PouchDatabase } from 'pouchdb-browser';
+import { getDb, OUTBOX_VERSION, SYNC_ON_KEY, type TouchbaseDb } from '@/lib/db';
+import { type PouchLike, queueEverything, type SyncContext } from './engine';
+import { checkInfo, describeSyncError, type SyncFailure, type SyncRemote, syncOnce } from './run';
+import {
+  type CheckedSetup,
+  newReplicaId,
+  type SyncConfig,
+  type SyncStatus,
+  syncConfig,
+  syncStatus,
+} from './setup';
+
+/** The local PouchDB that replicates with the team's server. */
+export const LOCAL_POUCH = 'touchbase-sync';
+const LOCK = 'touchbase-sync';
+const META_SEEDED = 'sync.seeded';
+
+function remoteFor(cfg: Pick<SyncConfig, 'url' | 'database' | 'username' | 'password'>) {
+  return new PouchDB(`${cfg.url}/${encodeURIComponent(cfg.database)}`, {
+    skip_setup: true,
+    auth: { username: cfg.username, password: cfg.password },
+  });
+}
+
+function remoteOf(local: PouchDatabase, cfg: SyncConfig): SyncRemote {
+  const remote = remoteFor(cfg);
+  return {
+    check: async () => checkInfo(await remote.info()),
+    replicate: async () => {
+      await local.replicate.to(remote, { batch_size: 500 });
+      await local.replicate.from(remote, { batch_size: 500 });
+    },
+  };
+}
+
+async function pendingCount(db: TouchbaseDb): Promise<number> {
+  return db.verno >= OUTBOX_VERSION ? db.outbox.count() : 0;
+}
+
+/**
+ * Tries the server with these settings before anything is kept: a wrong password or a database
+ * without access comes back as a failure and sync stays as it was. On success the settings are
+ * kept, existing data is queued once for the first push, and a first run starts.
+ */
+export async function connect(
+  setup: CheckedSetup,
+  now: number,
+): Promise<{ status: SyncStatus } | { failure: SyncFailure }> {
+  const where = { url: setup.url, database: setup.database };
+  try {
+    checkInfo(await remoteFor(setup).info());
+  } catch (err) {
+    return { failure: describeSyncError(err, where) };
+  }
+  const prev = await syncConfig.getValue();
+  const cfg: SyncConfig = { ...setup, enabled: true, replica: prev?.replica ?? newReplicaId() };
+  await syncConfig.setValue(cfg);
+  const db = getDb();
+  await db.meta.put({ key: SYNC_ON_KEY, value: 1 });
+  if (!(await db.meta.get(META_SEEDED))) {
+    await queueEverything(db, now);
+    await db.meta.put({ key: META_SEEDED, value: now });
+  }
+  return { status: await runSync('setup') };
+}
+
+/** Turns sync off: nothing more is recorded or sent; the password is forgotten. */
+export async function disconnect(): Promise<SyncStatus> {
+  const cfg = await syncConfig.getValue();
+  if (cfg) await syncConfig.setValue({ ...cfg, enabled: false, password: '' });
+  const db = getDb();
+  await db.transaction('rw', db.meta, db.outbox, async () => {
+    await db.meta.delete(SYNC_ON_KEY);
+    // Turning it on again queues everything afresh.
+    await db.meta.delete(META_SEEDED);
+    await db.outbox.clear();
+  });
+  const status: SyncStatus = { state: 'off', pending: 0 };
+  await syncStatus.setValue(status);
+  return status;
+}
+
+/** One run, unless one is already going (then its status). Never throws: the status says. */
+export async function runSync(reason: string): Promise<SyncStatus> {
+  const cfg = await syncConfig.getValue();
+  if (!cfg?.enabled) return syncStatus.getValue();
+  const go = async (): Promise<SyncStatus> => {
+    const db = getDb();
+    const before = await syncStatus.getValue();
+    await syncStatus.setValue({ ...before, state: 'syncing', pending: await pendingCount(db) });
+    const local = new PouchDB(LOCAL_POUCH);
+    const ctx: SyncContext = {
+      db,
+      local: local as unknown as PouchLike,
+      replica: cfg.replica,
+      now: () => Date.now(),
+    };
+    let status: SyncStatus;
+    try {
+      await syncOnce(ctx, remoteOf(local, cfg));
+      status = {
+        state: 'ok',
+        lastSyncedAt: Date.now(),
+        lastRunAt: Date.now(),
+        pending: await pendingCount(db),
+      };
+    } catch (err) {
+      console.warn(`[touchbase] sync (${reason}) failed`, err);
+      status = {
+        ...before,
+        state: 'error',
+        lastRunAt: Date.now(),
+        pending: await pendingCount(db),
+        error: describeSyncError(err, { url: cfg.url, database: cfg.database }),
+      };
+    } finally {
+      await local.close().catch(() => undefined);
+    }
+    await syncStatus.setValue(status);
+    return status;
+  };
+  const locks = (globalThis.navigator as Navigator | undefined)?.locks;
+  if (!locks) return go();
+  const res = await locks.request(LOCK, { ifAvailable: true }, async (lock) => (lock ? go() : undefined));
+  return res ?? syncStatus.getValue();
+}

@@ -1,0 +1,113 @@
+/**
+ * Team sync settings: what the rep types in Settings → Team sync, checked; where it is kept
+ * (extension `storage.local` only: the password never goes into IndexedDB, a backup or a sync
+ * document); and the state a run leaves for the settings page and the popup to show.
+ */
+import { storage } from 'wxt/utils/storage';
+import { REPLICA_RE } from './hlc';
+import type { SyncFailure } from './run';
+
+/** What the rep types. */
+export interface SyncSetupInput {
+  url: string;
+  database: string;
+  username: string;
+  password: string;
+  /** How teammates see this rep ("Ana"). */
+  repName: string;
+}
+
+/** What is kept once a connection worked. */
+export interface SyncConfig extends SyncSetupInput {
+  enabled: boolean;
+  /** This rep's replica id: the last part of every stamp it issues; never changes. */
+  replica: string;
+}
+
+export type SyncState = 'off' | 'ok' | 'syncing' | 'error';
+
+/** What the last run left, for the settings page and the popup. */
+export interface SyncStatus {
+  state: SyncState;
+  lastSyncedAt?: number;
+  lastRunAt?: number;
+  /** Local changes not yet sent. */
+  pending: number;
+  error?: SyncFailure;
+}
+
+export const syncConfig = storage.defineItem<SyncConfig | null>('local:syncConfig', {
+  fallback: null,
+  version: 1,
+});
+
+export const syncStatus = storage.defineItem<SyncStatus>('local:syncStatus', {
+  fallback: { state: 'off', pending: 0 },
+  version: 1,
+});
+
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+/** CouchDB's rule for database names. */
+const DB_NAME_RE = /^[a-z][a-z0-9_$()+/-]{0,237}$/;
+
+export interface CheckedSetup {
+  /** The server's base URL, without a trailing slash. */
+  url: string;
+  /** The host permission to ask for: that origin, any port (match patterns carry none). */
+  originPattern: string;
+  database: string;
+  username: string;
+  password: string;
+  repName: string;
+}
+
+/** Checks what the rep typed; a message per field when something is wrong. */
+export function checkSetup(
+  input: SyncSetupInput,
+): { ok: true; value: CheckedSetup } | { ok: false; errors: Partial<Record<keyof SyncSetupInput, string>> } {
+  const errors: Partial<Record<keyof SyncSetupInput, string>> = {};
+  let url: URL | undefined;
+  try {
+    url = new URL(input.url.trim());
+  } catch {
+    errors.url = 'Enter the server address, such as https://couch.example.com.';
+  }
+  if (url) {
+    if (url.protocol === 'http:' && !LOCAL_HOSTS.has(url.hostname))
+      errors.url = 'Use https:// (a plain http:// address is allowed only for localhost).';
+    else if (url.protocol !== 'https:' && url.protocol !== 'http:')
+      errors.url = 'The address must start with https://.';
+    else if (url.username || url.password)
+      errors.url = 'Put the username and password in their own fields, not in the address.';
+    else if (url.search || url.hash) errors.url = 'The address cannot have a ? or # part.';
+  }
+  const database = input.database.trim();
+  if (!DB_NAME_RE.test(database))
+    errors.database =
+      'A database name starts with a lower-case letter and uses only a-z, 0-9 and _ $ ( ) + - /.';
+  const username = input.username.trim();
+  if (!username || username.length > 200) errors.username = 'Enter your username on that server.';
+  if (!input.password || input.password.length > 1_000) errors.password = 'Enter your password.';
+  const repName = input.repName.trim();
+  if (!repName || repName.length > 80) errors.repName = 'Enter the name your teammates know you by.';
+  if (Object.keys(errors).length || !url) return { ok: false, errors };
+  const base = `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+  return {
+    ok: true,
+    value: {
+      url: base,
+      originPattern: `${url.protocol}//${url.hostname}/*`,
+      database,
+      username,
+      password: input.password,
+      repName,
+    },
+  };
+}
+
+/** A new replica id: random, lower-case, fits a stamp. */
+export function newReplicaId(random: () => number = Math.random): string {
+  const id = `rep-${Array.from({ length: 10 }, () => Math.floor(random() * 36).toString(36)).join('')}`;
+  if (!REPLICA_RE.test(id)) throw new Error('bad replica id');
+  return id;
+}

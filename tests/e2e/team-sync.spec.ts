@@ -1,0 +1,160 @@
+/**
+ * Team sync in real Chromium: two browser profiles (two reps) with the built extension, and a
+ * CouchDB-protocol server (express-pouchdb on the memory adapter, Basic auth) started in this
+ * test process on 127.0.0.1. Uses the e2e build, whose manifest has http://127.0.0.1 granted
+ * (no test can click the permission prompt); the production build only lists it as optional.
+ */
+import type { BrowserContext, Page } from '@playwright/test';
+import { type CouchServer, startCouchServer } from './support/couch-server';
+import { openDashboard } from './support/dashboard';
+import { E2E_EXTENSION_DIR, expect, launchExtension, serviceWorkerOf, test } from './support/fixtures';
+import { daytimeZone, openPopup, sendFromPage } from './support/popup';
+
+test.use({ extensionDir: E2E_EXTENSION_DIR });
+test.describe.configure({ mode: 'serial' });
+
+let server: CouchServer;
+
+test.beforeAll(async () => {
+  server = await startCouchServer({
+    users: { ana: 'ana-pw', ben: 'ben-pw' },
+    members: { team: ['ana', 'ben'], closed: [] },
+  });
+});
+test.afterAll(async () => {
+  await server.close();
+});
+
+/** Lets this profile's requests to the test server through (everything else stays aborted). */
+async function allowServer(context: BrowserContext): Promise<void> {
+  await context.route(`${server.url}/**`, (route) => route.continue());
+}
+
+async function connect(
+  page: Page,
+  fields: { database?: string; username: string; password: string; name: string },
+) {
+  await page.getByTestId('sync-url').fill(server.url);
+  await page.getByTestId('sync-database').fill(fields.database ?? 'team');
+  await page.getByTestId('sync-username').fill(fields.username);
+  await page.getByTestId('sync-password').fill(fields.password);
+  await page.getByTestId('sync-repName').fill(fields.name);
+  await page.getByTestId('sync-connect').click();
+}
+
+/** Rows the rep sees on the Contacts tab, as "First Last". */
+async function contactNames(page: Page): Promise<string[]> {
+  return page.getByTestId('contact-row').locator('a[data-testid="contact-open"]').allTextContents();
+}
+
+test('two reps: sync off sends nothing; clear errors; A enrols, B sees it; B opts out, A stops after one sync', async ({
+  context,
+  extensionId,
+}) => {
+  const timeZone = daytimeZone();
+  // ---- Rep A, sync off: the whole first part makes no request at all.
+  const seen: string[] = [];
+  context.on('request', (r) => {
+    if (!/^(chrome-extension|data|blob):/.test(r.url())) seen.push(r.url());
+  });
+  await allowServer(context);
+  const a = await context.newPage();
+  await openDashboard(a, extensionId, 'settings');
+  await sendFromPage(a, 'settings.save', { patch: { timeZone, name: 'Ana' } });
+  await sendFromPage(a, 'enrol', {
+    contact: {
+      email: 'ada@example.com',
+      firstName: 'Ada',
+      lastName: 'Lovelace',
+      phone: '+1 202 555 0147',
+      timeZone,
+    },
+    playbookId: 'speed-to-lead-90',
+    source: 'web-form',
+    via: 'e2e',
+  });
+  const popupA = await openPopup(context, extensionId);
+  await expect(popupA.getByText('Ada Lovelace').first()).toBeVisible();
+  await expect(popupA.getByTestId('popup-sync')).toHaveCount(0);
+  await a.reload();
+  await expect(a.getByTestId('sync-status')).toHaveText('Team sync is off.');
+  expect(server.requests).toEqual([]);
+  expect(seen).toEqual([]);
+
+  // ---- Wrong password, then a database Ana may not read: clear words, nothing kept, data intact.
+  await connect(a, { username: 'ana', password: 'wrong', name: 'Ana' });
+  await expect(a.getByTestId('sync-message')).toContainText('refused this username and password (401)');
+  await connect(a, { database: 'closed', username: 'ana', password: 'ana-pw', name: 'Ana' });
+  await expect(a.getByTestId('sync-message')).toContainText(
+    'not allowed to read the database "closed" (403)',
+  );
+  await connect(a, { database: 'nosuch', username: 'ana', password: 'ana-pw', name: 'Ana' });
+  await expect(a.getByTestId('sync-message')).toContainText('no database "nosuch"');
+  await expect(a.getByTestId('sync-status')).toHaveText('Team sync is off.');
+  await openDashboard(a, extensionId, 'contacts');
+  expect(await contactNames(a)).toEqual(['Ada Lovelace']);
+
+  // ---- A connects: the lead goes to the team.
+  await openDashboard(a, extensionId, 'settings');
+  await connect(a, { username: 'ana', password: 'ana-pw', name: 'Ana' });
+  await expect(a.getByTestId('sync-message')).toContainText('Connected');
+  await expect(a.getByTestId('sync-status')).toContainText('Synced: last synced just now');
+  expect((await server.database('team').info()).doc_count).toBeGreaterThanOrEqual(3);
+
+  // ---- Rep B, in a second profile: connects and receives Ada with her sequence.
+  const b = await launchExtension(E2E_EXTENSION_DIR);
+  try {
+    await allowServer(b.context);
+    const swB = await serviceWorkerOf(b.context);
+    const idB = new URL(swB.url()).host;
+    const pb = await b.context.newPage();
+    await openDashboard(pb, idB, 'settings');
+    await sendFromPage(pb, 'settings.save', { patch: { timeZone, name: 'Ben' } });
+    await connect(pb, { username: 'ben', password: 'ben-pw', name: 'Ben' });
+    await expect(pb.getByTestId('sync-message')).toContainText('Connected');
+    await openDashboard(pb, idB, 'contacts');
+    await expect(pb.getByTestId('contact-row')).toHaveCount(1);
+    expect(await contactNames(pb)).toEqual(['Ada Lovelace']);
+    const popupB = await openPopup(b.context, idB);
+    await expect(popupB.getByText('Ada Lovelace').first()).toBeVisible();
+    await expect(popupB.getByTestId('popup-sync')).toContainText('Synced');
+
+    // ---- B logs Ada's opt-out and syncs; A's touches to her stop after one sync.
+    const [contact] = await pb.evaluate(
+      () =>
+        new Promise<{ id: number }[]>((resolve, reject) => {
+          const req = indexedDB.open('touchbase');
+          req.onsuccess = () => {
+            const all = req.result.transaction('contacts').objectStore('contacts').getAll();
+            all.onsuccess = () => resolve(all.result as { id: number }[]);
+            all.onerror = () => reject(all.error);
+          };
+          req.onerror = () => reject(req.error);
+        }),
+    );
+    await sendFromPage(pb, 'contact.optOut', {
+      contactId: contact?.id,
+      reason: 'Asked Ben to stop',
+      via: 'e2e',
+    });
+    await sendFromPage(pb, 'sync.now', {});
+    await popupA.reload();
+    await expect(popupA.getByText('Ada Lovelace').first()).toBeVisible();
+    await openDashboard(a, extensionId, 'settings');
+    await a.getByTestId('sync-now').click();
+    await expect(a.getByTestId('sync-status')).toContainText('Synced');
+    await popupA.reload();
+    await expect(popupA.getByTestId('popup-sync')).toContainText('Synced');
+    await expect(popupA.getByText('Ada Lovelace')).toHaveCount(0);
+    await openDashboard(a, extensionId, 'contacts');
+    await a.getByTestId('optouts-toggle').click();
+    await expect(a.getByText('Asked Ben to stop').first()).toBeVisible();
+    await a.screenshot({ path: 'test-results/team-sync-a-optouts.png' });
+    await openDashboard(a, extensionId, 'settings');
+    await a
+      .getByTestId('settings-team-sync')
+      .screenshot({ path: 'tests/e2e/screenshots/team-sync-settings.png' });
+  } finally {
+    await b.close();
+  }
+});
