@@ -42,10 +42,8 @@ async function connect(
   await page.getByTestId('sync-connect').click();
 }
 
-/** Rows the rep sees on the Contacts tab, as "First Last". */
-async function contactNames(page: Page): Promise<string[]> {
-  return page.getByTestId('contact-row').locator('a[data-testid="contact-open"]').allTextContents();
-}
+/** The names on the Contacts tab's rows, as the rep reads them. */
+const contactNames = (page: Page) => page.getByTestId('contact-row').locator('a[data-testid="contact-open"]');
 
 test('two reps: sync off sends nothing; clear errors; A enrols, B sees it; B opts out, A stops after one sync', async ({
   context,
@@ -92,7 +90,7 @@ test('two reps: sync off sends nothing; clear errors; A enrols, B sees it; B opt
   await expect(a.getByTestId('sync-message')).toContainText('no database "nosuch"');
   await expect(a.getByTestId('sync-status')).toHaveText('Team sync is off.');
   await openDashboard(a, extensionId, 'contacts');
-  expect(await contactNames(a)).toEqual(['Ada Lovelace']);
+  await expect(contactNames(a)).toHaveText(['Ada Lovelace']);
 
   // ---- A connects: the lead goes to the team.
   await openDashboard(a, extensionId, 'settings');
@@ -113,8 +111,7 @@ test('two reps: sync off sends nothing; clear errors; A enrols, B sees it; B opt
     await connect(pb, { username: 'ben', password: 'ben-pw', name: 'Ben' });
     await expect(pb.getByTestId('sync-message')).toContainText('Connected');
     await openDashboard(pb, idB, 'contacts');
-    await expect(pb.getByTestId('contact-row')).toHaveCount(1);
-    expect(await contactNames(pb)).toEqual(['Ada Lovelace']);
+    await expect(contactNames(pb)).toHaveText(['Ada Lovelace']);
     const popupB = await openPopup(b.context, idB);
     await expect(popupB.getByText('Ada Lovelace').first()).toBeVisible();
     await expect(popupB.getByTestId('popup-sync')).toContainText('Synced');
