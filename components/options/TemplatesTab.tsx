@@ -3,17 +3,28 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import { CHANNELS, type Channel, PURPOSES } from '@/lib/cadence/types';
 import { getDb, getSettings } from '@/lib/db';
 import { type LibraryEntry, listTemplates } from '@/lib/db/templates';
+import { request } from '@/lib/messaging/client';
+import { DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, type Language } from '@/lib/templates/language';
+import { localizedId } from '@/lib/templates/library';
 import { CHANNEL_LABELS, PURPOSE_LABELS } from '@/lib/labels';
 import { TemplateEditor } from './templates/TemplateEditor';
 import './templates/templates.css';
 
 /** The template library: every built-in (or the rep's edit of it) and the rep's own, editable. */
 export function TemplatesTab() {
+  const [language, setLanguage] = useState<Language>(DEFAULT_LANGUAGE);
   const data = useLiveQuery(async () => {
     const db = getDb();
-    const [library, settings] = await Promise.all([listTemplates(db), getSettings(db)]);
-    return { library, settings };
-  });
+    const [library, english, settings] = await Promise.all([
+      listTemplates(db, language),
+      language === DEFAULT_LANGUAGE ? Promise.resolve([]) : listTemplates(db, DEFAULT_LANGUAGE),
+      getSettings(db),
+    ]);
+    // The rep's own English templates with no version in this language yet.
+    const have = new Set(library.map((e) => e.template.variant));
+    const untranslated = english.filter((e) => e.origin === 'custom' && !have.has(e.template.variant));
+    return { library, untranslated, settings, language };
+  }, [language]);
   const [channel, setChannel] = useState<Channel | 'all'>('all');
   const [query, setQuery] = useState('');
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -38,8 +49,30 @@ export function TemplatesTab() {
   }, [data, channel, query]);
 
   if (!data) return <p className="tb-muted">Loading…</p>;
+  // While the other language loads, the previous list stays; its ids are not this language's.
+  const loaded = data.language === language;
   const selected: LibraryEntry | undefined =
     data.library.find((e) => e.template.id === selectedId) ?? groups[0]?.entries[0] ?? data.library[0];
+
+  /** The same template in another language: built-ins and the rep's own versions share the base id. */
+  const switchLanguage = (next: Language) => {
+    if (dirty.current && !window.confirm('Discard your unsaved changes?')) return;
+    dirty.current = false;
+    setNotice(null);
+    const base = selected?.template.id.replace(/\.(es|de|fr|pt-BR)$/, '');
+    setSelectedId(base ? localizedId(base, next) : null);
+    setLanguage(next);
+  };
+  const translate = (entry: LibraryEntry) => {
+    void request('template.save', { mode: 'translate', fromId: entry.template.id, language })
+      .then(({ template }) => {
+        jump(template.id);
+        setNotice(
+          `A ${LANGUAGE_NAMES[language]} version of "${entry.template.name}" to rewrite: it starts as a copy.`,
+        );
+      })
+      .catch((err: unknown) => setNotice(err instanceof Error ? err.message : String(err)));
+  };
 
   const select = (id: string | null) => {
     if (dirty.current && id !== selected?.template.id && !window.confirm('Discard your unsaved changes?'))
@@ -58,6 +91,18 @@ export function TemplatesTab() {
     <div className="tb-tpl">
       <aside className="tb-tpl-list" aria-label="Templates">
         <div className="tb-tpl-filters">
+          <select
+            aria-label="Language"
+            value={language}
+            onChange={(e) => switchLanguage(e.target.value as Language)}
+            data-testid="template-language"
+          >
+            {LANGUAGES.map((l) => (
+              <option key={l} value={l}>
+                {LANGUAGE_NAMES[l]}
+              </option>
+            ))}
+          </select>
           <input
             type="search"
             placeholder="Search templates"
@@ -80,6 +125,30 @@ export function TemplatesTab() {
           </select>
         </div>
         {groups.length === 0 && <p className="tb-muted">No template matches.</p>}
+        {loaded && data.untranslated.length > 0 ? (
+          <div data-testid="template-untranslated">
+            <div className="tb-section-title">Yours, not in {LANGUAGE_NAMES[language]} yet</div>
+            <p className="tb-muted tb-tpl-hint">
+              {LANGUAGE_NAMES[language]} contacts get these in English until you write them.
+            </p>
+            <ul>
+              {data.untranslated.map((e) => (
+                <li key={e.template.id}>
+                  <button
+                    type="button"
+                    onClick={() => translate(e)}
+                    data-testid={`template-translate-${e.template.id}`}
+                  >
+                    <span className="tb-tpl-item-name">{e.template.name}</span>
+                    <span className="tb-tpl-item-meta tb-muted">
+                      Write the {LANGUAGE_NAMES[language]} version
+                    </span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
         {groups.map((g) => (
           <div key={g.purpose}>
             <div className="tb-section-title">{PURPOSE_LABELS[g.purpose]}</div>

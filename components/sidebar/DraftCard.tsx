@@ -1,7 +1,8 @@
 import { type ReactNode, useMemo, useState } from 'react';
 import type { CadenceStep } from '@/lib/cadence/types';
 import type { TouchRow } from '@/lib/db';
-import { draftFor } from '@/lib/drafts/draft';
+import { draftFor, missingLanguage } from '@/lib/drafts/draft';
+import { LANGUAGE_NAMES } from '@/lib/templates/language';
 import { PURPOSE_LABELS } from '@/lib/labels';
 import { CHANNEL_WORDS } from '@/lib/sidebar/status';
 import type { PageView } from '@/lib/sites/types';
@@ -93,6 +94,7 @@ export function DraftCard({ touch, step, data, activities, view, bridge, childre
       }),
     [touch.purpose, touch.channel, data.contact, data.settings, data.library, activities, draftNow],
   );
+  const missing = missingLanguage(draft.template, data.contact.language);
   const [edited, setEdited] = useState<{ subject: string; body: string }>();
   const subject = edited?.subject ?? draft.result.subject ?? '';
   const body = edited?.body ?? draft.result.body;
@@ -194,6 +196,12 @@ export function DraftCard({ touch, step, data, activities, view, bridge, childre
             </li>
           ))}
         </ul>
+      ) : null}
+      {missing ? (
+        <p className="tb-problem warning" data-testid="draft-language-note">
+          No {LANGUAGE_NAMES[missing]} version of “{draft.template.name}” yet: drafted in English. Write one
+          in the dashboard’s Templates.
+        </p>
       ) : null}
       {sms || speaking ? (
         <p className="sb-meta tb-muted" data-testid="draft-meta">

@@ -18,7 +18,13 @@ import { updateContact } from '@/lib/db/contact-record';
 import { deleteAllData } from '@/lib/db/maintenance';
 import { saveSettingsWithReplan } from '@/lib/db/replan';
 import { deletePlaybook, savePlaybook } from '@/lib/db/playbooks';
-import { deleteTemplate, duplicateStoredTemplate, resetTemplate, saveTemplate } from '@/lib/db/templates';
+import {
+  deleteTemplate,
+  duplicateStoredTemplate,
+  translateStoredTemplate,
+  resetTemplate,
+  saveTemplate,
+} from '@/lib/db/templates';
 import { optOutContact, withdrawOptOut, withdrawSuppression } from '@/lib/db/optout';
 import { recordSend } from '@/lib/db/sends';
 import { recordUndo, undo } from '@/lib/db/undo';
@@ -205,7 +211,9 @@ async function route(msg: RuntimeMessage, from: MessageOrigin): Promise<unknown>
       const template =
         p.mode === 'duplicate'
           ? await duplicateStoredTemplate(db, p.fromId, now, p.changes)
-          : await saveTemplate(db, p.id, p.changes, now);
+          : p.mode === 'translate'
+            ? await translateStoredTemplate(db, p.fromId, p.language, now)
+            : await saveTemplate(db, p.id, p.changes, now);
       return { template };
     }
     case 'template.reset':

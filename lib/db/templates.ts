@@ -4,6 +4,8 @@
  * and overwrites only the template: what already went out lives on in touches and activities,
  * which are never rewritten from here.
  */
+import { DEFAULT_LANGUAGE, isLanguage, type Language } from '@/lib/templates/language';
+import { localizedId, templateLanguage } from '@/lib/templates/library';
 import {
   duplicateTemplate,
   editTemplate,
@@ -45,11 +47,17 @@ export function toRow(t: Template, updatedAt: number): TemplateRow {
     updatedAt,
   };
   if (t.subject !== undefined) row.subject = t.subject;
+  if (t.language !== undefined && t.language !== 'en') row.language = t.language;
   return row;
 }
 
 function fromRow(row: TemplateRow): Template {
   const { updatedAt: _updatedAt, ...t } = row;
+  // Rows saved before the language was kept: an edited localized built-in is still in its language.
+  if (t.language === undefined) {
+    const shipped = getBuiltIn(t.id)?.language;
+    if (shipped) t.language = shipped;
+  }
   return t;
 }
 
@@ -74,9 +82,40 @@ export function mergeLibrary(builtIns: readonly Template[], rows: readonly Templ
   return out;
 }
 
-/** The merged library, read from the database. */
-export async function listTemplates(db: TouchbaseDb): Promise<LibraryEntry[]> {
-  return mergeLibrary(getTemplates(), await db.templates.toArray());
+/** The merged library in one language (English by default), read from the database. */
+export async function listTemplates(
+  db: TouchbaseDb,
+  language: Language = DEFAULT_LANGUAGE,
+): Promise<LibraryEntry[]> {
+  const rows = (await db.templates.toArray()).filter((r) => templateLanguage(fromRow(r)) === language);
+  return mergeLibrary(getTemplates(language), rows);
+}
+
+/**
+ * The rep's own template written in another language: a copy of `fromId` (the English, or any,
+ * version) as `<id>.<language>`, same purpose, channel and variant, so a step that names it drafts
+ * in the contact's language. Refused when that version exists already.
+ */
+export async function translateStoredTemplate(
+  db: TouchbaseDb,
+  fromId: string,
+  language: Language,
+  now: number,
+): Promise<Template> {
+  if (!isLanguage(language)) throw new RepoError('Pick one of the languages Touchbase writes in.');
+  return db.transaction('rw', db.templates, async () => {
+    const src = await current(db, fromId);
+    if (!src) throw new RepoError('This template no longer exists.');
+    const base = src.id.replace(/\.(es|de|fr|pt-BR)$/, '');
+    const id = localizedId(base, language);
+    if ((await db.templates.get(id)) || getBuiltIn(id))
+      throw new RepoError('That language has its version of this template already.');
+    const copy: Template = { ...src, id, language, version: 1, builtIn: false };
+    if (language === DEFAULT_LANGUAGE) delete copy.language;
+    assertStorable(copy);
+    await db.templates.put(toRow(copy, now));
+    return copy;
+  });
 }
 
 const TOKEN = /\{\{([^{}]*)\}\}/g;

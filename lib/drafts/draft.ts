@@ -5,8 +5,10 @@
 import type { CallOutcome, Channel, Purpose } from '@/lib/cadence/types';
 import type { ActivityRow, ContactRow, RepSettings } from '@/lib/db/schema';
 import {
+  type Language,
   languageOr,
   pickTemplate,
+  templateLanguage,
   type RenderActivity,
   type RenderResult,
   render,
@@ -97,4 +99,13 @@ export function draftFor(input: DraftInput): Draft {
     languageOr(input.contact.language),
   );
   return { template, result: renderFor(template, input) };
+}
+
+/**
+ * The contact's language when the draft's template is not written in it (no version in their
+ * language, so it was drafted in English): the surfaces say so next to the draft.
+ */
+export function missingLanguage(template: Template, contactLanguage: unknown): Language | undefined {
+  const wanted = languageOr(contactLanguage);
+  return templateLanguage(template) === wanted ? undefined : wanted;
 }

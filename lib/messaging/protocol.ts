@@ -213,13 +213,15 @@ export interface RuntimeRequests {
     res: { runningEnrolments: number; defaultsReset: LeadSource[] };
   };
   /**
-   * Edit a template as a new version (`mode: 'edit'`), or copy one into a new own template
-   * (`mode: 'duplicate'`, with optional changes to the copy).
+   * Edit a template as a new version (`mode: 'edit'`), copy one into a new own template
+   * (`mode: 'duplicate'`, with optional changes to the copy), or start the version of one of the
+   * rep's own templates in another language (`mode: 'translate'`: a copy to rewrite).
    */
   'template.save': {
     req:
       | { mode: 'edit'; id: string; changes: TemplateChanges }
-      | { mode: 'duplicate'; fromId: string; changes?: TemplateChanges };
+      | { mode: 'duplicate'; fromId: string; changes?: TemplateChanges }
+      | { mode: 'translate'; fromId: string; language: Language };
     res: { template: Template };
   };
   /** Put an edited built-in template back to its shipped text (as a new version). */

@@ -335,6 +335,10 @@ export function payloadProblem(msg: RuntimeMessage): string | undefined {
         return isText(p.fromId, MAX_FIELD) && (p.changes === undefined || isObject(p.changes))
           ? undefined
           : 'The template copy is not valid.';
+      if (p.mode === 'translate')
+        return isText(p.fromId, MAX_FIELD) && isLanguage(p.language)
+          ? undefined
+          : 'The template translation is not valid.';
       return 'Unknown template save mode.';
     case 'settings.notifications':
       return typeof p.enabled === 'boolean' ? undefined : 'Say whether alerts are on or off.';

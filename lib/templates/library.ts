@@ -482,6 +482,21 @@ export function pickTemplate(
   ];
   const languages: Language[] =
     isLanguage(language) && language !== DEFAULT_LANGUAGE ? [language, DEFAULT_LANGUAGE] : [DEFAULT_LANGUAGE];
+  // A step that names its template (the rep's own, by variant) keeps it: in the contact's language
+  // when the rep wrote that version, else in English (the draft then says so), never swapped for
+  // another template of the purpose.
+  if (variant !== undefined) {
+    for (const lang of languages) {
+      const own = library === BUILT_INS ? [] : library.filter((t) => templateLanguage(t) === lang);
+      const builtIns = ALL_BUILT_INS.filter((t) => templateLanguage(t) === lang);
+      for (const lib of [own, builtIns]) {
+        const exact = lib.find(
+          (t) => t.purpose === validPurpose && t.channel === validChannel && t.variant === variant,
+        );
+        if (exact) return { ...exact };
+      }
+    }
+  }
   for (const lang of languages) {
     const builtIns = ALL_BUILT_INS.filter((t) => templateLanguage(t) === lang);
     const own = library === BUILT_INS ? [] : library.filter((t) => templateLanguage(t) === lang);

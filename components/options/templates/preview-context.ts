@@ -37,5 +37,10 @@ export function renderPreview(
   activities: RenderActivity[],
   now: Date,
 ): RenderResult {
-  return renderFor(template, { contact, settings, activities, now });
+  // Meeting times and "last touch" read in the template's language, whoever the sample contact is.
+  const language = template.language;
+  const inLanguage: ContactRow = { ...contact };
+  if (language) inLanguage.language = language;
+  else delete inLanguage.language;
+  return renderFor(template, { contact: inLanguage, settings, activities, now });
 }
