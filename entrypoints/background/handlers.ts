@@ -116,8 +116,10 @@ export async function handleMessage(msg: RuntimeMessage, from: MessageOrigin = {
   const label = undoLabel(msg);
   if (!label) return route(msg, from);
   const via = 'via' in msg.payload && typeof msg.payload.via === 'string' ? msg.payload.via : '';
-  const { result, undo: ticket } = await recordUndo(getDb(), { label, via, now: Date.now() }, () =>
-    route(msg, from),
+  const { result, undo: ticket } = await recordUndo(
+    getDb(),
+    { label, via, now: Date.now(), clock: Date.now },
+    () => route(msg, from),
   );
   return new Undoable(result, ticket);
 }

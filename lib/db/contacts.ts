@@ -18,6 +18,7 @@ import { type DueTimes, urgencyOrder } from '@/lib/touches/due-groups';
 import type { ContactRow, EnrolmentRow, TouchbaseDb, TouchRow } from './schema';
 import { getSettings } from './settings';
 import { loadSuppressions } from './suppressions';
+import { isRecordingUndo, rememberBefore } from './undo';
 
 /** One line of the contacts table. */
 export interface ContactListRow {
@@ -218,18 +219,29 @@ async function deleteOfContacts<T extends { contactId?: number }>(
     compound
       ? table.where(index).between([lo, -Infinity], [hi, Infinity], true, true)
       : table.where(index).between(lo, hi, true, true);
+  // Recorded for undo, every deleted row is needed whole anyway: read each range once (one
+  // getAll) and hand the rows to the journal, instead of keys here and rows again there.
+  const recording = isRecordingUndo();
   if (runs.length <= 50) {
-    // Primary keys straight from the index (one getAllKeys), then one batch of deletes: Dexie's
-    // Collection.delete() would first read every row's value again in slices.
-    for (const [lo, hi] of runs) await table.bulkDelete(await range(lo, hi).primaryKeys());
+    for (const [lo, hi] of runs) {
+      if (recording) {
+        const rows = await range(lo, hi).toArray();
+        rememberBefore(table, rows);
+        await table.bulkDelete(rows.map((r) => (r as T & { id: number }).id));
+        continue;
+      }
+      // Primary keys straight from the index (one getAllKeys), then one batch of deletes: Dexie's
+      // Collection.delete() would first read every row's value again in slices.
+      await table.bulkDelete(await range(lo, hi).primaryKeys());
+    }
     return;
   }
   const wanted = new Set(sorted);
-  const rows = await range(sorted[0]!, sorted[sorted.length - 1]!).toArray();
-  const ids = rows
-    .filter((r) => r.contactId !== undefined && wanted.has(r.contactId))
-    .map((r) => (r as T & { id: number }).id);
-  await table.bulkDelete(ids);
+  const rows = (await range(sorted[0]!, sorted[sorted.length - 1]!).toArray()).filter(
+    (r) => r.contactId !== undefined && wanted.has(r.contactId),
+  );
+  rememberBefore(table, rows);
+  await table.bulkDelete(rows.map((r) => (r as T & { id: number }).id));
 }
 
 function summarise(changed: number, skips: Map<string, number>): BulkResult {
@@ -275,6 +287,7 @@ export async function bulkContacts(
       await deleteOfContacts(db.touches, 'contactId', found);
       await deleteOfContacts(db.enrolments, 'contactId', found);
       await deleteOfContacts(db.activities, '[contactId+at]', found);
+      rememberBefore(db.contacts, contacts);
       await db.contacts.bulkDelete(found);
       return summarise(found.length, skips);
     }

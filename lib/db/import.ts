@@ -167,6 +167,10 @@ export async function importContacts(db: TouchbaseDb, req: ImportRequest): Promi
       });
       const createdIds = (await db.contacts.bulkAdd(newRows as ContactRow[], { allKeys: true })) as number[];
 
+      // The rows as stored, kept for the enrolment below instead of reading them back.
+      const stored = new Map<number, ContactRow>(
+        newRows.map((r, i) => [createdIds[i]!, { ...r, id: createdIds[i] } as ContactRow]),
+      );
       const updatedIds: number[] = [];
       for (const d of plan.toUpdate) {
         const cur = existingByEmail.get(normaliseEmail(d.email));
@@ -194,19 +198,16 @@ export async function importContacts(db: TouchbaseDb, req: ImportRequest): Promi
         }
         await db.contacts.update(cur.id, patch);
         updatedIds.push(cur.id);
+        stored.set(cur.id, { ...(stored.get(cur.id) ?? cur), ...patch });
       }
 
       let enrolled = 0;
       let notEnrolled = 0;
       if (req.enrol && playbook) {
-        const targetIds = [...createdIds, ...updatedIds];
-        const [targets, existing] = await Promise.all([
-          db.contacts.bulkGet(targetIds),
-          enrolmentsOfContacts(db, updatedIds),
-        ]);
+        const existing = await enrolmentsOfContacts(db, updatedIds);
         const res = await enrolContactsBatch(
           db,
-          targets.filter((c): c is ContactRow => c !== undefined),
+          [...stored.values()],
           existing,
           playbook,
           req.enrol.source,

@@ -7,7 +7,14 @@
  * action logged removed, as if it never happened. It refuses when a row changed since (a later
  * action), since putting the old row back would silently erase that change.
  */
-import type { DBCore, DBCoreMutateRequest, DBCoreTransaction, IndexableType, Middleware } from 'dexie';
+import Dexie, {
+  type DBCore,
+  type DBCoreMutateRequest,
+  type DBCoreTransaction,
+  type IndexableType,
+  type Middleware,
+  type Table,
+} from 'dexie';
 import type { UndoTicket } from '@/lib/messaging/protocol';
 import type { TouchbaseDb, UndoChange, UndoRow } from './schema';
 
@@ -23,8 +30,14 @@ const NOT_JOURNALED = new Set(['undo', 'meta', 'outbox']);
 const ABSENT = Symbol('absent');
 
 interface TableJournal {
-  /** keyString -> [key, row before the first write, or ABSENT when it did not exist] */
-  rows: Map<string, [unknown, unknown]>;
+  /**
+   * keyString -> [key, row before the first write (ABSENT when it did not exist), fingerprint of
+   * the row after the latest write]. The "after" side is taken from the writes themselves, so
+   * recording an action never reads its rows back.
+   */
+  rows: Map<string, [unknown, unknown, string]>;
+  /** Rows the action already read in its transaction (see rememberBefore), by keyString. */
+  known: Map<string, unknown>;
 }
 
 type Journal = Map<string, TableJournal>;
@@ -33,7 +46,53 @@ type Journal = Map<string, TableJournal>;
 const journals = new WeakMap<DBCoreTransaction, Journal>();
 
 function keyString(key: unknown): string {
-  return JSON.stringify(key);
+  return typeof key === 'number' ? String(key) : JSON.stringify(key);
+}
+
+function tableJournal(journal: Journal, name: string): TableJournal {
+  let tj = journal.get(name);
+  if (!tj) {
+    tj = { rows: new Map(), known: new Map() };
+    journal.set(name, tj);
+  }
+  return tj;
+}
+
+/**
+ * Keeps the first before-image of each key; later ones are not what undo must restore. Its
+ * "after" fingerprint is set by the write that follows ('' until then: unchanged).
+ */
+function rememberRows(tj: TableJournal, keys: readonly unknown[], before: readonly unknown[]): void {
+  keys.forEach((k, i) => {
+    const ks = keyString(k);
+    if (!tj.rows.has(ks)) {
+      const b = before[i];
+      tj.rows.set(ks, [k, b === undefined ? ABSENT : b, '']);
+    }
+  });
+}
+
+function currentJournal(): Journal | undefined {
+  const trans = (Dexie.currentTransaction as unknown as { idbtrans?: DBCoreTransaction } | null)?.idbtrans;
+  return trans ? journals.get(trans) : undefined;
+}
+
+/** True inside an action whose changes are being recorded for undo. */
+export function isRecordingUndo(): boolean {
+  return currentJournal() !== undefined;
+}
+
+/**
+ * Tells the journal of the current transaction (if it is being recorded) what `rows` of `table`
+ * hold right now, so its next write to them need not read them first. Only for rows read in this
+ * same transaction and not written since: they become what undo puts back.
+ */
+export function rememberBefore(table: Table, rows: readonly object[]): void {
+  const journal = currentJournal();
+  if (!journal || !rows.length) return;
+  const kp = table.schema.primKey.keyPath as string;
+  const tj = tableJournal(journal, table.name);
+  for (const r of rows) tj.known.set(keyString((r as Record<string, unknown>)[kp]), r);
 }
 
 /** The Dexie middleware; `TouchbaseDb` installs it. */
@@ -47,22 +106,36 @@ export const undoMiddleware: Middleware<DBCore> = {
         const table = down.table(name);
         if (NOT_JOURNALED.has(name)) return table;
         const pk = table.schema.primaryKey;
-        const remember = (journal: Journal, keys: unknown[], before: unknown[]) => {
-          let tj = journal.get(name);
-          if (!tj) {
-            tj = { rows: new Map() };
-            journal.set(name, tj);
-          }
-          keys.forEach((k, i) => {
+        const keyPath = typeof pk.keyPath === 'string' ? pk.keyPath : undefined;
+        /** Before-images of the keys not journaled yet, in one read. */
+        const readBefore = async (trans: DBCoreTransaction, tj: TableJournal, keys: readonly unknown[]) => {
+          const unknown: unknown[] = [];
+          for (const k of keys) {
+            if (k === undefined) continue;
             const ks = keyString(k);
-            if (!tj.rows.has(ks)) tj.rows.set(ks, [k, before[i] === undefined ? ABSENT : before[i]]);
-          });
+            if (tj.rows.has(ks)) continue;
+            const row = tj.known.get(ks);
+            if (row !== undefined) tj.rows.set(ks, [k, row, '']);
+            else unknown.push(k);
+          }
+          if (unknown.length) rememberRows(tj, unknown, await table.getMany({ trans, keys: unknown }));
         };
+        const setAfter = (tj: TableJournal, key: unknown, row: unknown) => {
+          const entry = tj.rows.get(keyString(key));
+          if (entry) entry[2] = fingerprint(row);
+          else tj.rows.set(keyString(key), [key, ABSENT, fingerprint(row)]);
+        };
+        /** A written value as stored: an auto-incremented key is part of the row read back. */
+        const stored = (value: unknown, key: unknown) =>
+          keyPath && value && typeof value === 'object' && !(keyPath in value)
+            ? { ...(value as object), [keyPath]: key }
+            : value;
         return {
           ...table,
           async mutate(req: DBCoreMutateRequest) {
             const journal = journals.get(req.trans);
             if (!journal) return table.mutate(req);
+            const tj = tableJournal(journal, name);
             if (req.type === 'deleteRange') {
               const { result } = await table.query({
                 trans: req.trans,
@@ -70,39 +143,31 @@ export const undoMiddleware: Middleware<DBCore> = {
                 query: { index: pk, range: req.range },
               });
               const keys = result.map((v) => pk.extractKey?.(v));
-              remember(journal, keys, result);
-              return table.mutate(req);
-            }
-            if (req.type === 'delete' || req.type === 'put') {
-              const keys =
-                req.keys ??
-                (req.type === 'put'
-                  ? req.values.map((v) => (pk.extractKey ? pk.extractKey(v) : undefined))
-                  : []);
-              // Rows without a key yet (auto-increment puts) are new: their key comes back below.
-              const known = keys.filter((k) => k !== undefined);
-              if (known.length) {
-                const before = await table.getMany({ trans: req.trans, keys: known });
-                remember(journal, known, before);
-              }
+              rememberRows(tj, keys, result);
               const res = await table.mutate(req);
-              if (req.type === 'put' && known.length < keys.length && res.results) {
-                const fresh = res.results.filter((_, i) => keys[i] === undefined);
-                remember(
-                  journal,
-                  fresh,
-                  fresh.map(() => undefined),
-                );
-              }
+              for (const k of keys) setAfter(tj, k, undefined);
               return res;
             }
+            if (req.type === 'delete') {
+              await readBefore(req.trans, tj, req.keys);
+              const res = await table.mutate(req);
+              req.keys.forEach((k, i) => {
+                if (!(i in res.failures)) setAfter(tj, k, undefined);
+              });
+              return res;
+            }
+            const keys: unknown[] =
+              req.keys ?? req.values.map((v) => (pk.extractKey ? pk.extractKey(v) : undefined));
+            // Adds and auto-incremented puts are new rows: nothing to read before them.
+            if (req.type === 'put') await readBefore(req.trans, tj, keys);
             const res = await table.mutate(req);
-            const added = (res.results ?? []).filter((_, i) => !(i in res.failures));
-            remember(
-              journal,
-              added,
-              added.map(() => undefined),
-            );
+            req.values.forEach((v, i) => {
+              if (i in res.failures) return;
+              const key = keys[i] ?? res.results?.[i];
+              if (key === undefined) return;
+              if (!tj.rows.has(keyString(key))) tj.rows.set(keyString(key), [key, ABSENT, '-']);
+              setAfter(tj, key, stored(v, key));
+            });
             return res;
           },
         };
@@ -146,7 +211,16 @@ function fingerprint(row: unknown): string {
  */
 export async function recordUndo<T>(
   db: TouchbaseDb,
-  meta: { label: string; via: string; now: number },
+  meta: {
+    label: string;
+    via: string;
+    now: number;
+    /**
+     * The time once the action has run: the undo window counts from then, so a bulk action
+     * that takes longer than the window still leaves the rep its full 20 seconds. Default `now`.
+     */
+    clock?: () => number;
+  },
   fn: () => Promise<T>,
 ): Promise<{ result: T; undo?: UndoTicket }> {
   return db.transaction('rw', db.tables, async (tx) => {
@@ -162,15 +236,12 @@ export async function recordUndo<T>(
     await db.undo.where('expiresAt').below(meta.now).delete();
     const changes: UndoChange[] = [];
     for (const [table, tj] of journal) {
-      const entries = [...tj.rows.values()];
-      const keys = entries.map(([k]) => k);
-      const now = await db.table(table).bulkGet(keys as IndexableType[]);
       const change: UndoChange = { table, before: [], added: [], after: {} };
-      entries.forEach(([k, before], i) => {
-        change.after[keyString(k)] = fingerprint(now[i]);
+      for (const [k, before, after] of tj.rows.values()) {
+        change.after[keyString(k)] = after || fingerprint(before === ABSENT ? undefined : before);
         if (before === ABSENT) change.added.push(k);
         else change.before.push(before);
-      });
+      }
       changes.push(change);
     }
     if (!changes.length) return { result };
@@ -178,7 +249,7 @@ export async function recordUndo<T>(
       label: meta.label,
       via: meta.via,
       at: meta.now,
-      expiresAt: meta.now + UNDO_WINDOW_MS,
+      expiresAt: Math.max(meta.now, meta.clock?.() ?? meta.now) + UNDO_WINDOW_MS,
       changes,
     };
     const id = (await db.undo.add(row as UndoRow)) as number;

@@ -155,3 +155,18 @@ describe('undo entries', () => {
     expect(await db.undo.count()).toBe(0);
   });
 });
+
+describe('the undo window', () => {
+  it('counts from the end of a long action, so the rep still gets the whole window', async () => {
+    const { contactId } = await enrol('ada@x.com');
+    const t = (await nextTouchFor(db, contactId))!;
+    // The action started at T0 and took 30 seconds.
+    const { undo: ticket } = await recordUndo(
+      db,
+      { label: 'done', via: 't', now: T0, clock: () => T0 + 30_000 },
+      () => completeTouch(db, t.id, { now: T0, via: 't' }),
+    );
+    expect(ticket?.expiresAt).toBe(T0 + 30_000 + 20_000);
+    await expect(undo(db, ticket!.id, T0 + 45_000)).resolves.toEqual({ label: 'done' });
+  });
+});
