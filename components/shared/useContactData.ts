@@ -7,6 +7,7 @@ import {
   getSettings,
   type RepSettings,
   type TouchRow,
+  withLaterTouches,
 } from '@/lib/db';
 import type { Template } from '@/lib/templates';
 
@@ -36,7 +37,9 @@ export function useContactData(contactId: number | undefined): ContactData | nul
       getSettings(db),
       db.templates.toArray(),
     ]);
-    touches.sort((a, b) => a.dueAt - b.dueAt);
-    return { contact, enrolments, touches, activities, settings, library };
+    // Planned touches beyond the stored horizon come from the engine (lib/db/horizon.ts).
+    const all = withLaterTouches(touches, enrolments);
+    all.sort((a, b) => a.dueAt - b.dueAt);
+    return { contact, enrolments, touches: all, activities, settings, library };
   }, [contactId]);
 }

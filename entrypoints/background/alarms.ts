@@ -1,6 +1,10 @@
+import { getDb, storeLaterTouches } from '@/lib/db';
 import { refreshBadge } from './badge';
 
-/** The one named alarm: every minute it recomputes the badge (and runs the timed nudges). */
+/**
+ * The one named alarm: every minute it stores the planned touches coming within the horizon,
+ * recomputes the badge (and runs the timed nudges).
+ */
 export const DUE_ALARM = 'touchbase-due';
 
 export type TickHandler = (now: number) => Promise<void>;
@@ -25,6 +29,13 @@ async function ensureAlarm(extraTick?: TickHandler): Promise<void> {
 
 async function tick(extraTick?: TickHandler): Promise<void> {
   const now = Date.now();
+  // Planned touches coming within the stored horizon become rows before anything reads them
+  // (lib/db/horizon.ts); also at every worker start, since ensureAlarm ticks then.
+  try {
+    await storeLaterTouches(getDb(), now);
+  } catch (err) {
+    console.warn('[touchbase] storing upcoming touches failed', err);
+  }
   // Separately guarded: a badge that cannot be drawn must not also silence the notifications.
   try {
     await refreshBadge(now);

@@ -2,6 +2,7 @@
  * Editing a contact's record (dashboard drawer, Gmail sidebar), and replanning its sequences
  * when the contact's zone or window changes, all in one transaction.
  */
+import { pendingTouches } from '@/lib/cadence';
 import { DEFAULT_WINDOW } from '@/lib/cadence/types';
 import {
   type ContactPatch,
@@ -35,10 +36,9 @@ export function movedTouches(
   return moved + was.size;
 }
 
-async function plannedOf(db: TouchbaseDb, enrolmentId: number): Promise<TouchRow[]> {
-  return (await db.touches.where('enrolmentId').equals(enrolmentId).toArray()).filter(
-    (t) => t.state === 'planned',
-  );
+/** Every planned touch of the enrolment, from the engine (rows exist only inside the horizon). */
+function plannedOf(e: EnrolmentRow): Pick<TouchRow, 'step' | 'dueAt'>[] {
+  return pendingTouches(e).map((t) => ({ step: t.step, dueAt: t.dueAt.getTime() }));
 }
 
 /**
@@ -51,15 +51,15 @@ export async function replanEnrolment(
   schedule: { timeZone: string; window: NonNullable<EnrolmentRow['window']>; text: string },
   opts: { now: number; via: string },
 ): Promise<number> {
-  const before = await plannedOf(db, e.id);
-  await applyEvent(
+  const before = plannedOf(e);
+  const after = await applyEvent(
     db,
     e,
     { type: 'set-schedule', timeZone: schedule.timeZone, window: schedule.window, text: schedule.text },
     opts.now,
     opts.via,
   );
-  return movedTouches(before, await plannedOf(db, e.id));
+  return movedTouches(before, plannedOf(after));
 }
 
 function clean(v: string | undefined): string | undefined {

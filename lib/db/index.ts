@@ -9,6 +9,7 @@ export * from './optout';
 export * from './suppressions';
 export * from './undo';
 export * from './outbox';
+export * from './horizon';
 
 let instance: TouchbaseDb | undefined;
 

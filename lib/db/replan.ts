@@ -66,8 +66,13 @@ async function changesFor(db: TouchbaseDb, prev: RepSettings, next: RepSettings)
   return out;
 }
 
+/** Every planned touch of an enrolment, from the engine (rows exist only inside the horizon). */
+function plannedOf(e: EnrolmentRow): Pick<TouchRow, 'step' | 'dueAt'>[] {
+  return pendingTouches(e).map((t) => ({ step: t.step, dueAt: t.dueAt.getTime() }));
+}
+
 /** Counts what the pure engine would move, without writing. */
-function countMoved(changes: readonly Change[], planned: Map<number, TouchRow[]>, now: number): number {
+function countMoved(changes: readonly Change[], now: number): number {
   let moved = 0;
   for (const { e, events } of changes) {
     let cur = e as EnrolmentRow;
@@ -75,24 +80,9 @@ function countMoved(changes: readonly Change[], planned: Map<number, TouchRow[]>
       const r = transition(cur, ev, now);
       if (r.ok) cur = { ...cur, ...r.enrolment } as EnrolmentRow;
     }
-    const after = pendingTouches(cur).map((t) => ({ step: t.step, dueAt: t.dueAt.getTime() }));
-    moved += movedTouches(planned.get(e.id) ?? [], after);
+    moved += movedTouches(plannedOf(e), plannedOf(cur));
   }
   return moved;
-}
-
-async function plannedByEnrolment(db: TouchbaseDb): Promise<Map<number, TouchRow[]>> {
-  const rows = await db.touches
-    .where('[state+dueAt]')
-    .between(['planned', -Infinity], ['planned', Infinity])
-    .toArray();
-  const map = new Map<number, TouchRow[]>();
-  for (const t of rows) {
-    const list = map.get(t.enrolmentId) ?? [];
-    list.push(t);
-    map.set(t.enrolmentId, list);
-  }
-  return map;
 }
 
 /** How many future touches a settings change would move if running sequences follow it. */
@@ -101,11 +91,11 @@ export async function previewSettingsReplan(
   patch: Partial<RepSettings>,
   now: number,
 ): Promise<ReplanPreview> {
-  return db.transaction('r', [db.enrolments, db.contacts, db.touches, db.settings], async () => {
+  return db.transaction('r', [db.enrolments, db.contacts, db.settings], async () => {
     const prev = await getSettings(db);
     const changes = await changesFor(db, prev, { ...prev, ...patch });
     if (!changes.length) return { moved: 0, enrolments: 0 };
-    return { moved: countMoved(changes, await plannedByEnrolment(db), now), enrolments: changes.length };
+    return { moved: countMoved(changes, now), enrolments: changes.length };
   });
 }
 
@@ -126,15 +116,9 @@ export async function saveSettingsWithReplan(
     const changes = await changesFor(db, prev, settings);
     let moved = 0;
     for (const { e, events } of changes) {
-      const before = (await db.touches.where('enrolmentId').equals(e.id).toArray()).filter(
-        (t) => t.state === 'planned',
-      );
       let cur = e;
       for (const ev of events) cur = await applyEvent(db, cur, ev, opts.now, opts.via);
-      const after = (await db.touches.where('enrolmentId').equals(e.id).toArray()).filter(
-        (t) => t.state === 'planned',
-      );
-      moved += movedTouches(before, after);
+      moved += movedTouches(plannedOf(e), plannedOf(cur));
     }
     return { settings, moved };
   });

@@ -13,7 +13,6 @@ import {
   isValidTimeZone,
   type LeadSource,
   type Playbook,
-  pendingTouches,
   transition,
 } from '@/lib/cadence';
 import { otherEmailId } from '@/lib/contacts/record';
@@ -26,6 +25,8 @@ import { isValidEmail as isPlausibleEmail, normaliseEmail } from '@/lib/email';
 import { optOutContact, withdrawOptOut } from './optout';
 import { getSettings } from './settings';
 import { type SuppressionIndex, suppressedMessage, suppressionsOf } from './suppressions';
+import { rowKey, STORE_AHEAD_MS, storedTouchRows } from './horizon';
+import { rememberBefore } from './undo';
 
 /** A refusal a rep can read ("This contact opted out…"); nothing was written. */
 export class RepoError extends Error {
@@ -251,85 +252,81 @@ export async function upsertContact(
   });
 }
 
-/** The planned touch rows (without ids) the engine asks for right now. */
-function plannedTouchRows(e: EnrolmentRow): Omit<TouchRow, 'id'>[] {
-  return pendingTouches(e).map((p) => {
-    const row: Omit<TouchRow, 'id'> = {
-      enrolmentId: e.id,
-      contactId: e.contactId,
-      step: p.step,
-      totalSteps: e.steps.length,
-      channel: p.channel,
-      purpose: p.purpose,
-      dueAt: p.dueAt.getTime(),
-      deadlineAt: p.deadlineAt.getTime(),
-      state: 'planned',
-    };
-    if (p.withinMinutes !== undefined) row.withinMinutes = p.withinMinutes;
-    if (p.extraKey !== undefined) row.extraKey = p.extraKey;
-    return row;
-  });
-}
-
-/** Which planned row a planned touch replaces: steps by number, step-0 touches by extra key. */
-const rowKey = (t: { step: number; extraKey?: number }) =>
-  t.step === 0 ? `x${t.extraKey ?? 0}` : String(t.step);
-
 /**
- * Rewrites the planned touches of an enrolment from the engine's plan. Rows are updated in place
- * by step so a touch keeps its id across replans (a draft inserted in Gmail still points at it).
+ * Rewrites the planned touch rows of an enrolment to `rows` (from {@link storedTouchRows}). Rows
+ * are updated in place by step so a touch keeps its id across replans (a draft inserted in Gmail
+ * still points at it).
  */
-async function syncTouches(db: TouchbaseDb, e: EnrolmentRow): Promise<void> {
+async function syncTouches(db: TouchbaseDb, e: EnrolmentRow, rows: Omit<TouchRow, 'id'>[]): Promise<void> {
   const existing = await db.touches.where('enrolmentId').equals(e.id).toArray();
-  const plannedByStep = new Map(existing.filter((t) => t.state === 'planned').map((t) => [rowKey(t), t]));
+  const planned = existing.filter((t) => t.state === 'planned');
+  rememberBefore(db.touches, planned);
+  const plannedByStep = new Map(planned.map((t) => [rowKey(t), t]));
   const deletes: number[] = [];
   const writes: TouchRow[] = [];
-  diffTouches(e, plannedByStep, deletes, writes);
+  diffTouches(rows, plannedByStep, deletes, writes);
   if (deletes.length) await db.touches.bulkDelete(deletes);
   // One batch: rows with an id are replaced in place, rows without one are added.
   if (writes.length) await db.touches.bulkPut(writes);
 }
 
 /**
- * What the engine's plan for `e` changes in its planned touches (`plannedByStep`, consumed):
+ * What changes between the planned rows stored (`plannedByStep`, consumed) and the ones wanted:
  * rows to write, each keeping the id of the planned row of its step, and ids to delete.
  */
 function diffTouches(
-  e: EnrolmentRow,
+  wanted: Omit<TouchRow, 'id'>[],
   plannedByStep: Map<string, TouchRow>,
   deletes: number[],
   writes: TouchRow[],
 ): void {
-  for (const row of plannedTouchRows(e)) {
+  for (const row of wanted) {
     const prev = plannedByStep.get(rowKey(row));
     if (prev) {
       plannedByStep.delete(rowKey(row));
       // A touch already announced keeps its notification mark unless it moved.
       if (prev.notifiedAt !== undefined && prev.dueAt === row.dueAt) row.notifiedAt = prev.notifiedAt;
+      // Unchanged: no write (a pause or a stop leaves most rows of other enrolments as they are).
+      if (sameRow(prev, row)) continue;
       writes.push({ ...row, id: prev.id } as TouchRow);
     } else writes.push(row as TouchRow);
   }
   for (const t of plannedByStep.values()) deletes.push(t.id);
 }
 
+/** A stored planned row already holds exactly `row` (same fields, same values). */
+function sameRow(prev: TouchRow, row: Omit<TouchRow, 'id'>): boolean {
+  const keys = Object.keys(row) as (keyof typeof row)[];
+  if (Object.keys(prev).length !== keys.length + 1) return false;
+  return keys.every((k) => prev[k] === row[k]);
+}
+
 /**
  * {@link syncTouches} for many enrolments at once: one read of their touches, one bulkDelete and
  * one bulkPut, the same rows per enrolment as one call each would leave (ids kept by step).
  */
-export async function syncTouchesBatch(db: TouchbaseDb, rows: readonly EnrolmentRow[]): Promise<void> {
-  if (!rows.length) return;
-  const byId = new Map(rows.map((e) => [e.id, e]));
-  const existing = await touchesOfEnrolments(db, [...byId.keys()]);
+export async function syncTouchesBatch(
+  db: TouchbaseDb,
+  items: readonly { e: EnrolmentRow; rows: Omit<TouchRow, 'id'>[] }[],
+): Promise<void> {
+  if (!items.length) return;
+  const existing = await touchesOfEnrolments(
+    db,
+    items.map((i) => i.e.id),
+  );
   const plannedByEnrolment = new Map<number, Map<string, TouchRow>>();
-  for (const t of existing) {
-    if (t.state !== 'planned') continue;
+  const planned = existing.filter((t) => t.state === 'planned');
+  // Read just now in this transaction: the undo journal takes them as they are, no second read.
+  rememberBefore(db.touches, planned);
+  for (const t of planned) {
     const m = plannedByEnrolment.get(t.enrolmentId) ?? new Map<string, TouchRow>();
     m.set(rowKey(t), t);
     plannedByEnrolment.set(t.enrolmentId, m);
   }
   const deletes: number[] = [];
   const writes: TouchRow[] = [];
-  for (const e of rows) diffTouches(e, plannedByEnrolment.get(e.id) ?? new Map(), deletes, writes);
+  for (const { e, rows } of items)
+    diffTouches(rows, plannedByEnrolment.get(e.id) ?? new Map(), deletes, writes);
   if (deletes.length) await db.touches.bulkDelete(deletes);
   if (writes.length) await db.touches.bulkPut(writes);
 }
@@ -364,7 +361,8 @@ export interface EventRefusal {
  * {@link apply} for many enrolments inside the caller's transaction: the engine runs per
  * enrolment in memory, then three bulk writes (enrolments, activities, touches) replace the
  * handful of queries per enrolment a loop of `apply` would make. Refused events come back as
- * refusals and write nothing for that enrolment.
+ * refusals and write nothing for that enrolment. `enrolments` must be rows read in the caller's
+ * transaction, unchanged since (the undo journal keeps them as the rows to restore).
  */
 export async function applyBatch(
   db: TouchbaseDb,
@@ -376,6 +374,7 @@ export async function applyBatch(
   const applied: EnrolmentRow[] = [];
   const refused: EventRefusal[] = [];
   const activities: ActivityRow[] = [];
+  rememberBefore(db.enrolments, enrolments);
   for (const e of enrolments) {
     const res = transition(e, event, now, { via });
     if (!res.ok) {
@@ -388,10 +387,36 @@ export async function applyBatch(
       activities.push({ ...a, contactId: next.contactId, enrolmentId: next.id } as ActivityRow);
     }
   }
+  const items = applied.map((e) => ({ e, rows: storedTouchRows(e, now) }));
   if (applied.length) await db.enrolments.bulkPut(applied);
   if (activities.length) await db.activities.bulkAdd(activities);
-  await syncTouchesBatch(db, applied);
+  await syncTouchesBatch(db, items);
   return { applied, refused };
+}
+
+/**
+ * Writes the planned touches that came within the stored horizon since their enrolment was last
+ * written (lib/db/horizon.ts): the minute alarm's job, also run when the worker starts. Batches
+ * of `batch` enrolments, one transaction each; answers how many enrolments it extended. Only
+ * planned rows and `laterDueAt` change: no activity, nothing for undo.
+ */
+export async function storeLaterTouches(db: TouchbaseDb, now: number, batch = 500): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const n = await db.transaction('rw', [db.enrolments, db.touches], async () => {
+      const due = await db.enrolments
+        .where('laterDueAt')
+        .below(now + STORE_AHEAD_MS)
+        .limit(batch)
+        .toArray();
+      const items = due.map((e) => ({ e, rows: storedTouchRows(e, now) }));
+      await db.enrolments.bulkPut(due);
+      await syncTouchesBatch(db, items);
+      return due.length;
+    });
+    total += n;
+    if (n < batch) return total;
+  }
 }
 
 async function logActivities(
@@ -443,9 +468,10 @@ export async function applyEvent(
   const res = transition(e, event, now, { via });
   if (!res.ok) throw new RepoError(res.message);
   const next = nextRow(e, res.enrolment, event, now);
+  const rows = storedTouchRows(next, now);
   await db.enrolments.put(next);
   await logActivities(db, next, res.activities, touchId);
-  await syncTouches(db, next);
+  await syncTouches(db, next, rows);
   return next;
 }
 
@@ -511,10 +537,12 @@ export async function enrolContact(
     }
     if (!res.ok) throw new RepoError(res.message);
     const row = { ...res.enrolment, playbookName: playbook.name } as EnrolmentRow;
+    const touches = storedTouchRows(row, req.now);
     const id = await db.enrolments.add(row);
     row.id = id;
     await logActivities(db, row, res.activities);
-    await syncTouches(db, row);
+    for (const t of touches) t.enrolmentId = id;
+    await db.touches.bulkAdd(touches as TouchRow[]);
     return { enrolmentId: id, contactId: contact.id };
   });
 }
@@ -649,6 +677,8 @@ export async function enrolContactsBatch(
     });
   }
   if (!accepted.length) return { enrolled: [], refused };
+  // Before the add: it sets each row's laterDueAt.
+  const planned = accepted.map((a) => storedTouchRows(a.row, opts.now));
   const ids = (await db.enrolments.bulkAdd(
     accepted.map((a) => a.row),
     { allKeys: true },
@@ -660,7 +690,10 @@ export async function enrolContactsBatch(
     for (const act of a.acts) {
       activities.push({ ...act, contactId: a.row.contactId, enrolmentId: a.row.id } as ActivityRow);
     }
-    touches.push(...plannedTouchRows(a.row));
+    for (const t of planned[i]!) {
+      t.enrolmentId = a.row.id;
+      touches.push(t);
+    }
   });
   await db.activities.bulkAdd(activities);
   await db.touches.bulkAdd(touches as TouchRow[]);
@@ -791,6 +824,7 @@ export async function snoozeTouch(
           : x,
       );
       const next = { ...e, extras };
+      const rows = storedTouchRows(next, opts.now);
       await db.enrolments.put(next);
       await logActivities(db, e, [
         {
@@ -802,7 +836,7 @@ export async function snoozeTouch(
           source: opts.via,
         },
       ]);
-      await syncTouches(db, next);
+      await syncTouches(db, next, rows);
     } else if (touch.step === 0 && e.followUp) {
       const followUp = {
         ...e.followUp,
@@ -810,6 +844,7 @@ export async function snoozeTouch(
         deadlineAt: Math.max(e.followUp.deadlineAt, until + 3_600_000),
       };
       const next = { ...e, followUp };
+      const rows = storedTouchRows(next, opts.now);
       await db.enrolments.put(next);
       await logActivities(db, e, [
         {
@@ -821,7 +856,7 @@ export async function snoozeTouch(
           source: opts.via,
         },
       ]);
-      await syncTouches(db, next);
+      await syncTouches(db, next, rows);
     } else {
       await applyEvent(db, e, { type: 'snooze', until }, opts.now, opts.via);
     }

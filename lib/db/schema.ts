@@ -76,12 +76,19 @@ export interface EnrolmentRow extends Enrolment {
   playbookName: string;
   /** Latest touch done for this enrolment, for "last touch" views. */
   lastTouchAt?: number;
+  /**
+   * Due time of its first planned touch that is not stored as a touch row yet (beyond the stored
+   * horizon, lib/db/horizon.ts); absent when every planned touch is a row. Indexed (v7), so the
+   * minute alarm finds the enrolments whose touches come within the horizon.
+   */
+  laterDueAt?: number;
 }
 
 /**
  * A planned or completed step. Only touches of active enrolments are `planned`: pausing or
  * stopping an enrolment deletes its planned touches, so the `[state+dueAt]` index alone answers
- * "what is due now" without joins.
+ * "what is due now" without joins. Planned rows exist only inside the stored horizon (plus each
+ * enrolment's next step, lib/db/horizon.ts); the engine computes the ones further out.
  */
 export interface TouchRow {
   id: number;
@@ -301,6 +308,20 @@ export const SCHEMA_VERSIONS: {
           // Never stored before v6, but a '' key would make the second email-less contact collide.
           if (c.emailLower === '') delete c.emailLower;
         });
+    },
+  },
+  {
+    // v7: planned touches are rows only inside the stored horizon (lib/db/horizon.ts); an
+    // enrolment's `laterDueAt` marks when its next unstored touch is due, for the minute alarm.
+    // The single `enrolmentId` index goes: `[enrolmentId+step]` answers the same queries, and
+    // one index fewer is one write fewer per touch. Rows stay as they are: every planned touch
+    // of an older version is a row already, which the horizon rule allows (the next write of an
+    // enrolment trims it to the horizon).
+    version: 7,
+    stores: {
+      enrolments: '++id, contactId, [contactId+state], state, playbookId, laterDueAt',
+      touches:
+        '++id, contactId, [state+dueAt], [state+deadlineAt], [enrolmentId+step], [contactId+state+dueAt]',
     },
   },
   {

@@ -6,6 +6,7 @@
 import type { Playbook } from '@/lib/cadence/types';
 import { emailKeysOf, otherEmailId } from '@/lib/contacts/record';
 import { listPlaybooks, normaliseEmail, normaliseExternalId } from '@/lib/db/repo';
+import { withLaterTouches } from '@/lib/db/horizon';
 import type {
   ActivityRow,
   ContactRow,
@@ -95,9 +96,14 @@ export async function loadSidebarData(db: TouchbaseDb, q: SidebarQuery): Promise
         db.templates.toArray(),
         listPlaybooks(db),
       ]);
-      touches.sort((a, b) => a.dueAt - b.dueAt || a.step - b.step);
+      // Planned touches beyond the stored horizon come from the engine (lib/db/horizon.ts).
+      const all = withLaterTouches(
+        touches,
+        enrolments.filter((e) => detailIds.includes(e.contactId)),
+      );
+      all.sort((a, b) => a.dueAt - b.dueAt || a.step - b.step);
       activities.sort((a, b) => a.at - b.at);
-      return { contacts, enrolments, touches, activities, settings, library, playbooks };
+      return { contacts, enrolments, touches: all, activities, settings, library, playbooks };
     },
   );
 }

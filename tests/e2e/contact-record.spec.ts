@@ -1,4 +1,6 @@
 import type { Page } from '@playwright/test';
+import { withLaterTouches } from '@/lib/db/horizon';
+import type { EnrolmentRow } from '@/lib/db/schema';
 import { openDashboard } from './support/dashboard';
 import { expect, test } from './support/fixtures';
 import { extensionPage, openGmail, readStore, runtime, seedSettings } from './support/sidebar';
@@ -44,10 +46,18 @@ async function enrol(
   });
 }
 
+/**
+ * Every planned touch of the contact: the rows inside the stored horizon, and the later ones the
+ * engine computes from the enrolment (as the sidebar shows them; lib/db/horizon.ts).
+ */
 async function planned(sw: import('@playwright/test').Worker, contactId: number): Promise<TouchRow[]> {
-  return (await readStore<TouchRow>(sw, 'touches'))
-    .filter((t) => t.contactId === contactId && t.state === 'planned')
-    .sort((a, b) => a.step - b.step);
+  const rows = (await readStore<TouchRow>(sw, 'touches')).filter(
+    (t) => t.contactId === contactId && t.state === 'planned',
+  );
+  const enrolments = (await readStore<EnrolmentRow>(sw, 'enrolments')).filter(
+    (e) => e.contactId === contactId,
+  );
+  return (withLaterTouches(rows as never, enrolments) as TouchRow[]).sort((a, b) => a.step - b.step);
 }
 
 test('the contact drawer: open it from the table or a link, give a phone and a zone, and the text touch gets the number and moves', async ({

@@ -11,8 +11,10 @@ import {
   RepoError,
   saveSettings,
   skipTouch,
+  STORE_AHEAD_MS,
   snoozeTouch,
   TouchbaseDb,
+  withLaterTouches,
 } from '@/lib/db';
 
 const T0 = Date.parse('2026-03-03T15:00:00Z'); // Tue 10:00 in New York
@@ -50,7 +52,14 @@ describe('enrolment', () => {
     const { contactId, enrolmentId } = await enrolAda();
     const contact = await contactByEmail(db, 'ada@example.COM');
     expect(contact?.id).toBe(contactId);
-    const touches = await db.touches.where('enrolmentId').equals(enrolmentId).sortBy('step');
+    const e = (await db.enrolments.get(enrolmentId))!;
+    const stored = await db.touches.where('enrolmentId').equals(enrolmentId).sortBy('step');
+    // Rows only inside the stored horizon; the engine gives the rest, and the enrolment's
+    // laterDueAt says when the first of those is due (the alarm stores it as it comes closer).
+    expect(stored.length).toBeLessThan(7);
+    expect(stored.every((t) => t.dueAt < T0 + STORE_AHEAD_MS)).toBe(true);
+    const touches = withLaterTouches(stored, [e]).sort((a, b) => a.step - b.step);
+    expect(e.laterDueAt).toBe(Math.min(...touches.filter((t) => t.id < 0).map((t) => t.dueAt)));
     expect(touches.map((t) => [t.step, t.channel, t.purpose])).toEqual([
       [1, 'sms', 'acknowledge'],
       [2, 'email', 'confirm'],
@@ -175,11 +184,12 @@ describe('states', () => {
 
     const later = T0 + 20 * 24 * HOUR;
     await enrolmentAction(db, enrolmentId, { kind: 'resume' }, { now: later, via: 'test' });
-    const planned = await db.touches
+    const stored = await db.touches
       .where('enrolmentId')
       .equals(enrolmentId)
       .filter((t) => t.state === 'planned')
       .toArray();
+    const planned = withLaterTouches(stored, [(await db.enrolments.get(enrolmentId))!]);
     expect(planned).toHaveLength(7);
     expect(Math.min(...planned.map((t) => t.dueAt))).toBeGreaterThanOrEqual(later);
     // Only the first step(s) are due right away, not the whole overdue backlog.

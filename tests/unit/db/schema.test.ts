@@ -1,6 +1,13 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { exportBackup, parseBackup, restoreBackup, SCHEMA_VERSIONS, TouchbaseDb } from '@/lib/db';
+import {
+  exportBackup,
+  parseBackup,
+  restoreBackup,
+  SCHEMA_VERSIONS,
+  storeLaterTouches,
+  TouchbaseDb,
+} from '@/lib/db';
 
 describe('schema upgrades', () => {
   it('data written by every version is intact after the next one', async () => {
@@ -114,6 +121,63 @@ describe('schema upgrades', () => {
       'hubspot:1:2',
     ]);
     expect(await db.contacts.where('emailLower').equals('grace@example.com').count()).toBe(1);
+    db.close();
+    await db.delete();
+  });
+
+  it('v7 keeps every enrolment and touch row as it was, finds touches by enrolment without its own index, and indexes laterDueAt', async () => {
+    const name = 'upgrade-v7';
+    const old = new TouchbaseDb(name, 6);
+    await old.open();
+    const enrolment = {
+      contactId: 1,
+      playbookId: 'speed-to-lead-90',
+      playbookName: 'Speed to lead, 90 days',
+      state: 'active',
+      enrolledAt: 100,
+      stateChangedAt: 100,
+      source: 'web-form',
+      timeZone: 'America/New_York',
+      steps: [{ channel: 'email', day: 0, purpose: 'confirm' }],
+      done: [],
+      lastTouchAt: 50,
+    };
+    const eid = (await old.table('enrolments').add({ ...enrolment })) as number;
+    const planned = {
+      enrolmentId: eid,
+      contactId: 1,
+      step: 2,
+      totalSteps: 8,
+      channel: 'call',
+      purpose: 'call',
+      dueAt: 9e12,
+      deadlineAt: 9.1e12,
+      withinMinutes: 5,
+      state: 'planned',
+      notifiedAt: 7,
+    };
+    const done = { ...planned, step: 1, state: 'done', doneAt: 60, text: 'Sent.' };
+    delete (done as Partial<typeof planned>).notifiedAt;
+    const [p1, d1] = (await old
+      .table('touches')
+      .bulkAdd([{ ...planned }, { ...done }], { allKeys: true })) as number[];
+    old.close();
+
+    const db = new TouchbaseDb(name, 7);
+    await db.open();
+    expect(db.verno).toBe(7);
+    expect(await db.enrolments.get(eid)).toEqual({ ...enrolment, id: eid });
+    // Every planned touch of an older version stays a row (the horizon rule allows more rows).
+    expect(await db.touches.get(p1!)).toEqual({ ...planned, id: p1 });
+    expect(await db.touches.get(d1!)).toEqual({ ...done, id: d1 });
+    expect((await db.touches.where('enrolmentId').equals(eid).sortBy('step')).map((t) => t.id)).toEqual([
+      d1,
+      p1,
+    ]);
+    expect(await db.enrolments.where('laterDueAt').below(Infinity).count()).toBe(0);
+    expect(await storeLaterTouches(db, 1_000)).toBe(0);
+    await db.enrolments.update(eid, { laterDueAt: 500 });
+    expect(await db.enrolments.where('laterDueAt').below(1_000).primaryKeys()).toEqual([eid]);
     db.close();
     await db.delete();
   });
