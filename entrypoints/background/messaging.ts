@@ -6,6 +6,7 @@ import {
   senderMayRequest,
 } from '@/lib/messaging/protocol';
 import { payloadProblem } from '@/lib/messaging/validate';
+import { settled } from '@/lib/badge/settle';
 import { refreshBadge } from './badge';
 import { Undoable } from './handlers';
 
@@ -28,6 +29,11 @@ const READ_ONLY: ReadonlySet<RuntimeMessage['type']> = new Set<RuntimeMessage['t
   'panel.command',
 ]);
 
+const badgeAfterWrites = settled(
+  () => refreshBadge().catch((err: unknown) => console.warn('[touchbase] badge refresh failed', err)),
+  { settleMs: 300, maxWaitMs: 3_000 },
+);
+
 /** Dispatches typed runtime messages; every handler's write is followed by a badge refresh. */
 export function registerMessaging(handle: Handler): void {
   // The base URL, not `URL.origin`: the checks compare scheme and host themselves.
@@ -44,11 +50,10 @@ export function registerMessaging(handle: Handler): void {
     return (async () => {
       try {
         const out = await handle(message, from);
-        // Answer as soon as the write is committed; the badge follows a moment later, so no
-        // click in the popup or sidebar waits on the toolbar.
-        if (!READ_ONLY.has(message.type)) {
-          void refreshBadge().catch((err: unknown) => console.warn('[touchbase] badge refresh failed', err));
-        }
+        // Answer as soon as the write is committed; the badge follows once the writes settle
+        // (an import's batches recount it a few times, not once each), so no click in the
+        // popup or sidebar waits on the toolbar.
+        if (!READ_ONLY.has(message.type)) badgeAfterWrites();
         return out instanceof Undoable
           ? { ok: true, data: out.data, ...(out.undo ? { undo: out.undo } : {}) }
           : { ok: true, data: out };

@@ -1,0 +1,48 @@
+/**
+ * Runs `run` once writes have settled instead of after every one: `schedule()` after each write
+ * starts (or restarts) a short timer, a steady stream of writes still runs it at least every
+ * `maxWaitMs`, and never two at once (a call during a run asks for one more run after it).
+ * The badge uses it: counting the due touches costs about 35 µs per touch in Chromium's
+ * IndexedDB (0.7 s at 20,000 due), so a recount after each of an import's 50 batches made the
+ * import count quadratically.
+ */
+export function settled(
+  run: () => Promise<unknown>,
+  opts: { settleMs: number; maxWaitMs: number; now?: () => number },
+): () => void {
+  const now = opts.now ?? Date.now;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let firstAt: number | undefined;
+  let running = false;
+  let again = false;
+
+  const fire = async () => {
+    timer = undefined;
+    firstAt = undefined;
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    try {
+      await run();
+    } catch {
+      // The caller's run reports its own failures; a failed run must not stop later ones.
+    } finally {
+      running = false;
+      if (again) {
+        again = false;
+        schedule();
+      }
+    }
+  };
+
+  function schedule(): void {
+    const t = now();
+    firstAt ??= t;
+    if (timer !== undefined) clearTimeout(timer);
+    const wait = Math.max(0, Math.min(opts.settleMs, firstAt + opts.maxWaitMs - t));
+    timer = setTimeout(() => void fire(), wait);
+  }
+  return schedule;
+}

@@ -1,0 +1,69 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { settled } from '@/lib/badge/settle';
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('settled', () => {
+  it('runs once after a burst of writes settles', async () => {
+    const run = vi.fn(async () => {});
+    const schedule = settled(run, { settleMs: 400, maxWaitMs: 4000 });
+    for (let i = 0; i < 10; i++) {
+      schedule();
+      await vi.advanceTimersByTimeAsync(100);
+    }
+    expect(run).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(400);
+    expect(run).toHaveBeenCalledTimes(1);
+  });
+
+  it('still runs at least every maxWaitMs under a steady stream of writes', async () => {
+    const run = vi.fn(async () => {});
+    const schedule = settled(run, { settleMs: 400, maxWaitMs: 2000 });
+    for (let i = 0; i < 100; i++) {
+      schedule();
+      await vi.advanceTimersByTimeAsync(100);
+    }
+    // 10 s of writes every 100 ms: about one run per 2 s, not 100.
+    expect(run.mock.calls.length).toBeGreaterThanOrEqual(4);
+    expect(run.mock.calls.length).toBeLessThanOrEqual(6);
+  });
+
+  it('never runs twice at once, and a write during a run gets one more run after it', async () => {
+    let active = 0;
+    let most = 0;
+    const run = vi.fn(async () => {
+      active++;
+      most = Math.max(most, active);
+      await new Promise((r) => setTimeout(r, 1000));
+      active--;
+    });
+    const schedule = settled(run, { settleMs: 100, maxWaitMs: 1000 });
+    schedule();
+    await vi.advanceTimersByTimeAsync(150);
+    expect(run).toHaveBeenCalledTimes(1);
+    schedule();
+    schedule();
+    await vi.advanceTimersByTimeAsync(200);
+    expect(run).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(run).toHaveBeenCalledTimes(2);
+    expect(most).toBe(1);
+  });
+
+  it('keeps running after a failed run', async () => {
+    const run = vi.fn(async () => {
+      throw new Error('closed');
+    });
+    const schedule = settled(run, { settleMs: 10, maxWaitMs: 100 });
+    schedule();
+    await vi.advanceTimersByTimeAsync(20);
+    schedule();
+    await vi.advanceTimersByTimeAsync(20);
+    expect(run).toHaveBeenCalledTimes(2);
+  });
+});
