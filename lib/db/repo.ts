@@ -331,6 +331,27 @@ export async function syncTouchesBatch(
   if (writes.length) await db.touches.bulkPut(writes);
 }
 
+/**
+ * Brings the stored planned touches (and `laterDueAt`) of enrolment rows written by other means
+ * (team sync applying a teammate's change) in line with the engine at `now`, in the caller's
+ * transaction: the enrolment rows are rewritten only where `laterDueAt` moved.
+ */
+export async function syncPlannedTouches(
+  db: TouchbaseDb,
+  enrolments: readonly EnrolmentRow[],
+  now: number,
+): Promise<void> {
+  const changed: EnrolmentRow[] = [];
+  const items = enrolments.map((e) => {
+    const before = e.laterDueAt;
+    const rows = storedTouchRows(e, now);
+    if (e.laterDueAt !== before) changed.push(e);
+    return { e, rows };
+  });
+  if (changed.length) await db.enrolments.bulkPut(changed);
+  await syncTouchesBatch(db, items);
+}
+
 /** Every touch of the given enrolments, in one pass whatever the number of ids. */
 async function touchesOfEnrolments(db: TouchbaseDb, enrolmentIds: readonly number[]): Promise<TouchRow[]> {
   if (enrolmentIds.length <= ANY_OF_LIMIT)

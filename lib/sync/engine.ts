@@ -18,7 +18,7 @@ import {
   type SharedTable,
   type SuppressionRow,
   type SyncIdRow,
-  syncTouchesBatch,
+  syncPlannedTouches,
   type TouchbaseDb,
   writeTables,
 } from '@/lib/db';
@@ -373,7 +373,7 @@ async function applyBatchOfDocs(
       if (ok) applied++;
       else deferred.add(doc._id);
     }
-    await syncTouchesBatch(db, replan);
+    await syncPlannedTouches(db, replan, now);
     await db.meta.put({ key: META_CLOCK, value: clock });
     await db.meta.put({ key: META_DEFERRED, value: JSON.stringify([...deferred]) });
     if (lastSeq !== undefined) await db.meta.put({ key: META_SEQ, value: lastSeq });

@@ -13,6 +13,7 @@ import {
   SYNC_ON_KEY,
   saveSettings,
   TouchbaseDb,
+  withLaterTouches,
 } from '@/lib/db';
 import { queueEverything, type PouchLike, type SyncContext } from '@/lib/sync/engine';
 import { checkInfo, describeSyncError, type SyncRemote, syncOnce } from '@/lib/sync/run';
@@ -92,8 +93,12 @@ async function enrolAda(r: Rep) {
 }
 
 const contactOf = (r: Rep) => r.db.contacts.where('emailLower').equals('ada@example.com').first();
+/** Every planned touch: the rows inside the stored horizon plus the later ones from the engine. */
 const plannedOf = async (r: Rep, contactId: number) =>
-  (await r.db.touches.where('contactId').equals(contactId).toArray()).filter((t) => t.state === 'planned');
+  withLaterTouches(
+    (await r.db.touches.where('contactId').equals(contactId).toArray()).filter((t) => t.state === 'planned'),
+    await r.db.enrolments.where('contactId').equals(contactId).toArray(),
+  ).sort((x, y) => x.dueAt - y.dueAt || x.step - y.step);
 /** The activity log as a rep reads it, without local ids. */
 const history = async (r: Rep) =>
   (await r.db.activities.toArray()).map((a) => `${a.at}|${a.kind}|${a.text ?? ''}`).sort();
