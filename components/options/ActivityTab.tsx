@@ -2,12 +2,12 @@ import { TZDate } from '@date-fns/tz';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useDeferredValue, useState } from 'react';
 import { CHANNELS, type Channel } from '@/lib/cadence/types';
-import { exportActivitiesCsv, exportContactsCsv } from '@/lib/csv/export';
+import { exportActivityPagesCsv, exportContactsCsv } from '@/lib/csv/export';
 import { getDb } from '@/lib/db';
 import { displayName } from '@/lib/db/contacts';
 import {
   type ActivityFilter,
-  activityExportRows,
+  activityExportPages,
   contactExportRows,
   loadActivityContext,
   recentActivities,
@@ -67,18 +67,17 @@ export function ActivityTab() {
     try {
       const parts: string[] = [];
       let rows = 0;
-      const source = activityExportRows(getDb(), filter, { timeZone: zone, pause: nextFrame });
+      // Pages straight from the `at` index; the page repaints between them.
+      const pages = activityExportPages(getDb(), filter, { timeZone: zone, pause: nextFrame });
       async function* counted() {
-        for await (const row of source) {
-          rows++;
-          yield row;
+        for await (const page of pages) {
+          rows += page.length;
+          yield page;
         }
       }
-      for await (const chunk of exportActivitiesCsv(counted(), { batchSize: 2000 })) {
+      for await (const chunk of exportActivityPagesCsv(counted())) {
         parts.push(chunk);
         setExporting(`Exporting… ${rows.toLocaleString()} rows`);
-        // Let the page repaint and stay responsive between chunks.
-        await nextFrame();
       }
       downloadFile(parts, `touchbase-activity-${isoDay(Date.now(), zone)}.csv`, 'text/csv;charset=utf-8');
       setMessage(`Exported ${rows.toLocaleString()} activit${rows === 1 ? 'y' : 'ies'}.`);

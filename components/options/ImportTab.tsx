@@ -3,11 +3,10 @@ import type { LeadSource } from '@/lib/cadence/types';
 import {
   type ColumnMapping,
   type CsvFormat,
-  decodeCsvBytes,
   detectFormat,
   mapRowsChunked,
   type ParsedCsv,
-  parseCsvChunks,
+  parseCsvBlob,
   type RejectedRow,
   rejectedToCsv,
 } from '@/lib/csv/import';
@@ -78,8 +77,8 @@ export function ImportTab() {
     }
     setPhase('reading');
     signal.current = { aborted: false };
-    const { text } = decodeCsvBytes(await file.arrayBuffer());
-    const parsed = await parseCsvChunks(text, { onProgress: setProgress, signal: signal.current });
+    // A slice at a time: a 20 MB file is never held whole, as bytes or as text.
+    const parsed = await parseCsvBlob(file, { onProgress: setProgress, signal: signal.current });
     if (parsed.aborted) {
       setPhase('pick');
       setError('Import cancelled. Nothing was imported.');

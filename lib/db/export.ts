@@ -100,39 +100,54 @@ export function toExportRow(a: ActivityRow, ctx: ActivityContext, timeZone: stri
 }
 
 /**
- * Every activity matching `filter`, oldest first, read `pageSize` rows at a time by keyset on
- * the `at` index (ties on `at` are ordered by id there, so no row is read twice or skipped).
- * `pause` runs between pages: pass a zero-delay timer to let a page repaint during big exports.
+ * Every activity matching `filter`, oldest first, a page of up to `pageSize` rows at a time, read
+ * by keyset on the `at` index. Each page is a plain key-range read with a limit, which IndexedDB
+ * answers in one request (a filtered read would walk a cursor, one request per row); the rows
+ * that share the page's last instant are then read by that instant, so the next page starts
+ * strictly after it and no row is read twice or skipped (ties are ordered by id in the index).
+ * `pause` runs between pages: pass a zero-delay timer to let the page repaint during big exports.
  */
+export async function* activityExportPages(
+  db: TouchbaseDb,
+  filter: ActivityFilter,
+  opts: { timeZone: string; pageSize?: number; ctx?: ActivityContext; pause?: () => Promise<void> },
+): AsyncGenerator<ActivityExportRow[], void, undefined> {
+  const ctx = opts.ctx ?? (await loadActivityContext(db));
+  const match = activityMatcher(filter, ctx);
+  const pageSize = Math.max(1, opts.pageSize ?? 2000);
+  const [from, to] = range(filter);
+  let lower = from;
+  let includeLower = true;
+  for (;;) {
+    const page = await db.activities
+      .where('at')
+      .between(lower, to, includeLower, true)
+      .limit(pageSize)
+      .toArray();
+    if (!page.length) return;
+    const last = page[page.length - 1]!;
+    const full = page.length === pageSize;
+    if (full) {
+      for (const a of await db.activities.where('at').equals(last.at).toArray())
+        if (a.id > last.id) page.push(a);
+    }
+    const out: ActivityExportRow[] = [];
+    for (const a of page) if (match(a)) out.push(toExportRow(a, ctx, opts.timeZone));
+    if (out.length) yield out;
+    if (!full) return;
+    lower = last.at;
+    includeLower = false;
+    if (opts.pause) await opts.pause();
+  }
+}
+
+/** {@link activityExportPages} one row at a time. */
 export async function* activityExportRows(
   db: TouchbaseDb,
   filter: ActivityFilter,
   opts: { timeZone: string; pageSize?: number; ctx?: ActivityContext; pause?: () => Promise<void> },
 ): AsyncGenerator<ActivityExportRow, void, undefined> {
-  const ctx = opts.ctx ?? (await loadActivityContext(db));
-  const match = activityMatcher(filter, ctx);
-  const pageSize = Math.max(1, opts.pageSize ?? 2000);
-  const [from, to] = range(filter);
-  let lastAt = from;
-  let lastId = -Infinity;
-  for (;;) {
-    const afterAt = lastAt;
-    const afterId = lastId;
-    // Rows at exactly `lastAt` with a higher id still come; the filter drops the ones already read.
-    const page = await db.activities
-      .where('at')
-      .between(afterAt, to, true, true)
-      .filter((a) => a.at > afterAt || a.id > afterId)
-      .limit(pageSize)
-      .toArray();
-    if (!page.length) return;
-    for (const a of page) if (match(a)) yield toExportRow(a, ctx, opts.timeZone);
-    const last = page[page.length - 1]!;
-    lastAt = last.at;
-    lastId = last.id;
-    if (page.length < pageSize) return;
-    if (opts.pause) await opts.pause();
-  }
+  for await (const page of activityExportPages(db, filter, opts)) yield* page;
 }
 
 /** Every contact, for the contacts export. */

@@ -24,8 +24,15 @@ export interface BatchedImport {
 }
 
 export interface BatchOptions {
-  /** Contacts per message (default 200, which keeps each transaction well under a second). */
+  /**
+   * Contacts per message, fixed. Unset, the size adapts after each batch so that one takes about
+   * `targetMs`: a slow disk or a busy machine gets smaller batches, and progress keeps moving.
+   */
   batchSize?: number;
+  /** How long one batch should take when the size adapts (default 250 ms). */
+  targetMs?: number;
+  /** Milliseconds, for timing batches (default `Date.now`). */
+  clock?: () => number;
   send(drafts: ContactDraft[]): Promise<BatchSummary>;
   /** After each batch: drafts answered so far, and the total. */
   onProgress?(sent: number, total: number): void;
@@ -56,22 +63,42 @@ export function mergeSummaries(a: BatchSummary, b: BatchSummary, max = 100): Bat
   return out;
 }
 
+/** The first batch's size, before there is a timing to adapt to. */
+const FIRST_BATCH = 50;
+const MIN_BATCH = 10;
+const MAX_BATCH = 500;
+
+/**
+ * The size that would have taken `targetMs`, judged by the last batch; it at most doubles at a
+ * time, so one lucky fast batch does not make the next one long.
+ */
+export function nextBatchSize(size: number, elapsedMs: number, targetMs: number): number {
+  const ideal = elapsedMs > 0 ? (size * targetMs) / elapsedMs : size * 2;
+  return Math.round(Math.min(MAX_BATCH, size * 2, Math.max(MIN_BATCH, ideal)));
+}
+
 export async function importInBatches(
   drafts: readonly ContactDraft[],
   opts: BatchOptions,
 ): Promise<BatchedImport> {
-  const size = Math.max(1, opts.batchSize ?? 200);
+  const fixed = opts.batchSize === undefined ? undefined : Math.max(1, opts.batchSize);
+  const target = Math.max(1, opts.targetMs ?? 250);
+  const clock = opts.clock ?? Date.now;
+  let size = fixed ?? FIRST_BATCH;
   const max = opts.maxProblems ?? 100;
   let summary = emptySummary();
   let sent = 0;
   let dropped = 0;
   const total = drafts.length;
-  for (let from = 0; from < total; from += size) {
+  for (let from = 0; from < total; ) {
     if (opts.signal?.aborted) return finish(true);
     const batch = drafts.slice(from, from + size);
+    from += batch.length;
     let res: BatchSummary;
+    const started = clock();
     try {
       res = await opts.send(batch);
+      if (fixed === undefined) size = nextBatchSize(batch.length, clock() - started, target);
     } catch (err) {
       // The client already turns a stopped worker into words (BackgroundStoppedError).
       return finish(false, err instanceof Error ? err.message : String(err));

@@ -281,7 +281,9 @@ export function pageProbes(selector: string): string {
     window.__tbGap = 0;
     let last = performance.now();
     let seen = '';
-    window.__tbLongReset = () => { window.__tbLong = 0; window.__tbGap = 0; last = performance.now(); };
+    // Tasks are reported after they end: only those that started after the reset count.
+    let since = 0;
+    window.__tbLongReset = () => { window.__tbLong = 0; window.__tbGap = 0; last = since = performance.now(); };
     // The rep's own clicks between reading and saving are not the page's gap.
     window.__tbGapMark = () => { last = performance.now(); };
     // Longest stretch without the import's progress text changing (reading, then saving).
@@ -295,7 +297,8 @@ export function pageProbes(selector: string): string {
     }).observe(document, { childList: true, subtree: true, characterData: true });
     try {
       new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) if (e.duration > window.__tbLong) window.__tbLong = e.duration;
+        for (const e of list.getEntries())
+          if (e.startTime >= since && e.duration > window.__tbLong) window.__tbLong = e.duration;
       }).observe({ type: 'longtask', buffered: true });
     } catch {}
     const sel = ${JSON.stringify(selector)};
@@ -310,6 +313,27 @@ export function pageProbes(selector: string): string {
       if (!check()) mo.observe(document.documentElement, { childList: true, subtree: true });
     });
   })();`;
+}
+
+/**
+ * Waits until `selector` matches an element that is shown (and, with `enabled`, not disabled) by
+ * polling a one-line check. Used while the longest task is measured: Playwright's `expect`
+ * builds an accessibility snapshot of the page on every retry, 50-120 ms of main-thread work
+ * that would be counted as the page's own.
+ */
+export async function waitQuietly(
+  page: Page,
+  selector: string,
+  opts: { enabled?: boolean; timeout?: number } = {},
+): Promise<void> {
+  await page.waitForFunction(
+    ({ selector, enabled }) => {
+      const el = document.querySelector(selector) as HTMLButtonElement | null;
+      return !!el && el.offsetParent !== null && (!enabled || !el.disabled);
+    },
+    { selector, enabled: opts.enabled ?? false },
+    { polling: 250, timeout: opts.timeout ?? 280_000 },
+  );
 }
 
 /** Waits for the probe of {@link pageProbes}; returns ms since navigation start. */

@@ -16,6 +16,7 @@ import {
   seedDue,
   seedHistory,
   shownAt,
+  waitQuietly,
 } from './volume-support';
 
 const N = 10_000;
@@ -40,14 +41,16 @@ test('volume.import.10k, volume.mainThread.maxTaskMs and volume.bulk.10k', async
   // Floor first (twice, the faster one counts), then the real import on the same, empty, store.
   const importFloorMs = Math.min(await importFloor(sw, N), await importFloor(sw, N));
 
-  await page.evaluate(() => (window as unknown as { __tbLongReset(): void }).__tbLongReset());
   const t0 = Date.now();
   await page.getByTestId('import-file').setInputFiles({
     name: 'leads.csv',
     mimeType: 'text/csv',
     buffer: Buffer.from(generatedCsv(N)),
   });
-  await expect(page.getByTestId('import-run')).toBeEnabled(LONG);
+  // Playwright builds the File inside the page (a task of its own a native picker does not
+  // have): the longest task counts from here.
+  await page.evaluate(() => (window as unknown as { __tbLongReset(): void }).__tbLongReset());
+  await waitQuietly(page, '[data-testid="import-run"]', { enabled: true });
   const readMs = Date.now() - t0;
   await page.getByTestId('import-enrol').check();
   await page.getByTestId('import-source').selectOption('web-form');
@@ -55,7 +58,7 @@ test('volume.import.10k, volume.mainThread.maxTaskMs and volume.bulk.10k', async
   await page.evaluate(() => (window as unknown as { __tbGapMark(): void }).__tbGapMark());
   const t1 = Date.now();
   await page.getByTestId('import-run').click();
-  await expect(page.getByTestId('import-summary')).toBeVisible(LONG);
+  await waitQuietly(page, '[data-testid="import-summary"]');
   const saveMs = Date.now() - t1;
   const maxTask = await longestTask(page);
   const progressGap = await page.evaluate(() => (window as unknown as { __tbGap: number }).__tbGap);
@@ -212,9 +215,15 @@ test('volume.import.100k: a 100,000-row (~20 MB) CSV imports without running out
   await page
     .getByTestId('import-file')
     .setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
-  await expect(page.getByTestId('import-run')).toHaveText(`Import ${ROWS} rows`, LONG);
+  await page.evaluate(() => (window as unknown as { __tbLongReset(): void }).__tbLongReset());
+  await waitQuietly(page, '[data-testid="import-run"]', { enabled: true });
+  const readMs = Date.now() - t0;
+  const readHeap = await page.evaluate(
+    () => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0,
+  );
+  await expect(page.getByTestId('import-run')).toHaveText(`Import ${ROWS} rows`);
   await page.getByTestId('import-run').click();
-  await expect(page.getByTestId('import-summary')).toBeVisible({ timeout: 1_000_000 });
+  await waitQuietly(page, '[data-testid="import-summary"]', { timeout: 1_000_000 });
   const ms = Date.now() - t0;
   await expect(page.getByTestId('import-created')).toHaveText(String(ROWS));
   const heap = await page.evaluate(
@@ -222,7 +231,8 @@ test('volume.import.100k: a 100,000-row (~20 MB) CSV imports without running out
   );
   const maxTask = await longestTask(page);
   record({ name: 'volume.import.100k.seconds', value: Math.round(ms / 100) / 10, unit: 's', budget: 300 });
+  record({ name: 'volume.import.100k.maxTaskMs', value: Math.round(maxTask), unit: 'ms', budget: 100 });
   console.log(
-    `import 100k rows (${(bytes / 1e6).toFixed(1)} MB): ${ms} ms, JS heap after ${(heap / 1e6).toFixed(0)} MB, longest task ${Math.round(maxTask)} ms`,
+    `import 100k rows (${(bytes / 1e6).toFixed(1)} MB): read ${readMs} ms (JS heap ${(readHeap / 1e6).toFixed(0)} MB), total ${ms} ms, JS heap after ${(heap / 1e6).toFixed(0)} MB, longest task ${Math.round(maxTask)} ms`,
   );
 });

@@ -1,7 +1,7 @@
 import { generatedCsv, openDashboard } from './support/dashboard';
 import { expect, test } from './support/fixtures';
 
-const N = 2000;
+const N = 5000;
 
 test('a big import saves in batches with moving progress, and Cancel keeps what landed and says so', async ({
   context,
@@ -9,6 +9,16 @@ test('a big import saves in batches with moving progress, and Cancel keeps what 
   consoleErrors,
 }) => {
   const page = await context.newPage();
+  // Every change of the saving progress text, with when it happened (page clock).
+  await page.addInitScript(() => {
+    const w = window as unknown as { __progress: { t: number; text: string }[] };
+    w.__progress = [];
+    new MutationObserver(() => {
+      const text = document.querySelector('[data-testid="import-saved"]')?.textContent ?? '';
+      const last = w.__progress.at(-1);
+      if (text && text !== last?.text) w.__progress.push({ t: performance.now(), text });
+    }).observe(document, { childList: true, subtree: true, characterData: true });
+  });
   await openDashboard(page, extensionId, 'import');
   await page.getByTestId('import-file').setInputFiles({
     name: 'leads.csv',
@@ -27,6 +37,20 @@ test('a big import saves in batches with moving progress, and Cancel keeps what 
   await expect
     .poll(async () => Number((await saved.textContent())?.match(/(\d+) of/)?.[1] ?? first))
     .toBeGreaterThan(first);
+  // Progress moves at least every half second: each batch is sized to take about a quarter
+  // second, and the text changes after each. Judged by the typical step between updates (a
+  // loaded test machine may stall one now and then), and there must be several of them.
+  await expect
+    .poll(async () => page.evaluate(() => (window as unknown as { __progress: unknown[] }).__progress.length))
+    .toBeGreaterThanOrEqual(6);
+  const updates = await page.evaluate(
+    () => (window as unknown as { __progress: { t: number; text: string }[] }).__progress,
+  );
+  const counts = updates.map((u) => Number(u.text.match(/(\d+) of/)?.[1]));
+  expect(counts.every((c, i) => i === 0 || c > counts[i - 1]!)).toBe(true);
+  const gaps = updates.slice(1).map((u, i) => u.t - updates[i]!.t);
+  const median = [...gaps].sort((a, b) => a - b)[Math.floor(gaps.length / 2)]!;
+  expect(median).toBeLessThanOrEqual(500);
   await page.getByTestId('import-cancel').click();
 
   const stopped = page.getByTestId('import-stopped');

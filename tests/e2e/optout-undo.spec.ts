@@ -210,11 +210,15 @@ test('a worker stopped mid-import and mid-bulk-action leaves each transaction wh
   // before the first batch on a slow machine, and the restarted worker would then do it all).
   await expect(page.getByTestId('import-saved')).toContainText(/Saving… [1-9]\d* of/);
   await stopServiceWorker(context, page);
-  // The import goes in batches of 200, one transaction each: the stop leaves whole batches.
+  // The import goes in batches (sized to take about a quarter second), one transaction each:
+  // what is stored is the batches the page saw land, plus at most the one the worker committed
+  // but stopped before answering; never part of a batch.
   const stoppedNote = page.locator('[data-testid="import-error"], [data-testid="import-stopped"]');
   await expect(stoppedNote).toContainText('background stopped before it answered');
+  const landed = Number((await stoppedNote.textContent())?.match(/stopped after (\d+) of/)?.[1] ?? 0);
   const afterStop = await count(page, 'contacts');
-  expect(afterStop === N || afterStop % 200 === 0).toBe(true);
+  expect(afterStop).toBeGreaterThanOrEqual(landed);
+  expect(afterStop - landed).toBeLessThanOrEqual(500);
   // Retry without a reload: the same file again, contacts already there skipped, each lands once.
   if ((await page.getByTestId('import-error').count()) === 0) {
     await page.getByRole('button', { name: 'Import another file' }).click();

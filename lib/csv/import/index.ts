@@ -3,6 +3,7 @@
  * any CSV through a user-chosen column mapping. One module per concern:
  *   decode.ts    bytes -> text (BOM, strict UTF-8, Windows-1252)
  *   parse.ts     text -> ParsedCsv, through papaparse's public streaming API (`chunk`, pause/resume)
+ *   stream.ts    a File -> ParsedCsv a slice at a time (decode, line breaks, papaparse's stream input)
  *   headers.ts   vendor header tables: headers -> CsvFormat + ColumnMapping
  *   map.ts       ParsedCsv + mapping -> ContactDraft[] + rejected rows (lib/email checks addresses)
  *   dedupe.ts    drafts + stored e-mails -> create / update / skip
@@ -26,5 +27,6 @@ export {
   rejectedToCsv,
 } from './map';
 export { parseCsvChunks, parseCsvText } from './parse';
+export { type ParseCsvBlobOptions, parseCsvBlob } from './stream';
 export { type ImportContactsOptions, type ImportContactsResult, importContactsCsv } from './pipeline';
 export * from './types';

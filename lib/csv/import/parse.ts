@@ -8,10 +8,10 @@ import { KNOWN_HEADER_KEYS, looseKey } from './headers';
 import type { CsvIssue, ParseCsvChunksOptions, ParseCsvOptions, ParsedCsv } from './types';
 
 const DELIMITERS = [',', ';', '\t', '|'] as const;
-const SAMPLE_CHARS = 64 * 1024;
+export const SAMPLE_CHARS = 64 * 1024;
 const HEADER_SEARCH_ROWS = 30;
 
-interface RawRecords {
+export interface RawRecords {
   records: string[][];
   errors: Papa.ParseError[];
   /** Index into `records` of the record each error belongs to. */
@@ -47,42 +47,88 @@ function recordLineSpan(record: readonly string[]): number {
 /**
  * Rewrites unquoted line breaks (CRLF, CR, LF) to LF so a file with mixed endings parses as one
  * shape; line breaks inside quoted cells are data and stay untouched. A quote opens a quoted cell
- * only at the start of a field, as RFC 4180 and papaparse read it.
+ * only at the start of a field, as RFC 4180 and papaparse read it. Streaming: text goes in by
+ * pieces cut anywhere (a CRLF or a doubled quote may straddle two pieces), and `end()` flushes.
  */
-function normaliseLineBreaks(text: string, delimiter: string): string {
-  const hasCr = text.indexOf('\r') !== -1;
-  if (!hasCr) return text;
-  const d = delimiter.charCodeAt(0);
-  let out = '';
-  let from = 0;
-  let inQuotes = false;
-  let fieldStart = true;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inQuotes) {
-      if (c === 34) {
-        if (text.charCodeAt(i + 1) === 34) i++;
-        else inQuotes = false;
-      }
-      continue;
-    }
-    if (c === 34 && fieldStart) {
-      inQuotes = true;
-      fieldStart = false;
-    } else if (c === 13) {
-      out += `${text.slice(from, i)}\n`;
-      if (text.charCodeAt(i + 1) === 10) i++;
-      from = i + 1;
-      fieldStart = true;
-    } else {
-      fieldStart = c === 10 || c === d;
-    }
+export class LineBreakNormaliser {
+  private readonly d: number;
+  private inQuotes = false;
+  private fieldStart = true;
+  /** Inside quotes, the last piece ended on a quote: closing, or the first of a doubled one. */
+  private quotePending = false;
+  /** The last piece ended on a CR (already written as LF): a leading LF belongs to it. */
+  private crPending = false;
+
+  constructor(delimiter: string) {
+    this.d = delimiter.charCodeAt(0);
   }
-  return from === 0 ? out + text : out + text.slice(from);
+
+  push(text: string): string {
+    // `skip`: a leading LF that ends a CRLF already written; `scanFrom`: where the state goes on.
+    let skip = 0;
+    if (this.crPending) {
+      this.crPending = false;
+      if (text.charCodeAt(0) === 10) skip = 1;
+    }
+    let scanFrom = skip;
+    if (this.quotePending && scanFrom < text.length) {
+      this.quotePending = false;
+      if (text.charCodeAt(scanFrom) === 34) scanFrom++;
+      else this.inQuotes = false;
+    }
+    const rewrite = text.indexOf('\r', scanFrom) !== -1;
+    const out = this.scan(text, skip, scanFrom, rewrite);
+    if (rewrite) return out;
+    return skip === 0 ? text : text.slice(skip);
+  }
+
+  /** Nothing is held back between pieces (a pending CR was already written), so nothing to flush. */
+  end(): string {
+    return '';
+  }
+
+  private scan(text: string, outFrom: number, scanFrom: number, rewrite: boolean): string {
+    const d = this.d;
+    let out = '';
+    let from = outFrom;
+    let { inQuotes, fieldStart } = this;
+    for (let i = scanFrom; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (inQuotes) {
+        if (c === 34) {
+          if (i + 1 === text.length) this.quotePending = true;
+          else if (text.charCodeAt(i + 1) === 34) i++;
+          else inQuotes = false;
+        }
+        continue;
+      }
+      if (c === 34 && fieldStart) {
+        inQuotes = true;
+        fieldStart = false;
+      } else if (c === 13) {
+        if (rewrite) out += `${text.slice(from, i)}\n`;
+        if (i + 1 === text.length) this.crPending = true;
+        else if (text.charCodeAt(i + 1) === 10) i++;
+        from = i + 1;
+        fieldStart = true;
+      } else {
+        fieldStart = c === 10 || c === d;
+      }
+    }
+    this.inQuotes = inQuotes;
+    this.fieldStart = fieldStart;
+    return rewrite ? out + text.slice(from) : '';
+  }
+}
+
+function normaliseLineBreaks(text: string, delimiter: string): string {
+  if (text.indexOf('\r') === -1) return text;
+  const n = new LineBreakNormaliser(delimiter);
+  return n.push(text) + n.end();
 }
 
 /** papaparse's settings for our records: line breaks are normalised to LF beforehand. */
-function papaConfig(delimiter: string) {
+export function papaConfig(delimiter: string) {
   return { delimiter, newline: '\n', quoteChar: '"', escapeChar: '"' } as const;
 }
 
@@ -120,8 +166,7 @@ function findHeaderRow(records: readonly string[][]): { index: number; known: nu
   return { index: firstFilled, known: 0 };
 }
 
-function sniffDelimiter(text: string): string {
-  const isWhole = text.length <= SAMPLE_CHARS;
+export function sniffDelimiter(text: string, isWhole = text.length <= SAMPLE_CHARS): string {
   // Quote-blind line-end fix-up: good enough to compare delimiters, and CR-only files need it.
   const sample = (isWhole ? text : text.slice(0, SAMPLE_CHARS)).replace(/\r\n?/g, '\n');
   let bestDelimiter: string = ',';
@@ -145,7 +190,7 @@ function sniffDelimiter(text: string): string {
 }
 
 /** Share of control characters that no text file has; high means the file is binary (or UTF-16). */
-function looksBinary(text: string): boolean {
+export function looksBinary(text: string): boolean {
   const sample = text.slice(0, SAMPLE_CHARS);
   let bad = 0;
   for (let i = 0; i < sample.length; i++) {
@@ -168,7 +213,7 @@ function uniqueHeaders(record: readonly string[]): string[] {
   });
 }
 
-function emptyParsed(delimiter: string, hadBom: boolean, errors: CsvIssue[]): ParsedCsv {
+export function emptyParsed(delimiter: string, hadBom: boolean, errors: CsvIssue[]): ParsedCsv {
   return { headers: [], rows: [], rowLines: [], delimiter, preambleLines: 0, hadBom, errors, aborted: false };
 }
 
@@ -202,8 +247,19 @@ function prepare(input: string, options: ParseCsvOptions): Prepared {
   return { text: normaliseLineBreaks(text, delimiter), delimiter, hadBom };
 }
 
-/** Turns all records into a ParsedCsv: header row, data rows with line numbers, issues. */
-function assemble(prepared: Prepared, raw: RawRecords, aborted: boolean): ParsedCsv {
+/** Records per step of {@link assembleSteps}: a few milliseconds of work. */
+const ASSEMBLE_SLICE = 2000;
+
+/**
+ * Turns all records into a ParsedCsv: header row, data rows with line numbers, issues. A
+ * generator that stops every ASSEMBLE_SLICE records, so a big file is assembled between turns of
+ * the event loop ({@link assembleAsync}) while small ones run straight through ({@link assemble}).
+ */
+function* assembleSteps(
+  prepared: Pick<Prepared, 'delimiter' | 'hadBom'>,
+  raw: RawRecords,
+  aborted: boolean,
+): Generator<void, ParsedCsv> {
   const { records } = raw;
   const errors: CsvIssue[] = [];
   const { index: headerIndex } = findHeaderRow(records);
@@ -233,6 +289,7 @@ function assemble(prepared: Prepared, raw: RawRecords, aborted: boolean): Parsed
   let sawBlank = false;
   let trailerStart = -1;
   for (let r = headerIndex + 1; r < records.length; r++) {
+    if ((r - headerIndex) % ASSEMBLE_SLICE === 0) yield;
     const record = records[r]!;
     const start = line;
     line += recordLineSpan(record);
@@ -307,6 +364,45 @@ function assemble(prepared: Prepared, raw: RawRecords, aborted: boolean): Parsed
   };
 }
 
+function assemble(
+  prepared: Pick<Prepared, 'delimiter' | 'hadBom'>,
+  raw: RawRecords,
+  aborted: boolean,
+): ParsedCsv {
+  const steps = assembleSteps(prepared, raw, aborted);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** {@link assemble} with a turn of the event loop (`pause`) every few thousand records. */
+export async function assembleAsync(
+  prepared: Pick<Prepared, 'delimiter' | 'hadBom'>,
+  raw: RawRecords,
+  aborted: boolean,
+  pause: () => Promise<void>,
+): Promise<ParsedCsv> {
+  const steps = assembleSteps(prepared, raw, aborted);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await pause();
+  }
+}
+
+/** Adds one papaparse chunk's records and errors to `raw`. */
+export function collectChunk(raw: RawRecords, results: Papa.ParseResult<string[]>): void {
+  const base = raw.records.length;
+  for (const record of results.data) raw.records.push(record);
+  for (const error of results.errors) {
+    // An error in a record cut at the slice end lands on the index that record gets when it is
+    // read again whole; the first error per record is the one reported.
+    raw.errors.push(error);
+    raw.errorRecords.push(base + (typeof error.row === 'number' ? error.row : results.data.length - 1));
+  }
+}
+
 /**
  * Streams the text through papaparse's public `chunk` API: papaparse carries a record cut at a
  * slice boundary over to the next slice itself. `between` runs after each slice with the fraction
@@ -326,14 +422,7 @@ function readRecords(
       ...papaConfig(delimiter),
       chunkSize,
       chunk(results: Papa.ParseResult<string[]>, parser: Papa.Parser) {
-        const base = raw.records.length;
-        for (const record of results.data) raw.records.push(record);
-        for (const error of results.errors) {
-          // An error in a record cut at the slice end lands on the index that record gets when
-          // it is read again whole; the first error per record is the one reported.
-          raw.errors.push(error);
-          raw.errorRecords.push(base + (typeof error.row === 'number' ? error.row : results.data.length - 1));
-        }
+        collectChunk(raw, results);
         if (!between) return;
         const fraction = Math.min(1, results.meta.cursor / Math.max(1, text.length));
         const go = between(fraction);
@@ -376,7 +465,7 @@ export function parseCsvText(text: string, options: ParseCsvOptions = {}): Parse
   return assemble(prepared, raw, false);
 }
 
-function defaultYield(): Promise<void> {
+export function defaultYield(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
@@ -401,6 +490,7 @@ export async function parseCsvChunks(text: string, options: ParseCsvChunksOption
     await pause();
     return options.signal?.aborted !== true;
   });
+  const parsed = await assembleAsync(prepared, raw, !whole, pause);
   if (whole) options.onProgress?.(1);
-  return assemble(prepared, raw, !whole);
+  return parsed;
 }

@@ -1,8 +1,13 @@
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { collectCsv, exportActivitiesCsv } from '@/lib/csv/export';
+import { collectCsv, exportActivitiesCsv, exportActivityPagesCsv } from '@/lib/csv/export';
 import { type ActivityRow, enrolContact, saveSettings, TouchbaseDb } from '@/lib/db';
-import { activityExportRows, loadActivityContext, recentActivities } from '@/lib/db/export';
+import {
+  activityExportPages,
+  activityExportRows,
+  loadActivityContext,
+  recentActivities,
+} from '@/lib/db/export';
 import { deleteAllData, saveRepSettings } from '@/lib/db/maintenance';
 import { validateSettings } from '@/lib/settings/validate';
 
@@ -66,6 +71,13 @@ describe('activity export', () => {
       exportActivitiesCsv(activityExportRows(db, {}, { timeZone: 'America/New_York' })),
     );
     expect(csv.startsWith('\uFEFF')).toBe(true);
+    // The dashboard's page-at-a-time path writes the same file, whatever the page size.
+    for (const pageSize of [1, 3, 4, 2000]) {
+      const viaPages = await collectCsv(
+        exportActivityPagesCsv(activityExportPages(db, {}, { timeZone: 'America/New_York', pageSize })),
+      );
+      expect(viaPages).toBe(csv);
+    }
     const parsed = Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true });
     expect(parsed.data).toHaveLength(27);
     expect(parsed.data[1]?.[0]).toBe('2026-03-03T10:00:00-05:00');

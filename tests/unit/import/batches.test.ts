@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ContactDraft } from '@/lib/csv/import';
-import { type BatchSummary, importInBatches, mergeSummaries } from '@/lib/import/batches';
+import { type BatchSummary, importInBatches, mergeSummaries, nextBatchSize } from '@/lib/import/batches';
 
 const drafts = (n: number): ContactDraft[] =>
   Array.from({ length: n }, (_, i) => ({
@@ -37,6 +37,38 @@ describe('importInBatches', () => {
     expect(seen).toEqual(drafts(450).map((d) => d.email));
     expect(progress).toEqual([200, 400, 450]);
     expect(run).toEqual({ summary: created(450), sent: 450, total: 450, cancelled: false });
+  });
+
+  it('sizes batches so each takes about the target time, on a slow disk as on a fast one', async () => {
+    for (const msPerContact of [0.5, 5, 40]) {
+      let t = 0;
+      const sizes: number[] = [];
+      const seen: string[] = [];
+      const run = await importInBatches(drafts(3000), {
+        targetMs: 250,
+        clock: () => t,
+        send: async (batch) => {
+          sizes.push(batch.length);
+          seen.push(...batch.map((d) => d.email));
+          t += batch.length * msPerContact;
+          return created(batch.length);
+        },
+      });
+      expect(run.sent).toBe(3000);
+      expect(seen).toEqual(drafts(3000).map((d) => d.email));
+      // After the first few, every batch but the last takes about 250 ms (within the size bounds).
+      const settled = sizes.slice(4, -1);
+      const want = Math.min(500, Math.max(10, Math.round(250 / msPerContact)));
+      for (const s of settled) expect(s).toBe(want);
+    }
+  });
+
+  it('grows a batch at most twofold and keeps it within bounds', () => {
+    expect(nextBatchSize(50, 1, 250)).toBe(100);
+    expect(nextBatchSize(400, 10, 250)).toBe(500);
+    expect(nextBatchSize(100, 5000, 250)).toBe(10);
+    expect(nextBatchSize(100, 500, 250)).toBe(50);
+    expect(nextBatchSize(100, 0, 250)).toBe(200);
   });
 
   it('stops between batches on cancel, keeping what landed', async () => {

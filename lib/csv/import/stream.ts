@@ -1,0 +1,214 @@
+/**
+ * A CSV file to records without ever holding it whole: the bytes are read and decoded a slice
+ * at a time, line breaks normalised as they pass, and each slice goes into papaparse through its
+ * documented stream input (any object shaped like a Node readable: `on('data' | 'end')`,
+ * `removeListener`, `pause`, `resume`), which carries a record cut at a slice end over to the next
+ * slice itself. Between slices the event loop gets a turn, progress is reported and Cancel is
+ * checked. Never rejects.
+ */
+import Papa from 'papaparse';
+import { decodeWindows1252 } from './decode';
+import {
+  assembleAsync,
+  collectChunk,
+  defaultYield,
+  emptyParsed,
+  LineBreakNormaliser,
+  looksBinary,
+  papaConfig,
+  type RawRecords,
+  SAMPLE_CHARS,
+  sniffDelimiter,
+} from './parse';
+import type { ParseCsvChunksOptions, ParsedCsv } from './types';
+
+/** Options for {@link parseCsvBlob}. */
+export interface ParseCsvBlobOptions extends Omit<ParseCsvChunksOptions, 'chunkSize'> {
+  /** Bytes read and parsed per slice (default 128 KiB). */
+  sliceBytes?: number;
+}
+
+/** A blob's text, slice by slice. */
+type Decoder = (bytes: Uint8Array, last: boolean) => string;
+
+/** Thrown inside a strict UTF-8 pass when the bytes are not UTF-8: read again as Windows-1252. */
+class NotUtf8 extends Error {}
+
+function decoderFor(encoding: string): Decoder {
+  if (encoding === 'windows-1252') return (bytes) => decodeWindows1252(bytes);
+  const strict = encoding === 'utf-8';
+  const td = new TextDecoder(encoding, strict ? { fatal: true } : {});
+  return (bytes, last) => {
+    try {
+      return td.decode(bytes, { stream: !last });
+    } catch (err) {
+      if (strict) throw new NotUtf8();
+      throw err;
+    }
+  };
+}
+
+/** The encoding a byte-order mark names, how many bytes it takes, and whether it is UTF-8's. */
+async function sniffBom(blob: Blob): Promise<{ encoding: string; skip: number; hadBom: boolean }> {
+  const [b0, b1, b2] = new Uint8Array(await blob.slice(0, 3).arrayBuffer());
+  if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf) return { encoding: 'utf-8', skip: 3, hadBom: true };
+  if (b0 === 0xff && b1 === 0xfe) return { encoding: 'utf-16le', skip: 2, hadBom: false };
+  if (b0 === 0xfe && b1 === 0xff) return { encoding: 'utf-16be', skip: 2, hadBom: false };
+  return { encoding: 'utf-8', skip: 0, hadBom: false };
+}
+
+/** Text of `blob` from byte `skip` on, in slices; `done` is the fraction of bytes read. */
+async function* textSlices(
+  blob: Blob,
+  skip: number,
+  sliceBytes: number,
+  decode: Decoder,
+): AsyncGenerator<{ text: string; done: number }> {
+  const size = blob.size;
+  if (skip >= size) {
+    yield { text: decode(new Uint8Array(0), true), done: 1 };
+    return;
+  }
+  for (let pos = skip; pos < size; pos += sliceBytes) {
+    const end = Math.min(size, pos + sliceBytes);
+    const bytes = new Uint8Array(await blob.slice(pos, end).arrayBuffer());
+    yield { text: decode(bytes, end === size), done: end / size };
+  }
+}
+
+/** A minimal Node-style readable that papaparse's stream input reads; we push the slices. */
+function feed() {
+  const listeners = new Map<string, ((x?: string) => void)[]>();
+  const stream = {
+    readable: true,
+    read() {},
+    pause() {},
+    resume() {},
+    on(event: string, fn: (x?: string) => void) {
+      listeners.set(event, [...(listeners.get(event) ?? []), fn]);
+      return stream;
+    },
+    removeListener(event: string, fn: (x?: string) => void) {
+      listeners.set(
+        event,
+        (listeners.get(event) ?? []).filter((f) => f !== fn),
+      );
+      return stream;
+    },
+  };
+  const emit = (event: string, x?: string) => {
+    for (const fn of listeners.get(event) ?? []) fn(x);
+  };
+  return { stream, write: (text: string) => emit('data', text), end: () => emit('end') };
+}
+
+/** One pass over the file in `encoding`; NotUtf8 escapes it when a strict UTF-8 pass fails. */
+async function parsePass(
+  blob: Blob,
+  bom: { encoding: string; skip: number; hadBom: boolean },
+  encoding: string,
+  options: ParseCsvBlobOptions,
+): Promise<ParsedCsv> {
+  const { signal, onProgress } = options;
+  const pause = options.yieldToEventLoop ?? defaultYield;
+  const slices = textSlices(
+    blob,
+    bom.skip,
+    Math.max(16, options.sliceBytes ?? 128 * 1024),
+    decoderFor(encoding),
+  );
+  const hadBom = bom.hadBom;
+
+  // Enough text to sniff the delimiter and check the file is text at all.
+  const head: { text: string; done: number }[] = [];
+  let sampled = 0;
+  let exhausted = false;
+  while (sampled < SAMPLE_CHARS) {
+    const next = await slices.next();
+    if (next.done) {
+      exhausted = true;
+      break;
+    }
+    head.push(next.value);
+    sampled += next.value.text.length;
+  }
+  const sample = head.map((h) => h.text).join('');
+  if (exhausted && sample.trim() === '') {
+    onProgress?.(1);
+    return emptyParsed(',', hadBom, [{ code: 'empty-file', message: 'The file is empty.' }]);
+  }
+  if (looksBinary(sample)) {
+    onProgress?.(1);
+    const message =
+      'This file does not look like a CSV text file. Export it again as CSV (UTF-8) and try once more.';
+    return emptyParsed(',', hadBom, [{ code: 'not-text', message }]);
+  }
+  const sepLine = sample.match(/^sep=([^\r\n])\r?\n?/i);
+  const delimiter =
+    options.delimiter ??
+    sepLine?.[1] ??
+    sniffDelimiter(sample.slice(0, SAMPLE_CHARS), exhausted && sample.length <= SAMPLE_CHARS);
+
+  const raw: RawRecords = { records: [], errors: [], errorRecords: [] };
+  const prepared = { delimiter, hadBom };
+  if (signal?.aborted) return assembleAsync(prepared, raw, true, pause);
+  const normaliser = new LineBreakNormaliser(delimiter);
+  const { stream, write, end } = feed();
+  let complete = false;
+  Papa.parse(stream as unknown as File, {
+    ...papaConfig(delimiter),
+    chunk(results: Papa.ParseResult<string[]>) {
+      collectChunk(raw, results);
+    },
+    complete() {
+      complete = true;
+    },
+  });
+
+  const push = (text: string) => {
+    const out = normaliser.push(text);
+    // papaparse reads an empty chunk as the end of the stream.
+    if (out !== '') write(out);
+  };
+  for (const h of head) push(h.text);
+  let done = head.at(-1)?.done ?? 1;
+  for (;;) {
+    onProgress?.(Math.min(0.99, done));
+    await pause();
+    if (signal?.aborted) return assembleAsync(prepared, raw, true, pause);
+    const next = await slices.next();
+    if (next.done) break;
+    push(next.value.text);
+    done = next.value.done;
+  }
+  const tail = normaliser.end();
+  if (tail !== '') write(tail);
+  end();
+  if (!complete) {
+    return emptyParsed(delimiter, hadBom, [{ code: 'not-text', message: 'The file could not be read.' }]);
+  }
+  const parsed = await assembleAsync(prepared, raw, false, pause);
+  onProgress?.(1);
+  return parsed;
+}
+
+/**
+ * Parses a CSV file (a File or any Blob) the way {@link parseCsvText} parses its text, reading
+ * it a slice at a time. The encoding follows `decodeCsvBytes`: a byte-order mark decides;
+ * otherwise strict UTF-8; otherwise Windows-1252, which means reading the file again from the
+ * start when a byte that is not UTF-8 turns up.
+ */
+export async function parseCsvBlob(blob: Blob, options: ParseCsvBlobOptions = {}): Promise<ParsedCsv> {
+  const bom = await sniffBom(blob);
+  try {
+    return await parsePass(blob, bom, bom.encoding, options);
+  } catch (err) {
+    if (err instanceof NotUtf8) return parsePass(blob, bom, 'windows-1252', options);
+    return emptyParsed(',', bom.hadBom, [
+      {
+        code: 'not-text',
+        message: `The file could not be read: ${err instanceof Error ? err.message : err}`,
+      },
+    ]);
+  }
+}
