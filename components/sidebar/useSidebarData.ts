@@ -63,6 +63,7 @@ export function useReplyDetection(view: PageView | undefined, data: SidebarData 
         contactId: hit.contactId,
         at: hit.at,
         threadId: hit.threadId,
+        ...(hit.text ? { text: hit.text } : {}),
         via: 'gmail',
       }).catch(() => undefined);
     }

@@ -143,7 +143,12 @@ async function route(msg: RuntimeMessage, from: MessageOrigin): Promise<unknown>
       await logCallOutcome(db, msg.payload.touchId, msg.payload.outcome, { now, via: msg.payload.via });
       return { ok: true };
     case 'reply.log':
-      return logReply(db, msg.payload.contactId, { now, at: msg.payload.at, via: msg.payload.via });
+      return logReply(db, msg.payload.contactId, {
+        now,
+        at: msg.payload.at,
+        via: msg.payload.via,
+        ...(msg.payload.text ? { text: msg.payload.text } : {}),
+      });
     case 'enrolment.action':
       return enrolmentAction(db, msg.payload.enrolmentId, msg.payload.action, { now, via: msg.payload.via });
     case 'contact.fromPage':

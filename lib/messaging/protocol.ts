@@ -137,7 +137,8 @@ export interface RuntimeRequests {
     res: { ok: true };
   };
   'reply.log': {
-    req: { contactId: number; at?: number; threadId?: string; via: string };
+    /** `text`: the reply's visible words as the page showed them (plain text, never HTML). */
+    req: { contactId: number; at?: number; threadId?: string; text?: string; via: string };
     res: { paused: number };
   };
   'enrolment.action': {

@@ -36,6 +36,8 @@ const BULK_ACTIONS: ReadonlySet<string> = new Set([
   'delete',
   'opt-out',
 ]);
+/** Longest reply text a page may report (the extractor keeps 280 characters). */
+const MAX_REPLY_TEXT = 2_000;
 /** Longest opt-out or withdrawal reason. */
 const MAX_REASON = 500;
 const CONTACT_FIELDS = [
@@ -94,6 +96,7 @@ export function pageViewProblem(v: unknown): string | undefined {
     if (!isObject(r) || !isPerson(r.from) || !isText(r.subject, MAX_TEXT))
       return 'A message row is not valid.';
     if (r.at !== undefined && !isTime(r.at)) return 'A message row has no valid time.';
+    if (!isOptionalText(r.snippet, MAX_TEXT)) return 'A message row is not valid.';
   }
   if (v.recordRef !== undefined && (!isObject(v.recordRef) || !isText(v.recordRef.key, MAX_FIELD)))
     return 'The record in the page view is not valid.';
@@ -122,6 +125,7 @@ export function pageViewProblem(v: unknown): string | undefined {
       if (!isObject(m) || !isPerson(m.from) || typeof m.isAutoReply !== 'boolean')
         return 'A message in the page view is not valid.';
       if (m.at !== undefined && !isTime(m.at)) return 'A message in the page view has no valid time.';
+      if (!isOptionalText(m.snippet, MAX_TEXT)) return 'A message in the page view is not valid.';
     }
   }
   return undefined;
@@ -252,6 +256,7 @@ export function payloadProblem(msg: RuntimeMessage): string | undefined {
       if (!isId(p.contactId)) return 'That contact id is not valid.';
       if (p.at !== undefined && !isTime(p.at)) return 'The reply time is not valid.';
       if (!isOptionalText(p.threadId, MAX_FIELD)) return 'The thread id is not valid.';
+      if (!isOptionalText(p.text, MAX_REPLY_TEXT)) return 'The reply text is not valid (or is too long).';
       return isText(p.via, MAX_VIA) ? undefined : 'The request has no valid origin tag.';
     case 'enrolment.action':
       if (!isId(p.enrolmentId)) return 'That sequence id is not valid.';

@@ -13,6 +13,8 @@ export interface ReplyToLog {
   email: string;
   at: number;
   threadId?: string;
+  /** What the reply says (plain text), so the keyword rules can propose an opt-out, a call … */
+  text?: string;
 }
 
 /**
@@ -39,6 +41,7 @@ export function repliesInView(
     seen.add(contactId);
     const r: ReplyToLog = { contactId, email: hit.email, at: hit.at };
     if (hit.threadId) r.threadId = hit.threadId;
+    if (hit.text) r.text = hit.text;
     out.push(r);
   }
   return out;

@@ -90,6 +90,8 @@ export interface InboxRow {
   subject: string;
   at?: number;
   unread: boolean;
+  /** The start of the newest message as the list previews it, plain text. */
+  snippet?: string;
 }
 
 /** What an adapter can see on the page right now. */
@@ -252,6 +254,8 @@ export interface ReplyHit {
   at?: number;
   threadId?: string;
   source: 'thread' | 'inbox';
+  /** The reply's visible words (plain text, quoted history left out), for the keyword rules. */
+  text?: string;
 }
 
 /** Options for watching a page. */

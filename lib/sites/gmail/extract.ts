@@ -206,6 +206,14 @@ function readRows(doc: Document): InboxRow[] {
     if (threadId) row.threadId = threadId;
     const at = dateOf(tr, SEL.rowDate);
     if (at !== undefined) row.at = at;
+    const preview = first(tr, SEL.rowSnippet);
+    // Gmail separates the preview from the subject with " - "; only the words after it are the message.
+    const snippet = preview
+      ? oneLine(textOf(preview, 'style, script', SNIPPET_MAX * 2))
+          .replace(/^[\s\u00a0]*[-–—][\s\u00a0]*/, '')
+          .slice(0, SNIPPET_MAX)
+      : '';
+    if (snippet) row.snippet = snippet;
     rows.push(row);
   }
   return rows;

@@ -29,17 +29,18 @@ export function findReplies(view: PageView, enrolled: EnrolledContact[]): ReplyH
     const threadId = view.thread?.id;
     for (const m of view.thread?.messages ?? []) {
       if (m.isAutoReply) continue;
-      consider({ email: m.from.email, at: m.at, threadId, source: 'thread' });
+      consider({ email: m.from.email, at: m.at, threadId, source: 'thread', text: m.snippet });
     }
     for (const r of view.inboxRows) {
-      if (isAutoReply({ subject: r.subject })) continue;
-      consider({ email: r.from.email, at: r.at, threadId: r.threadId, source: 'inbox' });
+      if (isAutoReply({ subject: r.subject, body: r.snippet ?? '' })) continue;
+      consider({ email: r.from.email, at: r.at, threadId: r.threadId, source: 'inbox', text: r.snippet });
     }
     const hits = [...best.values()].map((h) => {
       // Keep the result JSON-clean: no keys holding undefined.
       const out: ReplyHit = { email: h.email, source: h.source };
       if (h.at !== undefined) out.at = h.at;
       if (h.threadId !== undefined) out.threadId = h.threadId;
+      if (typeof h.text === 'string' && h.text.trim()) out.text = h.text;
       return out;
     });
     return hits.sort((a, b) => (b.at ?? 0) - (a.at ?? 0));

@@ -49,6 +49,8 @@ export const SEL = {
   rowSubject: ['[data-thread-id]', '.bog', '.bqe', '.y6', '[role="link"]'],
   /** Parts of a row's subject cell that are not the subject (the snippet). */
   rowSubjectSkip: '.y2, style, script',
+  /** The row's preview of the newest message (" - Thanks, call me tomorrow…"). */
+  rowSnippet: ['.y2'],
   rowDate: ['td.xW [title]', '.xW [title]', 'td:last-child [title]', '[title]'],
   /** Unread markers: row class and unread-sender class. */
   rowUnread: ['tr.zE', '.zF'],

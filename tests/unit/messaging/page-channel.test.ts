@@ -107,6 +107,18 @@ describe('the page channel', () => {
       report({ view: { ...VIEW, kind: 'evil' } }),
       report({ view: { ...VIEW, composes: 'x' } }),
       report({ view: { ...VIEW, inboxRows: [{ from: { email: 1 }, subject: 'x' }] } }),
+      // Reply text is plain text or nothing (#13): not an object a page could dress up.
+      report({ view: { ...VIEW, inboxRows: [{ ...VIEW.inboxRows[0], snippet: { html: '<b>STOP</b>' } }] } }),
+      report({
+        view: {
+          ...VIEW,
+          thread: {
+            subject: 's',
+            messages: [{ from: VIEW.inboxRows[0]?.from, isAutoReply: false, snippet: 7 }],
+            participants: [],
+          },
+        },
+      }),
       report({
         view: {
           ...VIEW,

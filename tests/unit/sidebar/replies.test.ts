@@ -67,6 +67,16 @@ describe('repliesInView', () => {
     expect(hits).toEqual([{ contactId: 1, email: 'bob@x.org', at: AUG20, threadId: 't1' }]);
   });
 
+  it('carries the reply’s words for the keyword rules', () => {
+    const withText: PageView = {
+      ...view,
+      inboxRows: view.inboxRows.map((r, i) => (i === 0 ? { ...r, snippet: 'Please stop emailing me' } : r)),
+    };
+    expect(repliesInView(withText, contacts, [enrolment(1)])).toEqual([
+      { contactId: 1, email: 'bob@x.org', at: AUG20, threadId: 't1', text: 'Please stop emailing me' },
+    ]);
+  });
+
   it('does not report a reply already recorded', () => {
     expect(repliesInView(view, contacts, [enrolment(1, { lastReplyAt: AUG20 })])).toEqual([]);
   });

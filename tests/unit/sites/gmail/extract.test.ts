@@ -213,6 +213,8 @@ describe('inbox rows', () => {
       unread: true,
       threadId: 'thread-f:1841100000000000001',
       at: local(2025, 8, 20, 10, 15),
+      // The list's preview of the newest message, without Gmail's " - " separator (issue #13).
+      snippet: 'Thanks Jane, the revised pricing works for us.',
     });
     expect(v.inboxRows[1]!.at).toBe(local(2025, 8, 20, 11, 5));
     // "Frank, me": we wrote last.
