@@ -1,4 +1,6 @@
 import { useMemo, useState } from 'react';
+import { LeadScore } from '@/components/ui/LeadScore';
+import { factsOf, scoreLead, scoringOf } from '@/lib/scoring';
 import { ContactEditor } from '@/components/shared/ContactEditor';
 import type { ContactData } from '@/components/shared/useContactData';
 import type { CallOutcome, Playbook, Purpose } from '@/lib/cadence/types';
@@ -78,6 +80,14 @@ export function ContactPanel({ data, playbooks, view, bridge }: Props) {
 
   const { contact, settings } = data;
   const tz = settings.timeZone;
+  const score = scoreLead(
+    factsOf(
+      contact,
+      data.enrolments.filter((e) => e.contactId === contact.id),
+    ),
+    scoringOf(settings),
+    now,
+  );
   const name = [contact.firstName, contact.lastName].filter(Boolean).join(' ') || contact.email;
 
   const act = async (label: string, fn: () => Promise<unknown>, done: string) => {
@@ -172,6 +182,9 @@ export function ContactPanel({ data, playbooks, view, bridge }: Props) {
             </div>
             <div className="sb-sub tb-muted" data-testid="contact-reach">
               {contact.phone || 'No phone number'} · {contact.timeZone.replace(/_/g, ' ')}
+            </div>
+            <div className="sb-sub">
+              <LeadScore score={score} explain />
             </div>
           </div>
           <button

@@ -50,10 +50,13 @@ test('a Gmail reply asking to be removed proposes an opt-out the rep confirms in
   await inbox.page.close();
 
   // Bob's conversation: the sidebar asks the rep.
-  const { sidebar } = await openGmail(context, 'gmail-thread-reply.SYNTHETIC.html');
+  const { page, sidebar } = await openGmail(context, 'gmail-thread-reply.SYNTHETIC.html');
+  // His score counts the reply ("replied +20") and says so.
+  await expect(sidebar.getByTestId('lead-score')).toHaveAttribute('title', /^Lead score \d+: .*replied \+20/);
   const proposal = sidebar.getByTestId('proposal');
   await expect(proposal).toHaveAttribute('data-action', 'opt-out');
   await expect(proposal).toContainText('“remove me”');
+  await page.locator('#touchbase-sidebar').screenshot({ path: 'test-results/sidebar-proposal.png' });
   await proposal.getByTestId('proposal-confirm').click();
   await expect
     .poll(async () => (await readStore<{ state: string }>(serviceWorker, 'enrolments'))[0]?.state)

@@ -102,4 +102,7 @@ test('a scoring rule added in settings reorders the popup and explains the new s
   await expect(contactRows.nth(0)).toContainText('Gina Lead');
   await dash.getByTestId('contacts-order-reset').click();
   await expect(contactRows.nth(0)).toContainText('Oscar Lead');
+  // His record says why, in words.
+  await contactRows.nth(0).getByTestId('contact-open').click();
+  await expect(dash.getByTestId('drawer-score')).toHaveText('Medium 60 Other +40, base +20');
 });

@@ -9,6 +9,8 @@ import { ACTIVITY_LABELS, CHANNEL_LABELS, PURPOSE_LABELS } from '@/lib/labels';
 import { request, requestUndoable } from '@/lib/messaging/client';
 import { STATE_LABELS } from './format';
 import { useNow } from './useDashboardData';
+import { LeadScore } from '@/components/ui/LeadScore';
+import { factsOf, scoreLead, scoringOf } from '@/lib/scoring';
 import './contact-drawer.css';
 
 /**
@@ -62,6 +64,9 @@ export function ContactDrawer({ contactId, onClose }: { contactId: number; onClo
             </p>
             <p className="tb-muted" data-testid="drawer-their-time">
               Their time now: {formatTime(now, contact.timeZone)} ({contact.timeZone.replace(/_/g, ' ')})
+            </p>
+            <p data-testid="drawer-score">
+              <LeadScore score={scoreLead(factsOf(contact, enrolments), scoringOf(settings), now)} explain />
             </p>
           </div>
         </header>

@@ -1,0 +1,17 @@
+import type { Score } from '@/lib/scoring';
+
+/**
+ * A lead's priority and score ("High 82"), explained on hover; with `explain`, the reasons are
+ * written out beside it ("referral +30, replied +20, base +20"), for records that have the room.
+ */
+export function LeadScore({ score, explain = false }: { score: Score; explain?: boolean }) {
+  const reasons = score.explanation.replace(/^\d+: /, '');
+  return (
+    <span className="tb-lead-score" data-testid="lead-score" title={`Lead score ${score.explanation}`}>
+      <span className={`tb-priority ${score.priority.toLowerCase()}`}>
+        {score.priority} {score.score}
+      </span>
+      {explain ? <span className="tb-muted tb-lead-score-why"> {reasons}</span> : null}
+    </span>
+  );
+}
