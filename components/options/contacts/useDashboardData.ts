@@ -21,7 +21,7 @@ export interface ContactRowsState {
  * earliest planned touches name the contacts that sort first, then only those contacts and their
  * enrolments are read. Lets the table paint long before 10,000 rows have been loaded.
  */
-async function firstScreen(): Promise<ContactRowsState> {
+async function firstScreen(settingsRead?: Promise<RepSettings>): Promise<ContactRowsState> {
   const db = getDb();
   // Two rounds of small reads: what sorts first, then those rows by primary key (in parallel).
   // No count here: counting 10,000 rows costs more than the whole first screen. The total
@@ -45,7 +45,7 @@ async function firstScreen(): Promise<ContactRowsState> {
   const [found, running, settings] = await Promise.all([
     db.contacts.bulkGet(ids),
     db.enrolments.bulkGet([...enrolmentIds]),
-    getSettings(db),
+    settingsRead ?? getSettings(db),
   ]);
   let contacts = found.filter((c) => c !== undefined);
   const enrolments = running.filter((e) => e !== undefined);
@@ -102,7 +102,7 @@ async function allRows(): Promise<ContactRowsState> {
 export function useContactRows(): ContactRowsState | undefined {
   const [wantAll, setWantAll] = useState(false);
   const [initial] = useState(() => takePrimed()?.rows);
-  const first = useLiveQuery(firstScreen, [], initial);
+  const first = useLiveQuery(() => firstScreen(), [], initial);
   const all = useLiveQuery(() => (wantAll ? allRows() : undefined), [wantAll]);
   useEffect(() => {
     if (!first || wantAll) return;
@@ -129,7 +129,9 @@ let primed: { rows: ContactRowsState; settings: RepSettings } | undefined;
  */
 export async function primeContactRows(): Promise<void> {
   const db = getDb();
-  const [rows, settings] = await Promise.all([firstScreen(), getSettings(db)]);
+  // One settings read serves both the scores of the first screen and the settings hook.
+  const settingsRead = getSettings(db);
+  const [rows, settings] = await Promise.all([firstScreen(settingsRead), settingsRead]);
   primed = { rows, settings };
 }
 
