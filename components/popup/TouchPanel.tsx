@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { CallOutcome } from '@/lib/cadence/types';
 import type { TouchRow } from '@/lib/db';
-import { draftFor, toRenderActivities } from '@/lib/drafts/draft';
+import { draftFor, missingLanguage, toRenderActivities } from '@/lib/drafts/draft';
+import { LANGUAGE_NAMES } from '@/lib/templates/language';
 import { nameList } from '@/lib/notify/nudge';
 import { CHANNEL_LABELS, gmailComposeUrl, telHref, webHref } from '@/lib/touches';
 import { useContactData } from '@/components/shared/useContactData';
@@ -194,6 +195,12 @@ export function TouchPanel({
         />
       )}
       <ul className="tb-facts">
+        {draft && data && missingLanguage(draft.template, data.contact.language) ? (
+          <li className="tb-problem" data-testid="draft-language-note">
+            No {LANGUAGE_NAMES[missingLanguage(draft.template, data.contact.language) ?? 'en']} version of
+            this template yet: drafted in English.
+          </li>
+        ) : null}
         {result.sms && (
           <li className={result.sms.segments > 1 ? 'tb-problem' : 'tb-muted'}>
             {result.sms.segments} SMS segment{result.sms.segments === 1 ? '' : 's'} · {result.sms.used}/
