@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { guessLanguage } from '@/lib/contacts/language';
 import { pageLanguageEvidence } from '@/lib/sidebar/language';
 import { extract as extractHubspot } from '@/lib/sites/hubspot';
+import { extract as extractSalesforce } from '@/lib/sites/salesforce';
 import { extractGmail } from '@/lib/sites/gmail/extract';
 import type { MessageView, PageView, RecordView } from '@/lib/sites/types';
 import { LANGUAGES } from '@/lib/templates/language';
@@ -126,6 +127,28 @@ describe("a record page's language field", () => {
       parseFixture('hubspot', 'hubspot-contact.SYNTHETIC.html'),
       'https://app.hubspot.com/contacts/4410001/record/0-1/50001',
     );
+    expect(plain.record && 'language' in plain.record).toBe(false);
+  });
+
+  it("Salesforce's Language field (a custom field orgs add) is read from the record's layout", () => {
+    const url = 'https://northwind-demo.lightning.force.com/lightning/r/Contact/0035g00000AdAeXAAV/view';
+    const doc = parseFixture('salesforce', 'salesforce-contact.SYNTHETIC.html');
+    const title = doc.querySelector('records-record-layout-item[field-label="Title"]');
+    const lang = title?.cloneNode(true) as Element;
+    lang.setAttribute('field-label', 'Language');
+    lang
+      .querySelector('[data-target-selection-name]')
+      ?.setAttribute('data-target-selection-name', 'sfdc:RecordField.Contact.Language__c');
+    const label = lang.querySelector('.test-id__field-label');
+    if (label) label.textContent = 'Language';
+    const value = lang.querySelector('lightning-formatted-text');
+    if (value) value.textContent = 'Français';
+    title?.after(lang);
+    const view = extractSalesforce(doc, url);
+    expect(view.record?.title).toBe('Head of Operations');
+    expect(view.record?.language).toBe('Français');
+    expect(guessLanguage(pageLanguageEvidence(view))).toEqual({ language: 'fr', source: 'field' });
+    const plain = extractSalesforce(parseFixture('salesforce', 'salesforce-contact.SYNTHETIC.html'), url);
     expect(plain.record && 'language' in plain.record).toBe(false);
   });
 });
