@@ -19,6 +19,8 @@ export function showsCountdown(t: TouchRow, now: number): boolean {
 export interface DueRowProps {
   touch: TouchRow;
   contact: ContactRow | undefined;
+  /** Team sync: "Ana's lead since Tuesday" when another rep owns the contact. */
+  owner?: string;
   /** The lead's score: shown as its priority, explained on hover. */
   score?: Score;
   now: number;
@@ -33,7 +35,7 @@ export interface DueRowProps {
 
 /** One compact line per touch: who, which channel and step, and how late or soon. */
 export const DueRow = forwardRef<HTMLButtonElement, DueRowProps>(function DueRow(
-  { touch, contact, score, now, timeZone, waitsFor, expanded, focused, onToggle, onFocus },
+  { touch, contact, owner, score, now, timeZone, waitsFor, expanded, focused, onToggle, onFocus },
   ref,
 ) {
   const when = whenLabel(touch, now, timeZone);
@@ -57,6 +59,12 @@ export const DueRow = forwardRef<HTMLButtonElement, DueRowProps>(function DueRow
         <span className="tb-due-who">
           <strong>{contactLabel(contact)}</strong>
           {company ? <span className="tb-muted"> · {company}</span> : null}
+          {owner ? (
+            <span className="tb-muted" data-testid="due-owner" title={owner}>
+              {' '}
+              · {owner}
+            </span>
+          ) : null}
           {score ? (
             <span
               className={`tb-priority ${score.priority.toLowerCase()}`}

@@ -29,6 +29,8 @@ import { EmptyState } from './EmptyState';
 import { SidePanelButton } from './SidePanelButton';
 import { SitePrompt } from './SitePrompt';
 import { SyncLine } from './SyncLine';
+import { useSyncStatus } from '@/components/shared/useSyncStatus';
+import { ownerNote } from '@/lib/sync/owner-text';
 import type { TouchAct } from './TouchPanel';
 import { POPUP_LIMIT, usePopupData } from './usePopupData';
 import { useNow } from './useNow';
@@ -65,6 +67,9 @@ function openDashboard(hash = ''): void {
 export function PopupApp({ embedded = false }: { embedded?: boolean }) {
   const [fast, setFast] = useState(false);
   const now = useNow(fast ? 1_000 : 30_000);
+  // Team sync: another rep's leads say so ("Ana's lead since Tuesday").
+  const { config: syncSetup } = useSyncStatus();
+  const meId = syncSetup?.enabled ? syncSetup.replica : undefined;
   const data = usePopupData(Math.floor(now / 60_000));
   const timeZone = data?.settings.timeZone ?? 'UTC';
   const groups = useMemo(
@@ -350,6 +355,7 @@ export function PopupApp({ embedded = false }: { embedded?: boolean }) {
                             }}
                             touch={t}
                             contact={data.contacts.get(t.contactId)}
+                            owner={ownerNote(data.contacts.get(t.contactId)?.owner, meId, now, timeZone)}
                             score={data.scores.get(t.contactId)}
                             now={now}
                             timeZone={timeZone}

@@ -18,6 +18,8 @@ export interface ContactData {
   activities: ActivityRow[];
   settings: RepSettings;
   library: Template[];
+  /** Team sync: this rep as the team knows them (absent with sync off), for ownership. */
+  me?: { id: string; name: string };
 }
 
 /**

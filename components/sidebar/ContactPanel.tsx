@@ -1,3 +1,4 @@
+import { ownerNote } from '@/lib/sync/owner-text';
 import { useMemo, useState } from 'react';
 import { LeadScore } from '@/components/ui/LeadScore';
 import { factsOf, scoreLead, scoringOf } from '@/lib/scoring';
@@ -89,6 +90,7 @@ export function ContactPanel({ data, playbooks, view, bridge }: Props) {
     now,
   );
   const name = [contact.firstName, contact.lastName].filter(Boolean).join(' ') || contact.email;
+  const theirs = ownerNote(contact.owner, data.me?.id, now, tz);
 
   const act = async (label: string, fn: () => Promise<unknown>, done: string) => {
     const where = TOUCH_ACTIONS.has(label) ? 'touch' : label === 'withdraw' ? 'optout' : 'more';
@@ -186,6 +188,26 @@ export function ContactPanel({ data, playbooks, view, bridge }: Props) {
             <div className="sb-sub">
               <LeadScore score={score} explain />
             </div>
+            {theirs ? (
+              <div className="sb-sub" data-testid="contact-owner">
+                <strong>{theirs}</strong>{' '}
+                <button
+                  type="button"
+                  disabled={busy !== undefined}
+                  data-testid="take-over"
+                  title="Make this lead yours: logged in their history, and the other rep sees it after the next sync"
+                  onClick={() =>
+                    void act(
+                      'take-over',
+                      () => request('contact.takeOver', { contactId: contact.id, via: 'sidebar' }),
+                      'This lead is yours now.',
+                    )
+                  }
+                >
+                  Take over
+                </button>
+              </div>
+            ) : null}
           </div>
           <button
             type="button"

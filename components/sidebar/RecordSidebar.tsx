@@ -47,6 +47,7 @@ export function RecordSidebar({ record, view, data, error, bridge }: Props) {
         activities: data.activities.filter((a) => a.contactId === contact.id),
         settings: data.settings,
         library: data.library,
+        ...(data.me ? { me: data.me } : {}),
       }
     : undefined;
   return (

@@ -144,6 +144,7 @@ export function SidebarView({
           activities: data.activities.filter((a) => a.contactId === entry.contact.id),
           settings: data.settings,
           library: data.library,
+          ...(data.me ? { me: data.me } : {}),
         }
       : undefined;
   return (

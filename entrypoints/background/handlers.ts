@@ -11,6 +11,7 @@ import {
   saveSettings,
   skipTouch,
   snoozeTouch,
+  takeOver,
 } from '@/lib/db';
 import { bulkContacts } from '@/lib/db/contacts';
 import { importContacts } from '@/lib/db/import';
@@ -269,6 +270,8 @@ async function route(msg: RuntimeMessage, from: MessageOrigin): Promise<unknown>
       if (!checked.ok) throw new Error(Object.values(checked.errors)[0]);
       return connect(checked.value, now);
     }
+    case 'contact.takeOver':
+      return { contact: await takeOver(db, msg.payload.contactId, { now, via: msg.payload.via }) };
     case 'sync.now':
       return runSync('click');
     case 'sync.off':

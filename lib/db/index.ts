@@ -10,6 +10,7 @@ export * from './suppressions';
 export * from './undo';
 export * from './outbox';
 export * from './horizon';
+export * from './ownership';
 
 let instance: TouchbaseDb | undefined;
 

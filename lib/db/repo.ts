@@ -23,6 +23,7 @@ import { isValidEmail as isPlausibleEmail, normaliseEmail } from '@/lib/email';
 // Circular on purpose (optout.ts applies events through this module); both sides use the other
 // only inside functions, never at load time.
 import { optOutContact, withdrawOptOut } from './optout';
+import { notMine, syncMe } from './ownership';
 import { getSettings } from './settings';
 import { type SuppressionIndex, suppressedMessage, suppressionsOf } from './suppressions';
 import { rowKey, STORE_AHEAD_MS, storedTouchRows } from './horizon';
@@ -41,7 +42,17 @@ export { isValidEmail as isPlausibleEmail, normaliseEmail } from '@/lib/email';
  * enrol checks them, an opt-out writes one).
  */
 export function writeTables(db: TouchbaseDb) {
-  return [db.contacts, db.enrolments, db.touches, db.activities, db.playbooks, db.settings, db.suppressions];
+  // meta: team sync's "who am I" (a new contact's owner, the take-over check).
+  return [
+    db.contacts,
+    db.enrolments,
+    db.touches,
+    db.activities,
+    db.playbooks,
+    db.settings,
+    db.suppressions,
+    db.meta,
+  ];
 }
 
 /** Built-ins first, then the rep's own. */
@@ -244,6 +255,8 @@ export async function upsertContact(
       updatedAt: now,
     };
     if (emailLower) row.emailLower = emailLower;
+    const me = await syncMe(db);
+    if (me) row.owner = { id: me.id, name: me.name, since: now };
     if (fields.topic) row.topic = fields.topic;
     if (fields.linkedinUrl) row.linkedinUrl = fields.linkedinUrl;
     if (fields.language) row.language = fields.language;
@@ -533,6 +546,9 @@ export async function enrolContact(
     });
     if (hit)
       throw new RepoError(suppressedMessage(hit, req.contact.email?.trim() || stored?.email || undefined));
+    // Another rep's lead is theirs to work until it is taken over (logged, they see it).
+    const theirs = stored && notMine(stored, await syncMe(db));
+    if (theirs) throw new RepoError(theirs);
     const contact = await upsertContact(db, { ...req.contact, leadSource: req.source }, req.now);
     const existing = await db.enrolments.where('contactId').equals(contact.id).toArray();
     const optedOut = CHANNELS.some((c) => contact.optOut[c]);

@@ -60,11 +60,22 @@ export interface ContactRow {
    */
   language?: Language;
   notes: string;
+  /** Team sync: the rep whose lead this is (absent with sync off). Not indexed: no schema change. */
+  owner?: ContactOwner;
   /** Channels the contact asked us to stop using. */
   optOut: Partial<Record<Channel, boolean>>;
   custom: Record<string, string>;
   createdAt: number;
   updatedAt: number;
+}
+
+/** The rep a contact belongs to on a team. */
+export interface ContactOwner {
+  /** The rep's replica id (stable, from team sync setup). */
+  id: string;
+  name: string;
+  /** Since when (epoch ms). */
+  since: number;
 }
 
 /**

@@ -292,6 +292,8 @@ export interface RuntimeRequests {
     req: SyncSetupInput;
     res: { status: SyncStatus } | { failure: SyncFailure };
   };
+  /** Team sync: this rep takes another rep's lead over (logged in the shared history). */
+  'contact.takeOver': { req: { contactId: number; via: string }; res: { contact: ContactRow } };
   /** Team sync: run now (a no-op answering the status while sync is off). */
   'sync.now': { req: Record<string, never>; res: SyncStatus };
   /** Team sync off: nothing more recorded or sent, the password forgotten. */
@@ -352,6 +354,7 @@ const RUNTIME_TYPES: ReadonlySet<string> = new Set<RuntimeType>([
   'contact.withdrawOptOut',
   'undo',
   'sync.connect',
+  'contact.takeOver',
   'sync.now',
   'sync.off',
 ]);

@@ -386,6 +386,9 @@ export function payloadProblem(msg: RuntimeMessage): string | undefined {
       )
         ? undefined
         : 'The team sync settings are not valid text.';
+    case 'contact.takeOver':
+      if (!isId(p.contactId)) return 'That contact id is not valid.';
+      return isText(p.via, MAX_VIA) ? undefined : 'The request has no valid origin tag.';
     case 'sync.now':
     case 'sync.off':
       return undefined;

@@ -15,6 +15,7 @@ import type {
   TouchbaseDb,
   TouchRow,
 } from '@/lib/db/schema';
+import { syncMe, type TeamMe } from '@/lib/db/ownership';
 import { getSettings } from '@/lib/db/settings';
 import type { Template } from '@/lib/templates/types';
 
@@ -42,6 +43,8 @@ export interface SidebarData {
   /** The rep's stored templates (built-ins fill the gaps when drafting). */
   library: Template[];
   playbooks: Playbook[];
+  /** Team sync: this rep as the team knows them (absent with sync off), for ownership. */
+  me?: TeamMe;
 }
 
 /** At most this many addresses are looked up per request (a message list shows ~50 rows). */
@@ -64,7 +67,7 @@ export async function loadSidebarData(db: TouchbaseDb, q: SidebarQuery): Promise
     .slice(0, MAX_EMAILS);
   return db.transaction(
     'r',
-    [db.contacts, db.enrolments, db.touches, db.activities, db.templates, db.playbooks, db.settings],
+    [db.contacts, db.enrolments, db.touches, db.activities, db.templates, db.playbooks, db.settings, db.meta],
     async () => {
       // A contact's other addresses find them too (a lead writing from their second address).
       const [byEmail, byRecord] = await Promise.all([
@@ -103,7 +106,17 @@ export async function loadSidebarData(db: TouchbaseDb, q: SidebarQuery): Promise
       );
       all.sort((a, b) => a.dueAt - b.dueAt || a.step - b.step);
       activities.sort((a, b) => a.at - b.at);
-      return { contacts, enrolments, touches: all, activities, settings, library, playbooks };
+      const me = await syncMe(db);
+      return {
+        contacts,
+        enrolments,
+        touches: all,
+        activities,
+        settings,
+        library,
+        playbooks,
+        ...(me ? { me } : {}),
+      };
     },
   );
 }

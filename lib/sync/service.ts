@@ -4,7 +4,7 @@
  * browser build for the local store and the server, and the status the pages show.
  */
 import PouchDB, { type PouchDatabase } from 'pouchdb-browser';
-import { getDb, OUTBOX_VERSION, SYNC_ON_KEY, type TouchbaseDb } from '@/lib/db';
+import { claimUnowned, getDb, OUTBOX_VERSION, SYNC_ON_KEY, type TouchbaseDb } from '@/lib/db';
 import { type PouchLike, queueEverything, type SyncContext } from './engine';
 import { checkInfo, describeSyncError, type SyncFailure, type SyncRemote, syncOnce } from './run';
 import {
@@ -63,6 +63,8 @@ export async function connect(
   await syncConfig.setValue(cfg);
   const db = getDb();
   await db.meta.put({ key: SYNC_ON_KEY, value: 1 });
+  // Every contact has an owner: the rep's own ones become theirs (recorded, so pushed).
+  await claimUnowned(db, { id: cfg.replica, name: cfg.repName }, now);
   if (!(await db.meta.get(META_SEEDED))) {
     await queueEverything(db, now);
     await db.meta.put({ key: META_SEEDED, value: now });
@@ -103,6 +105,8 @@ export async function runSync(reason: string): Promise<SyncStatus> {
     };
     let status: SyncStatus;
     try {
+      // Contacts added since (an import) are this rep's leads.
+      await claimUnowned(db, { id: cfg.replica, name: cfg.repName }, Date.now());
       await syncOnce(ctx, remoteOf(local, cfg));
       status = {
         state: 'ok',

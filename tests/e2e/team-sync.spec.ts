@@ -114,6 +114,10 @@ test('two reps: sync off sends nothing; clear errors; A enrols, B sees it; B opt
     await expect(contactNames(pb)).toHaveText(['Ada Lovelace']);
     const popupB = await openPopup(b.context, idB);
     await expect(popupB.getByText('Ada Lovelace').first()).toBeVisible();
+    // Ada is Ana's lead: Ben's due list says so, and Ben cannot enrol her without taking over.
+    await expect(popupB.getByTestId('due-owner').first()).toHaveText("· Ana's lead since today");
+    await expect(popupA.getByTestId('due-owner')).toHaveCount(0);
+    await popupB.screenshot({ path: 'test-results/team-sync-b-popup.png' });
     await expect(popupB.getByTestId('popup-sync')).toContainText('Synced');
 
     // ---- B logs Ada's opt-out and syncs; A's touches to her stop after one sync.

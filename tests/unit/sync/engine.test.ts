@@ -7,6 +7,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   addNote,
+  claimUnowned,
   enrolContact,
   optOutContact,
   RepoError,
@@ -14,6 +15,7 @@ import {
   saveSettings,
   TouchbaseDb,
   withLaterTouches,
+  takeOver,
 } from '@/lib/db';
 import { queueEverything, type PouchLike, type SyncContext } from '@/lib/sync/engine';
 import { checkInfo, describeSyncError, type SyncRemote, syncOnce } from '@/lib/sync/run';
@@ -64,6 +66,7 @@ async function rep(name: string, opts: { database?: string; password?: string } 
   open.push({ db });
   await saveSettings(db, { timeZone: 'America/New_York', name });
   await db.meta.put({ key: SYNC_ON_KEY, value: 1 });
+  await claimUnowned(db, { id: name, name: name[0]?.toUpperCase() + name.slice(1) }, T0);
   const local = new PouchDB(`local-${name}-${id}`, { adapter: 'memory' });
   const remoteDb = new PouchDB(`${server.url}/${opts.database ?? team}`, {
     skip_setup: true,
@@ -226,6 +229,23 @@ describe('team sync through a CouchDB-protocol server', () => {
     await server.start();
     expect(server.port).toBe(port);
     expect(describeSyncError(err, { url: server.url, database: team }).code).toBe('unreachable');
+  });
+
+  it("B sees A's lead as Ana's and cannot enrol it; B's take-over reaches Ana, logged", async () => {
+    const a = await rep('ana');
+    const b = await rep('ben');
+    const { contactId: ida } = await enrolAda(a);
+    await a.sync();
+    await b.sync();
+    const cb = await contactOf(b);
+    expect(cb?.owner).toMatchObject({ id: 'ana', name: 'Ana' });
+    await b.db.enrolments.clear();
+    await expect(enrolAda(b)).rejects.toThrow(/Ana's lead/);
+    await takeOver(b.db, cb?.id as number, { now: T0 + 5_000, via: 'sidebar' });
+    await b.sync();
+    await a.sync();
+    expect((await a.db.contacts.get(ida))?.owner).toEqual({ id: 'ben', name: 'Ben', since: T0 + 5_000 });
+    expect((await history(a)).some((h) => h.includes('Ben took this lead over from Ana.'))).toBe(true);
   });
 
   it('turning sync on queues what was there before; a new rep receives all of it', async () => {

@@ -1,0 +1,67 @@
+/**
+ * Lead ownership on a team (team sync on): every contact belongs to the rep who brought it in,
+ * and another rep takes it over deliberately, logged, before enrolling it. With sync off there is
+ * no "me" and nothing here applies.
+ */
+import { RepoError, writeTables } from './repo';
+import type { ActivityRow, ContactOwner, ContactRow, TouchbaseDb } from './schema';
+
+/** `meta` key holding this rep as the team knows them (`{id, name}` as JSON), set at connect. */
+export const SYNC_ME_KEY = 'sync.me';
+
+export interface TeamMe {
+  id: string;
+  name: string;
+}
+
+/** This rep on the team, or `undefined` while team sync has never been set up. */
+export async function syncMe(db: TouchbaseDb): Promise<TeamMe | undefined> {
+  const row = await db.meta.get(SYNC_ME_KEY);
+  if (typeof row?.value !== 'string') return undefined;
+  try {
+    const v = JSON.parse(row.value) as Partial<TeamMe>;
+    return typeof v.id === 'string' && typeof v.name === 'string' ? { id: v.id, name: v.name } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Records who this rep is and makes them the owner of every contact that has none yet. */
+export async function claimUnowned(db: TouchbaseDb, me: TeamMe, now: number): Promise<number> {
+  return db.transaction('rw', db.contacts, db.meta, async () => {
+    await db.meta.put({ key: SYNC_ME_KEY, value: JSON.stringify(me) });
+    const owner: ContactOwner = { id: me.id, name: me.name, since: now };
+    return db.contacts.filter((c) => !c.owner).modify({ owner });
+  });
+}
+
+/** Someone else's lead: the refusal a rep reads, naming the way out. */
+export function notMine(contact: Pick<ContactRow, 'owner'>, me: TeamMe | undefined): string | undefined {
+  if (!me || !contact.owner || contact.owner.id === me.id) return undefined;
+  return `This is ${contact.owner.name}'s lead: use "Take over" on their card first (${contact.owner.name} will see it).`;
+}
+
+/** This rep takes the contact over: owner changed and logged in the history the team shares. */
+export async function takeOver(
+  db: TouchbaseDb,
+  contactId: number,
+  opts: { now: number; via: string },
+): Promise<ContactRow> {
+  return db.transaction('rw', [...writeTables(db), db.meta], async () => {
+    const me = await syncMe(db);
+    if (!me) throw new RepoError('Team sync is off: there is no one to take this lead over from.');
+    const c = await db.contacts.get(contactId);
+    if (!c) throw new RepoError('This contact no longer exists.');
+    if (c.owner?.id === me.id) return c;
+    const owner: ContactOwner = { id: me.id, name: me.name, since: opts.now };
+    await db.contacts.update(contactId, { owner, updatedAt: opts.now });
+    await db.activities.add({
+      kind: 'note',
+      at: opts.now,
+      contactId,
+      text: c.owner ? `${me.name} took this lead over from ${c.owner.name}.` : `${me.name} took this lead.`,
+      source: opts.via,
+    } as ActivityRow);
+    return { ...c, owner, updatedAt: opts.now };
+  });
+}
