@@ -9,6 +9,7 @@ import {
   addNote,
   claimUnowned,
   enrolContact,
+  logReply,
   optOutContact,
   RepoError,
   SYNC_ON_KEY,
@@ -229,6 +230,22 @@ describe('team sync through a CouchDB-protocol server', () => {
     await server.start();
     expect(server.port).toBe(port);
     expect(describeSyncError(err, { url: server.url, database: team }).code).toBe('unreachable');
+  });
+
+  it('a reply logged by B pauses the contact for A too (live conversation)', async () => {
+    const a = await rep('ana');
+    const b = await rep('ben');
+    const { contactId: ida } = await enrolAda(a);
+    await a.sync();
+    await b.sync();
+    const idb = (await contactOf(b))?.id as number;
+    await logReply(b.db, idb, { now: T0 + 60_000, via: 'gmail', text: 'Sounds good, call me' });
+    await b.sync();
+    await a.sync();
+    const [ea] = await a.db.enrolments.where('contactId').equals(ida).toArray();
+    expect(ea).toMatchObject({ state: 'paused', pauseReason: 'replied', lastReplyAt: T0 + 60_000 });
+    expect(await plannedOf(a, ida)).toEqual([]);
+    expect(await history(a)).toEqual(await history(b));
   });
 
   it("B sees A's lead as Ana's and cannot enrol it; B's take-over reaches Ana, logged", async () => {
