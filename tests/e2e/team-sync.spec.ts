@@ -11,7 +11,8 @@ import { E2E_EXTENSION_DIR, expect, launchExtension, serviceWorkerOf, test } fro
 import { daytimeZone, openPopup, sendFromPage } from './support/popup';
 
 test.use({ extensionDir: E2E_EXTENSION_DIR });
-test.describe.configure({ mode: 'serial' });
+// Two browser profiles and several sync runs: more than the default 30 s on a loaded machine.
+test.describe.configure({ mode: 'serial', timeout: 120_000 });
 
 let server: CouchServer;
 
@@ -155,6 +156,91 @@ test('two reps: sync off sends nothing; clear errors; A enrols, B sees it; B opt
     await a
       .getByTestId('settings-team-sync')
       .screenshot({ path: 'tests/e2e/screenshots/team-sync-settings.png' });
+  } finally {
+    await b.close();
+  }
+});
+
+/** Every row of one store of a profile's database, read from an extension page. */
+function rowsOf<T>(page: Page, store: string): Promise<T[]> {
+  return page.evaluate(
+    (store) =>
+      new Promise<T[]>((resolve, reject) => {
+        const req = indexedDB.open('touchbase');
+        req.onsuccess = () => {
+          const all = req.result.transaction(store).objectStore(store).getAll();
+          all.onsuccess = () => {
+            resolve(all.result as T[]);
+            req.result.close();
+          };
+          all.onerror = () => reject(all.error);
+        };
+        req.onerror = () => reject(req.error);
+      }),
+    store,
+  );
+}
+
+test('both reps edit the contact offline, then sync: the same merged contact on both, no activity lost', async ({
+  context,
+  extensionId,
+}) => {
+  const timeZone = daytimeZone();
+  await allowServer(context);
+  const a = await context.newPage();
+  await openDashboard(a, extensionId, 'settings');
+  await sendFromPage(a, 'settings.save', { patch: { timeZone, name: 'Ana' } });
+  const setup = (username: string, password: string, repName: string) => ({
+    url: server.url,
+    database: 'team',
+    username,
+    password,
+    repName,
+  });
+  await sendFromPage(a, 'enrol', {
+    contact: { email: 'grace@example.com', firstName: 'Grace', lastName: 'Hopper', timeZone },
+    playbookId: 'speed-to-lead-90',
+    source: 'web-form',
+    via: 'e2e',
+  });
+  await sendFromPage(a, 'sync.connect', setup('ana', 'ana-pw', 'Ana'));
+  const b = await launchExtension(E2E_EXTENSION_DIR);
+  try {
+    await allowServer(b.context);
+    const idB = new URL((await serviceWorkerOf(b.context)).url()).host;
+    const pb = await b.context.newPage();
+    await openDashboard(pb, idB, 'settings');
+    await sendFromPage(pb, 'sync.connect', setup('ben', 'ben-pw', 'Ben'));
+    type C = { id: number; email: string; phone: string; title: string; company: string };
+    const grace = async (p: Page) =>
+      (await rowsOf<C>(p, 'contacts')).find((c) => c.email === 'grace@example.com');
+    const ga = await grace(a);
+    const gb = await grace(pb);
+    expect(gb).toBeDefined();
+    // Offline (no sync): Ana edits the phone and the company, Ben the title and, later, the company.
+    await sendFromPage(a, 'contact.update', {
+      contactId: ga?.id,
+      patch: { phone: '+1 202 555 0100', company: 'Ana Co' },
+      via: 'e2e',
+    });
+    await sendFromPage(a, 'note.add', { contactId: ga?.id, text: 'Ana: left a voicemail', via: 'e2e' });
+    await new Promise((r) => setTimeout(r, 20));
+    await sendFromPage(pb, 'contact.update', {
+      contactId: gb?.id,
+      patch: { title: 'CTO', company: 'Ben Co' },
+      via: 'e2e',
+    });
+    await sendFromPage(pb, 'note.add', { contactId: gb?.id, text: 'Ben: met at the expo', via: 'e2e' });
+    for (const p of [a, pb, a]) await sendFromPage(p, 'sync.now', {});
+    for (const p of [a, pb])
+      expect(await grace(p)).toMatchObject({ phone: '+1 202 555 0100', title: 'CTO', company: 'Ben Co' });
+    type Act = { at: number; kind: string; text?: string };
+    const log = async (p: Page) =>
+      (await rowsOf<Act>(p, 'activities')).map((x) => `${x.at}|${x.kind}|${x.text ?? ''}`).sort();
+    expect(await log(pb)).toEqual(await log(a));
+    expect((await log(a)).filter((l) => /Ana: left a voicemail|Ben: met at the expo/.test(l))).toHaveLength(
+      2,
+    );
   } finally {
     await b.close();
   }
