@@ -57,9 +57,10 @@ export default defineConfig({
   // that our stateless worker already suits. `--mv2` still builds a working MV2 add-on.
   manifestVersion: 3,
   manifest: ({ browser, manifestVersion }) => ({
-    name: 'Touchbase',
-    description:
-      'Follow-up cadences inside Gmail: who is due, what to send, one click to insert it. Your data never leaves the browser.',
+    // Words come from public/_locales (English is the fallback for any browser language we lack).
+    name: '__MSG_ext_name__',
+    description: '__MSG_ext_description__',
+    default_locale: 'en',
     // Narrowest set: storage for settings, alarms for the due-touch badge, scripting to register
     // a CRM's content script only once the rep has turned that site on (no host reach by itself),
     // activeTab so the popup opened over a CRM page can offer to turn that site on.
@@ -75,7 +76,7 @@ export default defineConfig({
       // MV2 (Firefox) names the toolbar button's command differently.
       [manifestVersion === 2 ? '_execute_browser_action' : '_execute_action']: {
         suggested_key: { default: 'Alt+Shift+T' },
-        description: 'Open the Touchbase due list',
+        description: '__MSG_ext_command_open__',
       },
     },
     // Only the sidebar page is exposed, to the sites it is framed in; nothing else is. This
@@ -83,7 +84,7 @@ export default defineConfig({
     web_accessible_resources: [
       { resources: ['sidebar.html'], matches: ['https://mail.google.com/*', ...CRM_HOSTS] },
     ],
-    action: { default_title: 'Touchbase: due touches' },
+    action: { default_title: '__MSG_ext_action_title__' },
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'",
     },

@@ -12,6 +12,7 @@ import { scoringOf } from '@/lib/scoring';
 import { DataSection } from './settings/DataSection';
 import { ScoringSection } from './settings/ScoringSection';
 import { SidePanelSection } from './settings/SidePanelSection';
+import { LanguageSection } from './settings/LanguageSection';
 import { SitesSection } from './settings/SitesSection';
 import { TeamSyncSection } from './settings/TeamSyncSection';
 import './contacts/data-tabs.css';
@@ -441,6 +442,8 @@ export function SettingsTab() {
         )}
         {!status && dirty && <span className="tb-muted">Unsaved changes</span>}
       </div>
+
+      <LanguageSection />
 
       <SitesSection />
       <SidePanelSection />

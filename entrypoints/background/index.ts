@@ -1,6 +1,8 @@
 import { registerAlarms } from './alarms';
+import { refreshBadge } from './badge';
 import { registerDataSignal } from './data-signal';
 import { handleMessage } from './handlers';
+import { registerLanguage } from './language';
 import { registerMessaging } from './messaging';
 import { notifyTick, registerNotifications } from './notify';
 import { registerPageTabs } from './page-tabs';
@@ -15,4 +17,5 @@ export default defineBackground(() => {
   registerPageTabs();
   registerSiteScripts();
   registerSync();
+  registerLanguage(refreshBadge);
 });

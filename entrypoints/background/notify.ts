@@ -1,5 +1,6 @@
 import { nextLocalMidnight } from '@/lib/cadence/zoned';
 import { getDb, getSettings, type RepSettings, saveSettings, type TouchbaseDb } from '@/lib/db';
+import { initI18n } from '@/lib/i18n';
 import {
   claimDailyNudge,
   claimNewLeads,
@@ -114,6 +115,7 @@ export async function notifyTick(now: number): Promise<void> {
   const db = getDb();
   const settings = await getSettings(db);
   if (!settings.notifications || !(await canNotify())) return;
+  await initI18n();
   const covered = await announceNewLeads(db, settings, now);
   await announceSpeedToLead(db, now, covered);
   if (settings.dailyNudge) await maybeDailyNudge(db, settings, now);

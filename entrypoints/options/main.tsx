@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import '@/components/ui/theme.css';
 import { DashboardApp, preloadTab } from '@/components/options/DashboardApp';
 import { getDb } from '@/lib/db';
+import { initI18n, t } from '@/lib/i18n';
 import { DASHBOARD_TABS, useDashboard } from '@/lib/stores/dashboard';
 
 const root = document.getElementById('root');
@@ -12,7 +13,9 @@ if (root) {
     .open()
     .catch(() => undefined);
   // The opening tab's chunk first, so the first render already shows it.
-  await preloadTab(useDashboard.getState().tab).catch(() => undefined);
+  // The rep's language override loads with the tab's chunk, before the first render.
+  await Promise.all([preloadTab(useDashboard.getState().tab).catch(() => undefined), initI18n()]);
+  document.title = t('dash_page_title');
   createRoot(root).render(
     <StrictMode>
       <DashboardApp />

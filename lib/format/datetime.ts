@@ -1,12 +1,13 @@
 /**
- * The one way dates, times and durations read in Touchbase, on every surface (popup, sidebar,
- * dashboard). Built on `Intl.DateTimeFormat` with the locale and the zone as arguments, so a rep's
- * own locale only has to be passed in; today every caller passes {@link DEFAULT_LOCALE}.
+ * The one way dates, times, numbers and durations read in Touchbase, on every surface (popup,
+ * sidebar, dashboard, notifications). Built on `Intl` with the locale and the zone as arguments:
+ * surfaces pass the interface locale (`uiLocale()` from lib/i18n), so the rep's locale decides
+ * 12/24 h and digit grouping; message templates pass the contact's language.
  * Pure: `now` comes in, nothing reads the clock.
  */
 import { localDay, toLocal } from '@/lib/cadence/zoned';
 
-/** The locale every surface uses until the rep can pick one. */
+/** The locale a caller that passes none gets (pure code and tests). */
 export const DEFAULT_LOCALE = 'en-US';
 
 const MINUTE_MS = 60_000;
@@ -151,18 +152,60 @@ export function formatRelative(at: number, now: number, timeZone: string, locale
   return formatDateTime(at, timeZone, locale);
 }
 
+const unitFormats = new Map<string, Intl.NumberFormat>();
+
+function unitFormat(unit: 'minute' | 'hour' | 'day', locale: string): Intl.NumberFormat {
+  const key = `${unit}|${locale}`;
+  let f = unitFormats.get(key);
+  if (!f) {
+    try {
+      f = new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short' });
+    } catch {
+      f = new Intl.NumberFormat(DEFAULT_LOCALE, { style: 'unit', unit, unitDisplay: 'short' });
+    }
+    unitFormats.set(key, f);
+  }
+  return f;
+}
+
 /**
- * "12 min", "3 h", "2 d": the coarse size of a duration, rounded to the nearest unit (floor would
- * call 1 h 59 min "1 h"), never "0 min". The unit follows the rounded value, so 59.6 minutes is
- * "1 h", not "60 min".
+ * "12 min", "3 hr", "2 days" ("3 Std.", "2 j"): the coarse size of a duration in `locale`'s own
+ * unit words, rounded to the nearest unit (floor would call 1 h 59 min "1 hr"), never "0 min".
+ * The unit follows the rounded value, so 59.6 minutes is "1 hr", not "60 min".
  */
-export function coarseDuration(ms: number): string {
+export function coarseDuration(ms: number, locale = DEFAULT_LOCALE): string {
   const abs = Math.abs(ms);
   const minutes = Math.max(1, Math.round(abs / MINUTE_MS));
-  if (minutes < 60) return `${minutes} min`;
+  if (minutes < 60) return unitFormat('minute', locale).format(minutes);
   const hours = Math.round(abs / HOUR_MS);
-  if (hours < 48) return `${hours} h`;
-  return `${Math.round(abs / DAY_MS)} d`;
+  if (hours < 48) return unitFormat('hour', locale).format(hours);
+  return unitFormat('day', locale).format(Math.round(abs / DAY_MS));
+}
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(locale: string, options: Intl.NumberFormatOptions, tag: string): Intl.NumberFormat {
+  const key = `${tag}|${locale}`;
+  let f = numberFormats.get(key);
+  if (!f) {
+    try {
+      f = new Intl.NumberFormat(locale, options);
+    } catch {
+      f = new Intl.NumberFormat(DEFAULT_LOCALE, options);
+    }
+    numberFormats.set(key, f);
+  }
+  return f;
+}
+
+/** "1,234" (en), "1.234" (de), "1 234" (fr): a count with the locale's digits and grouping. */
+export function formatNumber(n: number, locale = DEFAULT_LOCALE): string {
+  return numberFormat(locale, {}, 'n').format(n);
+}
+
+/** "42%" ("42 %" in German and French) for a ratio 0..1, whole percent. */
+export function formatPercent(ratio: number, locale = DEFAULT_LOCALE): string {
+  return numberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }, 'p').format(ratio);
 }
 
 /** "8:00 AM" for a wall-clock 'HH:MM' (a window edge), with no zone involved; as given when malformed. */

@@ -4,7 +4,11 @@
  */
 import type { ContactWindow } from '@/lib/cadence/types';
 import { localDay, localTimeOfDay, toLocal, weekdayOf } from '@/lib/cadence/zoned';
+import { nameList, t, tn } from '@/lib/i18n';
 import { minutesOfDay } from '@/lib/touches/actions';
+
+/** Names in a sentence ("Ada, Bo and 3 more"), in the interface language. */
+export { nameList };
 
 /** The local calendar day of `now` in `timeZone`, as 'YYYY-MM-DD' (the key kept in `meta`). */
 export function localDayKey(now: number, timeZone: string): string {
@@ -48,29 +52,16 @@ export interface NudgeFacts {
   replies: string[];
 }
 
-/** Names in a sentence: "Ada, Bo and 3 more". */
-export function nameList(names: readonly string[], max = 3): string {
-  const shown = names.slice(0, max);
-  const rest = names.length - shown.length;
-  if (rest > 0) return `${shown.join(', ')} and ${rest} more`;
-  if (shown.length <= 1) return shown.join('');
-  return `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
-}
-
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
 /** The nudge's text, or null when there is nothing to say (no notification then). */
 export function nudgeMessage(facts: NudgeFacts): { title: string; message: string } | null {
   const replies = facts.replies.length;
   if (facts.dueToday === 0 && replies === 0) return null;
   const parts: string[] = [];
-  if (facts.dueToday > 0) parts.push(`${plural(facts.dueToday, 'touch', 'touches')} due today`);
-  if (replies > 0) parts.push(`${plural(replies, 'reply', 'replies')} waiting`);
+  if (facts.dueToday > 0) parts.push(tn('nudge_touches_today', facts.dueToday));
+  if (replies > 0) parts.push(tn('nudge_replies_waiting', replies));
   const lines: string[] = [];
-  if (facts.overdue > 0) lines.push(`${facts.overdue} already late: start with those.`);
-  if (replies > 0) lines.push(`Waiting for your answer: ${nameList(facts.replies)}.`);
-  if (lines.length === 0) lines.push('Open Touchbase to work through the list.');
-  return { title: `Good morning: ${parts.join(', ')}`, message: lines.join(' ') };
+  if (facts.overdue > 0) lines.push(tn('nudge_overdue', facts.overdue));
+  if (replies > 0) lines.push(t('nudge_waiting_for', { names: nameList(facts.replies) }));
+  if (lines.length === 0) lines.push(t('nudge_open_list'));
+  return { title: t('nudge_title', { summary: parts.join(', ') }), message: lines.join(' ') };
 }

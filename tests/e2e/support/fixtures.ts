@@ -12,6 +12,17 @@ export const FIXTURES_DIR = path.resolve('tests/fixtures');
 export interface ExtensionFixtures {
   /** Which build to load: the production one unless a spec asks for the e2e copy. */
   extensionDir: string;
+  /**
+   * Extra Chromium switches for a spec (`test.use({ launchArgs: ['--lang=es'] })`): the browser's
+   * language, which picks the extension's `_locales` folder, is a start-up switch.
+   */
+  launchArgs: string[];
+  /**
+   * The browser's language (`'es'`): Chromium starts with `--lang` (the extension's `_locales`
+   * folder) and Playwright emulates the same locale in its pages and workers, which it otherwise
+   * pins to en-US (what `i18n.getUILanguage()` and Intl read there).
+   */
+  browserLocale: string | undefined;
   context: BrowserContext;
   serviceWorker: Worker;
   extensionId: string;
@@ -26,6 +37,7 @@ export interface ExtensionFixtures {
  */
 export async function launchExtension(
   extensionDir: string,
+  extra: { args?: string[]; locale?: string } = {},
 ): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
   const userDataDir = mkdtempSync(path.join(tmpdir(), 'touchbase-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -45,7 +57,10 @@ export async function launchExtension(
       // Loopback stays reachable for a spec's own test server (team sync); the route below still
       // aborts every request a spec does not let through, the extension's worker's included.
       '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1',
+      ...(extra.locale ? [`--lang=${extra.locale}`] : []),
+      ...(extra.args ?? []),
     ],
+    ...(extra.locale ? { locale: extra.locale } : {}),
   });
   await context.route(/^https?:\/\//, (route) => route.abort('blockedbyclient'));
   return {
@@ -64,8 +79,13 @@ export async function serviceWorkerOf(context: BrowserContext): Promise<Worker> 
 
 export const test = base.extend<ExtensionFixtures>({
   extensionDir: [EXTENSION_DIR, { option: true }],
-  context: async ({ extensionDir }, use) => {
-    const { context, close } = await launchExtension(extensionDir);
+  launchArgs: [[], { option: true }],
+  browserLocale: [undefined, { option: true }],
+  context: async ({ extensionDir, launchArgs, browserLocale }, use) => {
+    const { context, close } = await launchExtension(extensionDir, {
+      args: launchArgs,
+      locale: browserLocale,
+    });
     await use(context);
     await close();
   },

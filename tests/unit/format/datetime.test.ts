@@ -7,6 +7,8 @@ import {
   formatDateTime,
   formatDay,
   formatDayWithYear,
+  formatNumber,
+  formatPercent,
   formatRelative,
   formatTime,
   formatWeekday,
@@ -73,18 +75,19 @@ describe('one way to write a date or a time', () => {
   });
 });
 
+// Intl's own short unit words since the interface is translated: "3 hr", "2 days" in en-US.
 describe('coarseDuration (the one duration of the popup and the sidebar)', () => {
   it.each([
     [0, '1 min'],
     [5_000, '1 min'],
     [12.4 * MIN, '12 min'],
     [12.6 * MIN, '13 min'],
-    [59.6 * MIN, '1 h'],
-    [90 * MIN, '2 h'],
-    [110 * MIN, '2 h'],
-    [47.4 * HOUR, '47 h'],
-    [47.6 * HOUR, '2 d'],
-    [3.6 * DAY, '4 d'],
+    [59.6 * MIN, '1 hr'],
+    [90 * MIN, '2 hr'],
+    [110 * MIN, '2 hr'],
+    [47.4 * HOUR, '47 hr'],
+    [47.6 * HOUR, '2 days'],
+    [3.6 * DAY, '4 days'],
     [-40 * MIN, '40 min'],
   ])('%i ms -> %s', (ms, text) => {
     expect(coarseDuration(ms)).toBe(text);
@@ -93,12 +96,31 @@ describe('coarseDuration (the one duration of the popup and the sidebar)', () =>
   it('never goes down as the duration grows', () => {
     const size = (s: string) => {
       const [n, unit] = s.split(' ');
-      return Number(n) * (unit === 'min' ? 1 : unit === 'h' ? 60 : 1440);
+      return Number(n) * (unit === 'min' ? 1 : unit === 'hr' ? 60 : 1440);
     };
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 400 * DAY }), fc.integer({ min: 0, max: 10 * DAY }), (a, d) => {
         expect(size(coarseDuration(a + d))).toBeGreaterThanOrEqual(size(coarseDuration(a)));
       }),
     );
+  });
+});
+
+describe("per locale: the rep's locale decides the clock, the digits and the unit words", () => {
+  it.each([
+    ['en-US', '2:30 PM', '1,234,567', '3 hr', '2 days', '42%'],
+    ['en-GB', '14:30', '1,234,567', '3 hrs', '2 days', '42%'],
+    ['es', '14:30', '1.234.567', '3 h', '2 d', '42 %'],
+    ['de', '14:30', '1.234.567', '3 Std.', '2 Tg.', '42 %'],
+    ['fr', '14:30', '1 234 567', '3 h', '2 j', '42 %'],
+    ['pt-BR', '14:30', '1.234.567', '3 h', '2 dias', '42%'],
+  ])('%s', (locale, time, big, hours, days, pct) => {
+    // Intl spaces with (narrow) no-break spaces; compared as plain spaces.
+    const sp = (s: string) => s.replace(/\s/g, ' ');
+    expect(formatTime(NOW, NY, locale)).toBe(time);
+    expect(sp(formatNumber(1_234_567, locale))).toBe(big);
+    expect(sp(coarseDuration(3 * HOUR, locale))).toBe(hours);
+    expect(sp(coarseDuration(2 * DAY, locale))).toBe(days);
+    expect(sp(formatPercent(0.42, locale))).toBe(pct);
   });
 });

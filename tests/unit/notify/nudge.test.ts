@@ -68,7 +68,8 @@ describe('nudgeMessage', () => {
   });
   it('lists a few names and counts the rest', () => {
     expect(nameList(['A'])).toBe('A');
-    expect(nameList(['A', 'B', 'C'])).toBe('A, B and C');
+    // Intl.ListFormat's own conjunction for the locale (en-US writes the serial comma).
+    expect(nameList(['A', 'B', 'C'])).toBe('A, B, and C');
     expect(nameList(['A', 'B', 'C', 'D', 'E'])).toBe('A, B, C and 2 more');
   });
 });

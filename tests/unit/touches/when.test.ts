@@ -9,14 +9,14 @@ const NY = 'America/New_York';
 describe('whenLabel', () => {
   it.each([
     [-12 * MIN, -MIN, '12 min late', 'late'],
-    [-26 * HOUR, -HOUR, '26 h late', 'late'],
+    [-26 * HOUR, -HOUR, '26 hr late', 'late'],
     // Rounded like every other coarse duration: 1 h 50 min late reads "2 h", not "1 h".
-    [-110 * MIN, -MIN, '2 h late', 'late'],
-    [-3 * 24 * HOUR, -HOUR, '3 d late', 'late'],
+    [-110 * MIN, -MIN, '2 hr late', 'late'],
+    [-3 * 24 * HOUR, -HOUR, '3 days late', 'late'],
     [-20_000, HOUR, 'due now', 'due'],
     [-40 * MIN, HOUR, 'due 40 min ago', 'due'],
     [25 * MIN, HOUR, 'in 25 min', 'soon'],
-    [3 * HOUR, 5 * HOUR, 'in 3 h', 'soon'],
+    [3 * HOUR, 5 * HOUR, 'in 3 hr', 'soon'],
     [4.5 * HOUR, 6 * HOUR, 'due 2:30 PM', 'later'],
     [23 * HOUR, 25 * HOUR, 'tomorrow 9:00 AM', 'later'],
     [47 * HOUR, 49 * HOUR, 'Thu 9:00 AM', 'later'],
