@@ -62,7 +62,7 @@ describe('stateLabel', () => {
 describe('dueText / stepLine', () => {
   it('reads overdue from the deadline', () => {
     expect(dueText({ dueAt: NOW - 3 * HOUR, deadlineAt: NOW - 2 * HOUR }, NOW, NY)).toEqual({
-      text: 'overdue by 2 h',
+      text: 'overdue by 2 hr',
       tone: 'overdue',
     });
   });
