@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { request } from '@/lib/messaging/client';
+import { t } from '@/lib/i18n';
 
 /**
  * Desktop alerts for speed-to-lead touches and the daily summary. The browser permission is
@@ -19,16 +20,16 @@ export function AlertsToggle({
       if (enabled) {
         await request('settings.notifications', { enabled: false });
         await browser.permissions.remove({ permissions: ['notifications'] }).catch(() => false);
-        onStatus('Desktop alerts are off.');
+        onStatus(t('alerts_off_done'));
         return;
       }
       const granted = await browser.permissions.request({ permissions: ['notifications'] });
       if (!granted) {
-        onStatus('Alerts stay off: the browser did not allow notifications.', true);
+        onStatus(t('alerts_denied'), true);
         return;
       }
       await request('settings.notifications', { enabled: true });
-      onStatus('Desktop alerts are on: new leads and a morning summary.');
+      onStatus(t('alerts_on_done'));
     } catch (err) {
       onStatus(err instanceof Error ? err.message : String(err), true);
     } finally {
@@ -38,7 +39,7 @@ export function AlertsToggle({
   return (
     <div className="tb-alerts">
       <span className="tb-muted">
-        {enabled ? 'Desktop alerts on' : 'Get an alert when a new lead is due and a morning summary'}
+        {enabled ? t('alerts_on') : t('alerts_offer')}
       </span>
       <button
         type="button"
@@ -47,7 +48,7 @@ export function AlertsToggle({
         onClick={() => void toggle()}
         data-testid="alerts-toggle"
       >
-        {enabled ? 'Turn off' : 'Turn on'}
+        {enabled ? t('common_turn_off') : t('common_turn_on')}
       </button>
     </div>
   );

@@ -1,4 +1,5 @@
 import type { Segment } from '@/lib/templates';
+import { t } from '@/lib/i18n';
 
 /** Rendered text with every unfilled merge field highlighted, so the rep sees what to fix. */
 export function DraftText({
@@ -17,7 +18,7 @@ export function DraftText({
       {segments.map((s, i) =>
         s.kind === 'missing' || s.kind === 'unknown' ? (
           // biome-ignore lint/suspicious/noArrayIndexKey: segments are positional and never reorder.
-          <mark key={i} className="tb-missing" title={`Missing: ${s.field}`}>
+          <mark key={i} className="tb-missing" title={t('draft_missing_field', { field: s.field ?? '' })}>
             {s.text}
           </mark>
         ) : (

@@ -10,6 +10,13 @@ import {
   whenLabel,
 } from '@/lib/touches';
 import { ChannelIcon } from './ChannelIcon';
+import { type MessageKey, t } from '@/lib/i18n';
+
+const PRIORITY_KEYS: Record<string, MessageKey> = {
+  High: 'priority_high',
+  Medium: 'priority_medium',
+  Low: 'priority_low',
+};
 
 /** A speed-to-lead clock is worth showing while due and until an hour past its deadline. */
 export function showsCountdown(t: TouchRow, now: number): boolean {
@@ -69,15 +76,15 @@ export const DueRow = forwardRef<HTMLButtonElement, DueRowProps>(function DueRow
             <span
               className={`tb-priority ${score.priority.toLowerCase()}`}
               data-testid="priority"
-              title={`Lead score ${score.explanation}`}
+              title={t('popup_lead_score', { explanation: score.explanation })}
             >
-              {score.priority}
+              {t(PRIORITY_KEYS[score.priority] ?? 'priority_low')}
             </span>
           ) : null}
         </span>
         <span className="tb-due-what tb-muted">
           {CHANNEL_LABELS[touch.channel]} · {PURPOSE_LABELS[touch.purpose]} · {touchNumberLabel(touch)}
-          {waitsFor ? ` · after ${waitsFor.step}` : ''}
+          {waitsFor ? ` · ${t('popup_after_step', { step: waitsFor.step })}` : ''}
         </span>
       </span>
       <span className="tb-due-when">
@@ -85,7 +92,7 @@ export const DueRow = forwardRef<HTMLButtonElement, DueRowProps>(function DueRow
           <span
             className={`tb-countdown${clock.passed ? ' passed' : ''}`}
             data-testid="countdown"
-            title={`Speed to lead: ${touch.withinMinutes} min`}
+            title={t('popup_speed_to_lead', { minutes: touch.withinMinutes ?? 0 })}
           >
             {clock.text}
           </span>

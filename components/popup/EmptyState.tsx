@@ -1,18 +1,17 @@
+import { t } from '@/lib/i18n';
+
 /** What a rep with nothing planned sees: how to get the first contacts in. */
 export function EmptyState({ onImport }: { onImport: () => void }) {
   return (
     <section className="tb-empty" data-testid="popup-empty">
-      <h2>No follow-ups yet</h2>
-      <p>Touchbase plans every call, text and email of a sequence and tells you when each is due.</p>
+      <h2>{t('popup_empty_title')}</h2>
+      <p>{t('popup_empty_intro')}</p>
       <ol>
-        <li>
-          Open a Gmail thread with a lead and enrol them from the <strong>Touchbase sidebar</strong> on the
-          right.
-        </li>
-        <li>Or bring in a list you already have from your CRM or a spreadsheet.</li>
+        <li>{t('popup_empty_step_gmail')}</li>
+        <li>{t('popup_empty_step_import')}</li>
       </ol>
       <button type="button" className="primary" onClick={onImport} data-testid="empty-import">
-        Import a CSV
+        {t('popup_empty_import')}
       </button>
     </section>
   );

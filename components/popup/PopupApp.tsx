@@ -14,7 +14,7 @@ import { useUndoToast } from '@/components/shared/useUndoToast';
 import { getDb, latestUndo } from '@/lib/db';
 import { requestUndoable } from '@/lib/messaging/client';
 import {
-  CHANNEL_LABELS,
+  CHANNEL_WORDS,
   contactLabel,
   type DueGroupId,
   groupDue,
@@ -35,11 +35,12 @@ import type { TouchAct } from './TouchPanel';
 import { POPUP_LIMIT, usePopupData } from './usePopupData';
 import { useNow } from './useNow';
 import './popup.css';
+import { type MessageKey, t, uiLocale } from '@/lib/i18n';
 
-const GROUPS: { id: DueGroupId; title: string }[] = [
-  { id: 'overdue', title: 'Overdue' },
-  { id: 'today', title: 'Due today' },
-  { id: 'upcoming', title: 'Coming up' },
+const GROUPS: { id: DueGroupId; title: MessageKey }[] = [
+  { id: 'overdue', title: 'popup_group_overdue' },
+  { id: 'today', title: 'popup_group_today' },
+  { id: 'upcoming', title: 'popup_group_upcoming' },
 ];
 
 const VIA = 'popup';
@@ -180,10 +181,7 @@ export function PopupApp({ embedded = false }: { embedded?: boolean }) {
     if (busyId !== undefined) return;
     const first = blocked.get(touch.id);
     if (first) {
-      onStatus(
-        `Step ${touchNumberLabel(first)} (${CHANNEL_LABELS[first.channel].toLowerCase()}) comes first.`,
-        true,
-      );
+      onStatus(t('popup_step_first', { step: touchNumberLabel(first), channel: CHANNEL_WORDS[first.channel] }), true);
       return;
     }
     setBusyId(touch.id);
@@ -196,19 +194,27 @@ export function PopupApp({ embedded = false }: { embedded?: boolean }) {
       let res: Awaited<ReturnType<typeof requestUndoable>>;
       if (a.kind === 'done') {
         res = await requestUndoable('touch.complete', { touchId: touch.id, via: VIA, text: a.text });
-        said = `Done: ${CHANNEL_LABELS[touch.channel].toLowerCase()} to ${who}.`;
+        said = t('popup_said_done', { channel: CHANNEL_WORDS[touch.channel], name: who });
       } else if (a.kind === 'skip') {
         res = await requestUndoable('touch.skip', { touchId: touch.id, via: VIA });
-        said = `Skipped the ${CHANNEL_LABELS[touch.channel].toLowerCase()} to ${who}.`;
+        said = t('popup_said_skipped', { channel: CHANNEL_WORDS[touch.channel], name: who });
       } else if (a.kind === 'snooze') {
         res = await requestUndoable('touch.snooze', { touchId: touch.id, minutes: a.minutes, via: VIA });
-        said = `Snoozed ${who} ${a.minutes === 60 ? 'for an hour' : `to ${a.label.charAt(0).toLowerCase()}${a.label.slice(1)}`}.`;
+        said =
+          a.minutes === 60
+            ? t('popup_said_snoozed_hour', { name: who })
+            : t('popup_said_snoozed_to', {
+                name: who,
+                when: `${a.label.charAt(0).toLocaleLowerCase(uiLocale())}${a.label.slice(1)}`,
+              });
       } else {
         res = await requestUndoable('call.outcome', { touchId: touch.id, outcome: a.outcome, via: VIA });
         said =
           a.outcome === 'answered'
-            ? `${who} answered: their sequence stops here.`
-            : `Logged: ${a.outcome === 'voicemail' ? 'voicemail left' : 'no answer'} for ${who}.`;
+            ? t('popup_said_answered', { name: who })
+            : a.outcome === 'voicemail'
+              ? t('popup_said_voicemail', { name: who })
+              : t('popup_said_no_answer', { name: who });
       }
       setStatus(undefined);
       showToast(said, res.undo);
@@ -264,7 +270,7 @@ export function PopupApp({ embedded = false }: { embedded?: boolean }) {
         if (touch) void act(touch, { kind: 'skip' });
         break;
       case 'z':
-        if (touch) void act(touch, { kind: 'snooze', minutes: 60, label: 'an hour' });
+        if (touch) void act(touch, { kind: 'snooze', minutes: 60, label: t('touch_snooze_hour') });
         break;
       case 'c':
         if (!touch) return;
@@ -291,7 +297,7 @@ export function PopupApp({ embedded = false }: { embedded?: boolean }) {
     <div className={`tb-popup${embedded ? ' tb-embedded' : ''}`} onKeyDown={onKeyDown}>
       <header className="tb-popup-header">
         {embedded ? (
-          <h2 className="tb-section-title">Due</h2>
+          <h2 className="tb-section-title">{t('popup_due_title')}</h2>
         ) : (
           <>
             <img src="/icon/32.png" alt="" width={20} height={20} />
@@ -300,9 +306,11 @@ export function PopupApp({ embedded = false }: { embedded?: boolean }) {
         )}
         {counts && flat.length > 0 ? (
           <span className="tb-popup-summary" data-testid="popup-summary">
-            {counts.overdue > 0 ? <span className="late">{counts.overdue} overdue</span> : null}
+            {counts.overdue > 0 ? (
+              <span className="late">{t('popup_summary_overdue', { count: counts.overdue })}</span>
+            ) : null}
             {counts.overdue > 0 && counts.today > 0 ? ' · ' : null}
-            {counts.today > 0 ? `${counts.today} today` : null}
+            {counts.today > 0 ? t('popup_summary_today', { count: counts.today }) : null}
           </span>
         ) : null}
         {embedded ? null : (
@@ -312,7 +320,7 @@ export function PopupApp({ embedded = false }: { embedded?: boolean }) {
             onClick={() => openDashboard()}
             data-testid="open-dashboard"
           >
-            Dashboard
+            {t('popup_dashboard')}
           </button>
         )}
       </header>
@@ -320,10 +328,12 @@ export function PopupApp({ embedded = false }: { embedded?: boolean }) {
         {data === undefined || !groups ? null : flat.length === 0 ? (
           data.nextLater ? (
             <section className="tb-caught-up" data-testid="popup-caught-up">
-              <h2>All caught up</h2>
+              <h2>{t('popup_caught_up')}</h2>
               <p className="tb-muted">
-                Nothing due in the next 7 days. Next: {CHANNEL_LABELS[data.nextLater.channel].toLowerCase()},{' '}
-                {whenLabel(data.nextLater, now, timeZone).text}.
+                {t('popup_next_later', {
+                  channel: CHANNEL_WORDS[data.nextLater.channel],
+                  when: whenLabel(data.nextLater, now, timeZone).text,
+                })}
               </p>
             </section>
           ) : (
@@ -338,7 +348,7 @@ export function PopupApp({ embedded = false }: { embedded?: boolean }) {
               return (
                 <section key={id} className={`tb-group tb-group-${id}`} data-testid={`group-${id}`}>
                   <h2 className="tb-section-title">
-                    {title} <span className="tb-count">{counts?.[id] ?? all.length}</span>
+                    {t(title)} <span className="tb-count">{counts?.[id] ?? all.length}</span>
                   </h2>
                   <ul className="tb-due-list">
                     {list.map((t) => (
@@ -389,13 +399,14 @@ export function PopupApp({ embedded = false }: { embedded?: boolean }) {
             })}
             {data.truncated ? (
               <p className="tb-muted tb-more">
-                Showing the {POPUP_LIMIT} due first of{' '}
-                {counts ? counts.overdue + counts.today + counts.upcoming : POPUP_LIMIT}. The dashboard has
-                the rest.
+                {t('popup_truncated', {
+                  shown: POPUP_LIMIT,
+                  total: counts ? counts.overdue + counts.today + counts.upcoming : POPUP_LIMIT,
+                })}
               </p>
             ) : null}
             <p className="tb-keys tb-muted" aria-hidden="true">
-              ↑↓ move · Enter open · d done · s skip · z snooze 1 h · c copy
+              {t('popup_keys')}
             </p>
           </div>
         )}

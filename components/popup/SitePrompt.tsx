@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useSites } from '@/components/shared/useSites';
 import type { SiteInfo } from '@/lib/sites/optional-sites';
 import { optionalSiteForUrl } from '@/lib/sites/site-permissions';
+import { t } from '@/lib/i18n';
 
 /**
  * Offered when the popup opens over a CRM or LinkedIn page whose site is off: one click turns it
@@ -22,15 +23,15 @@ export function SitePrompt({ onStatus }: { onStatus: (text: string, error?: bool
     // No await before the request: the browser shows its prompt only inside the click.
     void toggle(site, true).then((granted) =>
       granted
-        ? onStatus(`${site.label} is on: reload the page and the sidebar shows the record's person.`)
-        : onStatus(`${site.label} stays off: the browser did not allow access to its pages.`, true),
+        ? onStatus(t('site_on_reload', { site: site.label }))
+        : onStatus(t('site_stays_off', { site: site.label }), true),
     );
   };
   return (
     <div className="tb-alerts tb-site-prompt" data-testid="site-prompt">
-      <span className="tb-muted">Show Touchbase next to {site.label} records?</span>
+      <span className="tb-muted">{t('site_prompt_question', { site: site.label })}</span>
       <button type="button" className="tb-small" onClick={turnOn} data-testid="site-prompt-on">
-        Turn on {site.label}
+        {t('site_prompt_turn_on', { site: site.label })}
       </button>
     </div>
   );

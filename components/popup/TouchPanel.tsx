@@ -3,10 +3,10 @@ import type { CallOutcome } from '@/lib/cadence/types';
 import type { TouchRow } from '@/lib/db';
 import { draftFor, missingLanguage, toRenderActivities } from '@/lib/drafts/draft';
 import { LANGUAGE_NAMES } from '@/lib/templates/language';
-import { nameList } from '@/lib/notify/nudge';
-import { CHANNEL_LABELS, gmailComposeUrl, telHref, webHref } from '@/lib/touches';
+import { CHANNEL_WORDS, gmailComposeUrl, telHref, webHref } from '@/lib/touches';
 import { useContactData } from '@/components/shared/useContactData';
 import { DraftText } from './DraftText';
+import { type MessageKey, messageMap, nameList, t, tn } from '@/lib/i18n';
 
 /** What the rep can do from the panel; the app turns each into a background request. */
 export type TouchAct =
@@ -30,19 +30,19 @@ export interface TouchPanelProps {
   onStatus: (text: string, error?: boolean) => void;
 }
 
-const REP_FIELD_WORDS: Record<string, string> = {
-  'rep.name': 'name',
-  'rep.company': 'company name',
-  'rep.phone': 'phone number',
-  'rep.signature': 'signature',
-  'rep.bookingLink': 'booking link',
-  'rep.reconnectLink': 'reconnect link',
-};
+const REP_FIELD_WORDS: Record<string, string> = messageMap({
+  'rep.name': 'rep_field_name',
+  'rep.company': 'rep_field_company',
+  'rep.phone': 'rep_field_phone',
+  'rep.signature': 'rep_field_signature',
+  'rep.bookingLink': 'rep_field_booking_link',
+  'rep.reconnectLink': 'rep_field_reconnect_link',
+});
 
-const OUTCOMES: { outcome: CallOutcome; label: string }[] = [
-  { outcome: 'answered', label: 'Answered' },
-  { outcome: 'voicemail', label: 'Left voicemail' },
-  { outcome: 'no-answer', label: 'No answer' },
+const OUTCOMES: { outcome: CallOutcome; label: MessageKey }[] = [
+  { outcome: 'answered', label: 'outcome_answered' },
+  { outcome: 'voicemail', label: 'outcome_voicemail' },
+  { outcome: 'no-answer', label: 'outcome_no_answer' },
 ];
 
 /** The expanded row: the drafted text for the touch and one-click ways to act on it. */
@@ -90,9 +90,9 @@ export function TouchPanel({
     if (!copyText) return;
     try {
       await navigator.clipboard.writeText(copyText);
-      onStatus('Copied to the clipboard.');
+      onStatus(t('common_copied'));
     } catch {
-      onStatus('Could not copy: the browser refused clipboard access.', true);
+      onStatus(t('common_copy_failed'), true);
     }
   };
 
@@ -100,14 +100,14 @@ export function TouchPanel({
     if (!copyPending || !copyText) return;
     onCopied();
     void navigator.clipboard.writeText(copyText).then(
-      () => onStatus('Copied to the clipboard.'),
-      () => onStatus('Could not copy: the browser refused clipboard access.', true),
+      () => onStatus(t('common_copied')),
+      () => onStatus(t('common_copy_failed'), true),
     );
   }, [copyPending, copyText, onCopied, onStatus]);
 
-  if (data === undefined) return <div className="tb-panel tb-muted">Loading…</div>;
+  if (data === undefined) return <div className="tb-panel tb-muted">{t('common_loading')}</div>;
   if (data === null || !draft)
-    return <div className="tb-panel tb-problem error">This contact no longer exists.</div>;
+    return <div className="tb-panel tb-problem error">{t('popup_contact_gone')}</div>;
 
   const { contact } = data;
   const { result } = draft;
@@ -139,19 +139,19 @@ export function TouchPanel({
               {phone}
             </a>
           ) : (
-            <span className="tb-problem error">No phone number on file.</span>
+            <span className="tb-problem error">{t('popup_no_phone')}</span>
           )}
         </p>
       )}
       {touch.channel === 'email' && (
         <p className="tb-panel-line">
-          <span className="tb-muted">To </span>
+          <span className="tb-muted">{t('popup_to')} </span>
           {contact.email}
           {result.subjectSegments && (
             <>
               <br />
-              <span className="tb-muted">Subject </span>
-              <DraftText segments={result.subjectSegments} label="Subject" inline />
+              <span className="tb-muted">{t('popup_subject')} </span>
+              <DraftText segments={result.subjectSegments} label={t('popup_subject')} inline />
             </>
           )}
         </p>
@@ -159,7 +159,7 @@ export function TouchPanel({
       <div className="tb-actions tb-actions-primary">
         {touch.channel === 'email' && (
           <button type="button" className="primary" onClick={openGmail} data-testid="open-gmail">
-            Open in Gmail
+            {t('popup_open_gmail')}
           </button>
         )}
         {touch.channel === 'call' &&
@@ -172,17 +172,17 @@ export function TouchPanel({
               disabled={busy}
               onClick={() => onAct({ kind: 'outcome', outcome: o.outcome })}
             >
-              {o.label}
+              {t(o.label)}
             </button>
           ))}
         {touch.channel !== 'task' && (
-          <button type="button" onClick={() => void copy()} title="Copy the text (c)">
-            Copy
+          <button type="button" onClick={() => void copy()} title={t('popup_copy_title')}>
+            {t('common_copy')}
           </button>
         )}
         {touch.channel === 'linkedin' && profileHref && (
           <a className="tb-link-button" href={profileHref} target="_blank" rel="noreferrer noopener">
-            LinkedIn profile
+            {t('popup_linkedin_profile')}
           </a>
         )}
       </div>
@@ -190,7 +190,11 @@ export function TouchPanel({
         <DraftText
           segments={result.segments}
           label={
-            touch.channel === 'call' ? 'Call script' : touch.channel === 'email' ? 'Email body' : 'Message'
+            touch.channel === 'call'
+              ? t('draft_label_call')
+              : touch.channel === 'email'
+                ? t('draft_label_email')
+                : t('draft_label_message')
           }
         />
       )}
@@ -203,21 +207,25 @@ export function TouchPanel({
         ) : null}
         {result.sms && (
           <li className={result.sms.segments > 1 ? 'tb-problem' : 'tb-muted'}>
-            {result.sms.segments} SMS segment{result.sms.segments === 1 ? '' : 's'} · {result.sms.used}/
-            {result.sms.segments * result.sms.perSegment} ({result.sms.encoding})
+            {tn('draft_sms_segments', result.sms.segments, {
+              used: result.sms.used,
+              capacity: result.sms.segments * result.sms.perSegment,
+              encoding: result.sms.encoding,
+            })}
           </li>
         )}
         {result.speaking && (
           <li className={result.speaking.overLimit ? 'tb-problem' : 'tb-muted'}>
-            Voicemail about {Math.round(result.speaking.seconds)} s
-            {result.speaking.overLimit ? ': keep it under 30 s' : ''}
+            {t(result.speaking.overLimit ? 'draft_voicemail_too_long' : 'draft_voicemail_length', {
+              seconds: Math.round(result.speaking.seconds),
+            })}
           </li>
         )}
         {repMissing.length > 0 && (
           <li className="tb-problem">
-            Your {nameList(repMissing)} {repMissing.length === 1 ? 'is' : 'are'} not set yet.{' '}
+            {tn('draft_rep_missing', repMissing.length, { fields: nameList(repMissing) })}{' '}
             <button type="button" className="tb-inline-link" onClick={openSettings}>
-              Add in Settings
+              {t('draft_add_in_settings')}
             </button>
           </li>
         )}
@@ -238,12 +246,11 @@ export function TouchPanel({
           ))}
       </ul>
       {touch.channel === 'email' && !waitsFor && (
-        <p className="tb-hint tb-muted">After sending, mark it done here.</p>
+        <p className="tb-hint tb-muted">{t('popup_after_sending')}</p>
       )}
       {waitsFor ? (
         <p className="tb-hint tb-muted" data-testid="waits-for">
-          Step {waitsFor.step} ({CHANNEL_LABELS[waitsFor.channel].toLowerCase()}) comes first: mark it done,
-          then this one.
+          {t('popup_waits_for', { step: waitsFor.step, channel: CHANNEL_WORDS[waitsFor.channel] })}
         </p>
       ) : (
         <div className="tb-actions tb-actions-secondary">
@@ -252,25 +259,25 @@ export function TouchPanel({
             className={touch.channel === 'call' ? undefined : 'primary'}
             disabled={busy}
             onClick={() => onAct({ kind: 'done', text: copyText })}
-            title="Mark done (d)"
+            title={t('touch_done_title')}
           >
-            Done
+            {t('touch_done')}
           </button>
           <button
             type="button"
             disabled={busy}
             onClick={() => onAct({ kind: 'skip' })}
-            title="Skip this touch (s)"
+            title={t('touch_skip_title')}
           >
-            Skip
+            {t('touch_skip')}
           </button>
           <button
             type="button"
             disabled={busy}
-            onClick={() => onAct({ kind: 'snooze', minutes: 60, label: 'an hour' })}
-            title="Snooze one hour (z)"
+            onClick={() => onAct({ kind: 'snooze', minutes: 60, label: t('touch_snooze_hour') })}
+            title={t('touch_snooze_hour_title')}
           >
-            Snooze 1 h
+            {t('touch_snooze_hour')}
           </button>
           <button
             type="button"

@@ -214,3 +214,15 @@ export function nameList(names: readonly string[], max = 3): string {
   }
   return f.format(shown);
 }
+
+/**
+ * A lookup table whose values are messages, read when used (not when the module loads, before
+ * the rep's language is known): `CHANNEL_LABELS.email` is `t('channel_email')` at that moment.
+ */
+export function messageMap<K extends string>(keys: Record<K, MessageKey>): Record<K, string> {
+  const out = {} as Record<K, string>;
+  for (const [id, key] of Object.entries(keys) as [K, MessageKey][]) {
+    Object.defineProperty(out, id, { get: () => lookup(key, []), enumerable: true });
+  }
+  return Object.freeze(out);
+}

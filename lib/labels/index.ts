@@ -1,75 +1,89 @@
 /**
- * Words a rep reads for the engine's ids (channels, purposes, lead sources). Pure data, shared
- * by every surface so a purpose is called the same thing in the sidebar and the dashboard.
+ * Words a rep reads for the engine's ids (channels, purposes, lead sources), in the interface
+ * language (read at use, see messageMap), shared by every surface so a purpose is called the same
+ * thing in the sidebar and the dashboard.
  */
 import type { Channel, LeadSource, Purpose } from '@/lib/cadence/types';
+import { coarseDuration } from '@/lib/format/datetime';
+import { messageMap, t, uiLocale } from '@/lib/i18n';
 
 /** Short channel names. */
-export const CHANNEL_LABELS: Record<Channel, string> = {
-  email: 'Email',
-  sms: 'Text',
-  call: 'Call',
-  voicemail: 'Voicemail drop',
-  linkedin: 'LinkedIn',
-  task: 'Task',
-};
+export const CHANNEL_LABELS: Record<Channel, string> = messageMap({
+  email: 'channel_email',
+  sms: 'channel_sms',
+  call: 'channel_call',
+  voicemail: 'channel_voicemail',
+  linkedin: 'channel_linkedin',
+  task: 'channel_task',
+});
+
+/** Channel names inside a sentence ("Done: email to Ada"; German keeps "E-Mail" capitalised). */
+export const CHANNEL_WORDS: Record<Channel, string> = messageMap({
+  email: 'channel_word_email',
+  sms: 'channel_word_sms',
+  call: 'channel_word_call',
+  voicemail: 'channel_word_voicemail',
+  linkedin: 'channel_word_linkedin',
+  task: 'channel_word_task',
+});
 
 /** What a step is for, in a few words. */
-export const PURPOSE_LABELS: Record<Purpose, string> = {
-  acknowledge: 'Acknowledge the inquiry',
-  confirm: 'Confirm and offer a call',
-  call: 'Call attempt',
-  voicemail: 'Leave a voicemail',
-  'voicemail-nudge': 'Nudge after a voicemail',
-  'follow-up': 'Follow up',
-  value: 'Share something useful',
-  question: 'Ask one question',
-  'multi-thread': 'Reach a second contact',
-  'meeting-ask': 'Ask for a meeting',
-  breakup: 'Polite last message',
-  'final-check-in': 'Final check-in',
-  're-engage': 'Re-engage after silence',
-  'after-meeting': 'Recap after the meeting',
-  'linkedin-connect': 'Connect on LinkedIn',
-  'linkedin-engage': 'Engage with a post',
-  assign: 'Assign the lead',
-  'meeting-reminder': 'Meeting reminder',
-};
+export const PURPOSE_LABELS: Record<Purpose, string> = messageMap({
+  acknowledge: 'purpose_acknowledge',
+  confirm: 'purpose_confirm',
+  call: 'purpose_call',
+  voicemail: 'purpose_voicemail',
+  'voicemail-nudge': 'purpose_voicemail_nudge',
+  'follow-up': 'purpose_follow_up',
+  value: 'purpose_value',
+  question: 'purpose_question',
+  'multi-thread': 'purpose_multi_thread',
+  'meeting-ask': 'purpose_meeting_ask',
+  breakup: 'purpose_breakup',
+  'final-check-in': 'purpose_final_check_in',
+  're-engage': 'purpose_re_engage',
+  'after-meeting': 'purpose_after_meeting',
+  'linkedin-connect': 'purpose_linkedin_connect',
+  'linkedin-engage': 'purpose_linkedin_engage',
+  assign: 'purpose_assign',
+  'meeting-reminder': 'purpose_meeting_reminder',
+});
 
-export const LEAD_SOURCE_LABELS: Record<LeadSource, string> = {
-  'google-lsa': 'Google Local Services',
-  'facebook-lead-ad': 'Facebook lead ad',
-  referral: 'Referral',
-  'web-form': 'Web form',
-  'cold-outbound': 'Cold outbound',
-  other: 'Other',
-};
+export const LEAD_SOURCE_LABELS: Record<LeadSource, string> = messageMap({
+  'google-lsa': 'source_google_lsa',
+  'facebook-lead-ad': 'source_facebook_lead_ad',
+  referral: 'source_referral',
+  'web-form': 'source_web_form',
+  'cold-outbound': 'source_cold_outbound',
+  other: 'source_other',
+});
 
-/** "5 min", "2 h", "1 h 30 min" for a speed-to-lead deadline. */
-export function formatMinutes(minutes: number): string {
+/** "5 min", "2 hr", "1 hr 30 min" for a speed-to-lead deadline, in the interface's locale. */
+export function formatMinutes(minutes: number, locale = uiLocale()): string {
   if (!Number.isFinite(minutes)) return '';
   const m = Math.round(minutes);
-  if (m < 60) return `${m} min`;
+  if (m < 60) return coarseDuration(m * 60_000, locale);
   const h = Math.floor(m / 60);
   const rest = m % 60;
-  return rest ? `${h} h ${rest} min` : `${h} h`;
+  const hours = coarseDuration(h * 3_600_000, locale);
+  return rest ? t('duration_hours_minutes', { hours, minutes: coarseDuration(rest * 60_000, locale) }) : hours;
 }
 
 /** What happened, for activity lists (dashboard activity tab, a contact's timeline). */
-export const ACTIVITY_LABELS: Record<string, string> = {
-  enrolled: 'Enrolled',
-  'touch-done': 'Done',
-  'touch-skipped': 'Skipped',
-  'touch-snoozed': 'Snoozed',
-  'call-outcome': 'Call outcome',
-  reply: 'Reply',
-  booked: 'Meeting booked',
-  'opted-out': 'Opted out',
-  'opt-out-withdrawn': 'Opt-out withdrawn',
-  paused: 'Paused',
-  resumed: 'Resumed',
-  completed: 'Completed',
-  removed: 'Stopped',
-  note: 'Note',
-  'sent-from-gmail': 'Sent from Gmail',
-};
+export const ACTIVITY_LABELS: Record<string, string> = messageMap({
+  enrolled: 'activity_enrolled',
+  'touch-done': 'activity_touch_done',
+  'touch-skipped': 'activity_touch_skipped',
+  'touch-snoozed': 'activity_touch_snoozed',
+  'call-outcome': 'activity_call_outcome',
+  reply: 'activity_reply',
+  booked: 'activity_booked',
+  'opted-out': 'activity_opted_out',
+  'opt-out-withdrawn': 'activity_opt_out_withdrawn',
+  paused: 'activity_paused',
+  resumed: 'activity_resumed',
+  completed: 'activity_completed',
+  removed: 'activity_removed',
+  note: 'activity_note',
+  'sent-from-gmail': 'activity_sent_from_gmail',
+});

@@ -1,8 +1,9 @@
 /**
  * How late or soon a touch is, in the rep's zone ("12 min late", "in 3 h", "due 2:30 PM"), and
- * the speed-to-lead countdown. Pure: `now` comes in.
+ * the speed-to-lead countdown, in the interface language. `now` comes in.
  */
 import { coarseDuration, dayDiff, formatTime, formatWeekday } from '@/lib/format/datetime';
+import { t, uiLocale } from '@/lib/i18n';
 
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
@@ -12,24 +13,27 @@ export type WhenTone = 'late' | 'due' | 'soon' | 'later';
 
 /** The rep-facing timing of a touch. */
 export function whenLabel(
-  t: { dueAt: number; deadlineAt: number },
+  touch: { dueAt: number; deadlineAt: number },
   now: number,
   timeZone: string,
+  locale = uiLocale(),
 ): { text: string; tone: WhenTone } {
-  if (t.deadlineAt <= now) return { text: `${coarseDuration(now - t.dueAt)} late`, tone: 'late' };
-  if (t.dueAt <= now) {
-    const ago = now - t.dueAt;
-    return { text: ago < MINUTE ? 'due now' : `due ${coarseDuration(ago)} ago`, tone: 'due' };
+  const duration = (ms: number) => coarseDuration(ms, locale);
+  const time = () => formatTime(touch.dueAt, timeZone, locale);
+  if (touch.deadlineAt <= now) return { text: t('when_late', { duration: duration(now - touch.dueAt) }), tone: 'late' };
+  if (touch.dueAt <= now) {
+    const ago = now - touch.dueAt;
+    return { text: ago < MINUTE ? t('when_due_now') : t('when_due_ago', { duration: duration(ago) }), tone: 'due' };
   }
-  const ahead = t.dueAt - now;
-  if (ahead < HOUR) return { text: `in ${coarseDuration(ahead)}`, tone: 'soon' };
-  const days = dayDiff(t.dueAt, now, timeZone);
+  const ahead = touch.dueAt - now;
+  if (ahead < HOUR) return { text: t('when_in', { duration: duration(ahead) }), tone: 'soon' };
+  const days = dayDiff(touch.dueAt, now, timeZone);
   if (days === 0) {
-    if (ahead < 4 * HOUR) return { text: `in ${coarseDuration(ahead)}`, tone: 'soon' };
-    return { text: `due ${formatTime(t.dueAt, timeZone)}`, tone: 'later' };
+    if (ahead < 4 * HOUR) return { text: t('when_in', { duration: duration(ahead) }), tone: 'soon' };
+    return { text: t('when_due_at', { time: time() }), tone: 'later' };
   }
-  if (days === 1) return { text: `tomorrow ${formatTime(t.dueAt, timeZone)}`, tone: 'later' };
-  return { text: `${formatWeekday(t.dueAt, timeZone)} ${formatTime(t.dueAt, timeZone)}`, tone: 'later' };
+  if (days === 1) return { text: t('when_tomorrow_at', { time: time() }), tone: 'later' };
+  return { text: t('when_day_at', { day: formatWeekday(touch.dueAt, timeZone, locale), time: time() }), tone: 'later' };
 }
 
 /**
