@@ -38,9 +38,7 @@ export function AlertsToggle({
   };
   return (
     <div className="tb-alerts">
-      <span className="tb-muted">
-        {enabled ? t('alerts_on') : t('alerts_offer')}
-      </span>
+      <span className="tb-muted">{enabled ? t('alerts_on') : t('alerts_offer')}</span>
       <button
         type="button"
         className="tb-small"

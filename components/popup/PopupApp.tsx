@@ -181,7 +181,10 @@ export function PopupApp({ embedded = false }: { embedded?: boolean }) {
     if (busyId !== undefined) return;
     const first = blocked.get(touch.id);
     if (first) {
-      onStatus(t('popup_step_first', { step: touchNumberLabel(first), channel: CHANNEL_WORDS[first.channel] }), true);
+      onStatus(
+        t('popup_step_first', { step: touchNumberLabel(first), channel: CHANNEL_WORDS[first.channel] }),
+        true,
+      );
       return;
     }
     setBusyId(touch.id);

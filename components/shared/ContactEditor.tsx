@@ -19,6 +19,7 @@ import { formatClock } from '@/lib/format/datetime';
 import { request } from '@/lib/messaging/client';
 import { LANGUAGE_NAMES, type Language } from '@/lib/templates/language';
 import './contact-editor.css';
+import { t, tn, uiLocale } from '@/lib/i18n';
 
 interface Form {
   firstName: string;
@@ -122,7 +123,7 @@ export function ContactEditor({ contact, settings, via, compact, onSaved, onCanc
 
   const save = async () => {
     if (badCustom.length) {
-      setStatus({ text: `Write custom fields as "Name: value" (check "${badCustom[0]}").`, error: true });
+      setStatus({ text: t('editor_custom_format', { line: badCustom[0] ?? '' }), error: true });
       return;
     }
     if (problems.length) {
@@ -132,10 +133,7 @@ export function ContactEditor({ contact, settings, via, compact, onSaved, onCanc
     setBusy(true);
     try {
       const res = await request('contact.update', { contactId: base.id, patch, via });
-      const text =
-        res.moved > 0
-          ? `Saved. ${res.moved} future touch${res.moved === 1 ? '' : 'es'} moved to fit their time zone and window.`
-          : 'Saved.';
+      const text = res.moved > 0 ? tn('editor_saved_moved', res.moved) : t('common_saved');
       setForm(formOf(res.contact, settings));
       setBase(res.contact);
       setStatus({ text });
@@ -179,17 +177,17 @@ export function ContactEditor({ contact, settings, via, compact, onSaved, onCanc
       }}
     >
       <div className="ce-grid">
-        {field('firstName', 'First name')}
-        {field('lastName', 'Last name')}
-        {field('company', 'Company')}
-        {field('title', 'Title')}
-        {field('email', 'Email', 'email')}
+        {field('firstName', t('field_first_name'))}
+        {field('lastName', t('field_last_name'))}
+        {field('company', t('field_company'))}
+        {field('title', t('field_title'))}
+        {field('email', t('field_email'), 'email')}
         <label className="ce-field">
-          <span>Other emails</span>
+          <span>{t('field_other_emails')}</span>
           <textarea
             rows={Math.max(1, form.otherEmails.split('\n').length)}
             value={form.otherEmails}
-            placeholder="One per line"
+            placeholder={t('common_one_per_line')}
             data-testid="contact-otherEmails"
             onChange={(e) => set('otherEmails', e.target.value)}
           />
@@ -199,13 +197,13 @@ export function ContactEditor({ contact, settings, via, compact, onSaved, onCanc
             </span>
           ))}
         </label>
-        {field('phone', 'Phone (texts and calls)', 'tel')}
+        {field('phone', t('field_phone_texts_calls'), 'tel')}
         <label className="ce-field">
-          <span>Other phones</span>
+          <span>{t('field_other_phones')}</span>
           <textarea
             rows={Math.max(1, form.otherPhones.split('\n').length)}
             value={form.otherPhones}
-            placeholder="One per line"
+            placeholder={t('common_one_per_line')}
             data-testid="contact-otherPhones"
             onChange={(e) => set('otherPhones', e.target.value)}
           />
@@ -216,13 +214,13 @@ export function ContactEditor({ contact, settings, via, compact, onSaved, onCanc
           ))}
         </label>
         <div className="ce-field ce-wide">
-          <span>Their time zone</span>
+          <span>{t('field_their_zone')}</span>
           <TimeZonePicker
             value={form.timeZone}
             zones={zones}
             onChange={(z) => set('timeZone', z)}
             suggestions={suggested}
-            suggestionLabel="From the phone number:"
+            suggestionLabel={t('editor_from_phone')}
             invalid={problemFor('timeZone').length > 0}
             testId="contact-timeZone"
           />
@@ -266,11 +264,14 @@ export function ContactEditor({ contact, settings, via, compact, onSaved, onCanc
               onChange={(e) => set('ownWindow', e.target.checked)}
             />
             <span>
-              Their own contact window
+              {t('editor_own_window')}
               {form.ownWindow ? null : (
                 <span className="tb-muted">
                   {' '}
-                  (using yours: {formatClock(settings.window.start)}–{formatClock(settings.window.end)})
+                  {t('editor_using_yours', {
+                    start: formatClock(settings.window.start, uiLocale()),
+                    end: formatClock(settings.window.end, uiLocale()),
+                  })}
                 </span>
               )}
             </span>
@@ -279,7 +280,7 @@ export function ContactEditor({ contact, settings, via, compact, onSaved, onCanc
             <WindowInput
               value={form.window}
               onChange={(w) => set('window', w)}
-              label="Window"
+              label={t('field_window')}
               testId="contact-window-edit"
             />
           ) : null}
@@ -289,19 +290,19 @@ export function ContactEditor({ contact, settings, via, compact, onSaved, onCanc
             </span>
           ))}
         </div>
-        {field('linkedinUrl', 'LinkedIn URL', 'url')}
+        {field('linkedinUrl', t('field_linkedin_url'), 'url')}
         <label className="ce-field ce-wide">
-          <span>Custom fields</span>
+          <span>{t('field_custom')}</span>
           <textarea
             rows={Math.max(2, form.custom.split('\n').length)}
             value={form.custom}
-            placeholder={'Plan: Pro\nSeats: 12'}
+            placeholder={t('editor_custom_placeholder')}
             data-testid="contact-custom"
             onChange={(e) => set('custom', e.target.value)}
           />
         </label>
         <label className="ce-field ce-wide">
-          <span>Notes</span>
+          <span>{t('field_notes')}</span>
           <textarea
             rows={compact ? 2 : 3}
             value={form.notes}
@@ -312,7 +313,7 @@ export function ContactEditor({ contact, settings, via, compact, onSaved, onCanc
       </div>
       <div className="ce-actions">
         <button type="submit" className="primary" disabled={busy || !dirty} data-testid="contact-save">
-          {busy ? 'Saving…' : 'Save'}
+          {busy ? t('common_saving') : t('common_save')}
         </button>
         <button
           type="button"
@@ -323,7 +324,7 @@ export function ContactEditor({ contact, settings, via, compact, onSaved, onCanc
             onCancel?.();
           }}
         >
-          {onCancel ? 'Close' : 'Discard changes'}
+          {onCancel ? t('common_close') : t('common_discard')}
         </button>
         {status ? (
           <span
@@ -334,7 +335,7 @@ export function ContactEditor({ contact, settings, via, compact, onSaved, onCanc
             {status.text}
           </span>
         ) : dirty ? (
-          <span className="tb-muted">Unsaved changes</span>
+          <span className="tb-muted">{t('common_unsaved')}</span>
         ) : null}
       </div>
     </form>

@@ -4,6 +4,7 @@ import { WithdrawOptOutForm } from '@/components/ui/OptOutForms';
 import { getDb } from '@/lib/db';
 import { requestUndoable } from '@/lib/messaging/client';
 import type { UndoTicket } from '@/lib/messaging/protocol';
+import { t } from '@/lib/i18n';
 
 /**
  * The suppression list, newest first, each with "Withdraw opt-out…": the one place to take back
@@ -21,7 +22,7 @@ export function OptOutList({
   if (!rows.length)
     return (
       <p className="tb-muted" data-testid="optout-list-empty">
-        Nobody has opted out.
+        {t('optout_none')}
       </p>
     );
   const withdraw = async (key: string, who: string, reason: string) => {
@@ -33,7 +34,7 @@ export function OptOutList({
         via: 'dashboard',
       });
       setOpen(undefined);
-      onDone(`Opt-out of ${who} withdrawn.`, undo);
+      onDone(t('optout_withdrawn_of', { who }), undo);
     } catch (err) {
       onDone(err instanceof Error ? err.message : String(err), undefined, true);
     } finally {
@@ -67,7 +68,7 @@ export function OptOutList({
                 onClick={() => setOpen(s.key)}
                 data-testid="withdraw-open"
               >
-                Withdraw opt-out…
+                {t('sidebar_withdraw')}
               </button>
             )}
           </li>

@@ -7,6 +7,7 @@ import { request } from '@/lib/messaging/client';
 import { validateSettings } from '@/lib/settings/validate';
 import { missingProfileFields, suggestedSignature } from '@/lib/settings/setup';
 import './contact-editor.css';
+import { t } from '@/lib/i18n';
 
 function browserZone(): string | undefined {
   try {
@@ -76,9 +77,9 @@ export function RepSetup({
 
   if (collapsed)
     return (
-      <section className="tb-setup compact" aria-label="Set up Touchbase" data-testid="rep-setup">
+      <section className="tb-setup compact" aria-label={t('setup_label')} data-testid="rep-setup">
         <p>
-          <strong>Welcome to Touchbase.</strong> Add your name and signature so drafts are ready to send.
+          <strong>{t('setup_welcome_dot')}</strong> {t('setup_compact_text')}
         </p>
         <div className="ce-actions">
           <button
@@ -87,10 +88,10 @@ export function RepSetup({
             data-testid="setup-open"
             onClick={() => setCollapsed(false)}
           >
-            Set up
+            {t('setup_open')}
           </button>
           <button type="button" disabled={busy} data-testid="setup-skip" onClick={() => void finish({})}>
-            Skip
+            {t('touch_skip')}
           </button>
         </div>
         {error ? (
@@ -104,15 +105,13 @@ export function RepSetup({
   return (
     <section
       className={`tb-setup${compact ? ' compact' : ''}`}
-      aria-label="Set up Touchbase"
+      aria-label={t('setup_label')}
       data-testid="rep-setup"
     >
-      <h2>Welcome to Touchbase</h2>
+      <h2>{t('setup_welcome')}</h2>
       <p className="tb-muted">
-        Two minutes now and every draft is ready to send.{' '}
-        {missing.length
-          ? `Until then, drafts carry ${missing.map((m) => `[${m}]`).join(', ')} and Touchbase flags them before you insert one.`
-          : ''}
+        {t('setup_intro')}{' '}
+        {missing.length ? t('setup_missing', { fields: missing.map((m) => `[${m}]`).join(', ') }) : ''}
       </p>
       <form
         className={`ce-form${compact ? ' compact' : ''}`}
@@ -135,11 +134,11 @@ export function RepSetup({
       >
         <div className="ce-grid">
           <label className="ce-field">
-            <span>Your name</span>
+            <span>{t('field_your_name')}</span>
             <input value={form.name} data-testid="setup-name" onChange={(e) => set('name', e.target.value)} />
           </label>
           <label className="ce-field">
-            <span>Company</span>
+            <span>{t('field_company')}</span>
             <input
               value={form.company}
               data-testid="setup-company"
@@ -147,7 +146,7 @@ export function RepSetup({
             />
           </label>
           <label className="ce-field">
-            <span>Phone</span>
+            <span>{t('field_phone')}</span>
             <input
               type="tel"
               value={form.phone}
@@ -156,7 +155,7 @@ export function RepSetup({
             />
           </label>
           <label className="ce-field">
-            <span>Booking link</span>
+            <span>{t('field_booking_link')}</span>
             <input
               type="url"
               value={form.bookingLink}
@@ -166,7 +165,7 @@ export function RepSetup({
             />
           </label>
           <label className="ce-field ce-wide">
-            <span>Signature</span>
+            <span>{t('field_signature')}</span>
             <textarea
               rows={2}
               value={form.signature}
@@ -178,24 +177,24 @@ export function RepSetup({
             />
           </label>
           <div className="ce-field ce-wide">
-            <span>Your time zone</span>
+            <span>{t('field_your_zone')}</span>
             <TimeZonePicker
               value={form.timeZone}
               zones={zones}
               onChange={(z) => set('timeZone', z)}
               suggestions={proposed ? [proposed] : []}
-              suggestionLabel="Your browser says:"
+              suggestionLabel={t('setup_browser_says')}
               invalid={problems.some((p) => p.field === 'timeZone')}
               testId="setup-timeZone"
-              label="Your time zone"
+              label={t('field_your_zone')}
             />
           </div>
           <div className="ce-field ce-wide">
-            <span>Texts and calls go out (in each contact's zone)</span>
+            <span>{t('setup_window_label')}</span>
             <WindowInput
               value={form.window}
               onChange={(w) => set('window', w)}
-              label="Contact window"
+              label={t('field_contact_window')}
               testId="setup-window"
             />
           </div>
@@ -207,12 +206,12 @@ export function RepSetup({
         ) : null}
         <div className="ce-actions">
           <button type="submit" className="primary" disabled={busy} data-testid="setup-save">
-            Save and start
+            {t('setup_save')}
           </button>
           <button type="button" disabled={busy} data-testid="setup-skip" onClick={() => void finish({})}>
-            Skip for now
+            {t('setup_skip')}
           </button>
-          <span className="tb-muted">You can change all of this later in Settings.</span>
+          <span className="tb-muted">{t('setup_later')}</span>
         </div>
       </form>
     </section>

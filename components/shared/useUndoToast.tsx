@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Toast } from '@/components/ui/Toast';
 import { request } from '@/lib/messaging/client';
 import type { UndoTicket } from '@/lib/messaging/protocol';
+import { t, uiLocale } from '@/lib/i18n';
 
 /** A notice without an undo stays this long. */
 const NOTICE_MS = 6_000;
@@ -44,7 +45,11 @@ export function useUndoToast(): {
     setBusy(true);
     try {
       const res = await request('undo', { undoId: ticket.id });
-      show(`Undone: ${res.label.charAt(0).toLowerCase()}${res.label.slice(1)}.`);
+      show(
+        t('toast_undone', {
+          what: `${res.label.charAt(0).toLocaleLowerCase(uiLocale())}${res.label.slice(1)}`,
+        }),
+      );
     } catch (err) {
       show(err instanceof Error ? err.message : String(err), undefined, true);
     } finally {
@@ -55,7 +60,7 @@ export function useUndoToast(): {
   const element = shown ? (
     <Toast
       message={shown.message}
-      actionLabel={shown.ticket ? 'Undo' : undefined}
+      actionLabel={shown.ticket ? t('toast_undo') : undefined}
       onAction={() => void undo()}
       onDismiss={() => setShown(undefined)}
       error={shown.error}

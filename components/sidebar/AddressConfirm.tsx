@@ -1,3 +1,5 @@
+import { nameList, t } from '@/lib/i18n';
+
 interface Props {
   /** Who the compose is addressed to instead. */
   others: string[];
@@ -9,23 +11,21 @@ interface Props {
 
 /** Asks before a draft goes into a compose addressed to other people. */
 export function AddressConfirm({ others, who, onConfirm, onCancel }: Props) {
-  const shown = others.slice(0, 3).join(', ') + (others.length > 3 ? ` and ${others.length - 3} more` : '');
+  const shown = nameList(others);
   return (
     <div
       className="sb-confirm"
       role="alertdialog"
-      aria-label="Different recipient"
+      aria-label={t('address_label')}
       data-testid="address-confirm"
     >
-      <p>
-        This email is addressed to {shown}, not {who}. Sent like that, it will not count as {who}'s touch.
-      </p>
+      <p>{t('address_text', { others: shown, name: who })}</p>
       <div className="tb-row">
         <button type="button" className="primary" data-testid="address-anyway" onClick={onConfirm}>
-          Insert anyway
+          {t('address_anyway')}
         </button>
         <button type="button" data-testid="address-cancel" onClick={onCancel}>
-          Cancel
+          {t('common_cancel')}
         </button>
       </div>
     </div>

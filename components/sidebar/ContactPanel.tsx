@@ -32,6 +32,7 @@ import { LanguageControl } from './LanguageControl';
 import { Timeline } from './Timeline';
 import type { PageBridge } from './usePageBridge';
 import { toRenderActivities, useNow } from './useSidebarData';
+import { t, uiLocale } from '@/lib/i18n';
 
 interface Status {
   text: string;
@@ -135,7 +136,7 @@ export function ContactPanel({ data, playbooks, view, bridge }: Props) {
         '_blank',
         'noopener',
       );
-      setStatus({ where: 'more', text: 'Opened in Gmail, ready to send.' });
+      setStatus({ where: 'more', text: t('sidebar_opened_gmail') });
       return;
     }
     setBusy(purpose);
@@ -155,13 +156,18 @@ export function ContactPanel({ data, playbooks, view, bridge }: Props) {
       res.ok
         ? {
             where: 'more',
-            text: `${purpose === 'breakup' ? 'Break-up' : 'Value'} email ${insertedWhere(view, res.composeId)}${
+            text: [
+              t(purpose === 'breakup' ? 'sidebar_quick_breakup_inserted' : 'sidebar_quick_value_inserted', {
+                where: insertedWhere(view, res.composeId),
+              }),
               missing.length
-                ? ` · fill in ${missing.map((m) => `[${m.field}]`).join(', ')} before sending`
-                : ''
-            }`,
+                ? t('sidebar_fill_before_sending', { fields: missing.map((m) => `[${m.field}]`).join(', ') })
+                : undefined,
+            ]
+              .filter(Boolean)
+              .join(' · '),
           }
-        : { text: res.reason ?? 'Could not insert.', error: true, where: 'more' },
+        : { text: res.reason ?? t('sidebar_could_not_insert'), error: true, where: 'more' },
     );
   };
 
@@ -183,7 +189,7 @@ export function ContactPanel({ data, playbooks, view, bridge }: Props) {
               {[contact.company, contact.email].filter(Boolean).join(' · ')}
             </div>
             <div className="sb-sub tb-muted" data-testid="contact-reach">
-              {contact.phone || 'No phone number'} · {contact.timeZone.replace(/_/g, ' ')}
+              {contact.phone || t('sidebar_no_phone')} · {contact.timeZone.replace(/_/g, ' ')}
             </div>
             <div className="sb-sub">
               <LeadScore score={score} explain />
@@ -214,10 +220,10 @@ export function ContactPanel({ data, playbooks, view, bridge }: Props) {
             className="sb-edit"
             aria-expanded={editing}
             data-testid="contact-edit"
-            title="Edit their record: names, phones, emails, time zone, window"
+            title={t('sidebar_edit_title')}
             onClick={() => setEditing((e) => !e)}
           >
-            {editing ? 'Close' : 'Edit'}
+            {editing ? t('common_close') : t('common_edit')}
           </button>
         </div>
         {editing ? (
@@ -247,9 +253,7 @@ export function ContactPanel({ data, playbooks, view, bridge }: Props) {
           </p>
         ) : enrolment?.state === 'paused' ? (
           <p className="sb-step later" data-testid="step-line">
-            {enrolment.pauseReason === 'replied'
-              ? 'They replied, so the sequence is on hold. Resume it if the conversation stalls.'
-              : 'On hold. Resume to pick up where it stopped.'}
+            {enrolment.pauseReason === 'replied' ? t('sidebar_paused_replied') : t('sidebar_paused')}
           </p>
         ) : null}
       </section>
@@ -281,11 +285,11 @@ export function ContactPanel({ data, playbooks, view, bridge }: Props) {
                           via: 'sidebar',
                           text: sentText,
                         }),
-                      'Marked done.',
+                      t('sidebar_marked_done'),
                     )
                   }
                 >
-                  ✓ Done
+                  {t('sidebar_done_button')}
                 </button>
                 <button
                   type="button"
@@ -295,11 +299,11 @@ export function ContactPanel({ data, playbooks, view, bridge }: Props) {
                     void act(
                       'skip',
                       () => requestUndoable('touch.skip', { touchId: touch.id, via: 'sidebar' }),
-                      'Skipped.',
+                      t('sidebar_skipped'),
                     )
                   }
                 >
-                  Skip
+                  {t('touch_skip')}
                 </button>
                 <div className="sb-menu-wrap">
                   <button
@@ -309,16 +313,18 @@ export function ContactPanel({ data, playbooks, view, bridge }: Props) {
                     data-testid="action-snooze"
                     onClick={() => setSnoozeOpen((o) => !o)}
                   >
-                    Snooze ▾
+                    {t('sidebar_snooze_menu')}
                   </button>
                   {snoozeOpen ? (
                     <div className="sb-menu" role="menu">
                       {[
-                        { label: '1 hour', minutes: 60, done: 'Snoozed for 1 hour.' },
+                        { label: t('sidebar_snooze_hour'), minutes: 60, done: t('sidebar_snoozed_hour') },
                         (({ label, minutes }) => ({
                           label,
                           minutes,
-                          done: `Snoozed to ${label.charAt(0).toLowerCase()}${label.slice(1)}.`,
+                          done: t('sidebar_snoozed_to', {
+                            when: `${label.charAt(0).toLocaleLowerCase(uiLocale())}${label.slice(1)}`,
+                          }),
                         }))(tomorrowSnooze(Date.now(), tz, settings.workingHours.start)),
                       ].map((o) => (
                         <button
@@ -348,14 +354,14 @@ export function ContactPanel({ data, playbooks, view, bridge }: Props) {
               </div>
               {touch.channel === 'call' || touch.channel === 'voicemail' ? (
                 <div className="tb-row sb-call" data-testid="call-outcomes">
-                  <span className="tb-muted">Call:</span>
+                  <span className="tb-muted">{t('sidebar_call_label')}</span>
                   {(
                     [
-                      ['answered', 'Answered'],
-                      ['voicemail', 'Voicemail'],
-                      ['no-answer', 'No answer'],
-                    ] as [CallOutcome, string][]
-                  ).map(([outcome, label]) => (
+                      ['answered', t('outcome_answered'), t('call_outcome_answered')],
+                      ['voicemail', t('outcome_voicemail_short'), t('call_outcome_voicemail')],
+                      ['no-answer', t('outcome_no_answer'), t('call_outcome_no_answer')],
+                    ] as [CallOutcome, string, string][]
+                  ).map(([outcome, label, word]) => (
                     <button
                       key={outcome}
                       type="button"
@@ -365,7 +371,7 @@ export function ContactPanel({ data, playbooks, view, bridge }: Props) {
                           outcome,
                           () =>
                             requestUndoable('call.outcome', { touchId: touch.id, outcome, via: 'sidebar' }),
-                          `Call logged: ${label.toLowerCase()}.`,
+                          t('sidebar_call_logged', { outcome: word }),
                         )
                       }
                     >
@@ -381,10 +387,10 @@ export function ContactPanel({ data, playbooks, view, bridge }: Props) {
       ) : null}
 
       {enrolment ? (
-        <section className="sb-card sb-more" aria-label="Quick emails and outcomes">
+        <section className="sb-card sb-more" aria-label={t('sidebar_more_label')}>
           {running ? (
             <div className="tb-row sb-quick">
-              <span className="sb-label">Quick email</span>
+              <span className="sb-label">{t('sidebar_quick_email')}</span>
               <button
                 type="button"
                 disabled={!!busy}
@@ -392,7 +398,7 @@ export function ContactPanel({ data, playbooks, view, bridge }: Props) {
                 title={PURPOSE_LABELS.breakup}
                 onClick={() => void quick('breakup')}
               >
-                Break-up
+                {t('sidebar_quick_breakup')}
               </button>
               <button
                 type="button"
@@ -401,14 +407,14 @@ export function ContactPanel({ data, playbooks, view, bridge }: Props) {
                 title={PURPOSE_LABELS.value}
                 onClick={() => void quick('value')}
               >
-                Value
+                {t('sidebar_quick_value')}
               </button>
             </div>
           ) : null}
           {quickWrongTo ? (
             <AddressConfirm
               others={quickWrongTo.others}
-              who={contact.firstName || contact.email || 'this contact'}
+              who={contact.firstName || contact.email || t('sidebar_this_contact')}
               onConfirm={() => void quick(quickWrongTo.purpose, true)}
               onCancel={() => setQuickWrongTo(undefined)}
             />
@@ -419,16 +425,16 @@ export function ContactPanel({ data, playbooks, view, bridge }: Props) {
                 type="button"
                 disabled={!!busy}
                 data-testid="action-reply"
-                title="They replied: log it and put the sequence on hold"
+                title={t('sidebar_replied_title')}
                 onClick={() =>
                   void act(
                     'reply',
                     () => requestUndoable('reply.log', { contactId, via: 'sidebar' }),
-                    'Reply logged; sequence on hold.',
+                    t('sidebar_reply_logged'),
                   )
                 }
               >
-                Replied
+                {t('sidebar_replied')}
               </button>
             ) : null}
             {running || enrolment.state === 'completed' ? (
@@ -436,10 +442,10 @@ export function ContactPanel({ data, playbooks, view, bridge }: Props) {
                 type="button"
                 disabled={!!busy}
                 data-testid="action-booked"
-                title="They booked a meeting: stop the sequence and plan a recap"
+                title={t('sidebar_booked_title')}
                 onClick={() => setBookOpen((o) => !o)}
               >
-                Booked
+                {t('sidebar_booked')}
               </button>
             ) : null}
             {enrolment.state === 'booked' ? (
@@ -447,15 +453,10 @@ export function ContactPanel({ data, playbooks, view, bridge }: Props) {
                 type="button"
                 disabled={!!busy}
                 data-testid="action-missed"
-                title="They did not show up: re-book with a text, an email and a call"
-                onClick={() =>
-                  void enrolmentAct(
-                    { kind: 'missed-appointment' },
-                    'Missed appointment: re-book touches planned.',
-                  )
-                }
+                title={t('sidebar_missed_title')}
+                onClick={() => void enrolmentAct({ kind: 'missed-appointment' }, t('sidebar_missed_done'))}
               >
-                Missed appointment
+                {t('sidebar_missed')}
               </button>
             ) : null}
             {enrolment.state === 'active' ? (
@@ -463,9 +464,9 @@ export function ContactPanel({ data, playbooks, view, bridge }: Props) {
                 type="button"
                 disabled={!!busy}
                 data-testid="action-pause"
-                onClick={() => void enrolmentAct({ kind: 'pause' }, 'Paused.')}
+                onClick={() => void enrolmentAct({ kind: 'pause' }, t('sidebar_paused_done'))}
               >
-                Pause
+                {t('sidebar_pause')}
               </button>
             ) : null}
             {enrolment.state === 'paused' ? (
@@ -473,19 +474,19 @@ export function ContactPanel({ data, playbooks, view, bridge }: Props) {
                 type="button"
                 disabled={!!busy}
                 data-testid="action-resume"
-                onClick={() => void enrolmentAct({ kind: 'resume' }, 'Resumed.')}
+                onClick={() => void enrolmentAct({ kind: 'resume' }, t('sidebar_resumed_done'))}
               >
-                Resume
+                {t('sidebar_resume')}
               </button>
             ) : null}
             <button
               type="button"
               disabled={!!busy}
               data-testid="action-note"
-              title="Add a note to their history"
+              title={t('sidebar_note_title')}
               onClick={() => setNoteOpen((o) => !o)}
             >
-              Note
+              {t('sidebar_note')}
             </button>
             {enrolment.state !== 'opted-out' ? (
               <button
@@ -493,10 +494,10 @@ export function ContactPanel({ data, playbooks, view, bridge }: Props) {
                 className="danger"
                 disabled={!!busy}
                 data-testid="action-opt-out"
-                title="They asked not to be contacted: stop every touch on every channel"
+                title={t('sidebar_opt_out_title')}
                 onClick={() => setOptOutOpen('confirm')}
               >
-                Opt out…
+                {t('sidebar_opt_out')}
               </button>
             ) : null}
           </div>
@@ -509,9 +510,7 @@ export function ContactPanel({ data, playbooks, view, bridge }: Props) {
                 setBookOpen(false);
                 void enrolmentAct(
                   meetingAt === undefined ? { kind: 'booked' } : { kind: 'booked', meetingAt },
-                  meetingAt === undefined
-                    ? 'Meeting booked. A recap is planned.'
-                    : 'Meeting booked: reminders and the recap are planned.',
+                  meetingAt === undefined ? t('sidebar_booked_recap') : t('sidebar_booked_reminders'),
                 );
               }}
             />
@@ -520,15 +519,17 @@ export function ContactPanel({ data, playbooks, view, bridge }: Props) {
             enrolment={enrolment}
             busy={!!busy}
             timeZone={tz}
-            onConfirm={(p) => void enrolmentAct({ kind: 'confirm-proposal', id: p.id }, 'Done.')}
-            onDismiss={(p) => void enrolmentAct({ kind: 'dismiss-proposal', id: p.id }, 'Dismissed.')}
+            onConfirm={(p) => void enrolmentAct({ kind: 'confirm-proposal', id: p.id }, t('common_done_dot'))}
+            onDismiss={(p) =>
+              void enrolmentAct({ kind: 'dismiss-proposal', id: p.id }, t('common_dismissed'))
+            }
           />
           {noteOpen ? (
             <div className="sb-note">
               <textarea
                 rows={3}
                 value={note}
-                placeholder="What happened, what to remember…"
+                placeholder={t('sidebar_note_placeholder')}
                 data-testid="note-text"
                 onChange={(e) => setNote(e.target.value)}
               />
@@ -551,14 +552,14 @@ export function ContactPanel({ data, playbooks, view, bridge }: Props) {
                         setNote('');
                         setNoteOpen(false);
                       },
-                      'Note saved.',
+                      t('sidebar_note_saved'),
                     )
                   }
                 >
-                  Save note
+                  {t('sidebar_save_note')}
                 </button>
                 <button type="button" onClick={() => setNoteOpen(false)}>
-                  Cancel
+                  {t('common_cancel')}
                 </button>
               </div>
             </div>
@@ -571,7 +572,7 @@ export function ContactPanel({ data, playbooks, view, bridge }: Props) {
                 setOptOutOpen(undefined);
                 void enrolmentAct(
                   { kind: 'opted-out', ...(reason ? { reason } : {}) },
-                  'Opted out: no more touches on any channel.',
+                  t('sidebar_opted_out_done'),
                 );
               }}
               onCancel={() => setOptOutOpen(undefined)}
@@ -582,9 +583,13 @@ export function ContactPanel({ data, playbooks, view, bridge }: Props) {
       ) : null}
 
       {optedOut ? (
-        <section className="sb-card sb-opted-out" aria-label="Opted out" data-testid="opted-out-card">
+        <section
+          className="sb-card sb-opted-out"
+          aria-label={t('sidebar_opted_out_label')}
+          data-testid="opted-out-card"
+        >
           <p>
-            <strong>Opted out.</strong> Nothing goes out to them on any channel, and imports keep them out.
+            <strong>{t('sidebar_opted_out_strong')}</strong> {t('sidebar_opted_out_text')}
           </p>
           {optOutOpen === 'withdraw' ? (
             <WithdrawOptOutForm
@@ -595,7 +600,7 @@ export function ContactPanel({ data, playbooks, view, bridge }: Props) {
                 void act(
                   'withdraw',
                   () => requestUndoable('contact.withdrawOptOut', { contactId, reason, via: 'sidebar' }),
-                  'Opt-out withdrawn. Their sequence stays on hold until you resume it.',
+                  t('sidebar_withdrawn_done'),
                 );
               }}
               onCancel={() => setOptOutOpen(undefined)}
@@ -607,7 +612,7 @@ export function ContactPanel({ data, playbooks, view, bridge }: Props) {
               data-testid="action-withdraw-opt-out"
               onClick={() => setOptOutOpen('withdraw')}
             >
-              Withdraw opt-out…
+              {t('sidebar_withdraw')}
             </button>
           )}
           {status?.where === 'optout' ? <StatusLine status={status} /> : null}
@@ -630,7 +635,7 @@ export function ContactPanel({ data, playbooks, view, bridge }: Props) {
           existing={contact}
           settings={settings}
           playbooks={playbooks}
-          title={enrolment ? 'Start a new sequence:' : 'Not in a sequence yet.'}
+          title={enrolment ? t('sidebar_start_new') : t('sidebar_not_in_sequence')}
         />
       ) : null}
     </div>

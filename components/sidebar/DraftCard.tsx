@@ -20,6 +20,7 @@ import { AddressConfirm } from './AddressConfirm';
 import { copyText } from './clipboard';
 import { gmailComposeUrl } from '@/lib/touches/actions';
 import type { PageBridge } from './usePageBridge';
+import { t, tn } from '@/lib/i18n';
 
 interface Props {
   touch: TouchRow;
@@ -38,8 +39,8 @@ interface Props {
 /** "inserted into the reply" / "into the new message", from the compose that took the text. */
 export function insertedWhere(view: PageView, composeId: string | undefined): string {
   const c = view.composes.find((x) => x.id === composeId);
-  if (c?.inline || (c && view.thread && c.isReply)) return 'inserted into the reply';
-  return 'inserted into the message';
+  if (c?.inline || (c && view.thread && c.isReply)) return t('draft_inserted_reply');
+  return t('draft_inserted_message');
 }
 
 /** The lines of the draft that hold an unfilled field, with the field marked. */
@@ -63,7 +64,7 @@ function MissingPreview({ segments }: { segments: Segment[] }) {
           {l.map((s, j) =>
             s.kind === 'missing' || s.kind === 'unknown' ? (
               // biome-ignore lint/suspicious/noArrayIndexKey: segments have no identity beyond their order
-              <mark key={j} className="tb-missing" title={`Fill in ${s.field}`}>
+              <mark key={j} className="tb-missing" title={t('draft_fill_in', { field: s.field ?? '' })}>
                 {s.text}
               </mark>
             ) : (
@@ -118,11 +119,7 @@ export function DraftCard({ touch, step, data, activities, view, bridge, childre
   const copy = async () => {
     const text = isEmail && subject ? `${subject}\n\n${body}` : body;
     const ok = await copyText(text);
-    setResult(
-      ok
-        ? { text: 'Copied. Paste it where it goes.' }
-        : { text: 'Copy was blocked by the browser.', error: true },
-    );
+    setResult(ok ? { text: t('draft_copied') } : { text: t('draft_copy_blocked'), error: true });
   };
 
   const insert = async (force = false, anyRecipient = false) => {
@@ -139,8 +136,8 @@ export function DraftCard({ touch, step, data, activities, view, bridge, childre
     setBusy(false);
     setResult(
       res.ok
-        ? { text: `Draft ${insertedWhere(view, res.composeId)}. Sending it marks this touch done.` }
-        : { text: res.reason ?? 'Could not insert into Gmail.', error: true, copyFallback: true },
+        ? { text: t('draft_inserted', { where: insertedWhere(view, res.composeId) }) }
+        : { text: res.reason ?? t('draft_could_not_insert_gmail'), error: true, copyFallback: true },
     );
   };
 
@@ -163,9 +160,9 @@ export function DraftCard({ touch, step, data, activities, view, bridge, childre
             type="button"
             className="sb-link"
             onClick={() => setEdited(undefined)}
-            title="Back to the template's text"
+            title={t('draft_reset_title')}
           >
-            Reset
+            {t('draft_reset')}
           </button>
         ) : null}
       </div>
@@ -173,7 +170,7 @@ export function DraftCard({ touch, step, data, activities, view, bridge, childre
       {isEmail ? (
         <input
           className="sb-subject"
-          aria-label="Subject"
+          aria-label={t('popup_subject')}
           data-testid="draft-subject"
           value={subject}
           onChange={(e) => edit({ subject: e.target.value })}
@@ -181,7 +178,7 @@ export function DraftCard({ touch, step, data, activities, view, bridge, childre
       ) : null}
       <textarea
         className="sb-body"
-        aria-label="Message"
+        aria-label={t('draft_label_message')}
         data-testid="draft-body"
         rows={isEmail ? 9 : 6}
         value={body}
@@ -206,14 +203,15 @@ export function DraftCard({ touch, step, data, activities, view, bridge, childre
       {sms || speaking ? (
         <p className="sb-meta tb-muted" data-testid="draft-meta">
           {sms
-            ? `${sms.segments} SMS segment${sms.segments === 1 ? '' : 's'} · ${sms.used} characters${
-                sms.encoding === 'UCS-2' ? ' · Unicode' : ''
+            ? `${tn('draft_meta_sms', sms.segments, { chars: sms.used })}${
+                sms.encoding === 'UCS-2' ? ` · ${t('draft_meta_unicode')}` : ''
               }`
             : null}
           {speaking ? (
             <span className={speaking.overLimit ? 'sb-over' : undefined}>
-              Voicemail about {Math.round(speaking.seconds)} s
-              {speaking.overLimit ? ' (keep it under 30 s)' : ''}
+              {t(speaking.overLimit ? 'draft_voicemail_over' : 'draft_voicemail_length', {
+                seconds: Math.round(speaking.seconds),
+              })}
             </span>
           ) : null}
         </p>
@@ -222,12 +220,10 @@ export function DraftCard({ touch, step, data, activities, view, bridge, childre
         <div
           className="sb-confirm"
           role="alertdialog"
-          aria-label="Insert with blanks?"
+          aria-label={t('draft_confirm_label')}
           data-testid="insert-confirm"
         >
-          <p>
-            The draft still has blanks: {stillMissing.join(', ')}. Insert it anyway and fill them in Gmail?
-          </p>
+          <p>{t('draft_confirm_text', { blanks: stillMissing.join(', ') })}</p>
           <div className="tb-row">
             <button
               type="button"
@@ -235,10 +231,10 @@ export function DraftCard({ touch, step, data, activities, view, bridge, childre
               data-testid="insert-anyway"
               onClick={() => void insert(true)}
             >
-              Insert anyway
+              {t('address_anyway')}
             </button>
             <button type="button" onClick={() => setConfirming(false)}>
-              Keep editing
+              {t('draft_keep_editing')}
             </button>
           </div>
         </div>
@@ -246,7 +242,7 @@ export function DraftCard({ touch, step, data, activities, view, bridge, childre
       {wrongTo ? (
         <AddressConfirm
           others={wrongTo}
-          who={data.contact.firstName || data.contact.email || 'this contact'}
+          who={data.contact.firstName || data.contact.email || t('sidebar_this_contact')}
           onConfirm={() => void insert(true, true)}
           onCancel={() => setWrongTo(undefined)}
         />
@@ -260,9 +256,9 @@ export function DraftCard({ touch, step, data, activities, view, bridge, childre
             target="_blank"
             rel="noopener noreferrer"
             data-testid="draft-open-gmail"
-            title="Open a Gmail message to this contact with the draft filled in"
+            title={t('draft_open_gmail_title')}
           >
-            Write in Gmail
+            {t('draft_write_in_gmail')}
           </a>
         ) : isEmail ? (
           <button
@@ -270,10 +266,10 @@ export function DraftCard({ touch, step, data, activities, view, bridge, childre
             className="primary"
             disabled={busy}
             data-testid="draft-insert"
-            title="Put the subject and text into the open Gmail compose (or a new one)"
+            title={t('draft_insert_title')}
             onClick={() => void insert()}
           >
-            {busy ? 'Inserting…' : 'Insert into Gmail'}
+            {busy ? t('draft_inserting') : t('draft_insert')}
           </button>
         ) : null}
         <button
@@ -282,7 +278,7 @@ export function DraftCard({ touch, step, data, activities, view, bridge, childre
           data-testid="draft-copy"
           onClick={() => void copy()}
         >
-          Copy
+          {t('common_copy')}
         </button>
       </div>
       {result ? (
@@ -292,7 +288,7 @@ export function DraftCard({ touch, step, data, activities, view, bridge, childre
             <>
               {' '}
               <button type="button" className="sb-link" onClick={() => void copy()}>
-                Copy instead
+                {t('draft_copy_instead')}
               </button>
             </>
           ) : null}

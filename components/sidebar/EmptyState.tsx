@@ -1,4 +1,5 @@
 import type { PageView } from '@/lib/sites/types';
+import { t } from '@/lib/i18n';
 
 /** Nothing to follow on this page: say so calmly, and what could not be found. */
 export function EmptyState({ view }: { view: PageView }) {
@@ -10,13 +11,13 @@ export function EmptyState({ view }: { view: PageView }) {
       <div className="sb-empty-art" aria-hidden="true">
         ✉
       </div>
-      <h2>{inList ? 'Open a conversation' : 'Nothing to show here'}</h2>
+      <h2>{inList ? t('sidebar_empty_list_title') : t('sidebar_empty_title')}</h2>
       <p className="tb-muted">
         {inList
-          ? 'Open an email thread or start a message, and the contact, their next touch and its draft appear here.'
+          ? t('sidebar_empty_list_text')
           : unreadRecord
-            ? 'Touchbase could not read who is on this record: the page looks different from what it knows. Nothing was saved; it picks the person up as soon as it can read them.'
-            : 'Touchbase follows the person in an open conversation, a compose window or a record page, and found none here.'}
+            ? t('sidebar_empty_unread_record')
+            : t('sidebar_empty_none')}
       </p>
       {view.problems.length && !inList ? (
         <ul className="sb-problems tb-muted" data-testid="sidebar-problems">

@@ -13,6 +13,7 @@ import { splitName } from '@/lib/sidebar/people';
 import { contactFromRecord } from '@/lib/sidebar/record';
 import type { Person, RecordView } from '@/lib/sites/types';
 import { LeadSourceOptions } from '@/components/ui/LeadSourceOptions';
+import { t, tn } from '@/lib/i18n';
 
 interface Props {
   person: Person;
@@ -72,7 +73,7 @@ export function EnrolForm({ person, existing, title, settings, playbooks, record
     setBusy(true);
     setError(undefined);
     try {
-      if (zoneProblem) throw new Error(`"${timeZone}" is not a time zone we know. Pick one from the list.`);
+      if (zoneProblem) throw new Error(t('enrol_bad_zone', { zone: timeZone }));
       const zone = timeZone.trim();
       if (existing && (phone.trim() !== existing.phone || (zone && zone !== existing.timeZone))) {
         const patch: ContactPatch = {};
@@ -113,7 +114,7 @@ export function EnrolForm({ person, existing, title, settings, playbooks, record
   };
 
   const display =
-    [firstName, lastName].filter(Boolean).join(' ') || person.email || record?.name || 'New contact';
+    [firstName, lastName].filter(Boolean).join(' ') || person.email || record?.name || t('enrol_new_contact');
   return (
     <section className="sb-card" data-testid="enrol-form">
       {existing ? null : (
@@ -121,34 +122,38 @@ export function EnrolForm({ person, existing, title, settings, playbooks, record
           <Avatar name={display} />
           <div className="sb-who-text">
             <div className="sb-name">{display}</div>
-            <div className="sb-sub tb-muted">{person.email || 'No email yet'}</div>
+            <div className="sb-sub tb-muted">{person.email || t('enrol_no_email')}</div>
           </div>
         </div>
       )}
-      <p className="sb-lead tb-muted">{title ?? 'Not in a sequence yet.'}</p>
+      <p className="sb-lead tb-muted">{title ?? t('sidebar_not_in_sequence')}</p>
       <div className="sb-grid2">
         <label className="sb-field">
-          <span>First name</span>
+          <span>{t('field_first_name')}</span>
           <input value={firstName} onChange={(e) => setFirst(e.target.value)} data-testid="enrol-first" />
         </label>
         <label className="sb-field">
-          <span>Last name</span>
+          <span>{t('field_last_name')}</span>
           <input value={lastName} onChange={(e) => setLast(e.target.value)} data-testid="enrol-last" />
         </label>
       </div>
       <label className="sb-field">
-        <span>Company</span>
-        <input value={company} onChange={(e) => setCompany(e.target.value)} placeholder="Optional" />
+        <span>{t('field_company')}</span>
+        <input
+          value={company}
+          onChange={(e) => setCompany(e.target.value)}
+          placeholder={t('common_optional')}
+        />
       </label>
       {record ? (
         // The phone comes from the page too: the field below (shown for text and call playbooks) starts with it.
         <label className="sb-field">
-          <span>Title</span>
+          <span>{t('field_title')}</span>
           <input value={jobTitle} onChange={(e) => setJobTitle(e.target.value)} data-testid="enrol-title" />
         </label>
       ) : null}
       <label className="sb-field">
-        <span>Lead source</span>
+        <span>{t('field_lead_source')}</span>
         <select
           value={src}
           data-testid="enrol-source"
@@ -161,7 +166,7 @@ export function EnrolForm({ person, existing, title, settings, playbooks, record
         </select>
       </label>
       <label className="sb-field">
-        <span>Playbook</span>
+        <span>{t('field_playbook')}</span>
         <select value={pbId} data-testid="enrol-playbook" onChange={(e) => setPlaybookId(e.target.value)}>
           {playbooks.map((p) => (
             <option key={p.id} value={p.id}>
@@ -190,7 +195,7 @@ export function EnrolForm({ person, existing, title, settings, playbooks, record
       {phoneSteps > 0 ? (
         <div className="sb-phone-ask" data-testid="enrol-phone-ask">
           <label className="sb-field">
-            <span>Phone</span>
+            <span>{t('field_phone')}</span>
             <input
               type="tel"
               value={phone}
@@ -200,21 +205,25 @@ export function EnrolForm({ person, existing, title, settings, playbooks, record
             />
           </label>
           <div className="sb-field">
-            <span>Their time zone</span>
+            <span>{t('field_their_zone')}</span>
             <TimeZonePicker
               value={timeZone}
               zones={zones}
               onChange={setTimeZone}
               suggestions={suggestZones(phone)}
-              suggestionLabel="From the number:"
+              suggestionLabel={t('enrol_from_number')}
               invalid={zoneProblem}
               testId="enrol-timezone"
             />
           </div>
           <p className="sb-hint tb-muted" data-testid="enrol-phone-note">
             {phone.trim()
-              ? `Its ${phoneSteps} text and call touch${phoneSteps === 1 ? '' : 'es'} go to this number, inside their contact window${timeZone.trim() ? '' : ` (in your zone, ${settings.timeZone.replace(/_/g, ' ')}, until you pick theirs)`}.`
-              : `This playbook has ${phoneSteps} text and call touch${phoneSteps === 1 ? '' : 'es'}: without a number they will wait for one (add it here or later from Edit).`}
+              ? tn('enrol_phone_note', phoneSteps, {
+                  zone: timeZone.trim()
+                    ? ''
+                    : t('enrol_phone_note_zone', { zone: settings.timeZone.replace(/_/g, ' ') }),
+                })
+              : tn('enrol_phone_missing', phoneSteps)}
           </p>
         </div>
       ) : null}
@@ -230,7 +239,11 @@ export function EnrolForm({ person, existing, title, settings, playbooks, record
         data-testid="enrol-submit"
         onClick={() => void enrol()}
       >
-        {busy ? 'Enrolling…' : `Enrol ${firstName || 'contact'}`}
+        {busy
+          ? t('enrol_enrolling')
+          : firstName
+            ? t('enrol_submit', { name: firstName })
+            : t('enrol_submit_contact')}
       </button>
     </section>
   );

@@ -1,6 +1,7 @@
 import type { ContactRow, EnrolmentRow } from '@/lib/db';
 import { isRunning } from '@/lib/sidebar/status';
 import type { Person } from '@/lib/sites/types';
+import { t } from '@/lib/i18n';
 
 interface Props {
   people: Person[];
@@ -20,7 +21,7 @@ export function PersonPicker({ people, selected, known, onPick }: Props) {
     <div
       className="sb-picker"
       role="radiogroup"
-      aria-label="Who the panel follows"
+      aria-label={t('sidebar_picker_label')}
       data-testid="person-picker"
     >
       {people.map((p) => {
@@ -35,7 +36,7 @@ export function PersonPicker({ people, selected, known, onPick }: Props) {
             title={p.name ? `${p.name} <${p.email}>` : p.email}
             onClick={() => onPick(p.email)}
           >
-            {enrolled ? <span className="sb-dot" title="In a sequence" /> : null}
+            {enrolled ? <span className="sb-dot" title={t('sidebar_in_sequence')} /> : null}
             {shortName(p, entry?.contact)}
           </button>
         );

@@ -3,6 +3,7 @@ import type { ContactRow } from '@/lib/db/schema';
 import { request } from '@/lib/messaging/client';
 import { type FreshValue, freshValues, missingKeys } from '@/lib/sidebar/record';
 import type { RecordView } from '@/lib/sites/types';
+import { t } from '@/lib/i18n';
 
 /**
  * What the record page shows of its person (title, emails, phones as call links, the profile),
@@ -27,7 +28,7 @@ export function RecordFacts({ record, contact }: { record: RecordView; contact?:
         externalIds: missingKeys(record, contact),
         via: 'sidebar',
       });
-      setStatus({ text: 'Updated from the page.' });
+      setStatus({ text: t('record_updated') });
     } catch (err) {
       setStatus({ text: err instanceof Error ? err.message : String(err), error: true });
     } finally {
@@ -36,10 +37,10 @@ export function RecordFacts({ record, contact }: { record: RecordView; contact?:
   };
 
   return (
-    <section className="sb-card sb-record" data-testid="record-facts" aria-label="On this page">
-      <div className="sb-label">On this page</div>
+    <section className="sb-card sb-record" data-testid="record-facts" aria-label={t('record_on_page')}>
+      <div className="sb-label">{t('record_on_page')}</div>
       <div className="sb-name" data-testid="record-name">
-        {record.name || 'No name shown'}
+        {record.name || t('record_no_name')}
       </div>
       {record.title || record.company ? (
         <div className="sb-sub tb-muted" data-testid="record-role">
@@ -62,24 +63,26 @@ export function RecordFacts({ record, contact }: { record: RecordView; contact?:
         {record.linkedinUrl ? (
           <li>
             <a className="sb-link" href={record.linkedinUrl} target="_blank" rel="noopener noreferrer">
-              LinkedIn profile
+              {t('popup_linkedin_profile')}
             </a>
           </li>
         ) : null}
         {!record.emails.length ? (
           <li className="tb-muted" data-testid="record-no-email">
-            No email on this page: the contact is kept by this record until one turns up.
+            {t('record_no_email')}
           </li>
         ) : null}
       </ul>
       {fresh.length && dismissed !== signature ? (
         <div className="sb-fresh" data-testid="record-fresh">
-          <p>The page shows newer details than yours:</p>
+          <p>{t('record_newer')}</p>
           <ul>
             {fresh.map((v) => (
               <li key={v.field} data-testid={`fresh-${v.field}`}>
                 <strong>{v.label}</strong> {v.fresh}
-                {v.stored ? <span className="tb-muted"> (yours: {v.stored})</span> : null}
+                {v.stored ? (
+                  <span className="tb-muted"> {t('record_yours', { value: v.stored })}</span>
+                ) : null}
               </li>
             ))}
           </ul>
@@ -91,7 +94,7 @@ export function RecordFacts({ record, contact }: { record: RecordView; contact?:
               data-testid="fresh-apply"
               onClick={() => void apply(fresh)}
             >
-              Update contact
+              {t('record_update')}
             </button>
             <button
               type="button"
@@ -99,7 +102,7 @@ export function RecordFacts({ record, contact }: { record: RecordView; contact?:
               data-testid="fresh-keep"
               onClick={() => setDismissed(signature)}
             >
-              Keep mine
+              {t('record_keep_mine')}
             </button>
           </div>
         </div>

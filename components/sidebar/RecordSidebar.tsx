@@ -8,6 +8,7 @@ import { pageLanguageEvidence } from '@/lib/sidebar/language';
 import { EnrolForm } from './EnrolForm';
 import { RecordFacts } from './RecordFacts';
 import type { PageBridge } from './usePageBridge';
+import { t } from '@/lib/i18n';
 
 interface Props {
   record: RecordView;
@@ -33,7 +34,7 @@ export function RecordSidebar({ record, view, data, error, bridge }: Props) {
   if (!data) {
     return error ? (
       <p className="tb-problem error sb-pad" role="alert">
-        Touchbase could not load its data: {error}
+        {t('sidebar_load_error', { error })}
       </p>
     ) : (
       <RecordFacts record={record} />

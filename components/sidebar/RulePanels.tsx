@@ -2,6 +2,7 @@ import { TZDate } from '@date-fns/tz';
 import { useState } from 'react';
 import type { Enrolment, Proposal } from '@/lib/cadence/types';
 import { formatDateTime } from '@/lib/format/datetime';
+import { type MessageKey, t, uiLocale } from '@/lib/i18n';
 
 /** "2026-03-11T10:00" read in the rep's zone; undefined when blank or malformed. */
 export function parseLocalDateTime(value: string, timeZone: string): number | undefined {
@@ -27,7 +28,7 @@ export function BookForm({ busy, timeZone, onBook, onCancel }: BookProps) {
   return (
     <div className="sb-note" data-testid="book-form">
       <label className="tb-field">
-        <span>Meeting starts ({timeZone})</span>
+        <span>{t('book_meeting_starts', { zone: timeZone })}</span>
         <input
           type="datetime-local"
           value={value}
@@ -35,8 +36,8 @@ export function BookForm({ busy, timeZone, onBook, onCancel }: BookProps) {
           onChange={(e) => setValue(e.target.value)}
         />
       </label>
-      <p className="tb-muted">Reminders the day before and an hour before, and the recap within 24 h.</p>
-      {bad ? <p className="sb-status error">Enter a date and a time.</p> : null}
+      <p className="tb-muted">{t('book_hint')}</p>
+      {bad ? <p className="sb-status error">{t('book_bad_time')}</p> : null}
       <div className="tb-row">
         <button
           type="button"
@@ -45,23 +46,23 @@ export function BookForm({ busy, timeZone, onBook, onCancel }: BookProps) {
           data-testid="book-save"
           onClick={() => onBook(at)}
         >
-          Mark booked
+          {t('book_mark_booked')}
         </button>
         <button type="button" disabled={busy} data-testid="book-no-time" onClick={() => onBook(undefined)}>
-          No time yet
+          {t('book_no_time')}
         </button>
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('common_cancel')}
         </button>
       </div>
     </div>
   );
 }
 
-const PROPOSAL_TEXT: Record<Proposal['action'], { ask: string; confirm: string }> = {
-  'opt-out': { ask: 'Their reply asks to stop', confirm: 'Opt out' },
-  finish: { ask: 'Their reply says they are not interested', confirm: 'Finish, no re-nurture' },
-  'call-now': { ask: 'Their reply asks for a call', confirm: 'Call due now' },
+const PROPOSAL_TEXT: Record<Proposal['action'], { ask: MessageKey; confirm: MessageKey }> = {
+  'opt-out': { ask: 'proposal_opt_out_ask', confirm: 'proposal_opt_out_confirm' },
+  finish: { ask: 'proposal_finish_ask', confirm: 'proposal_finish_confirm' },
+  'call-now': { ask: 'proposal_call_ask', confirm: 'proposal_call_confirm' },
 };
 
 interface ProposalProps {
@@ -77,15 +78,15 @@ export function Proposals({ enrolment, busy, timeZone, onConfirm, onDismiss }: P
   const list = enrolment.proposals ?? [];
   if (!list.length) return null;
   return (
-    <section className="sb-proposals" aria-label="Suggested by the reply">
+    <section className="sb-proposals" aria-label={t('proposals_label')}>
       {list.map((p) => {
-        const t = PROPOSAL_TEXT[p.action];
+        const text = PROPOSAL_TEXT[p.action];
         return (
           <div key={p.id} className="sb-proposal" data-testid="proposal" data-action={p.action}>
             <p>
-              {t.ask}
+              {t(text.ask)}
               {p.matched ? <> (“{p.matched}”)</> : null}
-              <span className="tb-muted"> · {formatDateTime(p.at, timeZone)}</span>
+              <span className="tb-muted"> · {formatDateTime(p.at, timeZone, uiLocale())}</span>
             </p>
             <div className="tb-row">
               <button
@@ -95,7 +96,7 @@ export function Proposals({ enrolment, busy, timeZone, onConfirm, onDismiss }: P
                 data-testid="proposal-confirm"
                 onClick={() => onConfirm(p)}
               >
-                {t.confirm}
+                {t(text.confirm)}
               </button>
               <button
                 type="button"
@@ -103,7 +104,7 @@ export function Proposals({ enrolment, busy, timeZone, onConfirm, onDismiss }: P
                 data-testid="proposal-dismiss"
                 onClick={() => onDismiss(p)}
               >
-                Dismiss
+                {t('common_dismiss')}
               </button>
             </div>
           </div>

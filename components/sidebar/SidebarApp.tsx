@@ -19,6 +19,7 @@ import { pageLanguageEvidence } from '@/lib/sidebar/language';
 import { withPanelChoice } from '@/lib/sidebar/panel';
 import type { SiteId } from '@/lib/sites/types';
 import { useReplyDetection, useSidebarData } from './useSidebarData';
+import { t } from '@/lib/i18n';
 
 const SHORTCUT = 'Alt+Shift+K';
 
@@ -123,7 +124,7 @@ export function SidebarView({
         type="button"
         className="sb-tab"
         data-testid="sidebar-expand"
-        title={`Show Touchbase (${SHORTCUT})`}
+        title={t('sidebar_show', { shortcut: SHORTCUT })}
         onClick={() => setCollapsed(false)}
       >
         <span className="sb-logo" aria-hidden="true">
@@ -163,40 +164,40 @@ export function SidebarView({
         <button
           type="button"
           className="sb-icon"
-          title="Open the dashboard"
+          title={t('sidebar_open_dashboard')}
           data-testid="open-dashboard"
           onClick={() => void browser.runtime.openOptionsPage()}
         >
-          Dashboard
+          {t('popup_dashboard')}
         </button>
         {surface === 'page' && hasSidePanel() && bridge.tabId !== undefined ? (
           <button
             type="button"
             className="sb-icon"
-            title="Open in Chrome's side panel (hides this one on this site)"
+            title={t('panel_open_title')}
             data-testid="open-side-panel"
             onClick={toSidePanel}
           >
-            Side panel
+            {t('panel_open')}
           </button>
         ) : null}
         {surface === 'panel' && view?.site ? (
           <button
             type="button"
             className="sb-icon"
-            title="Show Touchbase inside the page on this site again, and close the side panel"
+            title={t('panel_back_title')}
             data-testid="back-to-page"
             onClick={toPage}
           >
-            In the page
+            {t('panel_back')}
           </button>
         ) : null}
         {surface === 'page' ? (
           <button
             type="button"
             className="sb-icon"
-            title={`Hide the panel (${SHORTCUT})`}
-            aria-label={`Hide the panel (${SHORTCUT})`}
+            title={t('sidebar_hide', { shortcut: SHORTCUT })}
+            aria-label={t('sidebar_hide', { shortcut: SHORTCUT })}
             data-testid="sidebar-collapse"
             onClick={() => setCollapsed(true)}
           >
@@ -236,7 +237,7 @@ export function SidebarView({
             {!data ? (
               error ? (
                 <p className="tb-problem error sb-pad" role="alert">
-                  Touchbase could not load its data: {error}
+                  {t('sidebar_load_error', { error })}
                 </p>
               ) : null
             ) : contactData ? (

@@ -3,6 +3,13 @@ import type { EnrolmentRow, TouchRow } from '@/lib/db';
 import { PURPOSE_LABELS } from '@/lib/labels';
 import { formatRelative } from '@/lib/format/datetime';
 import { CHANNEL_WORDS, theirTime, timeline } from '@/lib/sidebar/status';
+import { messageMap, t, uiLocale } from '@/lib/i18n';
+
+const OUTCOME_WORDS: Record<string, string> = messageMap({
+  answered: 'call_outcome_answered',
+  voicemail: 'call_outcome_voicemail',
+  'no-answer': 'call_outcome_no_answer',
+});
 
 interface Props {
   enrolment: EnrolmentRow;
@@ -27,9 +34,10 @@ export function Timeline({ enrolment, touches, now, repZone, contactZone }: Prop
     return ruleName(enrolment.extras?.find((x) => x.key === row?.extraKey)?.rule);
   };
   return (
-    <section className="sb-card" aria-label="Sequence">
+    <section className="sb-card" aria-label={t('timeline_title')}>
       <h3 className="tb-section-title sb-tl-title">
-        Sequence <span className="sb-tl-zone">times in {repZone.replace(/_/g, ' ')}</span>
+        {t('timeline_title')}{' '}
+        <span className="sb-tl-zone">{t('timeline_zone', { zone: repZone.replace(/_/g, ' ') })}</span>
       </h3>
       <ol className="sb-timeline" data-testid="timeline">
         {items.map((it) => {
@@ -55,17 +63,27 @@ export function Timeline({ enrolment, touches, now, repZone, contactZone }: Prop
                 <span className="sb-tl-when tb-muted">
                   {it.status === 'waiting'
                     ? enrolment.state === 'paused'
-                      ? 'after resume'
-                      : 'not scheduled'
+                      ? t('timeline_after_resume')
+                      : t('timeline_not_scheduled')
                     : it.at !== undefined
-                      ? `${it.status === 'skipped' ? 'Skipped ' : ''}${formatRelative(it.at, now, repZone)}${
-                          it.outcome ? ` · ${it.outcome.replace('-', ' ')}` : ''
-                        }${their ? ` · ${their}` : ''}`
+                      ? [
+                          it.status === 'skipped'
+                            ? t('timeline_skipped_at', {
+                                when: formatRelative(it.at, now, repZone, uiLocale()),
+                              })
+                            : formatRelative(it.at, now, repZone, uiLocale()),
+                          it.outcome
+                            ? (OUTCOME_WORDS[it.outcome] ?? it.outcome.replace('-', ' '))
+                            : undefined,
+                          their,
+                        ]
+                          .filter(Boolean)
+                          .join(' · ')
                       : ''}
                 </span>
                 {rule ? (
                   <span className="sb-tl-rule tb-muted" data-testid="timeline-rule">
-                    Rule: {rule}
+                    {t('timeline_rule', { rule })}
                   </span>
                 ) : null}
               </span>

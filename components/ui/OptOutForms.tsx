@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { t } from '@/lib/i18n';
 
 interface ConfirmProps {
   /** "Ada Lovelace" or "3 contacts". */
@@ -18,7 +19,7 @@ export function ConfirmOptOut({ who, busy, onConfirm, onCancel }: ConfirmProps) 
     <form
       className="tb-optout-form"
       role="alertdialog"
-      aria-label="Confirm opt-out"
+      aria-label={t('optout_confirm_label')}
       data-testid="optout-confirm"
       onSubmit={(e) => {
         e.preventDefault();
@@ -26,25 +27,24 @@ export function ConfirmOptOut({ who, busy, onConfirm, onCancel }: ConfirmProps) 
       }}
     >
       <p>
-        <strong>Opt out {who}?</strong> Every running sequence stops, nothing goes out on any channel, and
-        future imports keep them out until you withdraw it.
+        <strong>{t('optout_confirm_question', { who })}</strong> {t('optout_confirm_text')}
       </p>
       <label>
-        <span>Reason (optional)</span>
+        <span>{t('optout_reason_optional')}</span>
         <input
           value={reason}
           maxLength={500}
-          placeholder="e.g. replied STOP, asked by email"
+          placeholder={t('optout_reason_placeholder')}
           data-testid="optout-reason"
           onChange={(e) => setReason(e.target.value)}
         />
       </label>
       <div className="tb-row">
         <button type="submit" className="danger-solid" disabled={busy} data-testid="optout-confirm-button">
-          Opt out
+          {t('optout_button')}
         </button>
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('common_cancel')}
         </button>
       </div>
     </form>
@@ -64,7 +64,7 @@ export function WithdrawOptOutForm({ who, busy, onWithdraw, onCancel }: Withdraw
   return (
     <form
       className="tb-optout-form"
-      aria-label="Withdraw opt-out"
+      aria-label={t('optout_withdraw_label')}
       data-testid="withdraw-form"
       onSubmit={(e) => {
         e.preventDefault();
@@ -72,16 +72,15 @@ export function WithdrawOptOutForm({ who, busy, onWithdraw, onCancel }: Withdraw
       }}
     >
       <p>
-        <strong>Withdraw the opt-out of {who}?</strong> Only when they asked to hear from you again. Their
-        sequences stay on hold until you resume them.
+        <strong>{t('optout_withdraw_question', { who })}</strong> {t('optout_withdraw_text')}
       </p>
       <label>
-        <span>Why (kept in their history)</span>
+        <span>{t('optout_withdraw_why')}</span>
         <input
           value={reason}
           maxLength={500}
           required
-          placeholder="e.g. asked to be contacted again on 3 March"
+          placeholder={t('optout_withdraw_placeholder')}
           data-testid="withdraw-reason"
           onChange={(e) => setReason(e.target.value)}
         />
@@ -93,10 +92,10 @@ export function WithdrawOptOutForm({ who, busy, onWithdraw, onCancel }: Withdraw
           disabled={busy || !reason.trim()}
           data-testid="withdraw-confirm"
         >
-          Withdraw opt-out
+          {t('optout_withdraw_label')}
         </button>
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('common_cancel')}
         </button>
       </div>
     </form>

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { t } from '@/lib/i18n';
 
 interface Props {
   value: string;
@@ -20,10 +21,10 @@ export function TimeZonePicker({
   onChange,
   zones,
   suggestions = [],
-  suggestionLabel = 'Suggested:',
+  suggestionLabel = t('tz_suggested'),
   invalid,
   testId,
-  label = 'Time zone',
+  label = t('tz_label'),
 }: Props) {
   const listId = useId();
   const offered = suggestions.filter((z) => z !== value);
@@ -34,7 +35,7 @@ export function TimeZonePicker({
         value={value}
         aria-label={label}
         aria-invalid={invalid || undefined}
-        placeholder="Type a city, e.g. London"
+        placeholder={t('tz_placeholder')}
         autoComplete="off"
         spellCheck={false}
         data-testid={testId}

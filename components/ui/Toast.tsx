@@ -1,4 +1,5 @@
 import './toast.css';
+import { t } from '@/lib/i18n';
 
 export interface ToastProps {
   message: string;
@@ -31,7 +32,7 @@ export function Toast({ message, actionLabel, onAction, onDismiss, error, busy }
           {actionLabel}
         </button>
       ) : null}
-      <button type="button" className="tb-toast-close" aria-label="Dismiss" onClick={onDismiss}>
+      <button type="button" className="tb-toast-close" aria-label={t('common_dismiss')} onClick={onDismiss}>
         ×
       </button>
     </div>

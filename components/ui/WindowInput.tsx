@@ -1,6 +1,7 @@
 import type { ContactWindow } from '@/lib/cadence/types';
+import { weekdayName } from '@/lib/format/datetime';
+import { t, uiLocale } from '@/lib/i18n';
 
-const DAY_NAMES = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const WEEK_ORDER = [1, 2, 3, 4, 5, 6, 0];
 
 /** Days of the week and a from-to time: a contact window (or working hours). */
@@ -33,22 +34,22 @@ export function WindowInput({
                 })
               }
             />
-            {DAY_NAMES[d]}
+            {weekdayName(d, uiLocale())}
           </label>
         ))}
       </span>
       <span className="ce-times">
         <input
           type="time"
-          aria-label={`${label} start`}
+          aria-label={t('window_start', { label })}
           data-testid={testId ? `${testId}-start` : undefined}
           value={value.start}
           onChange={(e) => onChange({ ...value, start: e.target.value })}
         />
-        to
+        {t('window_to')}
         <input
           type="time"
-          aria-label={`${label} end`}
+          aria-label={t('window_end', { label })}
           data-testid={testId ? `${testId}-end` : undefined}
           value={value.end}
           onChange={(e) => onChange({ ...value, end: e.target.value })}

@@ -71,6 +71,12 @@ export function formatTime(at: number | Date, timeZone: string, locale = DEFAULT
   return formatter('time', timeZone, locale).format(at);
 }
 
+/** "Mon" ("lun", "Mo.") for a weekday number, 0 = Sunday, as in `ContactWindow.days`. */
+export function weekdayName(day: number, locale = DEFAULT_LOCALE): string {
+  // 7 January 2024 was a Sunday; UTC keeps the day fixed.
+  return formatter('weekday', 'UTC', locale).format(Date.UTC(2024, 0, 7 + (((day % 7) + 7) % 7)));
+}
+
 /** "Thu" in `timeZone`. */
 export function formatWeekday(at: number | Date, timeZone: string, locale = DEFAULT_LOCALE): string {
   return formatter('weekday', timeZone, locale).format(at);

@@ -66,7 +66,9 @@ export function formatMinutes(minutes: number, locale = uiLocale()): string {
   const h = Math.floor(m / 60);
   const rest = m % 60;
   const hours = coarseDuration(h * 3_600_000, locale);
-  return rest ? t('duration_hours_minutes', { hours, minutes: coarseDuration(rest * 60_000, locale) }) : hours;
+  return rest
+    ? t('duration_hours_minutes', { hours, minutes: coarseDuration(rest * 60_000, locale) })
+    : hours;
 }
 
 /** What happened, for activity lists (dashboard activity tab, a contact's timeline). */

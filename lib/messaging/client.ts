@@ -1,4 +1,5 @@
 import type { RuntimeRequests, RuntimeResponse, RuntimeType, UndoTicket } from './protocol';
+import { t } from '@/lib/i18n';
 
 /**
  * The background went away before answering: MV3 stops an idle or busy service worker, and a
@@ -8,9 +9,7 @@ import type { RuntimeRequests, RuntimeResponse, RuntimeType, UndoTicket } from '
 export class BackgroundStoppedError extends Error {
   override name = 'BackgroundStoppedError';
   constructor(readonly requestType: RuntimeType) {
-    super(
-      "Touchbase's background stopped before it answered (the browser restarts it by itself). Each change is saved whole or not at all: check the list, then try again.",
-    );
+    super(t('error_background_stopped'));
   }
 }
 

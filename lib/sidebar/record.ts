@@ -6,6 +6,7 @@
 import type { ContactRow } from '@/lib/db/schema';
 import type { ContactInput } from '@/lib/messaging/protocol';
 import type { RecordView } from '@/lib/sites/types';
+import { t } from '@/lib/i18n';
 
 /** The stored contact this record is: by any of its keys first, then by any email it shows. */
 export function contactForRecord(
@@ -57,14 +58,14 @@ export function freshValues(record: RecordView, contact: ContactRow): FreshValue
   const out: FreshValue[] = [];
   const phone = record.phones[0] ?? '';
   if (phone && !record.phones.some((p) => digits(p) === digits(contact.phone)))
-    out.push({ field: 'phone', label: 'Phone', stored: contact.phone, fresh: phone });
+    out.push({ field: 'phone', label: t('field_phone'), stored: contact.phone, fresh: phone });
   if (record.title && record.title.trim() !== contact.title.trim())
-    out.push({ field: 'title', label: 'Title', stored: contact.title, fresh: record.title });
+    out.push({ field: 'title', label: t('field_title'), stored: contact.title, fresh: record.title });
   if (record.company && record.company.trim().toLowerCase() !== contact.company.trim().toLowerCase())
-    out.push({ field: 'company', label: 'Company', stored: contact.company, fresh: record.company });
+    out.push({ field: 'company', label: t('field_company'), stored: contact.company, fresh: record.company });
   // An email is offered only to a contact without one: a second address is not a correction.
   if (!contact.emailLower && record.emails[0])
-    out.push({ field: 'email', label: 'Email', stored: '', fresh: record.emails[0] });
+    out.push({ field: 'email', label: t('field_email'), stored: '', fresh: record.emails[0] });
   if (record.linkedinUrl && !contact.linkedinUrl)
     out.push({ field: 'linkedinUrl', label: 'LinkedIn', stored: '', fresh: record.linkedinUrl });
   return out;

@@ -1,37 +1,39 @@
 /**
  * What the sidebar says about an enrolment: its state, "Touch 3 of 7 · Text due now", the
- * timeline of done and coming touches, and times in the rep's zone. Pure: `now` comes in.
+ * timeline of done and coming touches, and times in the rep's zone, in the interface language.
+ * `now` comes in.
  */
 import { HOUR_MS, MINUTE_MS, toLocal } from '@/lib/cadence/zoned';
 import { coarseDuration, dayDiff, formatDay, formatTime } from '@/lib/format/datetime';
 import type { Channel, EnrolmentState, Purpose } from '@/lib/cadence/types';
 import type { EnrolmentRow, TouchRow } from '@/lib/db/schema';
+import { messageMap, t, uiLocale } from '@/lib/i18n';
 
 /** Channel names as the sidebar writes them inside a sentence. */
-export const CHANNEL_WORDS: Record<Channel, string> = {
-  email: 'Email',
-  sms: 'Text',
-  call: 'Call',
-  voicemail: 'Voicemail',
-  linkedin: 'LinkedIn',
-  task: 'Task',
-};
+export const CHANNEL_WORDS: Record<Channel, string> = messageMap({
+  email: 'channel_step_email',
+  sms: 'channel_step_sms',
+  call: 'channel_step_call',
+  voicemail: 'channel_step_voicemail',
+  linkedin: 'channel_step_linkedin',
+  task: 'channel_step_task',
+});
 
 /** "Active", "Paused (replied)", "Booked"… */
 export function stateLabel(e: Pick<EnrolmentRow, 'state' | 'pauseReason'>): string {
   switch (e.state) {
     case 'active':
-      return 'Active';
+      return t('state_active');
     case 'paused':
-      return e.pauseReason === 'replied' ? 'Paused (replied)' : 'Paused';
+      return e.pauseReason === 'replied' ? t('state_paused_replied') : t('state_paused');
     case 'booked':
-      return 'Booked';
+      return t('state_booked');
     case 'opted-out':
-      return 'Opted out';
+      return t('state_opted_out');
     case 'completed':
-      return 'Completed';
+      return t('state_completed');
     case 'removed':
-      return 'Removed';
+      return t('state_removed');
   }
 }
 
@@ -75,14 +77,19 @@ export function nextPlannedTouch(touches: readonly TouchRow[], enrolmentId: numb
  * The contact's own clock at `at` when their zone differs from the rep's ("4:30 PM their time"),
  * else undefined.
  */
-export function theirTime(at: number, repZone: string, contactZone: string | undefined): string | undefined {
+export function theirTime(
+  at: number,
+  repZone: string,
+  contactZone: string | undefined,
+  locale = uiLocale(),
+): string | undefined {
   if (!contactZone || contactZone === repZone) return undefined;
   try {
     if (toLocal(contactZone, at) === toLocal(repZone, at)) return undefined;
   } catch {
     return undefined;
   }
-  return `${formatTime(at, contactZone)} their time`;
+  return t('their_time', { time: formatTime(at, contactZone, locale) });
 }
 
 /** How urgent a touch is, for the chip colour. */
@@ -90,41 +97,51 @@ export type DueTone = 'overdue' | 'due' | 'today' | 'later';
 
 /** "overdue by 2 h", "due now", "due today, 3:00 PM", "due tomorrow, 9:00 AM", "due Thu, Nov 26". */
 export function dueText(
-  t: Pick<TouchRow, 'dueAt' | 'deadlineAt'>,
+  touch: Pick<TouchRow, 'dueAt' | 'deadlineAt'>,
   now: number,
   timeZone: string,
+  locale = uiLocale(),
 ): { text: string; tone: DueTone } {
-  if (t.deadlineAt <= now)
-    return { text: `overdue by ${coarseDuration(now - t.deadlineAt)}`, tone: 'overdue' };
+  if (touch.deadlineAt <= now)
+    return {
+      text: t('due_overdue_by', { duration: coarseDuration(now - touch.deadlineAt, locale) }),
+      tone: 'overdue',
+    };
   // Within the minute counts as now: a touch replanned "from now" must not read "due in 1 min".
-  if (t.dueAt <= now + MINUTE_MS) return { text: 'due now', tone: 'due' };
-  const diff = dayDiff(t.dueAt, now, timeZone);
+  if (touch.dueAt <= now + MINUTE_MS) return { text: t('due_now'), tone: 'due' };
+  const diff = dayDiff(touch.dueAt, now, timeZone);
+  const time = () => formatTime(touch.dueAt, timeZone, locale);
   if (diff === 0) {
-    if (t.dueAt - now < HOUR_MS) return { text: `due in ${coarseDuration(t.dueAt - now)}`, tone: 'today' };
-    return { text: `due today, ${formatTime(t.dueAt, timeZone)}`, tone: 'today' };
+    if (touch.dueAt - now < HOUR_MS)
+      return { text: t('due_in', { duration: coarseDuration(touch.dueAt - now, locale) }), tone: 'today' };
+    return { text: t('due_today_at', { time: time() }), tone: 'today' };
   }
-  if (diff === 1) return { text: `due tomorrow, ${formatTime(t.dueAt, timeZone)}`, tone: 'later' };
-  return { text: `due ${formatDay(t.dueAt, timeZone)}`, tone: 'later' };
+  if (diff === 1) return { text: t('due_tomorrow_at', { time: time() }), tone: 'later' };
+  return { text: t('due_on', { day: formatDay(touch.dueAt, timeZone, locale) }), tone: 'later' };
 }
 
 /** "Touch 3 of 7 · Text due now"; follow-ups outside the steps are named instead. */
 export function stepLine(
-  t: Pick<TouchRow, 'step' | 'totalSteps' | 'channel' | 'purpose' | 'dueAt' | 'deadlineAt'>,
+  touch: Pick<TouchRow, 'step' | 'totalSteps' | 'channel' | 'purpose' | 'dueAt' | 'deadlineAt'>,
   now: number,
   timeZone: string,
+  locale = uiLocale(),
 ): { text: string; tone: DueTone } {
-  const due = dueText(t, now, timeZone);
+  const due = dueText(touch, now, timeZone, locale);
   const head =
-    t.step === 0
-      ? t.purpose === 'after-meeting'
-        ? 'Meeting recap'
-        : t.purpose === 'meeting-reminder'
-          ? 'Meeting reminder'
-          : t.purpose === 're-engage'
-            ? 'Re-engage touch'
-            : 'Requested touch'
-      : `Touch ${t.step} of ${t.totalSteps}`;
-  return { text: `${head} · ${CHANNEL_WORDS[t.channel]} ${due.text}`, tone: due.tone };
+    touch.step === 0
+      ? touch.purpose === 'after-meeting'
+        ? t('step_meeting_recap')
+        : touch.purpose === 'meeting-reminder'
+          ? t('step_meeting_reminder')
+          : touch.purpose === 're-engage'
+            ? t('step_re_engage')
+            : t('step_requested')
+      : t('step_touch_of', { step: touch.step, total: touch.totalSteps });
+  return {
+    text: t('step_line', { head, channel: CHANNEL_WORDS[touch.channel], due: due.text }),
+    tone: due.tone,
+  };
 }
 
 /** One line of the timeline. */

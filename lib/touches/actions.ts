@@ -2,6 +2,7 @@
 import { DAY_MS, fromLocal, localDay, toLocal } from '@/lib/cadence/zoned';
 import { formatRelative } from '@/lib/format/datetime';
 import { gmailAdapter } from '@/lib/sites';
+import { uiLocale } from '@/lib/i18n';
 
 /**
  * Gmail's own compose window, prefilled. Each value is percent-encoded (not form-encoded) so a
@@ -31,12 +32,13 @@ export function tomorrowSnooze(
   now: number,
   timeZone: string,
   start: string,
+  locale = uiLocale(),
 ): { minutes: number; at: number; label: string } {
   const today = localDay(toLocal(timeZone, now));
   const target = fromLocal(timeZone, (today + 1) * DAY_MS + minutesOfDay(start) * 60_000, now);
   const minutes = Math.max(1, Math.ceil((target - now) / 60_000));
   const at = now + minutes * 60_000;
-  return { minutes, at, label: formatRelative(at, now, timeZone) };
+  return { minutes, at, label: formatRelative(at, now, timeZone, locale) };
 }
 
 /**

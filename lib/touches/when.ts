@@ -20,10 +20,14 @@ export function whenLabel(
 ): { text: string; tone: WhenTone } {
   const duration = (ms: number) => coarseDuration(ms, locale);
   const time = () => formatTime(touch.dueAt, timeZone, locale);
-  if (touch.deadlineAt <= now) return { text: t('when_late', { duration: duration(now - touch.dueAt) }), tone: 'late' };
+  if (touch.deadlineAt <= now)
+    return { text: t('when_late', { duration: duration(now - touch.dueAt) }), tone: 'late' };
   if (touch.dueAt <= now) {
     const ago = now - touch.dueAt;
-    return { text: ago < MINUTE ? t('when_due_now') : t('when_due_ago', { duration: duration(ago) }), tone: 'due' };
+    return {
+      text: ago < MINUTE ? t('when_due_now') : t('when_due_ago', { duration: duration(ago) }),
+      tone: 'due',
+    };
   }
   const ahead = touch.dueAt - now;
   if (ahead < HOUR) return { text: t('when_in', { duration: duration(ahead) }), tone: 'soon' };
@@ -33,7 +37,10 @@ export function whenLabel(
     return { text: t('when_due_at', { time: time() }), tone: 'later' };
   }
   if (days === 1) return { text: t('when_tomorrow_at', { time: time() }), tone: 'later' };
-  return { text: t('when_day_at', { day: formatWeekday(touch.dueAt, timeZone, locale), time: time() }), tone: 'later' };
+  return {
+    text: t('when_day_at', { day: formatWeekday(touch.dueAt, timeZone, locale), time: time() }),
+    tone: 'later',
+  };
 }
 
 /**

@@ -25,10 +25,22 @@ export const ALLOWED = new Set([
   'JSON',
   'URL',
   'OK',
+  // URL schemes in placeholders ("https://…").
+  'https',
+  'http',
 ]);
 
 /** Attributes a rep reads or hears. */
-const USER_ATTRIBUTES = new Set(['title', 'aria-label', 'placeholder', 'alt', 'label', 'aria-description', 'aria-roledescription', 'aria-valuetext']);
+const USER_ATTRIBUTES = new Set([
+  'title',
+  'aria-label',
+  'placeholder',
+  'alt',
+  'label',
+  'aria-description',
+  'aria-roledescription',
+  'aria-valuetext',
+]);
 
 export interface Literal {
   file: string;
@@ -61,9 +73,12 @@ function shownContext(node: ts.Node): boolean {
       ts.isTemplateSpan(p) ||
       ts.isTemplateExpression(p) ||
       (ts.isBinaryExpression(p) &&
-        [ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.BarBarToken, ts.SyntaxKind.AmpersandAmpersandToken, ts.SyntaxKind.PlusToken].includes(
-          p.operatorToken.kind,
-        ))
+        [
+          ts.SyntaxKind.QuestionQuestionToken,
+          ts.SyntaxKind.BarBarToken,
+          ts.SyntaxKind.AmpersandAmpersandToken,
+          ts.SyntaxKind.PlusToken,
+        ].includes(p.operatorToken.kind))
     ) {
       // The condition of a ternary is not shown: only its branches.
       if (ts.isConditionalExpression(p) && p.condition === n) return false;
@@ -86,9 +101,15 @@ export function literalsIn(file: string, source = readFileSync(file, 'utf8')): L
   };
   const visit = (node: ts.Node) => {
     if (ts.isJsxText(node)) add(node, node.text);
-    else if (ts.isJsxAttribute(node) && USER_ATTRIBUTES.has(node.name.getText()) && node.initializer && ts.isStringLiteral(node.initializer))
+    else if (
+      ts.isJsxAttribute(node) &&
+      USER_ATTRIBUTES.has(node.name.getText()) &&
+      node.initializer &&
+      ts.isStringLiteral(node.initializer)
+    )
       add(node, node.initializer.text);
-    else if ((ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) && shownContext(node)) add(node, node.text);
+    else if ((ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) && shownContext(node))
+      add(node, node.text);
     else if (ts.isTemplateExpression(node) && shownContext(node)) {
       add(node, [node.head.text, ...node.templateSpans.map((s) => s.literal.text)].join(' '));
     }
