@@ -4,6 +4,7 @@ import { RepSetup } from '@/components/shared/RepSetup';
 import { needsSetup } from '@/lib/settings/setup';
 import { useSettings } from './contacts/useDashboardData';
 import './dashboard.css';
+import { t } from '@/lib/i18n';
 
 type TabComponent = () => React.JSX.Element;
 
@@ -53,7 +54,7 @@ export function DashboardApp() {
       <header className="tb-dash-header">
         <img src="/icon/32.png" alt="" width={24} height={24} />
         <h1>Touchbase</h1>
-        <div className="tb-dash-tabs" role="tablist" aria-label="Dashboard sections">
+        <div className="tb-dash-tabs" role="tablist" aria-label={t('dash_dashboard_sections')}>
           {DASHBOARD_TABS.map((t) => (
             <button
               key={t.id}
@@ -74,7 +75,7 @@ export function DashboardApp() {
         aria-label={DASHBOARD_TABS.find((t) => t.id === tab)?.label}
       >
         {settings && needsSetup(settings) ? <RepSetup settings={settings} /> : null}
-        <Suspense fallback={<p className="tb-muted">Loading…</p>}>
+        <Suspense fallback={<p className="tb-muted">{t('common_loading')}</p>}>
           <Tab />
         </Suspense>
       </main>

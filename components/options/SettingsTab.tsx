@@ -17,8 +17,9 @@ import { SitesSection } from './settings/SitesSection';
 import { TeamSyncSection } from './settings/TeamSyncSection';
 import './contacts/data-tabs.css';
 import { LeadSourceOptions } from '@/components/ui/LeadSourceOptions';
+import { weekdayName } from '@/lib/format/datetime';
+import { nameList, t, tn, uiLocale } from '@/lib/i18n';
 
-const DAY_NAMES = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const WEEK_ORDER = [1, 2, 3, 4, 5, 6, 0];
 
 function zoneList(): string[] {
@@ -65,21 +66,21 @@ function WindowField({
                   })
                 }
               />
-              {DAY_NAMES[d]}
+              {weekdayName(d, uiLocale())}
             </label>
           ))}
         </div>
         <span className="tb-times">
           <input
             type="time"
-            aria-label={`${label} start`}
+            aria-label={t('window_start', { label })}
             value={value.start}
             onChange={(e) => onChange({ ...value, start: e.target.value })}
           />
-          to
+          {t('window_to')}
           <input
             type="time"
-            aria-label={`${label} end`}
+            aria-label={t('window_end', { label })}
             value={value.end}
             onChange={(e) => onChange({ ...value, end: e.target.value })}
           />
@@ -111,7 +112,7 @@ export function SettingsTab() {
     if (saved) setDraft(saved);
   }, [saved]);
 
-  if (!saved || !draft) return <p className="tb-muted">Loading settings…</p>;
+  if (!saved || !draft) return <p className="tb-muted">{t('dash_loading_settings')}</p>;
 
   const problems = validateSettings(draft);
   const problemsFor = (field: keyof RepSettings) => problems.filter((p) => p.field === field);
@@ -124,7 +125,10 @@ export function SettingsTab() {
   async function save() {
     if (!draft) return;
     if (problems.length) {
-      setStatus({ text: `Not saved: ${problems.map((p) => p.message).join(' ')}`, error: true });
+      setStatus({
+        text: t('settings_not_saved', { reason: problems.map((p) => p.message).join(' ') }),
+        error: true,
+      });
       return;
     }
     setSaving(true);
@@ -141,7 +145,7 @@ export function SettingsTab() {
         }
       }
       await request('settings.save', { patch });
-      setStatus({ text: 'Settings saved.' });
+      setStatus({ text: t('settings_saved') });
     } catch (err) {
       setStatus({ text: `Not saved: ${err instanceof Error ? err.message : String(err)}`, error: true });
     } finally {
@@ -156,9 +160,7 @@ export function SettingsTab() {
       const res = await request('settings.save', { patch: offer.patch, replan });
       const moved = res.moved ?? 0;
       setStatus({
-        text: replan
-          ? `Settings saved. ${moved} future touch${moved === 1 ? '' : 'es'} moved.`
-          : 'Settings saved. Running sequences keep their times; new ones follow the new settings.',
+        text: replan ? tn('settings_saved_moved', moved) : t('settings_saved_kept'),
       });
     } catch (err) {
       setStatus({ text: `Not saved: ${err instanceof Error ? err.message : String(err)}`, error: true });
@@ -182,9 +184,7 @@ export function SettingsTab() {
       granted = false;
     }
     if (!granted) {
-      setNotifyMessage(
-        'Chrome did not allow notifications, so they stay off. The toolbar badge still shows what is due.',
-      );
+      setNotifyMessage(t('settings_notify_denied'));
       return;
     }
     await request('settings.notifications', { enabled: true });
@@ -214,29 +214,28 @@ export function SettingsTab() {
   return (
     <div className="tb-settings" data-testid="settings-tab">
       <section>
-        <h3>Your profile</h3>
+        <h3>{t('dash_your_profile')}</h3>
         <p className="tb-muted" style={{ marginTop: 0 }}>
-          Used in drafts: your name and company in greetings and sign-offs, your links where a message offers
-          a call.
+          {t('dash_used_in_drafts_your_name')}
         </p>
         <div className="tb-form-grid">
-          {text('name', 'Name')}
-          {text('company', 'Company')}
-          {text('phone', 'Phone', 'tel')}
-          {text('bookingLink', 'Booking link', 'url')}
-          {text('reconnectLink', 'Reconnect link', 'url')}
+          {text('name', t('field_name'))}
+          {text('company', t('field_company'))}
+          {text('phone', t('field_phone'), 'tel')}
+          {text('bookingLink', t('field_booking_link'), 'url')}
+          {text('reconnectLink', t('field_reconnect_link'), 'url')}
           <label className="tb-field wide">
-            Signature
+            {t('field_signature')}
             <textarea rows={3} value={draft.signature} onChange={(e) => set('signature', e.target.value)} />
           </label>
         </div>
       </section>
 
       <section>
-        <h3>Time and hours</h3>
+        <h3>{t('dash_time_and_hours')}</h3>
         <div className="tb-form-grid">
           <label className="tb-field">
-            Your time zone
+            {t('field_your_zone')}
             <input
               list="tb-zones"
               value={draft.timeZone}
@@ -256,7 +255,7 @@ export function SettingsTab() {
             ))}
           </label>
           <label className="tb-field">
-            Re-engage a finished sequence after (days)
+            {t('settings_reengage_days')}
             <input
               type="number"
               min={60}
@@ -271,16 +270,16 @@ export function SettingsTab() {
             ))}
           </label>
           <WindowField
-            label="Contact window"
-            hint="texts, calls and voicemails only go out then, in the contact’s time zone"
+            label={t('field_contact_window')}
+            hint={t('settings_window_hint')}
             value={draft.window}
             onChange={(w) => set('window', w)}
             problems={problemsFor('window')}
             testId="settings-window"
           />
           <WindowField
-            label="Working hours"
-            hint="meeting times offered in drafts fall inside them"
+            label={t('dash_working_hours')}
+            hint={t('settings_hours_hint')}
             value={draft.workingHours}
             onChange={(w) => set('workingHours', w)}
             problems={problemsFor('workingHours')}
@@ -290,10 +289,10 @@ export function SettingsTab() {
       </section>
 
       <section>
-        <h3>Lead sources and playbooks</h3>
+        <h3>{t('dash_lead_sources_and_playbooks')}</h3>
         <div className="tb-form-grid">
           <label className="tb-field">
-            Default lead source for new contacts
+            {t('settings_default_source')}
             <select
               value={draft.defaultSource}
               onChange={(e) => set('defaultSource', e.target.value as LeadSource)}
@@ -305,8 +304,8 @@ export function SettingsTab() {
         <table className="tb-table tb-source-table" style={{ marginTop: 10 }}>
           <thead>
             <tr>
-              <th style={{ width: '40%' }}>Lead source</th>
-              <th>Playbook offered first</th>
+              <th style={{ width: '40%' }}>{t('field_lead_source')}</th>
+              <th>{t('dash_playbook_offered_first')}</th>
             </tr>
           </thead>
           <tbody>
@@ -315,7 +314,7 @@ export function SettingsTab() {
                 <td>{LEAD_SOURCE_LABELS[s]}</td>
                 <td>
                   <select
-                    aria-label={`Playbook for ${LEAD_SOURCE_LABELS[s]}`}
+                    aria-label={t('settings_playbook_for', { source: LEAD_SOURCE_LABELS[s] })}
                     value={draft.defaultPlaybookBySource[s] ?? ''}
                     onChange={(e) => {
                       const next = { ...draft.defaultPlaybookBySource };
@@ -324,7 +323,7 @@ export function SettingsTab() {
                       set('defaultPlaybookBySource', next);
                     }}
                   >
-                    <option value="">Ask each time</option>
+                    <option value="">{t('dash_ask_each_time')}</option>
                     {(playbooks ?? []).map((p) => (
                       <option key={p.id} value={p.id}>
                         {p.name}
@@ -341,7 +340,7 @@ export function SettingsTab() {
       <ScoringSection value={scoringOf(draft)} onChange={(v) => set('scoring', v)} now={openedAt} />
 
       <section>
-        <h3>Reminders</h3>
+        <h3>{t('dash_reminders')}</h3>
         <label className="tb-toggle">
           <input
             type="checkbox"
@@ -350,8 +349,8 @@ export function SettingsTab() {
             data-testid="settings-notifications"
           />
           <span>
-            Desktop notifications when a touch is due
-            <small>Chrome asks for permission the first time.</small>
+            {t('settings_notifications')}
+            <small>{t('dash_chrome_asks_for_permission_the')}</small>
           </span>
         </label>
         {notifyMessage && (
@@ -366,8 +365,8 @@ export function SettingsTab() {
             onChange={(e) => set('dailyNudge', e.target.checked)}
           />
           <span>
-            Morning nudge
-            <small>Once a day, a reminder of what is due today.</small>
+            {t('settings_morning_nudge')}
+            <small>{t('dash_once_a_day_a_reminder')}</small>
           </span>
         </label>
       </section>
@@ -377,23 +376,23 @@ export function SettingsTab() {
           <div
             className="tb-replan-offer"
             role="alertdialog"
-            aria-label="Replan running sequences"
+            aria-label={t('dash_replan_running_sequences')}
             data-testid="replan-offer"
           >
             <p>
-              <strong data-testid="replan-count">
-                {offer.moved} future touch{offer.moved === 1 ? '' : 'es'} will move
-              </strong>{' '}
-              if the {offer.enrolments} running sequence{offer.enrolments === 1 ? '' : 's'} follow the new{' '}
-              {[
-                saved && !sameWindow(saved.window, offer.patch.window ?? saved.window)
-                  ? 'contact window'
-                  : '',
-                saved && saved.reengageDays !== offer.patch.reengageDays ? 're-engage delay' : '',
-              ]
-                .filter(Boolean)
-                .join(' and ')}
-              . Touches already done never move.
+              <strong data-testid="replan-count">{tn('settings_replan_count', offer.moved)}</strong>{' '}
+              {tn('settings_replan_if', offer.enrolments, {
+                what: nameList(
+                  [
+                    saved && !sameWindow(saved.window, offer.patch.window ?? saved.window)
+                      ? t('settings_replan_window')
+                      : '',
+                    saved && saved.reengageDays !== offer.patch.reengageDays
+                      ? t('settings_replan_reengage')
+                      : '',
+                  ].filter(Boolean),
+                ),
+              })}
             </p>
             <div className="tb-row">
               <button
@@ -403,7 +402,7 @@ export function SettingsTab() {
                 onClick={() => void answerOffer(true)}
                 data-testid="replan-accept"
               >
-                Save and move them
+                {t('dash_save_and_move_them')}
               </button>
               <button
                 type="button"
@@ -411,10 +410,10 @@ export function SettingsTab() {
                 onClick={() => void answerOffer(false)}
                 data-testid="replan-decline"
               >
-                Save, keep their times
+                {t('dash_save_keep_their_times')}
               </button>
               <button type="button" disabled={saving} onClick={() => setOffer(undefined)}>
-                Cancel
+                {t('common_cancel')}
               </button>
             </div>
           </div>
@@ -426,10 +425,10 @@ export function SettingsTab() {
           disabled={saving || !dirty}
           data-testid="settings-save"
         >
-          {saving ? 'Saving…' : 'Save settings'}
+          {saving ? t('common_saving') : t('dash_save_settings')}
         </button>
         <button type="button" onClick={() => setDraft(saved)} disabled={saving || !dirty}>
-          Discard changes
+          {t('common_discard')}
         </button>
         {status && (
           <span
@@ -440,7 +439,7 @@ export function SettingsTab() {
             {status.text}
           </span>
         )}
-        {!status && dirty && <span className="tb-muted">Unsaved changes</span>}
+        {!status && dirty && <span className="tb-muted">{t('common_unsaved')}</span>}
       </div>
 
       <LanguageSection />

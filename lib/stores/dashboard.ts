@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { t } from '@/lib/i18n';
 
 export type DashboardTab =
   | 'contacts'
@@ -10,13 +11,48 @@ export type DashboardTab =
   | 'settings';
 
 export const DASHBOARD_TABS: { id: DashboardTab; label: string }[] = [
-  { id: 'contacts', label: 'Contacts' },
-  { id: 'import', label: 'Import' },
-  { id: 'activity', label: 'Activity & export' },
-  { id: 'playbooks', label: 'Playbooks' },
-  { id: 'templates', label: 'Templates' },
-  { id: 'metrics', label: 'Metrics' },
-  { id: 'settings', label: 'Settings' },
+  {
+    id: 'contacts',
+    get label() {
+      return t('tab_contacts');
+    },
+  },
+  {
+    id: 'import',
+    get label() {
+      return t('tab_import');
+    },
+  },
+  {
+    id: 'activity',
+    get label() {
+      return t('tab_activity');
+    },
+  },
+  {
+    id: 'playbooks',
+    get label() {
+      return t('tab_playbooks');
+    },
+  },
+  {
+    id: 'templates',
+    get label() {
+      return t('tab_templates');
+    },
+  },
+  {
+    id: 'metrics',
+    get label() {
+      return t('tab_metrics');
+    },
+  },
+  {
+    id: 'settings',
+    get label() {
+      return t('tab_settings');
+    },
+  },
 ];
 
 /** Where the dashboard is: a tab, and on the contacts tab optionally one contact's record. */

@@ -3,6 +3,7 @@ import { exportBackup, getDb, parseBackup } from '@/lib/db';
 import { DELETE_ALL_PHRASE } from '@/lib/db/maintenance';
 import { request } from '@/lib/messaging/client';
 import { downloadFile, isoDay } from '../contacts/format';
+import { t } from '@/lib/i18n';
 
 /** Backup download, restore from a file, and "delete all data" behind a typed confirmation. */
 export function DataSection({ timeZone }: { timeZone: string }) {
@@ -17,10 +18,10 @@ export function DataSection({ timeZone }: { timeZone: string }) {
     try {
       const json = await exportBackup(getDb(), Date.now());
       downloadFile([json], `touchbase-backup-${isoDay(Date.now(), timeZone)}.json`, 'application/json');
-      setStatus({ text: 'Backup downloaded. Keep it somewhere safe: it holds your contacts and history.' });
+      setStatus({ text: t('data_backup_done') });
     } catch (err) {
       setStatus({
-        text: `The backup failed: ${err instanceof Error ? err.message : String(err)}`,
+        text: t('data_backup_failed', { error: err instanceof Error ? err.message : String(err) }),
         error: true,
       });
     } finally {
@@ -36,10 +37,10 @@ export function DataSection({ timeZone }: { timeZone: string }) {
       // Checked here first so a bad file is refused before anything is sent or replaced.
       parseBackup(text, getDb().verno);
       const res = await request('backup.restore', { text });
-      setStatus({ text: `Restored ${res.rows.toLocaleString()} records from ${file.name}.` });
+      setStatus({ text: t('data_restored', { rows: res.rows, file: file.name }) });
     } catch (err) {
       setStatus({
-        text: `Not restored, your data is unchanged. ${err instanceof Error ? err.message : String(err)}`,
+        text: t('data_not_restored', { error: err instanceof Error ? err.message : String(err) }),
         error: true,
       });
     } finally {
@@ -52,7 +53,7 @@ export function DataSection({ timeZone }: { timeZone: string }) {
     setBusy(true);
     try {
       await request('data.deleteAll', { confirm: confirmText });
-      setStatus({ text: 'Everything was deleted. Touchbase starts afresh.' });
+      setStatus({ text: t('data_deleted') });
       setDeleting(false);
       setConfirmText('');
     } catch (err) {
@@ -64,17 +65,16 @@ export function DataSection({ timeZone }: { timeZone: string }) {
 
   return (
     <section className="tb-danger-zone" aria-labelledby="tb-data-title">
-      <h3 id="tb-data-title">Your data</h3>
+      <h3 id="tb-data-title">{t('dash_your_data')}</h3>
       <p className="tb-muted" style={{ marginTop: 0 }}>
-        Everything stays in this browser. A backup is one JSON file you can restore here or on another
-        computer; restoring replaces what is here now.
+        {t('dash_everything_stays_in_this_browser')}
       </p>
       <div className="tb-row">
         <button type="button" onClick={backup} disabled={busy} data-testid="backup-download">
-          Download backup
+          {t('dash_download_backup')}
         </button>
         <button type="button" onClick={() => fileRef.current?.click()} disabled={busy}>
-          Restore from a backup…
+          {t('dash_restore_from_a_backup')}
         </button>
         <input
           ref={fileRef}
@@ -90,18 +90,18 @@ export function DataSection({ timeZone }: { timeZone: string }) {
         <span className="tb-spacer" />
         {!deleting && (
           <button type="button" className="danger" onClick={() => setDeleting(true)} disabled={busy}>
-            Delete all data…
+            {t('dash_delete_all_data')}
           </button>
         )}
       </div>
       {deleting && (
         <div className="tb-confirm" style={{ marginTop: 10 }}>
           <label className="tb-field" style={{ color: 'var(--tb-fg)' }}>
-            This deletes every contact, sequence, note and setting. Type {DELETE_ALL_PHRASE} to confirm.
+            {t('data_delete_confirm', { phrase: DELETE_ALL_PHRASE })}
             <input
               value={confirmText}
               onChange={(e) => setConfirmText(e.target.value)}
-              aria-label={`Type ${DELETE_ALL_PHRASE} to confirm`}
+              aria-label={t('data_delete_type', { phrase: DELETE_ALL_PHRASE })}
               data-testid="delete-confirm"
             />
           </label>
@@ -111,10 +111,10 @@ export function DataSection({ timeZone }: { timeZone: string }) {
             disabled={busy || confirmText !== DELETE_ALL_PHRASE}
             onClick={deleteAll}
           >
-            Delete everything
+            {t('dash_delete_everything')}
           </button>
           <button type="button" onClick={() => setDeleting(false)}>
-            Cancel
+            {t('common_cancel')}
           </button>
         </div>
       )}

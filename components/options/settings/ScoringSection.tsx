@@ -19,6 +19,7 @@ import {
   suggestLabel,
   validateScoring,
 } from '@/lib/scoring';
+import { t } from '@/lib/i18n';
 
 const DAY = 86_400_000;
 
@@ -61,7 +62,10 @@ function ConditionEditor({
 }) {
   if (when.kind === 'source')
     return (
-      <fieldset className="tb-days tb-plain" aria-label={`Rule ${n} lead sources`}>
+      <fieldset
+        className="tb-days tb-plain"
+        aria-label={t('scoring_rule_part', { n, part: t('scoring_part_sources') })}
+      >
         {LEAD_SOURCES.map((s) => (
           <label key={s}>
             <input
@@ -84,7 +88,7 @@ function ConditionEditor({
   if (when.kind === 'engagement')
     return (
       <select
-        aria-label={`Rule ${n} engagement`}
+        aria-label={t('scoring_rule_part', { n, part: t('scoring_part_engagement') })}
         value={when.signal}
         onChange={(e) => onChange({ kind: 'engagement', signal: e.target.value as EngagementSignal })}
       >
@@ -95,17 +99,17 @@ function ConditionEditor({
         ))}
       </select>
     );
-  if (when.kind !== 'custom') return <span className="tb-problem error">Unknown condition</span>;
+  if (when.kind !== 'custom') return <span className="tb-problem error">{t('dash_unknown_condition')}</span>;
   return (
     <div className="tb-score-custom">
       <input
-        aria-label={`Rule ${n} custom field`}
-        placeholder="field, e.g. budget, location"
+        aria-label={t('scoring_rule_part', { n, part: t('scoring_part_field') })}
+        placeholder={t('dash_field_e_g_budget_location')}
         value={when.field}
         onChange={(e) => onChange({ ...when, field: e.target.value })}
       />
       <select
-        aria-label={`Rule ${n} comparison`}
+        aria-label={t('scoring_rule_part', { n, part: t('scoring_part_comparison') })}
         value={when.op}
         onChange={(e) => {
           const op = e.target.value as CustomOp;
@@ -122,8 +126,12 @@ function ConditionEditor({
       </select>
       {when.op !== 'present' ? (
         <input
-          aria-label={`Rule ${n} value`}
-          placeholder={when.op === 'at-least' || when.op === 'at-most' ? 'e.g. 10k' : 'e.g. Austin'}
+          aria-label={t('scoring_rule_part', { n, part: t('scoring_part_value') })}
+          placeholder={
+            when.op === 'at-least' || when.op === 'at-most'
+              ? t('scoring_number_example')
+              : t('dash_e_g_austin')
+          }
           value={when.value ?? ''}
           onChange={(e) => onChange({ ...when, value: e.target.value })}
         />
@@ -188,10 +196,9 @@ export function ScoringSection({
 
   return (
     <section data-testid="scoring-section">
-      <h3>Lead scoring</h3>
+      <h3>{t('dash_lead_scoring')}</h3>
       <p className="tb-muted" style={{ marginTop: 0 }}>
-        Every lead gets a score from 0 to 100. After what is overdue or racing a speed-to-lead clock, the
-        popup and the contacts list put the best leads first, and each score is explained where it is shown.
+        {t('dash_every_lead_gets_a_score')}
       </p>
       <div className="tb-form-grid tb-score-numbers">
         {numberField('base', 'Every lead starts at', 0, 100)}
@@ -210,13 +217,13 @@ export function ScoringSection({
       <table className="tb-table tb-score-rules" data-testid="scoring-rules">
         <thead>
           <tr>
-            <th style={{ width: 36 }}>On</th>
-            <th style={{ width: 140 }}>When</th>
-            <th>Condition</th>
-            <th style={{ width: 160 }}>Shown as</th>
-            <th style={{ width: 70 }}>Points</th>
+            <th style={{ width: 36 }}>{t('dash_on')}</th>
+            <th style={{ width: 140 }}>{t('dash_when')}</th>
+            <th>{t('dash_condition')}</th>
+            <th style={{ width: 160 }}>{t('dash_shown_as')}</th>
+            <th style={{ width: 70 }}>{t('dash_points')}</th>
             <th style={{ width: 48 }}>
-              <span className="tb-sr-only">Remove</span>
+              <span className="tb-sr-only">{t('dash_remove')}</span>
             </th>
           </tr>
         </thead>
@@ -233,20 +240,20 @@ export function ScoringSection({
                 <td>
                   <input
                     type="checkbox"
-                    aria-label={`Rule ${n} on`}
+                    aria-label={t('scoring_rule_part', { n, part: t('scoring_part_on') })}
                     checked={r.enabled !== false}
                     onChange={(e) => setRule(i, { enabled: e.target.checked ? undefined : false })}
                   />
                 </td>
                 <td>
                   <select
-                    aria-label={`Rule ${n} kind`}
+                    aria-label={t('scoring_rule_part', { n, part: t('scoring_part_kind') })}
                     value={r.when?.kind}
                     onChange={(e) => setWhen(i, starterCondition(e.target.value as ScoreCondition['kind']))}
                   >
-                    <option value="source">Lead source</option>
-                    <option value="custom">Custom field</option>
-                    <option value="engagement">Engagement</option>
+                    <option value="source">{t('field_lead_source')}</option>
+                    <option value="custom">{t('dash_custom_field')}</option>
+                    <option value="engagement">{t('dash_engagement')}</option>
                   </select>
                 </td>
                 <td>
@@ -254,7 +261,7 @@ export function ScoringSection({
                 </td>
                 <td>
                   <input
-                    aria-label={`Rule ${n} label`}
+                    aria-label={t('scoring_rule_part', { n, part: t('scoring_part_label') })}
                     value={r.label}
                     maxLength={60}
                     onChange={(e) => setRule(i, { label: e.target.value })}
@@ -266,7 +273,7 @@ export function ScoringSection({
                     min={-100}
                     max={100}
                     className="tb-pb-num"
-                    aria-label={`Rule ${n} points`}
+                    aria-label={t('scoring_rule_part', { n, part: t('scoring_part_points') })}
                     value={shown(r.points)}
                     onChange={(e) => setRule(i, { points: num(e.target.value) })}
                   />
@@ -275,7 +282,7 @@ export function ScoringSection({
                   <button
                     type="button"
                     className="danger"
-                    aria-label={`Remove rule ${n}`}
+                    aria-label={t('scoring_remove_rule', { n })}
                     onClick={() =>
                       set(
                         'rules',
@@ -308,20 +315,20 @@ export function ScoringSection({
           onClick={() => set('rules', [...value.rules, newScoreRule('custom', value.rules)])}
           data-testid="scoring-add"
         >
-          + Add rule
+          {t('dash_add_rule')}
         </button>
         <button
           type="button"
           onClick={() => onChange(structuredClone(DEFAULT_SCORING))}
           data-testid="scoring-reset"
         >
-          Back to the built-in rules
+          {t('dash_back_to_the_built_in')}
         </button>
       </div>
 
       {examples.length ? (
         <div className="tb-score-examples" data-testid="scoring-examples">
-          <h4>With these rules</h4>
+          <h4>{t('dash_with_these_rules')}</h4>
           <ul>
             {examples.map((e) => (
               <li key={e.who}>

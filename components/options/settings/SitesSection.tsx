@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useSites } from '@/components/shared/useSites';
 import { OPTIONAL_SITES, type SiteInfo } from '@/lib/sites/optional-sites';
+import { t } from '@/lib/i18n';
 
 /** Hosts as a rep reads them: "app.hubspot.com, app-eu1.hubspot.com". */
 function hostsOf(site: SiteInfo): string {
@@ -18,20 +19,17 @@ export function SitesSection() {
   const change = (site: SiteInfo, next: boolean) => {
     setMessage(undefined);
     void toggle(site, next).then((nowOn) => {
-      if (next && !nowOn)
-        setMessage(`${site.label} stays off: the browser did not allow access to its pages.`);
-      else if (next)
-        setMessage(`${site.label} is on: open a record there and the sidebar shows that person.`);
-      else setMessage(`${site.label} is off: Touchbase no longer runs on its pages.`);
+      if (next && !nowOn) setMessage(t('site_stays_off', { site: site.label }));
+      else if (next) setMessage(t('sites_on', { site: site.label }));
+      else setMessage(t('sites_off', { site: site.label }));
     });
   };
 
   return (
     <section data-testid="settings-sites">
-      <h3>Sites</h3>
+      <h3>{t('dash_sites')}</h3>
       <p className="tb-muted" style={{ marginTop: 0 }}>
-        The sidebar always runs in Gmail. Turn on the CRMs you use and it also shows the person of the record
-        you open there. Touchbase reads those pages only after you allow it, and nothing leaves your browser.
+        {t('dash_the_sidebar_always_runs_in')}
       </p>
       {OPTIONAL_SITES.map((site) => (
         <label key={site.id} className="tb-toggle">

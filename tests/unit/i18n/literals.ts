@@ -108,7 +108,11 @@ export function literalsIn(file: string, source = readFileSync(file, 'utf8')): L
       ts.isStringLiteral(node.initializer)
     )
       add(node, node.initializer.text);
-    else if ((ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) && shownContext(node))
+    else if (
+      (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) &&
+      !ts.isJsxAttribute(node.parent) &&
+      shownContext(node)
+    )
       add(node, node.text);
     else if (ts.isTemplateExpression(node) && shownContext(node)) {
       add(node, [node.head.text, ...node.templateSpans.map((s) => s.literal.text)].join(' '));
