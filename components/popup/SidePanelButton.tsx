@@ -4,6 +4,7 @@ import { panelSites } from '@/lib/prefs/ui-prefs';
 import { withPanelChoice } from '@/lib/sidebar/panel';
 import { optionalSiteForUrl } from '@/lib/sites/site-permissions';
 import type { SiteId } from '@/lib/sites/types';
+import { t } from '@/lib/i18n';
 
 /** The site of a tab's address, when it is one the sidebar runs on. */
 function siteOf(url: string | undefined): SiteId | undefined {
@@ -31,7 +32,7 @@ export function SidePanelButton({ onStatus }: { onStatus: (text: string, error?:
     // Nothing awaited first: Chrome opens its side panel only inside the click.
     void openSidePanel(tab.id).then(async (res) => {
       if (!res.ok) {
-        onStatus(`Chrome did not open its side panel: ${res.reason}`, true);
+        onStatus(t('panel_not_opened', { reason: res.reason }), true);
         return;
       }
       const site = siteOf(tab.url);
@@ -41,7 +42,7 @@ export function SidePanelButton({ onStatus }: { onStatus: (text: string, error?:
   };
   return (
     <button type="button" className="tb-small" onClick={open} data-testid="open-side-panel">
-      Open in side panel
+      {t('panel_open_popup')}
     </button>
   );
 }

@@ -231,12 +231,12 @@ export function ContactEditor({ contact, settings, via, compact, onSaved, onCanc
           ))}
         </div>
         <div className="ce-field">
-          <span>Writes in</span>
+          <span>{t('lang_writes_in')}</span>
           <LanguageSelect
-            label="The language their drafts are written in"
+            label={t('lang_select_label')}
             value={form.language}
             onChange={(l) => set('language', l)}
-            unsetLabel="Not set (English)"
+            unsetLabel={t('lang_not_set')}
             testId="contact-language"
           />
           {phoneLanguage && phoneLanguage !== 'en' ? (
@@ -246,7 +246,7 @@ export function ContactEditor({ contact, settings, via, compact, onSaved, onCanc
               data-testid="contact-language-suggest"
               onClick={() => set('language', phoneLanguage)}
             >
-              {LANGUAGE_NAMES[phoneLanguage]}, from the phone's country code
+              {t('lang_from_phone', { language: LANGUAGE_NAMES[phoneLanguage] })}
             </button>
           ) : null}
           {problemFor('language').map((p) => (

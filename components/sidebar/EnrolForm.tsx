@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { LanguageSelect } from '@/components/ui/LanguageSelect';
 import { TimeZonePicker } from '@/components/ui/TimeZonePicker';
-import { GUESS_SOURCE_LABELS, guessLanguage, type LanguageEvidence } from '@/lib/contacts/language';
+import { guessLanguage, type LanguageEvidence, type LanguageSource } from '@/lib/contacts/language';
 import { DEFAULT_LANGUAGE, type Language } from '@/lib/templates/language';
 import { isValidTimeZone } from '@/lib/cadence/zoned';
 import { suggestZones, timeZoneNames } from '@/lib/contacts/phone-zone';
@@ -14,6 +14,14 @@ import { contactFromRecord } from '@/lib/sidebar/record';
 import type { Person, RecordView } from '@/lib/sites/types';
 import { LeadSourceOptions } from '@/components/ui/LeadSourceOptions';
 import { t, tn } from '@/lib/i18n';
+import type { MessageKey } from '@/lib/i18n';
+
+/** Where a language guess came from, in the interface language (lib/contacts stays free of i18n: the content scripts use it). */
+const GUESS_SOURCE_KEYS: Record<LanguageSource, MessageKey> = {
+  field: 'lang_source_field',
+  text: 'lang_source_text',
+  phone: 'lang_source_phone',
+};
 
 interface Props {
   person: Person;
@@ -178,16 +186,16 @@ export function EnrolForm({ person, existing, title, settings, playbooks, record
       {playbook ? <p className="sb-hint tb-muted">{playbook.description}</p> : null}
       {existing ? null : (
         <div className="sb-field">
-          <span>Writes in</span>
+          <span>{t('lang_writes_in')}</span>
           <LanguageSelect
-            label="The language their drafts are written in"
+            label={t('lang_select_label')}
             value={language ?? DEFAULT_LANGUAGE}
             onChange={(l) => setPickedLanguage(l || DEFAULT_LANGUAGE)}
             testId="enrol-language"
           />
           {!pickedLanguage && languageGuess ? (
             <small className="tb-muted" data-testid="enrol-language-guess">
-              Guessed from {GUESS_SOURCE_LABELS[languageGuess.source]}.
+              {t('lang_guessed_from', { source: t(GUESS_SOURCE_KEYS[languageGuess.source]) })}
             </small>
           ) : null}
         </div>

@@ -60,7 +60,7 @@ export function SidebarView({
     const opening = openSidePanel(bridge.tabId);
     void opening.then((res) => {
       if (!res.ok) {
-        setPlaceProblem(`Chrome did not open its side panel: ${res.reason}`);
+        setPlaceProblem(t('panel_not_opened', { reason: res.reason }));
         return;
       }
       if (view?.site) void choosePanel(view.site, true).catch(() => undefined);
@@ -215,10 +215,10 @@ export function SidebarView({
         {!view ? (
           surface === 'panel' ? (
             <p className="tb-muted sb-pad" data-testid="panel-no-page">
-              Open Gmail, or a record on a site you turned on, to see that person here.
+              {t('panel_no_page')}
             </p>
           ) : (
-            <p className="tb-muted sb-pad">Waiting for the page…</p>
+            <p className="tb-muted sb-pad">{t('sidebar_waiting_page')}</p>
           )
         ) : record ? (
           <RecordSidebar record={record} view={view} data={data} error={error} bridge={bridge} />

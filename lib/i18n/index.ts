@@ -13,6 +13,7 @@ import { formatNumber } from '@/lib/format/datetime';
 import { type Catalogue, EN, type EnCatalogue, fillMessage, loadCatalogue } from './catalogue';
 import { isUiLocaleChoice, matchUiLocale, type UiLocale } from './locales';
 import { uiLanguage } from './override';
+import { registerTranslator } from './light';
 
 export * from './locales';
 export { uiLanguage } from './override';
@@ -163,6 +164,8 @@ function lookup(key: string, subs: string[]): string {
   const fallback = EN[key];
   return fallback ? fillMessage(fallback, subs) : key;
 }
+
+registerTranslator((key) => lookup(key, []));
 
 /** The message `key` in the interface language, its placeholders filled from `params`. */
 export function t<K extends MessageKey>(key: K, ...args: Args<K>): string {

@@ -1,5 +1,5 @@
 import type { RuntimeRequests, RuntimeResponse, RuntimeType, UndoTicket } from './protocol';
-import { t } from '@/lib/i18n';
+import { tLight } from '@/lib/i18n/light';
 
 /**
  * The background went away before answering: MV3 stops an idle or busy service worker, and a
@@ -9,7 +9,7 @@ import { t } from '@/lib/i18n';
 export class BackgroundStoppedError extends Error {
   override name = 'BackgroundStoppedError';
   constructor(readonly requestType: RuntimeType) {
-    super(t('error_background_stopped'));
+    super(tLight('error_background_stopped'));
   }
 }
 

@@ -4,6 +4,7 @@ import { panelSites } from '@/lib/prefs/ui-prefs';
 import { prefersPanel, withPanelChoice } from '@/lib/sidebar/panel';
 import { OPTIONAL_SITES } from '@/lib/sites/optional-sites';
 import type { SiteId } from '@/lib/sites/types';
+import { t } from '@/lib/i18n';
 
 const SITES: { id: SiteId; label: string }[] = [
   { id: 'gmail', label: 'Gmail' },
@@ -32,10 +33,9 @@ export function SidePanelSection() {
   };
   return (
     <section data-testid="settings-side-panel">
-      <h3>Side panel</h3>
+      <h3>{t('panel_open')}</h3>
       <p className="tb-muted" style={{ marginTop: 0 }}>
-        Show Touchbase in the browser's side panel instead of inside the page. The side panel also lists what
-        is due, next to any tab. Open it from the toolbar popup or the sidebar's "Side panel" button.
+        {t('panel_settings_text')}
       </p>
       {SITES.map((site) => (
         <label key={site.id} className="tb-toggle">
@@ -46,7 +46,7 @@ export function SidePanelSection() {
             onChange={(e) => change(site.id, e.target.checked)}
             data-testid={`side-panel-${site.id}`}
           />
-          <span>{site.label}: in the side panel</span>
+          <span>{t('panel_site_in_panel', { site: site.label })}</span>
         </label>
       ))}
     </section>

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+// The pages load lib/i18n, which answers the client's messages (the English fallback here).
+import '@/lib/i18n';
 import { BackgroundStoppedError, request, requestUndoable } from '@/lib/messaging/client';
 
 afterEach(() => {
