@@ -1,10 +1,18 @@
 import { useMemo, useState } from 'react';
-import { GUESS_SOURCE_LABELS, guessLanguage } from '@/lib/contacts/language';
+import { guessLanguage, type LanguageSource } from '@/lib/contacts/language';
 import type { ContactRow } from '@/lib/db/schema';
 import { request } from '@/lib/messaging/client';
 import { pageLanguageEvidence } from '@/lib/sidebar/language';
 import type { PageView } from '@/lib/sites/types';
 import { isLanguage, LANGUAGE_NAMES, LANGUAGES, type Language } from '@/lib/templates/language';
+import { type MessageKey, t } from '@/lib/i18n';
+
+/** Where a guess came from, in the interface language (lib/contacts stays free of i18n for the content scripts). */
+const GUESS_SOURCE_KEYS: Record<LanguageSource, MessageKey> = {
+  field: 'lang_source_field',
+  text: 'lang_source_text',
+  phone: 'lang_source_phone',
+};
 
 /**
  * The language their drafts are written in, changed in one pick. When none is set and the page
@@ -38,14 +46,14 @@ export function LanguageControl({ contact, view }: { contact: ContactRow; view: 
     <>
       <select
         className="tb-chip sb-lang"
-        aria-label="The language their drafts are written in"
-        title="The language their drafts are written in"
+        aria-label={t('lang_select_label')}
+        title={t('lang_select_label')}
         value={current ?? ''}
         disabled={busy}
         data-testid="contact-language-chip"
         onChange={(e) => save(isLanguage(e.target.value) ? e.target.value : null)}
       >
-        <option value="">English (not set)</option>
+        <option value="">{t('lang_english_not_set')}</option>
         {LANGUAGES.map((l) => (
           <option key={l} value={l}>
             {LANGUAGE_NAMES[l]}
@@ -58,10 +66,10 @@ export function LanguageControl({ contact, view }: { contact: ContactRow; view: 
           className="tb-link-button sb-lang-guess"
           disabled={busy}
           data-testid="contact-language-guess"
-          title={`Guessed from ${GUESS_SOURCE_LABELS[guess.source]}`}
+          title={t('lang_guessed_from_title', { source: t(GUESS_SOURCE_KEYS[guess.source]) })}
           onClick={() => save(guess.language)}
         >
-          Write in {LANGUAGE_NAMES[guess.language]}?
+          {t('lang_write_in', { language: LANGUAGE_NAMES[guess.language] })}
         </button>
       ) : null}
       {error ? (
