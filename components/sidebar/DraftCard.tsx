@@ -196,8 +196,7 @@ export function DraftCard({ touch, step, data, activities, view, bridge, childre
       ) : null}
       {missing ? (
         <p className="tb-problem warning" data-testid="draft-language-note">
-          No {LANGUAGE_NAMES[missing]} version of “{draft.template.name}” yet: drafted in English. Write one
-          in the dashboard’s Templates.
+          {t('draft_language_missing', { language: LANGUAGE_NAMES[missing], template: draft.template.name })}
         </p>
       ) : null}
       {sms || speaking ? (
