@@ -201,8 +201,9 @@ export function TouchPanel({
       <ul className="tb-facts">
         {draft && data && missingLanguage(draft.template, data.contact.language) ? (
           <li className="tb-problem" data-testid="draft-language-note">
-            No {LANGUAGE_NAMES[missingLanguage(draft.template, data.contact.language) ?? 'en']} version of
-            this template yet: drafted in English.
+            {t('popup_language_missing', {
+              language: LANGUAGE_NAMES[missingLanguage(draft.template, data.contact.language) ?? 'en'],
+            })}
           </li>
         ) : null}
         {result.sms && (

@@ -1,4 +1,5 @@
 import type { Score } from '@/lib/scoring';
+import { t } from '@/lib/i18n';
 
 /**
  * A lead's priority and score ("High 82"), explained on hover; with `explain`, the reasons are
@@ -7,7 +8,11 @@ import type { Score } from '@/lib/scoring';
 export function LeadScore({ score, explain = false }: { score: Score; explain?: boolean }) {
   const reasons = score.explanation.replace(/^\d+: /, '');
   return (
-    <span className="tb-lead-score" data-testid="lead-score" title={`Lead score ${score.explanation}`}>
+    <span
+      className="tb-lead-score"
+      data-testid="lead-score"
+      title={t('popup_lead_score', { explanation: score.explanation })}
+    >
       <span className={`tb-priority ${score.priority.toLowerCase()}`}>
         {score.priority} {score.score}
       </span>
