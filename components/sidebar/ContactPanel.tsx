@@ -201,16 +201,16 @@ export function ContactPanel({ data, playbooks, view, bridge }: Props) {
                   type="button"
                   disabled={busy !== undefined}
                   data-testid="take-over"
-                  title="Make this lead yours: logged in their history, and the other rep sees it after the next sync"
+                  title={t('sync_take_over_title')}
                   onClick={() =>
                     void act(
                       'take-over',
                       () => request('contact.takeOver', { contactId: contact.id, via: 'sidebar' }),
-                      'This lead is yours now.',
+                      t('sync_take_over_done'),
                     )
                   }
                 >
-                  Take over
+                  {t('sync_take_over')}
                 </button>
               </div>
             ) : null}
