@@ -27,6 +27,9 @@ function step(label, cmd, args) {
   }
 }
 
+// Generated types (.wxt: i18n message keys from public/_locales, auto-imports) can be older than the
+// sources in a reused checkout; regenerate them so the typecheck reads what the build will.
+run('prepare', 'npx', ['wxt', 'prepare']);
 step('typecheck', 'npx', ['tsc', '--noEmit']);
 step('lint', 'npx', ['biome', 'ci', '.']);
 
