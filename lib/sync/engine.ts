@@ -119,6 +119,14 @@ async function localOf(db: TouchbaseDb, gid: string): Promise<number | string | 
   return (await db.syncIds.get(gid))?.local;
 }
 
+/**
+ * Enrolment fields that are this device's bookkeeping, not the team's: local ids, and
+ * `laterDueAt`, the first touch this device has not stored yet (lib/db/horizon.ts), which each
+ * replica recomputes from its own clock. Pushing it would send a change every time the alarm
+ * stores touches.
+ */
+const LOCAL_ENROLMENT_FIELDS = ['id', 'contactId', 'laterDueAt'];
+
 function strip(row: object, keys: string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(row)) if (!keys.includes(k) && v !== undefined) out[k] = v;
@@ -253,7 +261,7 @@ function buildDoc(p: Prepared, prev: SyncDoc | undefined, stamp: Stamp): SyncDoc
   }
   if (kind === 'enrolment') {
     const prevRow = prev?.kind === 'enrolment' ? prev.row : undefined;
-    const row = gone ? { ...(prevRow ?? {}), state: 'removed' } : strip(p.row ?? {}, ['id', 'contactId']);
+    const row = gone ? { ...(prevRow ?? {}), state: 'removed' } : strip(p.row ?? {}, LOCAL_ENROLMENT_FIELDS);
     if (!prevRow && gone) return undefined;
     if (prevRow && sameValue(prevRow, row)) return undefined;
     const contact = p.contact ?? (prev as EnrolmentDoc | undefined)?.contact;
@@ -520,7 +528,7 @@ async function applyEnrolment(ctx: SyncContext, doc: EnrolmentDoc, replan: Enrol
   let row = doc.row;
   if (cur && (await db.outbox.get(outboxId('enrolments', cur.id)))) {
     // Changed here too and not pushed yet: both sides' actions combine.
-    const mine: EnrolmentDoc = { ...doc, t: ZERO_STAMP, row: strip(cur, ['id', 'contactId']) };
+    const mine: EnrolmentDoc = { ...doc, t: ZERO_STAMP, row: strip(cur, LOCAL_ENROLMENT_FIELDS) };
     row = mergeEnrolment(mine, doc).row;
   }
   const next = { ...row, contactId } as EnrolmentRow;

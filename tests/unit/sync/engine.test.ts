@@ -15,6 +15,7 @@ import {
   SYNC_ON_KEY,
   saveSettings,
   TouchbaseDb,
+  storeLaterTouches,
   withLaterTouches,
   takeOver,
 } from '@/lib/db';
@@ -130,6 +131,29 @@ describe('team sync through a CouchDB-protocol server', () => {
     expect(await a.sync()).toEqual({ pushed: 0, applied: 0 });
     expect(await b.sync()).toMatchObject({ pushed: 0 });
     expect(await history(b)).toEqual(await history(a));
+  });
+
+  it('the alarm storing later touches pushes nothing: laterDueAt stays on the device', async () => {
+    const a = await rep('ana');
+    await enrolAda(a);
+    await a.sync();
+    const [before] = await a.db.enrolments.toArray();
+    expect(before?.laterDueAt).toBeDefined();
+    // A month later the alarm stores the touches that came within the horizon.
+    expect(await storeLaterTouches(a.db, T0 + 30 * 86_400_000)).toBeGreaterThan(0);
+    const [after] = await a.db.enrolments.toArray();
+    expect(after?.laterDueAt).not.toBe(before?.laterDueAt);
+    expect(await a.sync()).toEqual({ pushed: 0, applied: 0 });
+    const docs = (
+      await (
+        a.ctx.local as unknown as {
+          allDocs(o: object): Promise<{ rows: { doc?: { kind?: string; row?: object } }[] }>;
+        }
+      ).allDocs({ include_docs: true })
+    ).rows;
+    const enrolmentDoc = docs.find((r) => r.doc?.kind === 'enrolment')?.doc;
+    expect(enrolmentDoc?.row).toBeDefined();
+    expect(enrolmentDoc?.row).not.toHaveProperty('laterDueAt');
   });
 
   it("B's opt-out stops A's touches after one sync, and A cannot enrol them again", async () => {
