@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { t } from '@/lib/i18n';
+import { messageMap } from '@/lib/i18n';
 
 export type DashboardTab =
   | 'contacts'
@@ -10,50 +10,25 @@ export type DashboardTab =
   | 'metrics'
   | 'settings';
 
-export const DASHBOARD_TABS: { id: DashboardTab; label: string }[] = [
-  {
-    id: 'contacts',
-    get label() {
-      return t('tab_contacts');
-    },
+/** Each tab's label, read in the interface language when it is shown (not at load). */
+const TAB_LABELS = messageMap<DashboardTab>({
+  contacts: 'tab_contacts',
+  import: 'tab_import',
+  activity: 'tab_activity',
+  playbooks: 'tab_playbooks',
+  templates: 'tab_templates',
+  metrics: 'tab_metrics',
+  settings: 'tab_settings',
+});
+
+export const DASHBOARD_TABS: { id: DashboardTab; readonly label: string }[] = (
+  Object.keys(TAB_LABELS) as DashboardTab[]
+).map((id) => ({
+  id,
+  get label() {
+    return TAB_LABELS[id];
   },
-  {
-    id: 'import',
-    get label() {
-      return t('tab_import');
-    },
-  },
-  {
-    id: 'activity',
-    get label() {
-      return t('tab_activity');
-    },
-  },
-  {
-    id: 'playbooks',
-    get label() {
-      return t('tab_playbooks');
-    },
-  },
-  {
-    id: 'templates',
-    get label() {
-      return t('tab_templates');
-    },
-  },
-  {
-    id: 'metrics',
-    get label() {
-      return t('tab_metrics');
-    },
-  },
-  {
-    id: 'settings',
-    get label() {
-      return t('tab_settings');
-    },
-  },
-];
+}));
 
 /** Where the dashboard is: a tab, and on the contacts tab optionally one contact's record. */
 export interface DashboardRoute {
