@@ -2,9 +2,17 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { CHANNELS, type Channel, PURPOSES } from '@/lib/cadence/types';
 import { getDb, getSettings } from '@/lib/db';
+import { languageName } from '@/lib/format/datetime';
+import { t, uiLanguageNow, uiLocale } from '@/lib/i18n';
 import { type LibraryEntry, listTemplates } from '@/lib/db/templates';
 import { request } from '@/lib/messaging/client';
-import { DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, type Language } from '@/lib/templates/language';
+import {
+  DEFAULT_LANGUAGE,
+  LANGUAGE_NAMES,
+  LANGUAGES,
+  type Language,
+  languageOr,
+} from '@/lib/templates/language';
 import { localizedId } from '@/lib/templates/library';
 import { CHANNEL_LABELS, PURPOSE_LABELS } from '@/lib/labels';
 import { TemplateEditor } from './templates/TemplateEditor';
@@ -12,7 +20,8 @@ import './templates/templates.css';
 
 /** The template library: every built-in (or the rep's edit of it) and the rep's own, editable. */
 export function TemplatesTab() {
-  const [language, setLanguage] = useState<Language>(DEFAULT_LANGUAGE);
+  // A rep who reads the dashboard in German starts on the German library.
+  const [language, setLanguage] = useState<Language>(() => languageOr(uiLanguageNow()));
   const data = useLiveQuery(async () => {
     const db = getDb();
     const [library, english, settings] = await Promise.all([
@@ -48,15 +57,17 @@ export function TemplatesTab() {
     })).filter((g) => g.entries.length > 0);
   }, [data, channel, query]);
 
-  if (!data) return <p className="tb-muted">Loading…</p>;
+  if (!data) return <p className="tb-muted">{t('common_loading')}</p>;
   // While the other language loads, the previous list stays; its ids are not this language's.
   const loaded = data.language === language;
+  // The language as a word of the rep's sentence ("Spanish", "espagnol"); the picker keeps endonyms.
+  const inWords = languageName(language, uiLocale());
   const selected: LibraryEntry | undefined =
     data.library.find((e) => e.template.id === selectedId) ?? groups[0]?.entries[0] ?? data.library[0];
 
   /** The same template in another language: built-ins and the rep's own versions share the base id. */
   const switchLanguage = (next: Language) => {
-    if (dirty.current && !window.confirm('Discard your unsaved changes?')) return;
+    if (dirty.current && !window.confirm(t('dash_confirm_discard'))) return;
     dirty.current = false;
     setNotice(null);
     const base = selected?.template.id.replace(/\.(es|de|fr|pt-BR)$/, '');
@@ -67,16 +78,13 @@ export function TemplatesTab() {
     void request('template.save', { mode: 'translate', fromId: entry.template.id, language })
       .then(({ template }) => {
         jump(template.id);
-        setNotice(
-          `A ${LANGUAGE_NAMES[language]} version of "${entry.template.name}" to rewrite: it starts as a copy.`,
-        );
+        setNotice(t('tpl_translate_started', { language: inWords, name: entry.template.name }));
       })
       .catch((err: unknown) => setNotice(err instanceof Error ? err.message : String(err)));
   };
 
   const select = (id: string | null) => {
-    if (dirty.current && id !== selected?.template.id && !window.confirm('Discard your unsaved changes?'))
-      return;
+    if (dirty.current && id !== selected?.template.id && !window.confirm(t('dash_confirm_discard'))) return;
     dirty.current = false;
     setNotice(null);
     setSelectedId(id);
@@ -89,10 +97,10 @@ export function TemplatesTab() {
 
   return (
     <div className="tb-tpl">
-      <aside className="tb-tpl-list" aria-label="Templates">
+      <aside className="tb-tpl-list" aria-label={t('tab_templates')}>
         <div className="tb-tpl-filters">
           <select
-            aria-label="Language"
+            aria-label={t('tpl_language')}
             value={language}
             onChange={(e) => switchLanguage(e.target.value as Language)}
             data-testid="template-language"
@@ -105,18 +113,18 @@ export function TemplatesTab() {
           </select>
           <input
             type="search"
-            placeholder="Search templates"
-            aria-label="Search templates"
+            placeholder={t('tpl_search')}
+            aria-label={t('tpl_search')}
             value={query}
             onChange={(e) => setQuery(e.target.value)}
           />
           <select
-            aria-label="Channel"
+            aria-label={t('tpl_channel')}
             value={channel}
             onChange={(e) => setChannel(e.target.value as Channel | 'all')}
             data-testid="template-channel-filter"
           >
-            <option value="all">All channels</option>
+            <option value="all">{t('tpl_all_channels')}</option>
             {CHANNELS.map((c) => (
               <option key={c} value={c}>
                 {CHANNEL_LABELS[c]}
@@ -124,13 +132,11 @@ export function TemplatesTab() {
             ))}
           </select>
         </div>
-        {groups.length === 0 && <p className="tb-muted">No template matches.</p>}
+        {groups.length === 0 && <p className="tb-muted">{t('tpl_no_match')}</p>}
         {loaded && data.untranslated.length > 0 ? (
           <div data-testid="template-untranslated">
-            <div className="tb-section-title">Yours, not in {LANGUAGE_NAMES[language]} yet</div>
-            <p className="tb-muted tb-tpl-hint">
-              {LANGUAGE_NAMES[language]} contacts get these in English until you write them.
-            </p>
+            <div className="tb-section-title">{t('tpl_untranslated_title', { language: inWords })}</div>
+            <p className="tb-muted tb-tpl-hint">{t('tpl_untranslated_hint', { language: inWords })}</p>
             <ul>
               {data.untranslated.map((e) => (
                 <li key={e.template.id}>
@@ -141,7 +147,7 @@ export function TemplatesTab() {
                   >
                     <span className="tb-tpl-item-name">{e.template.name}</span>
                     <span className="tb-tpl-item-meta tb-muted">
-                      Write the {LANGUAGE_NAMES[language]} version
+                      {t('tpl_write_version', { language: inWords })}
                     </span>
                   </button>
                 </li>
@@ -165,8 +171,8 @@ export function TemplatesTab() {
                     <span className="tb-tpl-item-name">{e.template.name}</span>
                     <span className="tb-tpl-item-meta">
                       <span className="tb-muted">{CHANNEL_LABELS[e.template.channel]}</span>
-                      {e.origin === 'edited' && <span className="tb-chip today">edited</span>}
-                      {e.origin === 'custom' && <span className="tb-chip today">yours</span>}
+                      {e.origin === 'edited' && <span className="tb-chip today">{t('tpl_chip_edited')}</span>}
+                      {e.origin === 'custom' && <span className="tb-chip today">{t('tpl_chip_yours')}</span>}
                     </span>
                   </button>
                 </li>
@@ -195,7 +201,7 @@ export function TemplatesTab() {
             />
           </>
         ) : (
-          <p className="tb-muted">Pick a template on the left.</p>
+          <p className="tb-muted">{t('tpl_pick')}</p>
         )}
       </section>
     </div>

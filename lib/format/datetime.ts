@@ -223,3 +223,15 @@ export function formatClock(hhmm: string, locale = DEFAULT_LOCALE): string {
   if (h > 24 || min > 59) return hhmm;
   return formatTime(Date.UTC(2000, 0, 1, h, min), 'UTC', locale);
 }
+
+/**
+ * "Spanish", "Spanisch", "espagnol": a language's name as `locale` writes it inside a sentence
+ * (the pickers show each language's own name instead); the tag itself when Intl cannot name it.
+ */
+export function languageName(tag: string, locale = DEFAULT_LOCALE): string {
+  try {
+    return new Intl.DisplayNames([locale], { type: 'language' }).of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
+}

@@ -55,12 +55,17 @@ export function speakingTime(text: string, wpm: number = WORDS_PER_MINUTE): Spea
   return { words: countWords(text), spokenWords, seconds, overLimit: seconds > VOICEMAIL_MAX_SECONDS };
 }
 
-/** A heading line such as "Voicemail" or "Voicemail (under 30 seconds):". */
-const VOICEMAIL_HEADING = /^[ \t]*voicemail\b[^\n]*$/im;
+/**
+ * A heading line such as "Voicemail" or "Voicemail (under 30 seconds):", in every language the
+ * template library is written in ("Mailbox", "Buzón de voz", "Message vocal", "Mensagem de voz"):
+ * a German call script's own heading must find its voicemail part like an English one.
+ */
+const VOICEMAIL_HEADING =
+  /^[ \t]*(?:voicemail|mailbox|buzón de voz|message vocal|mensagem de voz|correio de voz)(?![\p{L}\p{N}])[^\n]*$/imu;
 
 /**
- * The voicemail part of a call script: everything after its first line that starts with
- * "Voicemail". Undefined when the script has no such section.
+ * The voicemail part of a call script: everything after its first voicemail heading line.
+ * Undefined when the script has no such section.
  */
 export function extractVoicemailScript(script: string): string | undefined {
   const m = VOICEMAIL_HEADING.exec(script);

@@ -1,31 +1,32 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { RepSettings } from '@/lib/db/schema';
 import { type LibraryEntry, unknownMergeFields } from '@/lib/db/templates';
+import { messageMap, t, tn } from '@/lib/i18n';
 import { CHANNEL_LABELS, PURPOSE_LABELS } from '@/lib/labels';
 import { request } from '@/lib/messaging/client';
 import { MERGE_FIELDS, type Template } from '@/lib/templates';
 import { TemplatePreview } from './TemplatePreview';
 
-/** What each merge field becomes, for the help list. */
-const FIELD_HELP: Record<string, string> = {
-  firstName: "Contact's first name",
-  lastName: "Contact's last name",
-  fullName: "Contact's full name",
-  company: "Contact's company",
-  title: "Contact's job title",
-  topic: 'What they asked about',
-  leadSource: 'Where the lead came from, in words',
-  email: "Contact's email",
-  phone: "Contact's phone",
-  'rep.name': 'Your name',
-  'rep.company': 'Your company',
-  'rep.phone': 'Your phone',
-  'rep.signature': 'Your signature (or name and company)',
-  'rep.reconnectLink': 'Your "pick it up again" link',
-  'rep.bookingLink': 'Your booking page',
-  meetingSlots: 'Two meeting times in your working hours',
-  lastTouch: 'Your last message or call, in words',
-};
+/** What each merge field becomes, for the help list (read at use, in the interface language). */
+const FIELD_HELP: Record<string, string> = messageMap({
+  firstName: 'tpl_help_first_name',
+  lastName: 'tpl_help_last_name',
+  fullName: 'tpl_help_full_name',
+  company: 'tpl_help_company',
+  title: 'tpl_help_title',
+  topic: 'tpl_help_topic',
+  leadSource: 'tpl_help_lead_source',
+  email: 'tpl_help_email',
+  phone: 'tpl_help_phone',
+  'rep.name': 'tpl_help_rep_name',
+  'rep.company': 'tpl_help_rep_company',
+  'rep.phone': 'tpl_help_rep_phone',
+  'rep.signature': 'tpl_help_rep_signature',
+  'rep.reconnectLink': 'tpl_help_rep_reconnect_link',
+  'rep.bookingLink': 'tpl_help_rep_booking_link',
+  meetingSlots: 'tpl_help_meeting_slots',
+  lastTouch: 'tpl_help_last_touch',
+});
 
 interface Props {
   entry: LibraryEntry;
@@ -40,10 +41,10 @@ type Field = 'subject' | 'body';
 
 /** Edits one template (a new version on save) next to its live preview. */
 export function TemplateEditor({ entry, settings, onSelect, onNotice, onDirtyChange }: Props) {
-  const t = entry.template;
-  const [name, setName] = useState(t.name);
-  const [subject, setSubject] = useState(t.subject ?? '');
-  const [body, setBody] = useState(t.body);
+  const tpl = entry.template;
+  const [name, setName] = useState(tpl.name);
+  const [subject, setSubject] = useState(tpl.subject ?? '');
+  const [body, setBody] = useState(tpl.body);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const bodyRef = useRef<HTMLTextAreaElement>(null);
@@ -51,11 +52,11 @@ export function TemplateEditor({ entry, settings, onSelect, onNotice, onDirtyCha
   const lastField = useRef<Field>('body');
   const pendingCaret = useRef<{ field: Field; pos: number } | null>(null);
 
-  const isEmail = t.channel === 'email';
-  const dirty = name !== t.name || body !== t.body || (isEmail && subject !== (t.subject ?? ''));
+  const isEmail = tpl.channel === 'email';
+  const dirty = name !== tpl.name || body !== tpl.body || (isEmail && subject !== (tpl.subject ?? ''));
   const draft: Template = useMemo(
-    () => ({ ...t, name, body, ...(isEmail ? { subject } : {}) }),
-    [t, name, body, subject, isEmail],
+    () => ({ ...tpl, name, body, ...(isEmail ? { subject } : {}) }),
+    [tpl, name, body, subject, isEmail],
   );
   const unknown = useMemo(
     () => unknownMergeFields(`${isEmail ? subject : ''}\n${body}`),
@@ -101,33 +102,36 @@ export function TemplateEditor({ entry, settings, onSelect, onNotice, onDirtyCha
   const changes = { name, body, ...(isEmail ? { subject } : {}) };
   const save = () =>
     run(async () => {
-      const res = await request('template.save', { mode: 'edit', id: t.id, changes });
-      onNotice(`Saved as version ${res.template.version}. Messages already sent keep their text.`);
+      const res = await request('template.save', { mode: 'edit', id: tpl.id, changes });
+      onNotice(t('tpl_saved_version', { version: res.template.version }));
     });
   const duplicate = () =>
     run(async () => {
       const res = await request('template.save', {
         mode: 'duplicate',
-        fromId: t.id,
-        ...(dirty ? { changes } : {}),
+        fromId: tpl.id,
+        // The copy is named in the rep's language unless they renamed it before duplicating.
+        changes: {
+          ...(dirty ? changes : {}),
+          name: name !== tpl.name ? name : t('tpl_copy_name', { name: tpl.name }),
+        },
       });
       onSelect(res.template.id);
-      onNotice(`Created "${res.template.name}".`);
+      onNotice(t('tpl_created', { name: res.template.name }));
     });
   const reset = () => {
-    if (!window.confirm('Go back to the built-in text? Your edits to this template will be replaced.'))
-      return;
+    if (!window.confirm(t('tpl_reset_confirm'))) return;
     return run(async () => {
-      const res = await request('template.reset', { id: t.id });
-      onNotice(`Back to the built-in text (version ${res.template.version}).`);
+      const res = await request('template.reset', { id: tpl.id });
+      onNotice(t('tpl_reset_done', { version: res.template.version }));
     });
   };
   const remove = () => {
-    if (!window.confirm(`Delete "${t.name}"?`)) return;
+    if (!window.confirm(t('tpl_delete_confirm', { name: tpl.name }))) return;
     return run(async () => {
-      await request('template.delete', { id: t.id });
+      await request('template.delete', { id: tpl.id });
       onSelect(null);
-      onNotice(`Deleted "${t.name}".`);
+      onNotice(t('tpl_deleted', { name: tpl.name }));
     });
   };
 
@@ -135,21 +139,21 @@ export function TemplateEditor({ entry, settings, onSelect, onNotice, onDirtyCha
     <div className="tb-tpl-editor" data-testid="template-editor">
       <div className="tb-tpl-form">
         <div className="tb-row tb-tpl-meta">
-          <span className="tb-chip">{CHANNEL_LABELS[t.channel]}</span>
-          <span className="tb-chip">{PURPOSE_LABELS[t.purpose]}</span>
+          <span className="tb-chip">{CHANNEL_LABELS[tpl.channel]}</span>
+          <span className="tb-chip">{PURPOSE_LABELS[tpl.purpose]}</span>
           <span className="tb-chip" data-testid="template-version">
-            v{t.version}
+            v{tpl.version}
           </span>
           <span className="tb-muted">
             {entry.origin === 'built-in'
-              ? 'Built-in'
+              ? t('tpl_origin_built_in')
               : entry.origin === 'edited'
-                ? 'Edited built-in'
-                : 'Yours'}
+                ? t('tpl_origin_edited')
+                : t('tpl_origin_custom')}
           </span>
         </div>
         <label>
-          <span>Name</span>
+          <span>{t('field_name')}</span>
           <input
             value={name}
             onChange={(e) => setName(e.target.value)}
@@ -159,7 +163,7 @@ export function TemplateEditor({ entry, settings, onSelect, onNotice, onDirtyCha
         </label>
         {isEmail && (
           <label>
-            <span>Subject</span>
+            <span>{t('tpl_subject')}</span>
             <input
               ref={subjectRef}
               value={subject}
@@ -173,13 +177,11 @@ export function TemplateEditor({ entry, settings, onSelect, onNotice, onDirtyCha
           </label>
         )}
         <label>
-          <span>
-            {t.channel === 'call' ? 'Talk track (add a "Voicemail" line for the script)' : 'Message'}
-          </span>
+          <span>{tpl.channel === 'call' ? t('tpl_talk_track') : t('tpl_message')}</span>
           <textarea
             ref={bodyRef}
             value={body}
-            rows={t.channel === 'sms' ? 5 : 12}
+            rows={tpl.channel === 'sms' ? 5 : 12}
             onFocus={() => {
               lastField.current = 'body';
             }}
@@ -189,8 +191,7 @@ export function TemplateEditor({ entry, settings, onSelect, onNotice, onDirtyCha
         </label>
         {unknown.length > 0 && (
           <p className="tb-problem error">
-            Unknown field{unknown.length > 1 ? 's' : ''}: {unknown.map((f) => `{{${f}}}`).join(', ')}. Saving
-            is blocked until it's fixed.
+            {tn('tpl_unknown_fields', unknown.length, { fields: unknown.map((f) => `{{${f}}}`).join(', ') })}
           </p>
         )}
         {error && (
@@ -206,36 +207,36 @@ export function TemplateEditor({ entry, settings, onSelect, onNotice, onDirtyCha
             onClick={save}
             data-testid="template-save"
           >
-            Save
+            {t('common_save')}
           </button>
           {dirty && (
             <button
               type="button"
               onClick={() => {
-                setName(t.name);
-                setSubject(t.subject ?? '');
-                setBody(t.body);
+                setName(tpl.name);
+                setSubject(tpl.subject ?? '');
+                setBody(tpl.body);
               }}
             >
-              Discard changes
+              {t('common_discard')}
             </button>
           )}
           <button type="button" disabled={busy} onClick={duplicate} data-testid="template-duplicate">
-            Duplicate
+            {t('tpl_duplicate')}
           </button>
           {entry.origin === 'edited' && (
             <button type="button" disabled={busy} onClick={reset} data-testid="template-reset">
-              Reset to default
+              {t('tpl_reset')}
             </button>
           )}
           {entry.origin === 'custom' && (
             <button type="button" className="danger" disabled={busy} onClick={remove}>
-              Delete
+              {t('tpl_delete')}
             </button>
           )}
         </div>
         <details className="tb-tpl-fields" open>
-          <summary>Merge fields · click one to insert it at the cursor (hover for what it holds)</summary>
+          <summary>{t('tpl_fields_summary')}</summary>
           <ul>
             {MERGE_FIELDS.map((f) => (
               <li key={f}>
@@ -243,7 +244,7 @@ export function TemplateEditor({ entry, settings, onSelect, onNotice, onDirtyCha
                   type="button"
                   onMouseDown={(e) => e.preventDefault()}
                   onClick={() => insertField(f)}
-                  title={`${FIELD_HELP[f] ?? f}: click to insert`}
+                  title={t('tpl_field_insert', { help: FIELD_HELP[f] ?? f })}
                   data-testid={`insert-${f}`}
                 >
                   {`{{${f}}}`}
@@ -252,8 +253,8 @@ export function TemplateEditor({ entry, settings, onSelect, onNotice, onDirtyCha
             ))}
           </ul>
           <p className="tb-muted">
-            Add a fallback after a bar, used when the value is missing: <code>{'{{firstName|there}}'}</code>.
-            Your own imported columns are <code>{'{{custom.<name>}}'}</code>.
+            {t('tpl_fields_fallback')} <code>{t('tpl_fields_fallback_example')}</code>.{' '}
+            {t('tpl_fields_custom')} <code>{t('tpl_fields_custom_example')}</code>.
           </p>
         </details>
       </div>

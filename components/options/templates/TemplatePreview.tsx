@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { getDb } from '@/lib/db';
+import { t, tn } from '@/lib/i18n';
 import type { ContactRow, RepSettings } from '@/lib/db/schema';
 import {
   type Problem,
@@ -21,13 +22,17 @@ export function SegmentText({ segments }: { segments: readonly Segment[] }) {
         // biome-ignore-start lint/suspicious/noArrayIndexKey: segments are a fixed sequence per render.
         if (s.kind === 'missing')
           return (
-            <mark key={i} className="tb-missing" title={`No value for ${s.field}`}>
+            <mark key={i} className="tb-missing" title={t('tpl_no_value', { field: s.field })}>
               {s.text}
             </mark>
           );
         if (s.kind === 'unknown')
           return (
-            <mark key={i} className="tb-missing tb-tpl-unknown" title={`Unknown field ${s.field}`}>
+            <mark
+              key={i}
+              className="tb-missing tb-tpl-unknown"
+              title={t('tpl_unknown_field', { field: s.field })}
+            >
               {s.text}
             </mark>
           );
@@ -50,19 +55,24 @@ function Stats({ template, result }: { template: Template; result: RenderResult 
     const { segments, encoding, used, remaining } = result.sms;
     const single = SMS_LIMITS[encoding].single;
     items.push(
-      `${segments} text message${segments === 1 ? '' : 's'}`,
+      tn('tpl_stat_sms_parts', segments),
+      // Encoding names are the same in every language.
       `${encoding}${encoding === 'UCS-2' ? ' (Unicode)' : ''}`,
-      segments <= 1 ? `${used}/${single} characters` : `${remaining} characters left in the last part`,
+      segments <= 1 ? t('tpl_stat_chars', { used, limit: single }) : tn('tpl_stat_chars_left', remaining),
     );
   }
   if (result.speaking) {
-    items.push(`about ${Math.round(result.speaking.seconds)} s spoken (limit ${VOICEMAIL_MAX_SECONDS} s)`);
+    items.push(
+      t('tpl_stat_spoken', { seconds: Math.round(result.speaking.seconds), limit: VOICEMAIL_MAX_SECONDS }),
+    );
   }
   if (template.channel === 'email' && result.subject !== undefined) {
-    items.push(`subject ${Array.from(result.subject.trim()).length}/${SUBJECT_MAX_CHARS} characters`);
+    items.push(
+      t('tpl_stat_subject', { used: Array.from(result.subject.trim()).length, limit: SUBJECT_MAX_CHARS }),
+    );
   }
   if (template.channel !== 'sms' && template.channel !== 'task') {
-    items.push(`${result.body.split(/\s+/).filter(Boolean).length} words`);
+    items.push(tn('tpl_stat_words', result.body.split(/\s+/).filter(Boolean).length));
   }
   if (!items.length) return null;
   return (
@@ -76,7 +86,7 @@ function ProblemList({ problems }: { problems: readonly Problem[] }) {
   if (!problems.length)
     return (
       <p className="tb-tpl-ok" data-testid="preview-ok">
-        Ready to send: nothing to fix.
+        {t('tpl_ready')}
       </p>
     );
   const sorted = [...problems].sort((a, b) =>
@@ -87,7 +97,10 @@ function ProblemList({ problems }: { problems: readonly Problem[] }) {
       {sorted.map((p, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: one render's problems never reorder.
         <li key={i} className={`tb-problem ${p.severity}`}>
-          <span className="tb-tpl-sev">{p.severity === 'error' ? 'Error' : 'Check'}</span> {p.message}
+          <span className="tb-tpl-sev">
+            {p.severity === 'error' ? t('tpl_sev_error') : t('tpl_sev_check')}
+          </span>{' '}
+          <span className="tb-tpl-problem-text">{p.message}</span>
         </li>
       ))}
     </ul>
@@ -126,17 +139,19 @@ export function TemplatePreview({ template, settings }: { template: Template; se
     [`${c.firstName} ${c.lastName}`.trim() || c.email, c.company].filter(Boolean).join(' · ');
 
   return (
-    <section className="tb-tpl-preview" aria-label="Preview" data-testid="template-preview">
+    <section className="tb-tpl-preview" aria-label={t('tpl_preview')} data-testid="template-preview">
       <div className="tb-row tb-tpl-preview-head">
-        <h3>Preview</h3>
+        <h3>{t('tpl_preview')}</h3>
         <label className="tb-row">
-          <span className="tb-muted">for</span>
+          <span className="tb-muted">{t('tpl_preview_for')}</span>
           <select
             value={String(contactId)}
             onChange={(e) => setContactId(e.target.value === 'sample' ? 'sample' : Number(e.target.value))}
             data-testid="preview-contact"
           >
-            <option value="sample">Sample contact (Jordan Rivera)</option>
+            <option value="sample">
+              {t('tpl_sample_contact', { name: `${SAMPLE_CONTACT.firstName} ${SAMPLE_CONTACT.lastName}` })}
+            </option>
             {contacts.map((c) => (
               <option key={c.id} value={c.id}>
                 {label(c)}

@@ -6,6 +6,7 @@
 import type { ContactRow, RepSettings } from '@/lib/db/schema';
 import { renderFor, toRenderActivities } from '@/lib/drafts/draft';
 import type { RenderActivity, RenderResult, Template } from '@/lib/templates';
+import { type Language, languageOr } from '@/lib/templates/language';
 
 /** A believable contact with every standard field filled in, so gaps come from the template. */
 export const SAMPLE_CONTACT: ContactRow = {
@@ -28,6 +29,19 @@ export const SAMPLE_CONTACT: ContactRow = {
   updatedAt: 0,
 };
 
+/**
+ * What the sample contact asked about and their job, in the template's own language, so a German
+ * preview does not read "anrufen wegen a roof inspection". A bare noun phrase, because the
+ * templates put the topic after different prepositions.
+ */
+const SAMPLE_WORDS: Readonly<Record<Language, { title: string; topic: string }>> = {
+  en: { title: 'Operations manager', topic: 'a roof inspection' },
+  es: { title: 'Jefe de operaciones', topic: 'reforma del tejado' },
+  de: { title: 'Betriebsleiter', topic: 'Dachsanierung' },
+  fr: { title: 'Responsable des opérations', topic: 'rénovation de toiture' },
+  'pt-BR': { title: 'Gerente de operações', topic: 'reforma do telhado' },
+};
+
 export { toRenderActivities };
 
 export function renderPreview(
@@ -39,7 +53,8 @@ export function renderPreview(
 ): RenderResult {
   // Meeting times and "last touch" read in the template's language, whoever the sample contact is.
   const language = template.language;
-  const inLanguage: ContactRow = { ...contact };
+  const inLanguage: ContactRow =
+    contact === SAMPLE_CONTACT ? { ...contact, ...SAMPLE_WORDS[languageOr(language)] } : { ...contact };
   if (language) inLanguage.language = language;
   else delete inLanguage.language;
   return renderFor(template, { contact: inLanguage, settings, activities, now });

@@ -13,6 +13,7 @@ import {
   formatTime,
   formatWeekday,
   isoDay,
+  languageName,
   relativeDayWord,
 } from '@/lib/format/datetime';
 
@@ -122,5 +123,21 @@ describe("per locale: the rep's locale decides the clock, the digits and the uni
     expect(sp(coarseDuration(3 * HOUR, locale))).toBe(hours);
     expect(sp(coarseDuration(2 * DAY, locale))).toBe(days);
     expect(sp(formatPercent(0.42, locale))).toBe(pct);
+  });
+});
+
+describe('languageName', () => {
+  it.each([
+    ['es', 'en-US', 'Spanish'],
+    ['es', 'de', 'Spanisch'],
+    ['de', 'fr', 'allemand'],
+    ['fr', 'es', 'francés'],
+    ['en', 'pt-BR', 'inglês'],
+  ])('%s in %s is %s', (tag, locale, name) => {
+    expect(languageName(tag, locale)).toBe(name);
+  });
+
+  it('falls back to the tag when Intl cannot name it', () => {
+    expect(languageName('not a tag!', 'en-US')).toBe('not a tag!');
   });
 });

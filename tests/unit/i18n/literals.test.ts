@@ -21,13 +21,10 @@ const PENDING: Record<string, number> = {
   'components/options/playbooks/PlaybookEditor.tsx': 26,
   'components/options/ActivityTab.tsx': 25,
   'components/options/ContactsTab.tsx': 22,
-  'components/options/templates/TemplateEditor.tsx': 20,
   'components/options/contacts/BulkBar.tsx': 19,
   'components/options/import/MappingStep.tsx': 16,
-  'components/options/TemplatesTab.tsx': 16,
   'components/options/PlaybooksTab.tsx': 16,
   'components/options/playbooks/SchedulePreview.tsx': 15,
-  'components/options/templates/TemplatePreview.tsx': 9,
   'components/options/settings/TeamSyncSection.tsx': 6,
   'components/options/playbooks/StepTimeline.tsx': 5,
 };

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { countWords, extractVoicemailScript, speakingTime, spokenWordCount } from '@/lib/templates';
+import { LANGUAGES } from '@/lib/templates/language';
+import { getTemplates } from '@/lib/templates/library';
 
 describe('voicemail length', () => {
   it('counts words, ignoring lone punctuation', () => {
@@ -27,5 +29,24 @@ describe('voicemail length', () => {
     const script = 'Call Dana\n\nTalk track\n- hello\n\nVoicemail (under 30 s)\nHi Dana, call me back.';
     expect(extractVoicemailScript(script)).toBe('Hi Dana, call me back.');
     expect(extractVoicemailScript('no section here')).toBeUndefined();
+  });
+
+  it('finds the voicemail heading in each language the library is written in', () => {
+    expect(extractVoicemailScript('Leitfaden\n- hallo\n\nMailbox (unter 30 Sekunden)\nHallo Dana.')).toBe(
+      'Hallo Dana.',
+    );
+    expect(extractVoicemailScript('Guion\n\nBuzón de voz:\nHola, Dana.')).toBe('Hola, Dana.');
+    expect(extractVoicemailScript('Trame\n\nMessage vocal (moins de 30 secondes)\nBonjour.')).toBe(
+      'Bonjour.',
+    );
+    expect(extractVoicemailScript('Roteiro\n\nMensagem de voz\nOi, Dana.')).toBe('Oi, Dana.');
+    // A word that merely starts like a heading is not one.
+    expect(extractVoicemailScript('Mailboxes fill up fast\nso call early')).toBeUndefined();
+  });
+
+  it.each(LANGUAGES)('every built-in %s call script has a voicemail part', (language) => {
+    const calls = getTemplates(language).filter((t) => t.channel === 'call');
+    expect(calls.length).toBeGreaterThan(0);
+    for (const t of calls) expect(extractVoicemailScript(t.body), t.id).toBeTruthy();
   });
 });
