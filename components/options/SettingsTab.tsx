@@ -15,6 +15,7 @@ import { SidePanelSection } from './settings/SidePanelSection';
 import { LanguageSection } from './settings/LanguageSection';
 import { SitesSection } from './settings/SitesSection';
 import { TeamSyncSection } from './settings/TeamSyncSection';
+import { AssignmentSection } from './settings/AssignmentSection';
 import './contacts/data-tabs.css';
 import { LeadSourceOptions } from '@/components/ui/LeadSourceOptions';
 import { weekdayName } from '@/lib/format/datetime';
@@ -448,6 +449,7 @@ export function SettingsTab() {
       <SidePanelSection />
 
       <TeamSyncSection repName={saved.name} />
+      <AssignmentSection />
 
       <DataSection timeZone={saved.timeZone} />
     </div>

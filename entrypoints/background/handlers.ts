@@ -13,6 +13,8 @@ import {
   snoozeTouch,
   takeOver,
 } from '@/lib/db';
+import { saveRules } from '@/lib/db/assignment';
+import { initI18n, t } from '@/lib/i18n';
 import { bulkContacts } from '@/lib/db/contacts';
 import { importContacts } from '@/lib/db/import';
 import { updateContact } from '@/lib/db/contact-record';
@@ -272,6 +274,13 @@ async function route(msg: RuntimeMessage, from: MessageOrigin): Promise<unknown>
     }
     case 'contact.takeOver':
       return { contact: await takeOver(db, msg.payload.contactId, { now, via: msg.payload.via }) };
+    case 'assign.save': {
+      const res = await saveRules(db, msg.payload.rules, now);
+      if (res.ok) return { saved: true };
+      if (res.issues.length) return { issues: res.issues };
+      await initI18n();
+      throw new Error(t('assign_sync_off'));
+    }
     case 'sync.now':
       return runSync('click');
     case 'sync.off':

@@ -16,6 +16,6 @@ export default defineBackground(() => {
   registerDataSignal();
   registerPageTabs();
   registerSiteScripts();
-  registerSync();
+  registerSync(refreshBadge);
   registerLanguage(refreshBadge);
 });

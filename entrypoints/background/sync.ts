@@ -7,13 +7,19 @@ export const SYNC_ALARM = 'touchbase-sync';
 /**
  * Team sync runs from its alarm and when the browser comes back online. Listeners are added in
  * the first turn (MV3 wakes a worker only for those); the alarm follows the setting at every
- * start and whenever the setting changes.
+ * start and whenever the setting changes. The badge is recounted after each run.
  */
-export function registerSync(): void {
+export function registerSync(afterRun: () => Promise<unknown>): void {
+  // What a run applied (a lead assigned to this rep, a teammate's opt-out) shows on the badge
+  // at once, not at the next due-alarm minute.
+  const run = (reason: string) =>
+    void runSync(reason)
+      .then(() => afterRun())
+      .catch(() => undefined);
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === SYNC_ALARM) void runSync('alarm');
+    if (alarm.name === SYNC_ALARM) run('alarm');
   });
-  globalThis.addEventListener?.('online', () => void runSync('online'));
+  globalThis.addEventListener?.('online', () => run('online'));
   void followSetting();
   syncConfig.watch(() => void followSetting());
 }

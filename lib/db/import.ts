@@ -22,6 +22,7 @@ import {
 } from './repo';
 import { CHANNELS } from '@/lib/cadence';
 import type { ContactRow, TouchbaseDb } from './schema';
+import { ownersForNewLeads } from './assignment';
 import { getSettings } from './settings';
 import { loadSuppressions } from './suppressions';
 
@@ -92,7 +93,16 @@ export async function importContacts(db: TouchbaseDb, req: ImportRequest): Promi
 
   return db.transaction(
     'rw',
-    [db.contacts, db.enrolments, db.touches, db.activities, db.playbooks, db.settings, db.suppressions],
+    [
+      db.contacts,
+      db.enrolments,
+      db.touches,
+      db.activities,
+      db.playbooks,
+      db.settings,
+      db.suppressions,
+      db.meta,
+    ],
     async () => {
       const playbook = req.enrol ? await findPlaybook(db, req.enrol.playbookId) : undefined;
       if (req.enrol && !playbook) throw new RepoError(`There is no playbook "${req.enrol.playbookId}".`);
@@ -165,6 +175,12 @@ export async function importContacts(db: TouchbaseDb, req: ImportRequest): Promi
         }
         return row;
       });
+      // Team sync on: each new lead goes to the rep the team's assignment rules pick.
+      const owners = await ownersForNewLeads(db, newRows, settings, req.now);
+      if (owners)
+        newRows.forEach((r, i) => {
+          r.owner = owners[i];
+        });
       const createdIds = (await db.contacts.bulkAdd(newRows as ContactRow[], { allKeys: true })) as number[];
 
       // The rows as stored, kept for the enrolment below instead of reading them back.

@@ -3,6 +3,7 @@
  * and another rep takes it over deliberately, logged, before enrolling it. With sync off there is
  * no "me" and nothing here applies.
  */
+import { SYNC_ON_KEY } from './outbox';
 import { RepoError, writeTables } from './repo';
 import type { ActivityRow, ContactOwner, ContactRow, TouchbaseDb } from './schema';
 
@@ -24,6 +25,12 @@ export async function syncMe(db: TouchbaseDb): Promise<TeamMe | undefined> {
   } catch {
     return undefined;
   }
+}
+
+/** This rep's id while team sync is on, else `undefined` (ownership then changes nothing). */
+export async function teamMeId(db: TouchbaseDb): Promise<string | undefined> {
+  const [on, me] = await Promise.all([db.meta.get(SYNC_ON_KEY), syncMe(db)]);
+  return on?.value ? me?.id : undefined;
 }
 
 /** Records who this rep is and makes them the owner of every contact that has none yet. */

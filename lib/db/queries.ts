@@ -1,3 +1,4 @@
+import { teamMeId } from './ownership';
 import type { TouchbaseDb } from './schema';
 
 export interface DueSummary {
@@ -10,9 +11,27 @@ export interface DueSummary {
 /**
  * Counts due and overdue touches straight from the `[state+dueAt]` and `[state+deadlineAt]`
  * indexes: two key-range counts, no table scan, whatever the size of the history.
+ *
+ * With team sync on, the badge is the rep's own work: touches of leads another rep owns are left
+ * out (their owner's badge counts them; unowned leads count for everyone). That needs the due
+ * rows themselves and their contacts' owners, so only then are the due rows read.
  */
 export async function dueSummary(db: TouchbaseDb, now: number): Promise<DueSummary> {
-  return db.transaction('r', db.touches, async () => {
+  return db.transaction('r', [db.touches, db.contacts, db.meta], async () => {
+    const me = await teamMeId(db);
+    if (me) {
+      const due = await db.touches
+        .where('[state+dueAt]')
+        .between(['planned', -Infinity], ['planned', now], true, true)
+        .toArray();
+      const theirs = await othersLeads(
+        db,
+        due.map((t) => t.contactId),
+        me,
+      );
+      const mine = theirs.size ? due.filter((t) => !theirs.has(t.contactId)) : due;
+      return { due: mine.length, overdue: mine.filter((t) => t.deadlineAt < now).length };
+    }
     const [due, overdue] = await Promise.all([
       db.touches.where('[state+dueAt]').between(['planned', -Infinity], ['planned', now], true, true).count(),
       db.touches
@@ -22,6 +41,19 @@ export async function dueSummary(db: TouchbaseDb, now: number): Promise<DueSumma
     ]);
     return { due, overdue };
   });
+}
+
+/** Of these contacts, the ones another rep owns (team sync on; `me` is this rep's id). */
+export async function othersLeads(
+  db: TouchbaseDb,
+  contactIds: readonly number[],
+  me: string,
+): Promise<Set<number>> {
+  const ids = [...new Set(contactIds)];
+  const rows = ids.length ? await db.contacts.bulkGet(ids) : [];
+  const out = new Set<number>();
+  for (const c of rows) if (c?.owner && c.owner.id !== me) out.add(c.id);
+  return out;
 }
 
 /** How many planned touches fall in each group of the due list (see lib/touches/due-groups). */

@@ -23,6 +23,7 @@ import { isValidEmail as isPlausibleEmail, normaliseEmail } from '@/lib/email';
 // Circular on purpose (optout.ts applies events through this module); both sides use the other
 // only inside functions, never at load time.
 import { optOutContact, withdrawOptOut } from './optout';
+import { ownersForNewLeads } from './assignment';
 import { notMine, syncMe } from './ownership';
 import { getSettings } from './settings';
 import { type SuppressionIndex, suppressedMessage, suppressionsOf } from './suppressions';
@@ -255,8 +256,11 @@ export async function upsertContact(
       updatedAt: now,
     };
     if (emailLower) row.emailLower = emailLower;
-    const me = await syncMe(db);
-    if (me) row.owner = { id: me.id, name: me.name, since: now };
+    // Team sync on: the assignment rules pick the owner; else whoever brought the lead in.
+    const [routed] = (await ownersForNewLeads(db, [row], settings, now)) ?? [];
+    const me = routed ? undefined : await syncMe(db);
+    if (routed) row.owner = routed;
+    else if (me) row.owner = { id: me.id, name: me.name, since: now };
     if (fields.topic) row.topic = fields.topic;
     if (fields.linkedinUrl) row.linkedinUrl = fields.linkedinUrl;
     if (fields.language) row.language = fields.language;

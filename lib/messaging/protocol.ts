@@ -28,6 +28,7 @@ import { MatchPattern } from 'wxt/utils/match-patterns';
 import type { TemplateChanges } from '@/lib/templates/library';
 import type { Language } from '@/lib/templates/language';
 import type { Template } from '@/lib/templates/types';
+import type { AssignIssue, AssignRule } from '@/lib/sync/assign';
 import type { SyncFailure } from '@/lib/sync/run';
 import type { SyncSetupInput, SyncStatus } from '@/lib/sync/setup';
 
@@ -294,6 +295,11 @@ export interface RuntimeRequests {
   };
   /** Team sync: this rep takes another rep's lead over (logged in the shared history). */
   'contact.takeOver': { req: { contactId: number; via: string }; res: { contact: ContactRow } };
+  /**
+   * Team sync: save the team's assignment rules (shared, the latest edit wins). Checked again in
+   * the background: issues come back and nothing is written.
+   */
+  'assign.save': { req: { rules: AssignRule[] }; res: { saved: true } | { issues: AssignIssue[] } };
   /** Team sync: run now (a no-op answering the status while sync is off). */
   'sync.now': { req: Record<string, never>; res: SyncStatus };
   /** Team sync off: nothing more recorded or sent, the password forgotten. */
@@ -355,6 +361,7 @@ const RUNTIME_TYPES: ReadonlySet<string> = new Set<RuntimeType>([
   'undo',
   'sync.connect',
   'contact.takeOver',
+  'assign.save',
   'sync.now',
   'sync.off',
 ]);

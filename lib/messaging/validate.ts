@@ -4,6 +4,7 @@
  * megabyte "name" must come back as a clean refusal instead of a half-written row.
  */
 import { LEAD_SOURCES } from '@/lib/cadence/types';
+import { MAX_ASSIGN_RULES, MAX_RULE_REPS } from '@/lib/sync/assign';
 import type { RuntimeMessage } from './protocol';
 import { isLanguage } from '@/lib/templates/language';
 
@@ -52,6 +53,32 @@ const CONTACT_FIELDS = [
 ] as const;
 
 type Payload = Record<string, unknown>;
+
+/** The shape of an assignment rule list (its meaning is checked by `checkRules` when saved). */
+function isAssignRules(v: unknown): boolean {
+  if (!Array.isArray(v) || v.length > MAX_ASSIGN_RULES) return false;
+  const optScore = (n: unknown) => n === undefined || (typeof n === 'number' && Number.isFinite(n));
+  return v.every((r: Payload) => {
+    if (!r || typeof r !== 'object' || !isText(r.id, 80)) return false;
+    if (r.sources !== undefined && !(Array.isArray(r.sources) && r.sources.length <= LEAD_SOURCES.length))
+      return false;
+    if (r.sources !== undefined && !(r.sources as unknown[]).every((x) => typeof x === 'string'))
+      return false;
+    if (!optScore(r.minScore) || !optScore(r.maxScore)) return false;
+    return (
+      Array.isArray(r.reps) &&
+      r.reps.length <= MAX_RULE_REPS &&
+      r.reps.every(
+        (x: Payload) =>
+          !!x &&
+          typeof x === 'object' &&
+          isText(x.id, 80) &&
+          typeof x.name === 'string' &&
+          x.name.length <= 80,
+      )
+    );
+  });
+}
 
 const PAGE_VALUE_FIELDS: ReadonlySet<string> = new Set(['phone', 'title', 'company', 'email', 'linkedinUrl']);
 
@@ -389,6 +416,8 @@ export function payloadProblem(msg: RuntimeMessage): string | undefined {
     case 'contact.takeOver':
       if (!isId(p.contactId)) return 'That contact id is not valid.';
       return isText(p.via, MAX_VIA) ? undefined : 'The request has no valid origin tag.';
+    case 'assign.save':
+      return isAssignRules(p.rules) ? undefined : 'The assignment rules are not valid.';
     case 'sync.now':
     case 'sync.off':
       return undefined;

@@ -6,7 +6,7 @@
 import type { Stamp } from './hlc';
 
 /** The document kinds, also the prefix of every `_id` (`contact:<gid>`). */
-export const DOC_KINDS = ['contact', 'enrolment', 'activity', 'suppression'] as const;
+export const DOC_KINDS = ['contact', 'enrolment', 'activity', 'suppression', 'assign'] as const;
 export type DocKind = (typeof DOC_KINDS)[number];
 
 /** One field of a contact with the stamp of the edit that wrote it. */
@@ -77,7 +77,18 @@ export interface SuppressionDoc extends DocBase {
   withdrawnAt?: number;
 }
 
-export type SyncDoc = ContactDoc | EnrolmentDoc | ActivityDoc | SuppressionDoc;
+/**
+ * Team-wide assignment settings (lib/sync/assign-sync.ts): `assign:rules` (the routing rules) and
+ * `assign:rep:<replica>` (each rep's name, so the rules can name reps who own nothing yet). The
+ * whole body is one value: the latest edit (greatest stamp) wins.
+ */
+export interface AssignDoc extends DocBase {
+  kind: 'assign';
+  t: Stamp;
+  body: Record<string, unknown>;
+}
+
+export type SyncDoc = ContactDoc | EnrolmentDoc | ActivityDoc | SuppressionDoc | AssignDoc;
 
 export function docId(kind: DocKind, key: string): string {
   return `${kind}:${key}`;

@@ -25,6 +25,7 @@ import {
 import { getSettings } from '@/lib/db/settings';
 import type { ActivityDoc, ContactDoc, EnrolmentDoc, StampedValue, SuppressionDoc, SyncDoc } from './docs';
 import { docId, parseDocId } from './docs';
+import { applyAssignDoc } from './assign-sync';
 import { observe, type Stamp, tick, ZERO_STAMP } from './hlc';
 import { canonical, isSuppressed, mergeEnrolment, resolveVersions } from './merge';
 
@@ -357,7 +358,7 @@ export async function resolveConflicts(ctx: SyncContext, doc: SyncDoc): Promise<
   return merged;
 }
 
-const KIND_ORDER = ['contact', 'suppression', 'enrolment', 'activity'];
+const KIND_ORDER = ['contact', 'suppression', 'enrolment', 'activity', 'assign'];
 
 async function applyBatchOfDocs(
   ctx: SyncContext,
@@ -378,7 +379,8 @@ async function applyBatchOfDocs(
       deferred.delete(doc._id);
       for (const t of stampsOf(doc)) clock = observe(clock, t);
       const ok = await applyDoc(ctx, doc, now, replan);
-      if (ok) applied++;
+      // Team settings (assign:*) are not rows: `applied` counts what reached the tables.
+      if (ok && doc.kind !== 'assign') applied++;
       else deferred.add(doc._id);
     }
     await syncPlannedTouches(db, replan, now);
@@ -411,6 +413,9 @@ async function applyDoc(
       return applyEnrolment(ctx, doc, replan);
     case 'activity':
       return applyActivity(ctx, doc);
+    case 'assign':
+      await applyAssignDoc(ctx.db, doc);
+      return true;
   }
 }
 

@@ -11,7 +11,15 @@
  * - A suppression keeps the latest opt-out and the latest withdrawal: a merge never lifts it.
  */
 import type { DoneTouch, EnrolmentState, ExtraTouch } from '@/lib/cadence/types';
-import type { ActivityDoc, ContactDoc, EnrolmentDoc, StampedValue, SuppressionDoc, SyncDoc } from './docs';
+import type {
+  ActivityDoc,
+  AssignDoc,
+  ContactDoc,
+  EnrolmentDoc,
+  StampedValue,
+  SuppressionDoc,
+  SyncDoc,
+} from './docs';
 
 /** Canonical JSON (sorted keys): the deterministic last tiebreak between equal-ranked values. */
 export function canonical(v: unknown): string {
@@ -210,6 +218,12 @@ export function isSuppressed(d: SuppressionDoc): boolean {
   return d.withdrawnAt === undefined || d.withdrawnAt < d.at;
 }
 
+/** Team-wide settings: the latest edit wins whole (same stamp: by content, the same everywhere). */
+export function mergeAssign(a: AssignDoc, b: AssignDoc): AssignDoc {
+  if (a.t !== b.t) return body(a.t > b.t ? a : b);
+  return body(cmpCanonical(a.body, b.body) >= 0 ? a : b);
+}
+
 /** Merges two versions of one document by its kind's rule. */
 export function mergeDocs(a: SyncDoc, b: SyncDoc): SyncDoc {
   if (a.kind !== b.kind || a._id !== b._id)
@@ -223,6 +237,8 @@ export function mergeDocs(a: SyncDoc, b: SyncDoc): SyncDoc {
       return mergeActivity(a, b as ActivityDoc);
     case 'suppression':
       return mergeSuppression(a, b as SuppressionDoc);
+    case 'assign':
+      return mergeAssign(a, b as AssignDoc);
   }
 }
 

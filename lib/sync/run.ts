@@ -2,6 +2,7 @@
  * One sync run and what a rep reads about it: the server is asked first (so a wrong password or a
  * database without access gets its own message and nothing moves), then push, replicate, apply.
  */
+import { pushAssignDocs } from './assign-sync';
 import { applyChanges, pushOutbox, type SyncContext } from './engine';
 
 /** Why a run failed, in words a rep can act on. */
@@ -79,6 +80,7 @@ export interface SyncReport {
 export async function syncOnce(ctx: SyncContext, remote: SyncRemote): Promise<SyncReport> {
   await remote.check();
   const { pushed } = await pushOutbox(ctx);
+  await pushAssignDocs(ctx);
   await remote.replicate();
   const { applied, resolved } = await applyChanges(ctx);
   // Conflicts resolved here go to the server now, so other replicas meet the merged version

@@ -1,0 +1,158 @@
+/**
+ * Assignment rules and the assigned rep's badge in real Chromium: two browser profiles (Ana and
+ * Ben) with the e2e build, syncing through the in-process CouchDB-protocol server (as
+ * team-sync.spec.ts).
+ */
+import type { BrowserContext, Page } from '@playwright/test';
+import { type CouchServer, startCouchServer } from './support/couch-server';
+import { openDashboard } from './support/dashboard';
+import { badge } from './support/extension';
+import { E2E_EXTENSION_DIR, expect, launchExtension, serviceWorkerOf, test } from './support/fixtures';
+import { daytimeZone, sendFromPage } from './support/popup';
+
+test.use({ extensionDir: E2E_EXTENSION_DIR });
+test.describe.configure({ mode: 'serial', timeout: 120_000 });
+
+let server: CouchServer;
+
+test.beforeAll(async () => {
+  server = await startCouchServer({
+    users: { ana: 'ana-pw', ben: 'ben-pw' },
+    members: { team: ['ana', 'ben'] },
+  });
+});
+test.afterAll(async () => {
+  await server.close();
+});
+
+async function allowServer(context: BrowserContext): Promise<void> {
+  await context.route(`${server.url}/**`, (route) => route.continue());
+}
+
+const setup = (username: string, repName: string) => ({
+  url: server.url,
+  database: 'team',
+  username,
+  password: `${username}-pw`,
+  repName,
+});
+
+/** Every row of one store of a profile's database, read from an extension page. */
+function rowsOf<T>(page: Page, store: string): Promise<T[]> {
+  return page.evaluate(
+    (store) =>
+      new Promise<T[]>((resolve, reject) => {
+        const req = indexedDB.open('touchbase');
+        req.onsuccess = () => {
+          const all = req.result.transaction(store).objectStore(store).getAll();
+          all.onsuccess = () => {
+            resolve(all.result as T[]);
+            req.result.close();
+          };
+          all.onerror = () => reject(all.error);
+        };
+        req.onerror = () => reject(req.error);
+      }),
+    store,
+  );
+}
+
+const lead = (i: number) => ({
+  email: `lead${i}@example.com`,
+  firstName: `Lead${i}`,
+  lastName: 'Test',
+  company: '',
+  title: '',
+  phone: '',
+  custom: {},
+});
+
+test('Ana sets a round-robin rule in Settings; her import of 4 leads goes 2 and 2; Ben’s badge counts his two after one sync', async ({
+  context,
+  extensionId,
+}) => {
+  const timeZone = daytimeZone();
+  await allowServer(context);
+  const a = await context.newPage();
+  await openDashboard(a, extensionId, 'settings');
+  await sendFromPage(a, 'settings.save', { patch: { timeZone, name: 'Ana' } });
+  // Sync off: no Assignment section at all.
+  await expect(a.getByTestId('settings-team-sync')).toBeVisible();
+  await expect(a.getByTestId('settings-assignment')).toHaveCount(0);
+  await sendFromPage(a, 'sync.connect', setup('ana', 'Ana'));
+
+  const b = await launchExtension(E2E_EXTENSION_DIR);
+  try {
+    await allowServer(b.context);
+    const swB = await serviceWorkerOf(b.context);
+    const idB = new URL(swB.url()).host;
+    const pb = await b.context.newPage();
+    await openDashboard(pb, idB, 'settings');
+    await sendFromPage(pb, 'settings.save', { patch: { timeZone, name: 'Ben' } });
+    await sendFromPage(pb, 'sync.connect', setup('ben', 'Ben'));
+    // Ana's next sync brings Ben's name, so her rules can name him.
+    await sendFromPage(a, 'sync.now', {});
+
+    await a.reload();
+    const section = a.getByTestId('settings-assignment');
+    await expect(section).toBeVisible();
+    await expect(section.getByTestId('assign-empty')).toBeVisible();
+    await section.getByTestId('assign-add').click();
+    // No rep picked: refused inline, nothing saved.
+    await section.getByTestId('assign-save').click();
+    await expect(section.getByTestId('assign-problem-1')).toHaveText('Pick at least one rep.');
+    await expect(section.getByTestId('assign-message')).toHaveText(
+      'Nothing saved: fix the rules marked below.',
+    );
+    await section.getByTestId('assign-1-rep-Ana').check();
+    await section.getByTestId('assign-1-rep-Ben').check();
+    await expect(section.getByTestId('assign-problem-1')).toHaveCount(0);
+    await expect(section.getByTestId('assign-rule-1')).toContainText('These 2 reps take turns.');
+    // A band upside down is caught as typed once the rep has tried to save.
+    await section.getByTestId('assign-1-min').fill('80');
+    await section.getByTestId('assign-1-max').fill('20');
+    await section.getByTestId('assign-save').click();
+    await expect(section.getByTestId('assign-problem-1')).toHaveText(
+      'The first score is higher than the second.',
+    );
+    await section.getByTestId('assign-1-min').fill('');
+    await section.getByTestId('assign-1-max').fill('');
+    await section.getByTestId('assign-save').click();
+    await expect(section.getByTestId('assign-message')).toHaveText(
+      "Saved. Each rep's new leads follow these rules from their next sync.",
+    );
+    await section.screenshot({ path: 'tests/e2e/screenshots/team-assign-settings.png' });
+
+    // Ana imports and enrols 4 leads: two stay hers, two go to Ben.
+    await sendFromPage(a, 'contacts.import', {
+      drafts: [1, 2, 3, 4].map(lead),
+      mode: 'skip',
+      enrol: { playbookId: 'speed-to-lead-90', source: 'web-form' },
+      via: 'e2e',
+    });
+    type C = { email: string; owner?: { id: string; name: string } };
+    const ownersA = (await rowsOf<C>(a, 'contacts')).map((c) => c.owner?.name).sort();
+    expect(ownersA).toEqual(['Ana', 'Ana', 'Ben', 'Ben']);
+    await sendFromPage(a, 'sync.now', {});
+
+    // Ben syncs once: his badge counts his two leads' touches, not Ana's.
+    await sendFromPage(pb, 'sync.now', {});
+    const contactsB = await rowsOf<C & { id: number }>(pb, 'contacts');
+    expect(contactsB.map((c) => c.owner?.name).sort()).toEqual(['Ana', 'Ana', 'Ben', 'Ben']);
+    const bens = new Set(contactsB.filter((c) => c.owner?.name === 'Ben').map((c) => c.id));
+    type T = { contactId: number; state: string; dueAt: number };
+    const now = Date.now();
+    const dueB = (await rowsOf<T>(pb, 'touches')).filter((t) => t.state === 'planned' && t.dueAt <= now);
+    const bensDue = dueB.filter((t) => bens.has(t.contactId)).length;
+    expect(bensDue).toBeGreaterThanOrEqual(2);
+    expect(dueB.length).toBeGreaterThan(bensDue);
+    await expect.poll(async () => (await badge(swB)).text).toBe(String(bensDue));
+    // The rules reached Ben's settings too.
+    await openDashboard(pb, idB, 'settings');
+    const sectionB = pb.getByTestId('settings-assignment');
+    await expect(sectionB.getByTestId('assign-1-rep-Ana')).toBeChecked();
+    await expect(sectionB.getByTestId('assign-1-rep-Ben')).toBeChecked();
+  } finally {
+    await b.close();
+  }
+});
