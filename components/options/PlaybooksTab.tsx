@@ -1,12 +1,14 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { BUILT_IN_PLAYBOOKS, type Playbook } from '@/lib/cadence';
-import { builtInRules, type CadenceRule, describeRule } from '@/lib/cadence/rules';
+import { builtInRules, type CadenceRule } from '@/lib/cadence/rules';
 import { getDb, getSettings } from '@/lib/db';
 import type { PlaybookRow } from '@/lib/db/schema';
+import { nameList, t, tn } from '@/lib/i18n';
 import { LEAD_SOURCE_LABELS } from '@/lib/labels';
 import { request } from '@/lib/messaging/client';
 import { copyName } from '@/lib/playbook-editor';
+import { describeRule } from '@/lib/playbook-editor/rules';
 import { PlaybookEditor, type PlaybookDraft } from './playbooks/PlaybookEditor';
 import { SchedulePreview } from './playbooks/SchedulePreview';
 import { StepTimeline } from './playbooks/StepTimeline';
@@ -19,7 +21,7 @@ function rulesOf(p: Playbook): CadenceRule[] {
 
 function span(p: Playbook): string {
   const last = p.steps.reduce((m, s) => Math.max(m, s.day), 0);
-  return `${p.steps.length} steps · ${last} days`;
+  return `${tn('pb_span_steps', p.steps.length)} · ${tn('pb_span_days', last)}`;
 }
 
 /** The five built-ins and the rep's own playbooks: read, copy and edit, preview the schedule. */
@@ -34,7 +36,7 @@ export function PlaybooksTab() {
   const [editing, setEditing] = useState<PlaybookDraft | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
-  if (!data) return <p className="tb-muted">Loading…</p>;
+  if (!data) return <p className="tb-muted">{t('common_loading')}</p>;
   const { own, settings } = data;
   const all: (Playbook | PlaybookRow)[] = [...BUILT_IN_PLAYBOOKS, ...own];
   const selected = all.find((p) => p.id === selectedId) ?? BUILT_IN_PLAYBOOKS[0]!;
@@ -43,7 +45,7 @@ export function PlaybooksTab() {
     .map(([src]) => LEAD_SOURCE_LABELS[src as keyof typeof LEAD_SOURCE_LABELS] ?? src);
 
   const select = (id: string) => {
-    if (editing && !window.confirm('Discard the changes to this playbook?')) return;
+    if (editing && !window.confirm(t('pb_confirm_discard'))) return;
     setEditing(null);
     setNotice(null);
     setSelectedId(id);
@@ -55,6 +57,10 @@ export function PlaybooksTab() {
       name: copyName(
         p.name,
         all.map((x) => x.name),
+        (n) =>
+          n === 1
+            ? t('pb_copy_name', { name: p.name.trim() })
+            : t('pb_copy_name_n', { name: p.name.trim(), n }),
       ),
       description: p.description,
       steps: p.steps.map((s) => ({ ...s })),
@@ -63,17 +69,19 @@ export function PlaybooksTab() {
   };
 
   const remove = async (p: Playbook) => {
-    if (!window.confirm(`Delete "${p.name}"? Contacts already in it keep their schedule.`)) return;
+    if (!window.confirm(t('pb_delete_confirm', { name: p.name }))) return;
     try {
       const res = await request('playbook.delete', { id: p.id });
-      const parts = [`Deleted "${p.name}".`];
-      if (res.runningEnrolments)
-        parts.push(
-          `${res.runningEnrolments} running sequence${res.runningEnrolments > 1 ? 's keep' : ' keeps'} its own copy of the steps.`,
-        );
+      const parts = [t('pb_deleted', { name: p.name })];
+      if (res.runningEnrolments) parts.push(tn('pb_deleted_running', res.runningEnrolments));
       if (res.defaultsReset.length)
         parts.push(
-          `Default for ${res.defaultsReset.map((s) => LEAD_SOURCE_LABELS[s]).join(', ')} went back to the built-in.`,
+          t('pb_defaults_reset', {
+            sources: nameList(
+              res.defaultsReset.map((s) => LEAD_SOURCE_LABELS[s]),
+              res.defaultsReset.length,
+            ),
+          }),
         );
       setNotice(parts.join(' '));
       setSelectedId(BUILT_IN_PLAYBOOKS[0]!.id);
@@ -99,14 +107,14 @@ export function PlaybooksTab() {
 
   return (
     <div className="tb-pb">
-      <aside className="tb-pb-list" aria-label="Playbooks">
-        <div className="tb-section-title">Built-in</div>
+      <aside className="tb-pb-list" aria-label={t('tab_playbooks')}>
+        <div className="tb-section-title">{t('pb_built_in')}</div>
         <ul>{BUILT_IN_PLAYBOOKS.map(item)}</ul>
-        <div className="tb-section-title">Yours</div>
+        <div className="tb-section-title">{t('pb_yours')}</div>
         {own.length ? (
           <ul data-testid="own-playbooks">{own.map(item)}</ul>
         ) : (
-          <p className="tb-muted tb-pb-empty">Copy a built-in playbook to make your own.</p>
+          <p className="tb-muted tb-pb-empty">{t('pb_empty_own')}</p>
         )}
       </aside>
 
@@ -118,7 +126,11 @@ export function PlaybooksTab() {
         )}
         {editing ? (
           <>
-            <h2>{editing.id ? `Edit “${selected.name}”` : `New playbook from “${selected.name}”`}</h2>
+            <h2>
+              {editing.id
+                ? t('pb_edit_title', { name: selected.name })
+                : t('pb_new_from', { name: selected.name })}
+            </h2>
             <PlaybookEditor
               key={editing.id ?? `copy-${selected.id}`}
               initial={editing}
@@ -127,11 +139,7 @@ export function PlaybooksTab() {
               onSaved={(id, warnings) => {
                 setEditing(null);
                 setSelectedId(id);
-                setNotice(
-                  warnings
-                    ? `Saved with ${warnings} warning${warnings > 1 ? 's' : ''}. It's ready to pick when you enrol a contact.`
-                    : "Saved. It's ready to pick when you enrol a contact.",
-                );
+                setNotice(warnings ? tn('pb_saved_warnings', warnings) : t('pb_saved'));
               }}
             />
           </>
@@ -142,10 +150,12 @@ export function PlaybooksTab() {
                 <h2 data-testid="playbook-title">{selected.name}</h2>
                 <p className="tb-pb-desc">{selected.description}</p>
                 <div className="tb-row">
-                  <span className="tb-chip">{selected.builtIn ? 'Built-in' : 'Yours'}</span>
+                  <span className="tb-chip">{selected.builtIn ? t('pb_built_in') : t('pb_yours')}</span>
                   <span className="tb-chip">{span(selected)}</span>
                   {usedAsDefault.length > 0 && (
-                    <span className="tb-chip">Default for {usedAsDefault.join(', ')}</span>
+                    <span className="tb-chip">
+                      {t('pb_default_for', { sources: nameList(usedAsDefault, usedAsDefault.length) })}
+                    </span>
                   )}
                 </div>
               </div>
@@ -164,7 +174,7 @@ export function PlaybooksTab() {
                     }
                     data-testid="playbook-edit"
                   >
-                    Edit
+                    {t('common_edit')}
                   </button>
                 )}
                 <button
@@ -173,11 +183,11 @@ export function PlaybooksTab() {
                   onClick={() => startCopy(selected)}
                   data-testid="playbook-copy"
                 >
-                  Copy and edit
+                  {t('pb_copy_edit')}
                 </button>
                 {!selected.builtIn && (
                   <button type="button" className="danger" onClick={() => remove(selected)}>
-                    Delete
+                    {t('common_delete')}
                   </button>
                 )}
               </div>
@@ -187,9 +197,9 @@ export function PlaybooksTab() {
               <SchedulePreview key={selected.id} steps={selected.steps} settings={settings} />
             </div>
             <section className="tb-rules" data-testid="playbook-rules">
-              <h3>Rules</h3>
+              <h3>{t('pb_rules')}</h3>
               {rulesOf(selected).length === 0 ? (
-                <p className="tb-muted">No rules: this playbook runs its steps by the calendar only.</p>
+                <p className="tb-muted">{t('pb_no_rules')}</p>
               ) : (
                 <ul className="tb-rule-read">
                   {rulesOf(selected).map((r) => (
@@ -199,7 +209,7 @@ export function PlaybooksTab() {
                       data-testid="playbook-rule"
                     >
                       <strong>{r.name}</strong>
-                      {r.enabled === false ? <span className="tb-chip">Off</span> : null}
+                      {r.enabled === false ? <span className="tb-chip">{t('pb_rule_off')}</span> : null}
                       <span className="tb-muted"> {describeRule(r)}</span>
                     </li>
                   ))}

@@ -119,7 +119,7 @@ export function TemplatesTab() {
             onChange={(e) => setQuery(e.target.value)}
           />
           <select
-            aria-label={t('tpl_channel')}
+            aria-label={t('common_channel')}
             value={channel}
             onChange={(e) => setChannel(e.target.value as Channel | 'all')}
             data-testid="template-channel-filter"

@@ -30,14 +30,22 @@ export function newStepAfter(steps: readonly CadenceStep[]): CadenceStep {
   return { channel: 'email', day: last ? last.day + 2 : 0, purpose: 'follow-up' };
 }
 
-/** "Name (copy)", or "Name (copy 2)" … when that is taken (case-insensitive). */
-export function copyName(name: string, taken: readonly string[]): string {
+/**
+ * "Name (copy)", or "Name (copy 2)" … when that is taken (case-insensitive). `word(n)` writes the
+ * n-th copy's name (1 for the first) in the rep's language; English by default.
+ */
+export function copyName(
+  name: string,
+  taken: readonly string[],
+  word: (n: number) => string = (n) => `${name.trim()} (copy${n === 1 ? '' : ` ${n}`})`,
+): string {
   const lower = new Set(taken.map((t) => t.trim().toLowerCase()));
-  const base = `${name.trim()} (copy)`;
-  if (!lower.has(base.toLowerCase())) return base;
-  for (let n = 2; ; n++) {
-    const candidate = `${name.trim()} (copy ${n})`;
+  for (let n = 1; ; n++) {
+    const candidate = word(n);
     if (!lower.has(candidate.toLowerCase())) return candidate;
+    // A wording that ignores n would loop forever: number it ourselves past any real list.
+    const numbered = `${candidate} ${n}`;
+    if (n > taken.length + 1 && !lower.has(numbered.toLowerCase())) return numbered;
   }
 }
 

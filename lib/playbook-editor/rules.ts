@@ -1,35 +1,107 @@
 /**
  * Pure helpers behind the playbook's rule editor: a new rule, switching a rule's event or action
  * (keeping what still fits, starting the rest from sensible values), the words for events and
- * actions, and a clean copy of a message's rules for storing.
+ * actions and a rule's sentence (in the interface language), and a clean copy of a message's rules for storing.
  */
 import {
   ACTIONS_FOR_EVENT,
   type CadenceRule,
+  type ReplyIntent,
   type RuleAction,
   type RuleActionKind,
   type TriggerEventType,
 } from '@/lib/cadence/rules';
+import type { Channel } from '@/lib/cadence/types';
+import { messageMap, nameList, t, tn, uiLocale } from '@/lib/i18n';
+import { formatMinutes, LEAD_SOURCE_LABELS } from '@/lib/labels';
 
-export const EVENT_LABELS: Record<TriggerEventType, string> = {
-  'call-no-answer': 'a call is not answered',
-  'call-voicemail': 'a voicemail is left',
-  'meeting-booked': 'a meeting is booked',
-  'appointment-missed': 'the contact misses the appointment',
-  reply: 'the contact replies',
-  'no-reply-after-last-step': 'the last step gets no reply',
-};
+/** What starts a rule, as the end of "When …" (read at use, in the interface language). */
+export const EVENT_LABELS: Record<TriggerEventType, string> = messageMap({
+  'call-no-answer': 'pb_event_call_no_answer',
+  'call-voicemail': 'pb_event_call_voicemail',
+  'meeting-booked': 'pb_event_meeting_booked',
+  'appointment-missed': 'pb_event_appointment_missed',
+  reply: 'pb_event_reply',
+  'no-reply-after-last-step': 'pb_event_no_reply_after_last_step',
+});
 
-export const ACTION_LABELS: Record<RuleActionKind, string> = {
-  'touch-within': 'a touch within minutes',
-  'reference-voicemail': 'the next text refers to the voicemail',
-  'meeting-reminders': 'reminders before the meeting and a recap',
-  'mini-sequence': 'a short re-book sequence',
-  'propose-opt-out': 'propose an opt-out',
-  'propose-finish': 'propose finishing with no re-nurture',
-  'propose-call-now': 'propose a call due now',
-  're-nurture': 'the slower nurture path',
-};
+/** What a rule does, for the "Then" picker. */
+export const ACTION_LABELS: Record<RuleActionKind, string> = messageMap({
+  'touch-within': 'pb_action_touch_within',
+  'reference-voicemail': 'pb_action_reference_voicemail',
+  'meeting-reminders': 'pb_action_meeting_reminders',
+  'mini-sequence': 'pb_action_mini_sequence',
+  'propose-opt-out': 'pb_action_propose_opt_out',
+  'propose-finish': 'pb_action_propose_finish',
+  'propose-call-now': 'pb_action_propose_call_now',
+  're-nurture': 'pb_action_re_nurture',
+});
+
+/** What a reply says, for the "if it …" picker ("asks to stop"). */
+export const INTENT_LABELS: Record<ReplyIntent, string> = messageMap({
+  'opt-out': 'pb_intent_opt_out',
+  'not-interested': 'pb_intent_not_interested',
+  'call-me': 'pb_intent_call_me',
+});
+
+/** The same, inside the rule's sentence ("When the contact replies asking to stop"). */
+const INTENT_IN_SENTENCE: Record<ReplyIntent, string> = messageMap({
+  'opt-out': 'pb_rule_intent_opt_out',
+  'not-interested': 'pb_rule_intent_not_interested',
+  'call-me': 'pb_rule_intent_call_me',
+});
+
+/** One touch on a channel, inside a sentence ("a text", "an email"). */
+const A_TOUCH: Record<Channel, string> = messageMap({
+  sms: 'pb_rule_a_sms',
+  email: 'pb_rule_a_email',
+  call: 'pb_rule_a_call',
+  voicemail: 'pb_rule_a_voicemail',
+  linkedin: 'pb_rule_a_linkedin',
+  task: 'pb_rule_a_task',
+});
+
+/** What the rule does, as the end of its sentence. */
+function thenText(a: RuleAction, locale: string): string {
+  switch (a.kind) {
+    case 'touch-within':
+      return t('pb_rule_then_touch', {
+        touch: A_TOUCH[a.channel] ?? a.channel,
+        duration: formatMinutes(a.withinMinutes, locale),
+      });
+    case 'meeting-reminders':
+      return tn('pb_rule_then_reminders', a.reminders.length, {
+        duration: formatMinutes(a.recapWithinHours * 60, locale),
+      });
+    case 'mini-sequence':
+      return tn('pb_rule_then_mini_sequence', a.steps.length);
+    case 're-nurture':
+      return a.days ? tn('pb_rule_then_re_nurture_days', a.days) : t('pb_rule_then_re_nurture');
+    default:
+      return ACTION_LABELS[a.kind];
+  }
+}
+
+/**
+ * "When a call is not answered, then a text within 10 min.": a rule in the rep's words and
+ * language, for the rule cards and the playbook's read-only list.
+ */
+export function describeRule(rule: CadenceRule, locale = uiLocale()): string {
+  const cond = rule.condition;
+  let event = EVENT_LABELS[rule.when] ?? rule.when;
+  if (cond?.replyIntent)
+    event = t('pb_rule_event_intent', { event, intent: INTENT_IN_SENTENCE[cond.replyIntent] });
+  if (cond?.sources?.length)
+    event = t('pb_rule_event_sources', {
+      event,
+      sources: nameList(
+        cond.sources.map((s) => LEAD_SOURCE_LABELS[s] ?? s),
+        cond.sources.length,
+      ),
+    });
+  // "10 Min." ends the German sentence with one period, not two.
+  return t('pb_rule_sentence', { event, action: thenText(rule.action, locale) }).replace(/\.\.$/, '.');
+}
 
 /** What an action starts with when the rep picks it (the seeds' values). */
 export function starterAction(kind: RuleActionKind): RuleAction {
@@ -88,7 +160,7 @@ export function newRule(rules: readonly CadenceRule[]): CadenceRule {
   while (ids.has(`my-rule-${n}`)) n++;
   return {
     id: `my-rule-${n}`,
-    name: `My rule ${n}`,
+    name: t('pb_rule_new_name', { n }),
     when: 'call-no-answer',
     action: starterAction('touch-within'),
   };

@@ -9,8 +9,62 @@ import { expect, test } from './support/fixtures';
 import { seedSettings } from './support/sidebar';
 
 const SHOTS = 'tests/e2e/screenshots';
-/** Messages lib/ writes (template problems): converted by the lib side of #14, not by these tabs. */
-const LIB_TEXT = '.tb-tpl-problem-text';
+/**
+ * What lib/ writes (template problems; built-in playbook names, descriptions, step notes and rule
+ * names; validation messages): converted by the lib side of #14, not by these tabs.
+ */
+const LIB_TEXT = [
+  '.tb-tpl-problem-text',
+  '.tb-pb-item-name',
+  '[data-testid="playbook-title"]',
+  '.tb-pb-desc',
+  '.tb-pb-note',
+  '.tb-rule-read strong',
+  '.tb-problem',
+].join(', ');
+
+/**
+ * English the Playbooks tab showed before (read view, editor, rule cards, schedule preview).
+ * Words a built-in's English name holds ("days") or French shares ("Due", "Note") are checked
+ * where they are shown instead.
+ */
+const PLAYBOOKS_ENGLISH = [
+  'Built-in',
+  'Yours',
+  'Copy a built-in playbook',
+  'Copy and edit',
+  'Day',
+  'within',
+  'after 2 unanswered',
+  'Speed-to-lead',
+  'Schedule preview',
+  'Lead source',
+  'Enrolled',
+  'times in',
+  'texts and calls only',
+  'every day',
+  'Channel',
+  'Purpose',
+  'Deadline',
+  'same day',
+  'Rules',
+  'When',
+  'Then',
+  'Only for',
+  'every lead',
+  'a call is not answered',
+  'the contact replies',
+  'a text within',
+  'New playbook from',
+  'Within',
+  'Add step',
+  'Add rule',
+  'Move step',
+  'Remove',
+  'Save playbook',
+  'Cancel',
+  'Warnings',
+];
 
 /** English the Templates tab showed before; none of it may be left, as text or as an attribute. */
 const TEMPLATES_ENGLISH = [
@@ -177,5 +231,125 @@ test.describe('a browser in German', () => {
     await expect(page.getByTestId('preview-stats')).toContainText(/etwa \d+ s gesprochen \(max\. 30 s\)/);
     await page.screenshot({ path: `${SHOTS}/dashboard-templates-de.png`, fullPage: true });
     expect(await englishLeft(page, TEMPLATES_ENGLISH, LIB_TEXT)).toEqual([]);
+  });
+});
+
+test.describe('the Playbooks tab in French', () => {
+  test.use({ browserLocale: 'fr' });
+
+  test('read view, editor, rule cards and schedule preview read in French', async ({
+    context,
+    extensionId,
+    serviceWorker,
+    consoleErrors,
+  }) => {
+    await seedSettings(serviceWorker);
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.accept();
+    });
+    await openDashboard(page, extensionId, 'playbooks');
+
+    const list = page.getByRole('complementary', { name: 'Playbooks' });
+    await expect(list).toContainText('Fournis');
+    await expect(list).toContainText('Copiez un playbook fourni pour créer le vôtre.');
+    await page.getByTestId('playbook-item-speed-to-lead-90').click();
+    const timeline = page.getByTestId('playbook-timeline');
+    await expect(timeline.locator('li').first()).toContainText('Jour 0');
+    await expect(timeline.locator('.tb-chip.today').first()).toHaveText(/^sous \d+\s?min$/);
+    await expect(timeline.locator('.tb-chip.today').first()).toHaveAttribute(
+      'title',
+      'Délai de premier contact',
+    );
+    await expect(page.locator('.tb-pb-head .tb-chip').nth(1)).toHaveText(/^\d+ étapes · \d+ jours$/);
+    await expect(page.getByRole('heading', { name: 'Aperçu du planning' })).toBeVisible();
+    await expect(page.getByTestId('preview-table').locator('thead')).toContainText(
+      'JourCanalObjectifPrévuÉchéance',
+    );
+    await expect(page.locator('.tb-pb-preview-note')).toContainText(
+      /^Inscrit le .+ · heures en .+ · SMS et appels uniquement /,
+    );
+    const rules = page.getByTestId('playbook-rules');
+    await expect(rules.getByRole('heading', { name: 'Règles' })).toBeVisible();
+    await expect(rules).toContainText('Quand un appel reste sans réponse : un SMS sous 10 min.');
+    await page.screenshot({ path: `${SHOTS}/dashboard-playbooks-fr.png`, fullPage: true });
+    expect(await englishLeft(page, PLAYBOOKS_ENGLISH, LIB_TEXT)).toEqual([]);
+
+    // Copy and edit: the editor, its rule cards and its own preview.
+    await page.getByTestId('playbook-copy').click();
+    await expect(page.getByRole('heading', { name: /^Nouveau playbook à partir de « .+ »$/ })).toBeVisible();
+    await expect(page.getByTestId('playbook-name')).toHaveValue(/ \(copie\)$/);
+    const editor = page.getByTestId('playbook-editor');
+    await expect(editor.getByLabel('Jour de l’étape 3')).toBeVisible();
+    await expect(editor.getByRole('button', { name: 'Monter l’étape 2' })).toBeEnabled();
+    await expect(editor.getByRole('button', { name: '+ Ajouter une étape' })).toBeVisible();
+    const ruleEditor = page.getByTestId('rule-editor');
+    await expect(ruleEditor.getByRole('heading')).toHaveText(
+      'Règles : ce qui se passe quand il se passe quelque chose',
+    );
+    const rule1 = ruleEditor.getByTestId('rule-1');
+    await expect(rule1.getByLabel('Événement de la règle 1').locator('option:checked')).toHaveText(
+      'un appel reste sans réponse',
+    );
+    await expect(rule1.locator('strong')).toHaveText(['Quand', 'Alors']);
+    await expect(rule1.getByTestId('rule-summary')).toHaveText(
+      'Quand un appel reste sans réponse : un SMS sous 10 min.',
+    );
+    await expect(rule1.getByRole('group', { name: 'Origines des prospects de la règle 1' })).toContainText(
+      'Uniquement pour',
+    );
+    // A reply rule: its "if it …" picker, and the sentence with the intent and the sources.
+    await ruleEditor.getByTestId('rule-add').click();
+    const n = await ruleEditor.locator('li.tb-rule-card').count();
+    const added = ruleEditor.getByTestId(`rule-${n}`);
+    await expect(added.getByLabel(`Nom de la règle ${n}`)).toHaveValue(`Ma règle ${n}`);
+    await added.getByLabel(`Événement de la règle ${n}`).selectOption('reply');
+    await added.getByLabel(`Règle ${n} : contenu de la réponse`).selectOption('call-me');
+    await added.getByText('Recommandation').click();
+    await expect(added.getByTestId('rule-summary')).toHaveText(
+      /^Quand le contact répond et demande un appel \(uniquement Recommandation\) : .+\.$/,
+    );
+    await page.screenshot({ path: `${SHOTS}/dashboard-playbook-editor-fr.png`, fullPage: true });
+    expect(await englishLeft(page, PLAYBOOKS_ENGLISH, LIB_TEXT)).toEqual([]);
+
+    // Leaving the editor asks first; a saved copy says so in French.
+    await page.getByTestId('playbook-item-seven-touch-14-day').click();
+    expect(dialogs).toEqual(['Abandonner les modifications de ce playbook ?']);
+    await page.getByTestId('playbook-copy').click();
+    await page.getByTestId('playbook-save').click();
+    await expect(page.getByTestId('playbook-notice')).toHaveText(
+      /^Enregistré( avec \d+ avertissements?)?\. Vous pouvez le choisir en inscrivant un contact\.$/,
+    );
+    await expect(page.getByTestId('own-playbooks')).toContainText(/\d+ étapes · \d+ jours/);
+    expect(consoleErrors).toEqual([]);
+  });
+});
+
+test.describe('the Playbooks tab in German', () => {
+  test.use({ browserLocale: 'de' });
+
+  test('long German words fit the rule cards, timeline and preview', async ({
+    context,
+    extensionId,
+    serviceWorker,
+  }) => {
+    await seedSettings(serviceWorker);
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await openDashboard(page, extensionId, 'playbooks');
+    await page.getByTestId('playbook-item-speed-to-lead-90').click();
+    await expect(page.getByTestId('playbook-rules')).toContainText(
+      'Wenn ein Anruf nicht angenommen wird, dann eine SMS',
+    );
+    await page.screenshot({ path: `${SHOTS}/dashboard-playbooks-de.png`, fullPage: true });
+    await page.getByTestId('playbook-copy').click();
+    await expect(page.getByTestId('rule-editor').getByRole('heading')).toHaveText(
+      'Regeln: was passiert, wenn etwas passiert',
+    );
+    await page.screenshot({ path: `${SHOTS}/dashboard-playbook-editor-de.png`, fullPage: true });
+    expect(await englishLeft(page, PLAYBOOKS_ENGLISH, LIB_TEXT)).toEqual([]);
   });
 });

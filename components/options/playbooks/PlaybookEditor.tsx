@@ -9,6 +9,7 @@ import {
 } from '@/lib/cadence';
 import { type CadenceRule, validateRules } from '@/lib/cadence/rules';
 import type { RepSettings } from '@/lib/db/schema';
+import { t } from '@/lib/i18n';
 import { CHANNEL_LABELS, PURPOSE_LABELS } from '@/lib/labels';
 import { request } from '@/lib/messaging/client';
 import { moveStep, newStepAfter, removeStep } from '@/lib/playbook-editor';
@@ -89,7 +90,7 @@ export function PlaybookEditor({ initial, settings, onCancel, onSaved }: Props) 
     <div className="tb-pb-editor" data-testid="playbook-editor">
       <div className="tb-pb-fields">
         <label>
-          <span>Name</span>
+          <span>{t('field_name')}</span>
           <input
             value={draft.name}
             maxLength={80}
@@ -98,7 +99,7 @@ export function PlaybookEditor({ initial, settings, onCancel, onSaved }: Props) 
           />
         </label>
         <label>
-          <span>Description</span>
+          <span>{t('pb_description')}</span>
           <textarea
             rows={2}
             value={draft.description}
@@ -112,16 +113,14 @@ export function PlaybookEditor({ initial, settings, onCancel, onSaved }: Props) 
         <thead>
           <tr>
             <th>#</th>
-            <th>Day</th>
-            <th>Channel</th>
-            <th>Purpose</th>
-            <th title="Speed-to-lead deadline, in minutes; leave empty for end of day">Within (min)</th>
-            <th title="Only due after two unanswered touches in a row (second contact)">
-              After 2 unanswered
-            </th>
-            <th>Note</th>
+            <th>{t('pb_col_day')}</th>
+            <th>{t('common_channel')}</th>
+            <th>{t('pb_col_purpose')}</th>
+            <th title={t('pb_col_within_title')}>{t('pb_col_within')}</th>
+            <th title={t('pb_col_after_two_title')}>{t('pb_col_after_two')}</th>
+            <th>{t('pb_col_note')}</th>
             <th>
-              <span className="tb-sr-only">Order</span>
+              <span className="tb-sr-only">{t('pb_col_order')}</span>
             </th>
           </tr>
         </thead>
@@ -139,14 +138,14 @@ export function PlaybookEditor({ initial, settings, onCancel, onSaved }: Props) 
                     min={0}
                     step={1}
                     className="tb-pb-num"
-                    aria-label={`Step ${n} day`}
+                    aria-label={t('pb_step_day', { step: n })}
                     value={Number.isNaN(s.day) ? '' : s.day}
                     onChange={(e) => setStep(i, { day: toNumber(e.target.value) })}
                   />
                 </td>
                 <td>
                   <select
-                    aria-label={`Step ${n} channel`}
+                    aria-label={t('pb_step_channel', { step: n })}
                     value={s.channel}
                     onChange={(e) => setStep(i, { channel: e.target.value as Channel })}
                   >
@@ -159,7 +158,7 @@ export function PlaybookEditor({ initial, settings, onCancel, onSaved }: Props) 
                 </td>
                 <td>
                   <select
-                    aria-label={`Step ${n} purpose`}
+                    aria-label={t('pb_step_purpose', { step: n })}
                     value={s.purpose}
                     onChange={(e) => setStep(i, { purpose: e.target.value as Purpose })}
                   >
@@ -175,7 +174,7 @@ export function PlaybookEditor({ initial, settings, onCancel, onSaved }: Props) 
                     type="number"
                     min={1}
                     className="tb-pb-num"
-                    aria-label={`Step ${n} within minutes`}
+                    aria-label={t('pb_step_within', { step: n })}
                     placeholder="–"
                     value={
                       s.withinMinutes === undefined || Number.isNaN(s.withinMinutes) ? '' : s.withinMinutes
@@ -190,7 +189,7 @@ export function PlaybookEditor({ initial, settings, onCancel, onSaved }: Props) 
                 <td className="tb-pb-center">
                   <input
                     type="checkbox"
-                    aria-label={`Step ${n} only after two unanswered touches`}
+                    aria-label={t('pb_step_after_two', { step: n })}
                     checked={s.requiresTwoUnanswered === true}
                     onChange={(e) => setStep(i, { requiresTwoUnanswered: e.target.checked || undefined })}
                   />
@@ -198,7 +197,7 @@ export function PlaybookEditor({ initial, settings, onCancel, onSaved }: Props) 
                 <td>
                   <input
                     className="tb-pb-note-input"
-                    aria-label={`Step ${n} note`}
+                    aria-label={t('pb_step_note', { step: n })}
                     value={s.note ?? ''}
                     maxLength={300}
                     onChange={(e) => setStep(i, { note: e.target.value || undefined })}
@@ -207,7 +206,7 @@ export function PlaybookEditor({ initial, settings, onCancel, onSaved }: Props) 
                 <td className="tb-pb-order">
                   <button
                     type="button"
-                    aria-label={`Move step ${n} up`}
+                    aria-label={t('pb_step_up', { step: n })}
                     disabled={i === 0}
                     onClick={() => setDraft({ ...draft, steps: moveStep(draft.steps, i, -1) })}
                   >
@@ -215,7 +214,7 @@ export function PlaybookEditor({ initial, settings, onCancel, onSaved }: Props) 
                   </button>
                   <button
                     type="button"
-                    aria-label={`Move step ${n} down`}
+                    aria-label={t('pb_step_down', { step: n })}
                     disabled={i === draft.steps.length - 1}
                     onClick={() => setDraft({ ...draft, steps: moveStep(draft.steps, i, 1) })}
                   >
@@ -224,7 +223,7 @@ export function PlaybookEditor({ initial, settings, onCancel, onSaved }: Props) 
                   <button
                     type="button"
                     className="danger"
-                    aria-label={`Remove step ${n}`}
+                    aria-label={t('pb_step_remove', { step: n })}
                     onClick={() => setDraft({ ...draft, steps: removeStep(draft.steps, i) })}
                   >
                     ✕
@@ -239,7 +238,7 @@ export function PlaybookEditor({ initial, settings, onCancel, onSaved }: Props) 
         type="button"
         onClick={() => setDraft({ ...draft, steps: [...draft.steps, newStepAfter(draft.steps)] })}
       >
-        + Add step
+        {t('pb_add_step')}
       </button>
 
       {(validation.errors.length > 0 || validation.warnings.length > 0) && (
@@ -278,14 +277,14 @@ export function PlaybookEditor({ initial, settings, onCancel, onSaved }: Props) 
           onClick={save}
           data-testid="playbook-save"
         >
-          {saving ? 'Saving…' : 'Save playbook'}
+          {saving ? t('common_saving') : t('pb_save')}
         </button>
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('common_cancel')}
         </button>
-        {blocked && <span className="tb-muted">Fix the errors above to save.</span>}
+        {blocked && <span className="tb-muted">{t('pb_fix_errors')}</span>}
         {!blocked && validation.warnings.length + ruleChecks.warnings.length > 0 && (
-          <span className="tb-muted">Warnings don't block saving; the planner will shift those touches.</span>
+          <span className="tb-muted">{t('pb_warnings_ok')}</span>
         )}
       </div>
 

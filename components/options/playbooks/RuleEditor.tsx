@@ -2,7 +2,6 @@ import { CHANNELS, type Channel, LEAD_SOURCES, PURPOSES, type Purpose } from '@/
 import {
   ACTIONS_FOR_EVENT,
   type CadenceRule,
-  describeRule,
   type MeetingReminder,
   type MiniStep,
   REPLY_INTENTS,
@@ -13,15 +12,18 @@ import {
   TRIGGER_EVENTS,
   type TriggerEventType,
 } from '@/lib/cadence/rules';
+import { t } from '@/lib/i18n';
 import { CHANNEL_LABELS, LEAD_SOURCE_LABELS, PURPOSE_LABELS } from '@/lib/labels';
 import { moveStep, removeStep } from '@/lib/playbook-editor';
-import { ACTION_LABELS, EVENT_LABELS, newRule, withAction, withEvent } from '@/lib/playbook-editor/rules';
-
-const INTENT_LABELS: Record<ReplyIntent, string> = {
-  'opt-out': 'asks to stop',
-  'not-interested': 'says not interested',
-  'call-me': 'asks for a call',
-};
+import {
+  ACTION_LABELS,
+  describeRule,
+  EVENT_LABELS,
+  INTENT_LABELS,
+  newRule,
+  withAction,
+  withEvent,
+} from '@/lib/playbook-editor/rules';
 
 /** The rule with `condition`, or without one when nothing is left in it. */
 function withCondition(r: CadenceRule, condition: RuleCondition): CadenceRule {
@@ -112,53 +114,53 @@ function ActionFields({
       return (
         <span className="tb-rule-fields">
           <ChannelSelect
-            label={`Rule ${n} channel`}
+            label={t('pb_rule_channel', { rule: n })}
             value={a.channel}
             onChange={(channel) => set({ ...a, channel })}
           />
           <PurposeSelect
-            label={`Rule ${n} purpose`}
+            label={t('pb_rule_purpose', { rule: n })}
             value={a.purpose}
             onChange={(purpose) => set({ ...a, purpose })}
           />
-          within
+          {t('pb_rule_within')}
           <MinutesInput
-            label={`Rule ${n} within minutes`}
+            label={t('pb_rule_within_minutes', { rule: n })}
             value={a.withinMinutes}
             onChange={(withinMinutes) => set({ ...a, withinMinutes })}
           />
-          minutes
+          {t('pb_rule_minutes')}
         </span>
       );
     case 'propose-call-now':
       return (
         <span className="tb-rule-fields">
-          due within
+          {t('pb_rule_due_within')}
           <MinutesInput
-            label={`Rule ${n} within minutes`}
+            label={t('pb_rule_within_minutes', { rule: n })}
             value={a.withinMinutes}
             onChange={(withinMinutes) => set({ ...a, withinMinutes })}
           />
-          minutes, once you confirm
+          {t('pb_rule_minutes_once_confirmed')}
         </span>
       );
     case 're-nurture':
       return (
         <span className="tb-rule-fields">
-          after
+          {t('pb_rule_after')}
           <input
             type="number"
             min={60}
             max={90}
             className="tb-pb-num"
-            aria-label={`Rule ${n} re-nurture days`}
+            aria-label={t('pb_rule_re_nurture_days', { rule: n })}
             placeholder="60"
             value={shown(a.days)}
             onChange={(e) =>
               set(e.target.value.trim() === '' ? { kind: 're-nurture' } : { ...a, days: num(e.target.value) })
             }
           />
-          days <span className="tb-muted">(empty: the re-engage delay in Settings)</span>
+          {t('pb_rule_days')} <span className="tb-muted">{t('pb_rule_days_empty')}</span>
         </span>
       );
     case 'meeting-reminders': {
@@ -169,22 +171,22 @@ function ActionFields({
           {a.reminders.map((m, k) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: reminders have no id; their position is their identity.
             <div key={k} className="tb-rule-fields">
-              Reminder {k + 1}:
+              {t('pb_rule_reminder', { item: k + 1 })}
               <ChannelSelect
-                label={`Rule ${n} reminder ${k + 1} channel`}
+                label={t('pb_rule_reminder_channel', { rule: n, item: k + 1 })}
                 value={m.channel}
                 onChange={(channel) => setReminder(k, { channel })}
               />
               <MinutesInput
-                label={`Rule ${n} reminder ${k + 1} minutes before`}
+                label={t('pb_rule_reminder_minutes', { rule: n, item: k + 1 })}
                 value={m.beforeMinutes}
                 onChange={(beforeMinutes) => setReminder(k, { beforeMinutes })}
               />
-              minutes before <span className="tb-muted">(1440 = the day before)</span>
+              {t('pb_rule_minutes_before')} <span className="tb-muted">{t('pb_rule_day_before_hint')}</span>
               <button
                 type="button"
                 className="danger"
-                aria-label={`Remove rule ${n} reminder ${k + 1}`}
+                aria-label={t('pb_rule_reminder_remove', { rule: n, item: k + 1 })}
                 onClick={() => set({ ...a, reminders: removeStep(a.reminders, k) })}
               >
                 ✕
@@ -198,15 +200,15 @@ function ActionFields({
                 set({ ...a, reminders: [...a.reminders, { channel: 'email', beforeMinutes: 120 }] })
               }
             >
-              + Reminder
+              {t('pb_rule_add_reminder')}
             </button>
-            recap due within
+            {t('pb_rule_recap_within')}
             <MinutesInput
-              label={`Rule ${n} recap within hours`}
+              label={t('pb_rule_recap_hours', { rule: n })}
               value={a.recapWithinHours}
               onChange={(recapWithinHours) => set({ ...a, recapWithinHours })}
             />
-            hours after the meeting
+            {t('pb_rule_hours_after_meeting')}
           </div>
         </div>
       );
@@ -227,32 +229,32 @@ function ActionFields({
           {a.steps.map((s, k) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: steps have no id; their position is their identity.
             <div key={k} className="tb-rule-fields">
-              Day
+              {t('pb_col_day')}
               <input
                 type="number"
                 min={0}
                 className="tb-pb-num"
-                aria-label={`Rule ${n} touch ${k + 1} day`}
+                aria-label={t('pb_rule_touch_day', { rule: n, item: k + 1 })}
                 value={shown(s.dayOffset)}
                 onChange={(e) => setStep(k, { dayOffset: num(e.target.value) })}
               />
               <ChannelSelect
-                label={`Rule ${n} touch ${k + 1} channel`}
+                label={t('pb_rule_touch_channel', { rule: n, item: k + 1 })}
                 value={s.channel}
                 onChange={(channel) => setStep(k, { channel })}
               />
               <PurposeSelect
-                label={`Rule ${n} touch ${k + 1} purpose`}
+                label={t('pb_rule_touch_purpose', { rule: n, item: k + 1 })}
                 value={s.purpose}
                 onChange={(purpose) => setStep(k, { purpose })}
               />
-              within
+              {t('pb_rule_within')}
               <input
                 type="number"
                 min={1}
                 className="tb-pb-num"
                 placeholder="–"
-                aria-label={`Rule ${n} touch ${k + 1} within minutes`}
+                aria-label={t('pb_rule_touch_within', { rule: n, item: k + 1 })}
                 value={shown(s.withinMinutes)}
                 onChange={(e) =>
                   setStep(k, {
@@ -260,10 +262,10 @@ function ActionFields({
                   })
                 }
               />
-              min
+              {t('pb_rule_min')}
               <button
                 type="button"
-                aria-label={`Move rule ${n} touch ${k + 1} up`}
+                aria-label={t('pb_rule_touch_up', { rule: n, item: k + 1 })}
                 disabled={k === 0}
                 onClick={() => set({ ...a, steps: moveStep(a.steps, k, -1) })}
               >
@@ -272,7 +274,7 @@ function ActionFields({
               <button
                 type="button"
                 className="danger"
-                aria-label={`Remove rule ${n} touch ${k + 1}`}
+                aria-label={t('pb_rule_touch_remove', { rule: n, item: k + 1 })}
                 onClick={() => set({ ...a, steps: removeStep(a.steps, k) })}
               >
                 ✕
@@ -292,7 +294,7 @@ function ActionFields({
               });
             }}
           >
-            + Touch
+            {t('pb_rule_add_touch')}
           </button>
         </div>
       );
@@ -321,14 +323,11 @@ export function RuleEditor({
   const setRule = (i: number, r: CadenceRule) => onChange(rules.map((x, j) => (j === i ? r : x)));
   return (
     <section className="tb-rules" data-testid="rule-editor">
-      <h3>Rules: what happens when something happens</h3>
-      <p className="tb-muted">
-        When an event happens to a contact in this playbook, the rule adds or changes touches, or proposes
-        something for you to confirm. The contact window, one text a day and 48 h between emails still hold.
-      </p>
+      <h3>{t('pb_rules_title')}</h3>
+      <p className="tb-muted">{t('pb_rules_hint')}</p>
       {rules.length === 0 ? (
         <p className="tb-muted" data-testid="rules-empty">
-          No rules: this playbook runs its steps by the calendar only.
+          {t('pb_no_rules')}
         </p>
       ) : null}
       <ol className="tb-rule-cards">
@@ -349,7 +348,7 @@ export function RuleEditor({
                   <input
                     type="checkbox"
                     checked={r.enabled !== false}
-                    aria-label={`Rule ${n} on`}
+                    aria-label={t('pb_rule_on', { rule: n })}
                     onChange={(e) => {
                       const next = { ...r };
                       if (e.target.checked) delete next.enabled;
@@ -357,11 +356,11 @@ export function RuleEditor({
                       setRule(i, next);
                     }}
                   />
-                  On
+                  {t('dash_on')}
                 </label>
                 <input
                   className="tb-rule-name"
-                  aria-label={`Rule ${n} name`}
+                  aria-label={t('pb_rule_name', { rule: n })}
                   value={r.name}
                   maxLength={120}
                   onChange={(e) => setRule(i, { ...r, name: e.target.value })}
@@ -369,16 +368,16 @@ export function RuleEditor({
                 <button
                   type="button"
                   className="danger"
-                  aria-label={`Remove rule ${n}`}
+                  aria-label={t('pb_rule_remove', { rule: n })}
                   onClick={() => onChange(removeStep(rules, i))}
                 >
-                  Remove
+                  {t('dash_remove')}
                 </button>
               </div>
               <div className="tb-rule-fields">
-                <strong>When</strong>
+                <strong>{t('pb_rule_when')}</strong>
                 <select
-                  aria-label={`Rule ${n} event`}
+                  aria-label={t('pb_rule_event', { rule: n })}
                   value={r.when}
                   onChange={(e) => setRule(i, withEvent(r, e.target.value as TriggerEventType))}
                 >
@@ -390,9 +389,9 @@ export function RuleEditor({
                 </select>
                 {r.when === 'reply' ? (
                   <>
-                    <strong>if it</strong>
+                    <strong>{t('pb_rule_if_it')}</strong>
                     <select
-                      aria-label={`Rule ${n} reply says`}
+                      aria-label={t('pb_rule_reply_says', { rule: n })}
                       value={r.condition?.replyIntent ?? ''}
                       onChange={(e) => {
                         const condition: RuleCondition = { ...r.condition };
@@ -401,7 +400,7 @@ export function RuleEditor({
                         setRule(i, withCondition(r, condition));
                       }}
                     >
-                      <option value="">says anything</option>
+                      <option value="">{t('pb_intent_anything')}</option>
                       {REPLY_INTENTS.map((it) => (
                         <option key={it} value={it}>
                           {INTENT_LABELS[it]}
@@ -411,8 +410,11 @@ export function RuleEditor({
                   </>
                 ) : null}
               </div>
-              <fieldset className="tb-days tb-plain tb-rule-sources" aria-label={`Rule ${n} lead sources`}>
-                <span className="tb-muted">Only for</span>
+              <fieldset
+                className="tb-days tb-plain tb-rule-sources"
+                aria-label={t('pb_rule_sources', { rule: n })}
+              >
+                <span className="tb-muted">{t('pb_rule_only_for')}</span>
                 {LEAD_SOURCES.map((s) => (
                   <label key={s}>
                     <input
@@ -432,14 +434,14 @@ export function RuleEditor({
                   </label>
                 ))}
                 {!r.condition?.sources?.length ? (
-                  <span className="tb-muted">(none ticked: every lead)</span>
+                  <span className="tb-muted">{t('pb_rule_every_lead')}</span>
                 ) : null}
               </fieldset>
               {eventOk ? (
                 <div className="tb-rule-fields">
-                  <strong>Then</strong>
+                  <strong>{t('pb_rule_then')}</strong>
                   <select
-                    aria-label={`Rule ${n} action`}
+                    aria-label={t('pb_rule_action', { rule: n })}
                     value={r.action?.kind}
                     onChange={(e) => setRule(i, withAction(r, e.target.value as RuleActionKind))}
                   >
@@ -472,7 +474,7 @@ export function RuleEditor({
         })}
       </ol>
       <button type="button" onClick={() => onChange([...rules, newRule(rules)])} data-testid="rule-add">
-        + Add rule
+        {t('dash_add_rule')}
       </button>
     </section>
   );

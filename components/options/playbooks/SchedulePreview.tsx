@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { CadenceStep, LeadSource } from '@/lib/cadence';
 import type { RepSettings } from '@/lib/db/schema';
+import { t } from '@/lib/i18n';
 import { CHANNEL_LABELS, formatMinutes, PURPOSE_LABELS } from '@/lib/labels';
 import { previewSchedule, roundUpToQuarterHour } from '@/lib/playbook-editor';
 import { describeWindow, formatDeadline, formatLocal } from './format';
@@ -27,11 +28,11 @@ export function SchedulePreview({
   );
   const tz = settings.timeZone;
   return (
-    <section className="tb-pb-preview" aria-label="Schedule preview">
+    <section className="tb-pb-preview" aria-label={t('pb_preview')}>
       <div className="tb-row tb-pb-preview-head">
-        <h3>Schedule preview</h3>
+        <h3>{t('pb_preview')}</h3>
         <label className="tb-row">
-          <span className="tb-muted">Lead source</span>
+          <span className="tb-muted">{t('field_lead_source')}</span>
           <select
             value={source}
             onChange={(e) => setSource(e.target.value as LeadSource)}
@@ -42,43 +43,51 @@ export function SchedulePreview({
         </label>
       </div>
       <p className="tb-muted tb-pb-preview-note">
-        Enrolled {formatLocal(enrolledAt, tz)} · times in {tz} · texts and calls only{' '}
-        {describeWindow(settings.window)}
+        {t('pb_preview_note', {
+          when: formatLocal(enrolledAt, tz),
+          zone: tz,
+          window: describeWindow(settings.window),
+        })}
       </p>
       {!preview.ok ? (
         <p className="tb-problem error">{preview.message}</p>
       ) : preview.touches.length === 0 ? (
-        <p className="tb-muted">No steps to plan.</p>
+        <p className="tb-muted">{t('pb_preview_empty')}</p>
       ) : (
         <table className="tb-table tb-pb-preview-table" data-testid="preview-table">
           <thead>
             <tr>
               <th>#</th>
-              <th>Day</th>
-              <th>Channel</th>
-              <th>Purpose</th>
-              <th>Due</th>
-              <th>Deadline</th>
+              <th>{t('pb_col_day')}</th>
+              <th>{t('common_channel')}</th>
+              <th>{t('pb_col_purpose')}</th>
+              <th>{t('pb_col_due')}</th>
+              <th>{t('pb_col_deadline')}</th>
             </tr>
           </thead>
           <tbody>
-            {preview.touches.map((t, i) => (
-              <tr key={t.step}>
-                <td>{t.step}</td>
+            {preview.touches.map((touch, i) => (
+              <tr key={touch.step}>
+                <td>{touch.step}</td>
                 <td>{preview.steps[i]?.day}</td>
-                <td>{CHANNEL_LABELS[t.channel]}</td>
+                <td>{CHANNEL_LABELS[touch.channel]}</td>
                 <td>
-                  {PURPOSE_LABELS[t.purpose]}
-                  {t.requiresTwoUnanswered && <span className="tb-muted"> (if 2 unanswered)</span>}
+                  {PURPOSE_LABELS[touch.purpose]}
+                  {touch.requiresTwoUnanswered && (
+                    <span className="tb-muted"> {t('pb_if_two_unanswered')}</span>
+                  )}
                 </td>
-                <td>{formatLocal(t.dueAt, tz)}</td>
+                <td>{formatLocal(touch.dueAt, tz)}</td>
                 <td>
-                  {t.withinMinutes !== undefined ? (
+                  {touch.withinMinutes !== undefined ? (
                     <span className="tb-pb-urgent">
-                      by {formatDeadline(t.deadlineAt, t.dueAt, tz)} ({formatMinutes(t.withinMinutes)})
+                      {t('pb_deadline_by', {
+                        time: formatDeadline(touch.deadlineAt, touch.dueAt, tz),
+                        duration: formatMinutes(touch.withinMinutes),
+                      })}
                     </span>
                   ) : (
-                    <span className="tb-muted">same day</span>
+                    <span className="tb-muted">{t('pb_same_day')}</span>
                   )}
                 </td>
               </tr>

@@ -1,4 +1,5 @@
 import type { CadenceStep } from '@/lib/cadence/types';
+import { t } from '@/lib/i18n';
 import { CHANNEL_LABELS, formatMinutes, PURPOSE_LABELS } from '@/lib/labels';
 
 /** A playbook's steps as a readable timeline: Day N · channel · purpose · speed-to-lead. */
@@ -8,7 +9,7 @@ export function StepTimeline({ steps }: { steps: readonly CadenceStep[] }) {
       {steps.map((s, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: steps have no id; their position is their identity.
         <li key={i} className={`ch-${s.channel}`}>
-          <span className="tb-pb-day">Day {s.day}</span>
+          <span className="tb-pb-day">{t('pb_day', { day: s.day })}</span>
           <span className="tb-pb-dot" aria-hidden="true" />
           <div>
             <div>
@@ -16,13 +17,13 @@ export function StepTimeline({ steps }: { steps: readonly CadenceStep[] }) {
               <span className="tb-muted"> · </span>
               {PURPOSE_LABELS[s.purpose] ?? s.purpose}
               {s.withinMinutes !== undefined && (
-                <span className="tb-chip today" title="Speed-to-lead deadline">
-                  within {formatMinutes(s.withinMinutes)}
+                <span className="tb-chip today" title={t('pb_speed_to_lead')}>
+                  {t('pb_within', { duration: formatMinutes(s.withinMinutes) })}
                 </span>
               )}
               {s.requiresTwoUnanswered && (
-                <span className="tb-chip" title="Due only after two unanswered touches in a row">
-                  after 2 unanswered
+                <span className="tb-chip" title={t('pb_after_two_title')}>
+                  {t('pb_after_two')}
                 </span>
               )}
             </div>

@@ -231,7 +231,7 @@ export function TemplateEditor({ entry, settings, onSelect, onNotice, onDirtyCha
           )}
           {entry.origin === 'custom' && (
             <button type="button" className="danger" disabled={busy} onClick={remove}>
-              {t('tpl_delete')}
+              {t('common_delete')}
             </button>
           )}
         </div>

@@ -13,20 +13,15 @@ import { describe, expect, it } from 'vitest';
 import { componentFiles, literalsIn } from './literals';
 
 const PENDING: Record<string, number> = {
-  'components/options/playbooks/RuleEditor.tsx': 51,
   'components/options/ImportTab.tsx': 44,
   'components/options/contacts/ContactDrawer.tsx': 40,
   'components/options/MetricsTab.tsx': 36,
   'components/options/metrics/ReactionsSection.tsx': 28,
-  'components/options/playbooks/PlaybookEditor.tsx': 26,
   'components/options/ActivityTab.tsx': 25,
   'components/options/ContactsTab.tsx': 22,
   'components/options/contacts/BulkBar.tsx': 19,
   'components/options/import/MappingStep.tsx': 16,
-  'components/options/PlaybooksTab.tsx': 16,
-  'components/options/playbooks/SchedulePreview.tsx': 15,
   'components/options/settings/TeamSyncSection.tsx': 6,
-  'components/options/playbooks/StepTimeline.tsx': 5,
 };
 
 const files = componentFiles('components', 'entrypoints').map((f) => path.relative('.', f));

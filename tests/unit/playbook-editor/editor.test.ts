@@ -27,6 +27,10 @@ describe('step list edits', () => {
   it('names copies without clashing', () => {
     expect(copyName('Drip', [])).toBe('Drip (copy)');
     expect(copyName('Drip', ['drip (COPY)', 'Drip (copy 2)'])).toBe('Drip (copy 3)');
+    const fr = (n: number) => (n === 1 ? 'Drip (copie)' : `Drip (copie ${n})`);
+    expect(copyName('Drip', ['Drip (copie)'], fr)).toBe('Drip (copie 2)');
+    // A wording without the number still ends.
+    expect(copyName('Drip', ['Drip (x)', 'Drip (x) 3'], () => 'Drip (x)')).toBe('Drip (x) 4');
   });
 
   it('rounds the sample enrolment up to a quarter hour', () => {
