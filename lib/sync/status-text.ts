@@ -1,23 +1,26 @@
 import { coarseDuration } from '@/lib/format/datetime';
+import { t, tn, uiLocale } from '@/lib/i18n';
 import type { SyncStatus } from './setup';
 
-/** One line about team sync for the popup and settings ("Synced 2 min ago · 3 changes waiting"). */
+/**
+ * One line about team sync for the popup and settings ("Synced: last synced 2 min ago · 3 changes
+ * waiting to be sent"), in the interface language. The error's own words are the sync error's.
+ */
 export function syncStatusLine(status: SyncStatus | undefined, now: number): string {
-  if (!status || status.state === 'off') return 'Team sync is off.';
-  const pending =
-    status.pending > 0
-      ? ` · ${status.pending} change${status.pending === 1 ? '' : 's'} waiting to be sent`
-      : '';
+  if (!status || status.state === 'off') return t('sync_status_off');
   const last =
     status.lastSyncedAt !== undefined
-      ? `last synced ${agoText(now - status.lastSyncedAt)}`
-      : 'not synced yet';
-  if (status.state === 'syncing') return `Syncing… (${last})${pending}`;
-  if (status.state === 'error')
-    return `Sync failed: ${status.error?.message ?? 'unknown error'} (${last})${pending}`;
-  return `Synced: ${last}${pending}`;
+      ? t('sync_last_synced', { when: agoText(now - status.lastSyncedAt) })
+      : t('sync_not_synced_yet');
+  const line =
+    status.state === 'syncing'
+      ? t('sync_status_syncing', { last })
+      : status.state === 'error'
+        ? t('sync_status_error', { error: status.error?.message ?? t('sync_unknown_error'), last })
+        : t('sync_status_ok', { last });
+  return status.pending > 0 ? `${line} · ${tn('sync_pending', status.pending)}` : line;
 }
 
 function agoText(ms: number): string {
-  return ms < 60_000 ? 'just now' : `${coarseDuration(ms)} ago`;
+  return ms < 60_000 ? t('sync_just_now') : t('sync_ago', { duration: coarseDuration(ms, uiLocale()) });
 }

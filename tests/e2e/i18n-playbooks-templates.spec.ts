@@ -1,5 +1,5 @@
 /**
- * The dashboard's Templates and Playbooks tabs in a rep's own language: a browser in French (and
+ * The dashboard's Templates and Playbooks tabs (and Settings → Team sync) in a rep's own language: a browser in French (and
  * one in German, for the longest words) shows every label, hint, notice, confirm and preview
  * statistic translated, and none of the English it used to show. Screenshots for a human look.
  */
@@ -351,5 +351,44 @@ test.describe('the Playbooks tab in German', () => {
     );
     await page.screenshot({ path: `${SHOTS}/dashboard-playbook-editor-de.png`, fullPage: true });
     expect(await englishLeft(page, PLAYBOOKS_ENGLISH, LIB_TEXT)).toEqual([]);
+  });
+});
+
+test.describe('Settings → Team sync in French', () => {
+  test.use({ browserLocale: 'fr' });
+
+  test('the section, its fields and its status line read in French', async ({
+    context,
+    extensionId,
+    serviceWorker,
+  }) => {
+    await seedSettings(serviceWorker);
+    const page = await context.newPage();
+    await openDashboard(page, extensionId, 'settings');
+    const sync = page.getByTestId('settings-team-sync');
+    await expect(sync.getByRole('heading')).toHaveText('Synchronisation d’équipe');
+    await expect(sync).toContainText('Désactivée par défaut : tout reste dans ce navigateur.');
+    await expect(sync.getByLabel('Adresse du serveur')).toBeVisible();
+    await expect(sync.getByLabel('Votre nom, tel que votre équipe le voit')).toBeVisible();
+    await expect(page.getByTestId('sync-status')).toHaveText('La synchronisation d’équipe est désactivée.');
+    await expect(page.getByTestId('sync-connect')).toHaveText('Connecter');
+    await sync.scrollIntoViewIfNeeded();
+    await sync.screenshot({ path: `${SHOTS}/settings-team-sync-fr.png` });
+    expect(
+      await englishLeft(
+        page,
+        [
+          'Team sync',
+          'Off by default',
+          'Server address',
+          'Username',
+          'Password',
+          'teammates',
+          'Connect',
+          'is off',
+        ],
+        LIB_TEXT,
+      ),
+    ).toEqual([]);
   });
 });

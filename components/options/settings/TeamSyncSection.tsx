@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useSyncStatus } from '@/components/shared/useSyncStatus';
+import { t } from '@/lib/i18n';
 import { request } from '@/lib/messaging/client';
 import { releaseServerAccess, requestServerAccess } from '@/lib/sync/access';
 import { checkSetup, type SyncSetupInput } from '@/lib/sync/setup';
@@ -19,8 +20,8 @@ export function TeamSyncSection({ repName }: { repName: string }) {
   const [busy, setBusy] = useState(false);
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
-    const t = setInterval(() => setNow(Date.now()), 15_000);
-    return () => clearInterval(t);
+    const timer = setInterval(() => setNow(Date.now()), 15_000);
+    return () => clearInterval(timer);
   }, []);
   useEffect(() => {
     if (!config) return;
@@ -50,18 +51,18 @@ export function TeamSyncSection({ repName }: { repName: string }) {
       .then(async (granted) => {
         if (!granted) {
           setMessage({
-            text: `Team sync stays off: the browser did not allow Touchbase to reach ${checked.value.url}.`,
+            text: t('sync_access_denied', { url: checked.value.url }),
             error: true,
           });
           return;
         }
         const res = await request('sync.connect', form);
         if ('failure' in res) {
-          setMessage({ text: `Not connected, nothing was changed. ${res.failure.message}`, error: true });
+          setMessage({ text: t('sync_not_connected', { reason: res.failure.message }), error: true });
           return;
         }
         setForm((f) => ({ ...f, password: '' }));
-        setMessage({ text: 'Connected. Your contacts, sequences and opt-outs now sync with your team.' });
+        setMessage({ text: t('sync_connected') });
       })
       .catch((err: unknown) =>
         setMessage({ text: err instanceof Error ? err.message : String(err), error: true }),
@@ -88,7 +89,7 @@ export function TeamSyncSection({ repName }: { repName: string }) {
       await request('sync.off', {});
       const checked = config ? checkSetup({ ...config, password: 'x' }) : undefined;
       if (checked?.ok) await releaseServerAccess(checked.value.originPattern);
-      setMessage({ text: 'Team sync is off. Your data stays here; nothing more is sent.' });
+      setMessage({ text: t('sync_turned_off') });
     } catch (err) {
       setMessage({ text: err instanceof Error ? err.message : String(err), error: true });
     } finally {
@@ -117,17 +118,17 @@ export function TeamSyncSection({ repName }: { repName: string }) {
 
   return (
     <section data-testid="settings-team-sync">
-      <h3>Team sync</h3>
+      <h3>{t('sync_title')}</h3>
       <p className="tb-muted" style={{ marginTop: 0 }}>
-        Off by default: everything stays in this browser. Turn it on to share contacts, sequences, history and
-        opt-outs with your team through your own CouchDB server. Your password is kept only in this browser.
+        {t('sync_intro')}
       </p>
       <div className="tb-form-grid">
-        {field('url', 'Server address', { placeholder: 'https://couch.example.com', type: 'url' })}
-        {field('database', 'Database', { placeholder: 'team-leads' })}
-        {field('username', 'Username', { autoComplete: 'username' })}
-        {!on && field('password', 'Password', { type: 'password', autoComplete: 'current-password' })}
-        {field('repName', 'Your name, as teammates see it')}
+        {field('url', t('sync_field_url'), { placeholder: 'https://couch.example.com', type: 'url' })}
+        {field('database', t('sync_field_database'), { placeholder: 'team-leads' })}
+        {field('username', t('sync_field_username'), { autoComplete: 'username' })}
+        {!on &&
+          field('password', t('sync_field_password'), { type: 'password', autoComplete: 'current-password' })}
+        {field('repName', t('sync_field_rep_name'))}
       </div>
       <p className="tb-muted" role="status" data-testid="sync-status">
         {syncStatusLine(status, now)}
@@ -136,10 +137,10 @@ export function TeamSyncSection({ repName }: { repName: string }) {
         {on ? (
           <>
             <button type="button" onClick={() => void syncNow()} disabled={busy} data-testid="sync-now">
-              Sync now
+              {t('sync_now')}
             </button>
             <button type="button" onClick={() => void turnOff()} disabled={busy} data-testid="sync-off">
-              Turn off
+              {t('common_turn_off')}
             </button>
           </>
         ) : (
@@ -150,7 +151,7 @@ export function TeamSyncSection({ repName }: { repName: string }) {
             disabled={busy}
             data-testid="sync-connect"
           >
-            {busy ? 'Connecting…' : 'Connect'}
+            {busy ? t('sync_connecting') : t('sync_connect')}
           </button>
         )}
       </div>

@@ -21,7 +21,6 @@ const PENDING: Record<string, number> = {
   'components/options/ContactsTab.tsx': 22,
   'components/options/contacts/BulkBar.tsx': 19,
   'components/options/import/MappingStep.tsx': 16,
-  'components/options/settings/TeamSyncSection.tsx': 6,
 };
 
 const files = componentFiles('components', 'entrypoints').map((f) => path.relative('.', f));

