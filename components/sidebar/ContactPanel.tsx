@@ -41,7 +41,15 @@ interface Status {
   where: 'touch' | 'more' | 'optout';
 }
 
-const TOUCH_ACTIONS = new Set(['done', 'skip', 'snooze', 'answered', 'voicemail', 'no-answer']);
+const TOUCH_ACTIONS = new Set([
+  'done',
+  'skip',
+  'snooze',
+  'answered',
+  'voicemail',
+  'no-answer',
+  'take-over-touch',
+]);
 
 function StatusLine({ status }: { status: Status }) {
   return (
@@ -171,6 +179,24 @@ export function ContactPanel({ data, playbooks, view, bridge }: Props) {
     );
   };
 
+  const takeOverButton = (label: string, testId: string) => (
+    <button
+      type="button"
+      disabled={busy !== undefined}
+      data-testid={testId}
+      title={t('sync_take_over_title')}
+      onClick={() =>
+        void act(
+          label,
+          () => request('contact.takeOver', { contactId: contact.id, via: 'sidebar' }),
+          t('sync_take_over_done'),
+        )
+      }
+    >
+      {t('sync_take_over')}
+    </button>
+  );
+
   const optedOut = enrolment?.state === 'opted-out' || Object.values(contact.optOut ?? {}).some(Boolean);
   const line = touch ? stepLine(touch, now, tz) : undefined;
   const running = isRunning(enrolment);
@@ -196,22 +222,7 @@ export function ContactPanel({ data, playbooks, view, bridge }: Props) {
             </div>
             {theirs ? (
               <div className="sb-sub" data-testid="contact-owner">
-                <strong>{theirs}</strong>{' '}
-                <button
-                  type="button"
-                  disabled={busy !== undefined}
-                  data-testid="take-over"
-                  title={t('sync_take_over_title')}
-                  onClick={() =>
-                    void act(
-                      'take-over',
-                      () => request('contact.takeOver', { contactId: contact.id, via: 'sidebar' }),
-                      t('sync_take_over_done'),
-                    )
-                  }
-                >
-                  {t('sync_take_over')}
-                </button>
+                <strong>{theirs}</strong> {takeOverButton('take-over', 'take-over')}
               </div>
             ) : null}
           </div>
@@ -270,11 +281,19 @@ export function ContactPanel({ data, playbooks, view, bridge }: Props) {
         >
           {(sentText) => (
             <div className="sb-actions">
+              {theirs ? (
+                // Another rep's lead: their touches are theirs until taken over (the background
+                // refuses them too); the way out is right here.
+                <p className="sb-theirs" data-testid="theirs-touch">
+                  {t('sync_theirs_touch', { owner: contact.owner?.name ?? '' })}{' '}
+                  {takeOverButton('take-over-touch', 'take-over-touch')}
+                </p>
+              ) : null}
               <div className="tb-row">
                 <button
                   type="button"
                   className="sb-done"
-                  disabled={!!busy}
+                  disabled={!!busy || !!theirs}
                   data-testid="action-done"
                   onClick={() =>
                     void act(
@@ -293,7 +312,7 @@ export function ContactPanel({ data, playbooks, view, bridge }: Props) {
                 </button>
                 <button
                   type="button"
-                  disabled={!!busy}
+                  disabled={!!busy || !!theirs}
                   data-testid="action-skip"
                   onClick={() =>
                     void act(
@@ -308,7 +327,7 @@ export function ContactPanel({ data, playbooks, view, bridge }: Props) {
                 <div className="sb-menu-wrap">
                   <button
                     type="button"
-                    disabled={!!busy}
+                    disabled={!!busy || !!theirs}
                     aria-expanded={snoozeOpen}
                     data-testid="action-snooze"
                     onClick={() => setSnoozeOpen((o) => !o)}
@@ -365,7 +384,7 @@ export function ContactPanel({ data, playbooks, view, bridge }: Props) {
                     <button
                       key={outcome}
                       type="button"
-                      disabled={!!busy}
+                      disabled={!!busy || !!theirs}
                       onClick={() =>
                         void act(
                           outcome,

@@ -11,7 +11,9 @@ import {
   saveSettings,
   skipTouch,
   snoozeTouch,
+  insertRefusal,
   takeOver,
+  type TouchbaseDb,
 } from '@/lib/db';
 import { saveRules } from '@/lib/db/assignment';
 import { initI18n, t } from '@/lib/i18n';
@@ -37,7 +39,7 @@ import {
   readPageState,
   savePageState,
 } from '@/lib/messaging/page-channel';
-import type { RuntimeMessage, UndoTicket } from '@/lib/messaging/protocol';
+import type { PageCommand, PageCommandResult, RuntimeMessage, UndoTicket } from '@/lib/messaging/protocol';
 import { parseSendToken } from '@/lib/messaging/send-token';
 import { loadSidebarData } from '@/lib/sidebar/query';
 import { connect, disconnect, runSync } from '@/lib/sync/service';
@@ -55,6 +57,13 @@ function tabOf(from: MessageOrigin): number {
 function sendTime(scheduledAt: number | undefined, now: number): number {
   if (scheduledAt === undefined || scheduledAt <= now) return now;
   return scheduledAt - now > 400 * 24 * 3_600_000 ? now : scheduledAt;
+}
+
+/** Another rep's lead: their draft stays out of this rep's compose (team sync on). */
+async function refusedInsert(db: TouchbaseDb, command: PageCommand): Promise<PageCommandResult | undefined> {
+  if (command.kind !== 'insert' || !command.token) return undefined;
+  const reason = await insertRefusal(db, parseSendToken(command.token));
+  return reason ? { ok: false, reason } : undefined;
 }
 
 /** A handler's answer that can be taken back: the messaging layer passes the ticket on. */
@@ -190,12 +199,16 @@ async function route(msg: RuntimeMessage, from: MessageOrigin): Promise<unknown>
       const tabId = tabOf(from);
       return { tabId, state: await readPageState(tabId) };
     }
-    case 'page.command':
-      return forwardPageCommand(tabOf(from), msg.payload.command);
+    case 'page.command': {
+      const refused = await refusedInsert(db, msg.payload.command);
+      return refused ?? forwardPageCommand(tabOf(from), msg.payload.command);
+    }
     case 'panel.state':
       return { tabId: msg.payload.tabId, state: await readLivePageState(msg.payload.tabId) };
-    case 'panel.command':
-      return forwardPageCommand(msg.payload.tabId, msg.payload.command);
+    case 'panel.command': {
+      const refused = await refusedInsert(db, msg.payload.command);
+      return refused ?? forwardPageCommand(msg.payload.tabId, msg.payload.command);
+    }
     case 'sidebar.data':
       return loadSidebarData(db, msg.payload);
     case 'gmail.sent': {

@@ -48,6 +48,42 @@ export function notMine(contact: Pick<ContactRow, 'owner'>, me: TeamMe | undefin
   return `This is ${contact.owner.name}'s lead: use "Take over" on their card first (${contact.owner.name} will see it).`;
 }
 
+/**
+ * Refuses a rep's action on a touch of another rep's lead (team sync on): marking it done,
+ * logging a call, texting, skipping or snoozing it, inserting its draft. Replies and opt-outs are
+ * not refused: they are news from the contact, and they pause or stop it for everyone.
+ */
+export async function refuseTheirs(db: TouchbaseDb, contactId: number | undefined): Promise<void> {
+  const message = await theirsMessage(db, contactId);
+  if (message) throw new RepoError(message);
+}
+
+/** Why this rep may not work the contact (another rep's lead, sync on), or `undefined`. */
+export async function theirsMessage(
+  db: TouchbaseDb,
+  contactId: number | undefined,
+): Promise<string | undefined> {
+  if (contactId === undefined) return undefined;
+  const meId = await teamMeId(db);
+  if (!meId) return undefined;
+  const c = await db.contacts.get(contactId);
+  return c ? notMine(c, { id: meId, name: '' }) : undefined;
+}
+
+/**
+ * Whether a draft may go into the page's compose: its token names a touch or a contact, and
+ * another rep's lead is refused (the message says why). One-off drafts carry no token.
+ */
+export async function insertRefusal(
+  db: TouchbaseDb,
+  target: { kind: 'touch'; touchId: number } | { kind: 'quick'; contactId: number } | undefined,
+): Promise<string | undefined> {
+  if (!target) return undefined;
+  const contactId =
+    target.kind === 'touch' ? (await db.touches.get(target.touchId))?.contactId : target.contactId;
+  return theirsMessage(db, contactId);
+}
+
 /** This rep takes the contact over: owner changed and logged in the history the team shares. */
 export async function takeOver(
   db: TouchbaseDb,

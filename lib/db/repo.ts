@@ -24,7 +24,7 @@ import { isValidEmail as isPlausibleEmail, normaliseEmail } from '@/lib/email';
 // only inside functions, never at load time.
 import { optOutContact, withdrawOptOut } from './optout';
 import { ownersForNewLeads } from './assignment';
-import { notMine, syncMe } from './ownership';
+import { notMine, refuseTheirs, syncMe } from './ownership';
 import { getSettings } from './settings';
 import { type SuppressionIndex, suppressedMessage, suppressionsOf } from './suppressions';
 import { rowKey, STORE_AHEAD_MS, storedTouchRows } from './horizon';
@@ -752,13 +752,21 @@ export async function enrolContactsBatch(
 export async function completeTouch(
   db: TouchbaseDb,
   touchId: number,
-  opts: { now: number; via: string; text?: string; outcome?: CallOutcome },
+  opts: {
+    now: number;
+    via: string;
+    text?: string;
+    outcome?: CallOutcome;
+    /** A send the page already confirmed: a fact to record, whoever owns the lead now. */
+    happened?: boolean;
+  },
 ): Promise<{ alreadyDone: boolean }> {
   return db.transaction('rw', writeTables(db), async () => {
     const touch = await db.touches.get(touchId);
     if (!touch)
       throw new RepoError('This touch is no longer planned (the sequence changed). Refresh and try again.');
     if (touch.state !== 'planned') return { alreadyDone: true };
+    if (!opts.happened) await refuseTheirs(db, touch.contactId);
     const e = await mustGetEnrolment(db, touch.enrolmentId);
     // Keep this row as the record of what went out; the replan then fills the rest.
     await db.touches.update(touchId, {
@@ -799,6 +807,7 @@ export async function logCallOutcome(
     if (!touch) throw new RepoError('This call is no longer planned.');
     // Logged already (double click, second tab): a second outcome would count the call twice.
     if (touch.state !== 'planned') return;
+    await refuseTheirs(db, touch.contactId);
     await db.activities.add({
       kind: 'call-outcome',
       at: opts.now,
@@ -823,6 +832,7 @@ export async function skipTouch(
   await db.transaction('rw', writeTables(db), async () => {
     const touch = await db.touches.get(touchId);
     if (touch?.state !== 'planned') return;
+    await refuseTheirs(db, touch.contactId);
     const e = await mustGetEnrolment(db, touch.enrolmentId);
     if (touch.extraKey !== undefined) {
       await db.touches.update(touchId, { state: 'skipped', doneAt: opts.now });
@@ -859,6 +869,7 @@ export async function snoozeTouch(
   return db.transaction('rw', writeTables(db), async () => {
     const touch = await db.touches.get(touchId);
     if (touch?.state !== 'planned') throw new RepoError('This touch is no longer planned.');
+    await refuseTheirs(db, touch.contactId);
     const e = await mustGetEnrolment(db, touch.enrolmentId);
     const until = opts.now + minutes * 60_000;
     if (touch.extraKey !== undefined) {

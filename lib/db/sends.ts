@@ -47,7 +47,13 @@ export async function recordSend(db: TouchbaseDb, target: SendTarget, rec: SendR
       if (!isAddressed(contact.email, rec.recipients)) return { recorded: false, reason: 'not-addressed' };
       if (touch.state !== 'planned' || touch.channel !== 'email')
         return { recorded: false, reason: 'already-done' };
-      const res = await completeTouch(db, target.touchId, { now: rec.at, via: rec.via, text: rec.text });
+      // Sent is sent: the record stands even if the lead changed hands since the draft went in.
+      const res = await completeTouch(db, target.touchId, {
+        now: rec.at,
+        via: rec.via,
+        text: rec.text,
+        happened: true,
+      });
       return res.alreadyDone ? { recorded: false, reason: 'already-done' } : { recorded: true };
     }
     const contact = await db.contacts.get(target.contactId);

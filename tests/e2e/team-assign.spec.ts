@@ -9,6 +9,7 @@ import { openDashboard } from './support/dashboard';
 import { badge } from './support/extension';
 import { E2E_EXTENSION_DIR, expect, launchExtension, serviceWorkerOf, test } from './support/fixtures';
 import { daytimeZone, sendFromPage } from './support/popup';
+import { openGmail, seedSettings } from './support/sidebar';
 
 test.use({ extensionDir: E2E_EXTENSION_DIR });
 test.describe.configure({ mode: 'serial', timeout: 120_000 });
@@ -18,7 +19,7 @@ let server: CouchServer;
 test.beforeAll(async () => {
   server = await startCouchServer({
     users: { ana: 'ana-pw', ben: 'ben-pw' },
-    members: { team: ['ana', 'ben'] },
+    members: { team: ['ana', 'ben'], team2: ['ana', 'ben'] },
   });
 });
 test.afterAll(async () => {
@@ -152,6 +153,84 @@ test('Ana sets a round-robin rule in Settings; her import of 4 leads goes 2 and 
     const sectionB = pb.getByTestId('settings-assignment');
     await expect(sectionB.getByTestId('assign-1-rep-Ana')).toBeChecked();
     await expect(sectionB.getByTestId('assign-1-rep-Ben')).toBeChecked();
+  } finally {
+    await b.close();
+  }
+});
+
+test("Ben cannot text, mark done or insert a draft for Ana's lead until he takes it over; Ana sees the take-over after sync", async ({
+  context,
+  extensionId,
+  serviceWorker,
+}) => {
+  const BOB = 'bob.buyer@example.org';
+  await allowServer(context);
+  await seedSettings(serviceWorker);
+  const a = await context.newPage();
+  await openDashboard(a, extensionId, 'settings');
+  expect(await sendFromPage(a, 'sync.connect', { ...setup('ana', 'Ana'), database: 'team2' })).toHaveProperty(
+    'status',
+  );
+  // A text first: the sequence opens with an SMS.
+  await sendFromPage(a, 'enrol', {
+    contact: { email: BOB, firstName: 'Bob', lastName: 'Buyer', phone: '+1 202 555 0147' },
+    playbookId: 'seven-touch-14-day',
+    source: 'web-form',
+    via: 'e2e',
+  });
+  await sendFromPage(a, 'sync.now', {});
+
+  const b = await launchExtension(E2E_EXTENSION_DIR);
+  try {
+    await allowServer(b.context);
+    const swB = await serviceWorkerOf(b.context);
+    const idB = new URL(swB.url()).host;
+    await seedSettings(swB, { name: 'Ben Seller' });
+    const pb = await b.context.newPage();
+    await openDashboard(pb, idB, 'settings');
+    expect(
+      await sendFromPage(pb, 'sync.connect', { ...setup('ben', 'Ben'), database: 'team2' }),
+    ).toHaveProperty('status');
+
+    const { page, sidebar } = await openGmail(b.context, 'gmail-thread-with-compose.SYNTHETIC.html');
+    await expect(sidebar.getByTestId('contact-owner')).toContainText("Ana's lead since today");
+    await expect(sidebar.getByTestId('theirs-touch')).toHaveText(
+      "Ana's lead: take it over to send, text or mark its touches done (Ana will see it). Take over",
+    );
+    await expect(sidebar.getByTestId('draft-card')).toHaveAttribute('data-channel', 'sms');
+    await expect(sidebar.getByTestId('action-done')).toBeDisabled();
+    await expect(sidebar.getByTestId('action-skip')).toBeDisabled();
+    await page
+      .locator('#touchbase-sidebar')
+      .screenshot({ path: 'tests/e2e/screenshots/team-theirs-sidebar.png' });
+    // The background refuses too, whatever asks (popup, dashboard, a stale page).
+    type T = { id: number; state: string; step: number };
+    const [sms] = (await rowsOf<T>(pb, 'touches'))
+      .filter((t) => t.state === 'planned')
+      .sort((x, y) => x.step - y.step);
+    await expect(sendFromPage(pb, 'touch.complete', { touchId: sms?.id, via: 'e2e' })).rejects.toThrow(
+      /Ana's lead/,
+    );
+    // A break-up email into Ben's compose: refused with the reason, nothing inserted.
+    await sidebar.getByTestId('quick-breakup').click();
+    await expect(sidebar.getByText(/This is Ana's lead/)).toBeVisible();
+
+    // Ben takes over: the touch is his to work.
+    await sidebar.getByTestId('take-over-touch').click();
+    await expect(sidebar.getByTestId('theirs-touch')).toHaveCount(0);
+    await expect(sidebar.getByTestId('contact-owner')).toHaveCount(0);
+    await sidebar.getByTestId('action-done').click();
+    await expect
+      .poll(async () => (await rowsOf<T>(pb, 'touches')).find((t) => t.id === sms?.id)?.state)
+      .toBe('done');
+    await sendFromPage(pb, 'sync.now', {});
+
+    // Ana, after one sync: Bob is Ben's, and the history says who took him over.
+    await sendFromPage(a, 'sync.now', {});
+    type C = { email: string; owner?: { name: string } };
+    expect((await rowsOf<C>(a, 'contacts')).find((c) => c.email === BOB)?.owner?.name).toBe('Ben');
+    const texts = (await rowsOf<{ text?: string }>(a, 'activities')).map((x) => x.text);
+    expect(texts).toContain('Ben took this lead over from Ana.');
   } finally {
     await b.close();
   }

@@ -1,15 +1,23 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   claimUnowned,
+  completeTouch,
   enrolContact,
+  insertRefusal,
+  logCallOutcome,
+  logReply,
   RepoError,
-  saveSettings,
   SYNC_ME_KEY,
+  SYNC_ON_KEY,
+  saveSettings,
+  skipTouch,
+  snoozeTouch,
   syncMe,
   TouchbaseDb,
   takeOver,
   upsertContact,
 } from '@/lib/db';
+import { recordSend } from '@/lib/db/sends';
 import { ownerNote } from '@/lib/sync/owner-text';
 
 const T0 = Date.parse('2026-03-03T15:00:00Z'); // a Tuesday
@@ -99,5 +107,82 @@ describe('ownerNote', () => {
     ['older: the date', owner, 'rep-ben', T0 + 20 * DAY, "Ana's lead since Tue, Mar 3"],
   ] as const)('%s', (_n, o, me, now, want) => {
     expect(ownerNote(o, me, now, tz)).toBe(want);
+  });
+});
+
+describe("another rep's lead: touches need a take-over first (team sync on)", () => {
+  const asRep = (id: string, name: string) =>
+    db.meta.put({ key: SYNC_ME_KEY, value: JSON.stringify({ id, name }) });
+  /** Ana enrols Ada; then the same database acts as Ben's device. */
+  async function anasLeadOnBensDevice() {
+    await db.meta.put({ key: SYNC_ON_KEY, value: 1 });
+    await asRep('rep-ana', 'Ana');
+    const { contactId } = await enrolAda();
+    await asRep('rep-ben', 'Ben');
+    const planned = (await db.touches.where('contactId').equals(contactId).toArray()).filter(
+      (t) => t.state === 'planned',
+    );
+    return { contactId, planned };
+  }
+  const snapshot = async () => ({
+    touches: await db.touches.toArray(),
+    enrolments: await db.enrolments.toArray(),
+    activities: await db.activities.toArray(),
+  });
+
+  it('done, call outcome, skip, snooze and draft insert are refused with the way out; nothing changes', async () => {
+    const { contactId, planned } = await anasLeadOnBensDevice();
+    const touch = planned[0];
+    if (!touch) throw new Error('no planned touch');
+    const before = await snapshot();
+    const opts = { now: T0 + 60_000, via: 'sidebar' };
+    const refused = /Ana's lead: use "Take over"/;
+    await expect(completeTouch(db, touch.id, opts)).rejects.toThrow(refused);
+    await expect(logCallOutcome(db, touch.id, 'voicemail', opts)).rejects.toThrow(refused);
+    await expect(skipTouch(db, touch.id, opts)).rejects.toThrow(refused);
+    await expect(snoozeTouch(db, touch.id, 60, opts)).rejects.toThrow(refused);
+    expect(await insertRefusal(db, { kind: 'touch', touchId: touch.id })).toMatch(refused);
+    expect(await insertRefusal(db, { kind: 'quick', contactId })).toMatch(refused);
+    expect(await insertRefusal(db, undefined)).toBeUndefined();
+    expect(await snapshot()).toEqual(before);
+    // News from the contact is not an ownership matter: any rep logs a reply.
+    await expect(logReply(db, contactId, { now: T0 + 120_000, via: 'sidebar' })).resolves.toBeDefined();
+  });
+
+  it('a send Gmail already confirmed is recorded all the same (sent is sent)', async () => {
+    const { planned } = await anasLeadOnBensDevice();
+    const email = planned.find((t) => t.channel === 'email');
+    if (!email) throw new Error('no planned email');
+    // Ana works the steps before the email; it is then next, and Ben's Gmail reports it sent.
+    await asRep('rep-ana', 'Ana');
+    for (const t of planned.filter((x) => x.step < email.step))
+      await completeTouch(db, t.id, { now: T0 + 1_000, via: 'sidebar' });
+    await asRep('rep-ben', 'Ben');
+    const res = await recordSend(
+      db,
+      { kind: 'touch', touchId: email.id },
+      { at: T0 + 60_000, recipients: ['ada@example.com'], via: 'gmail' },
+    );
+    expect(res).toEqual({ recorded: true });
+  });
+
+  it('after a take-over the touch is theirs to work; with sync off nothing is refused', async () => {
+    const { contactId, planned } = await anasLeadOnBensDevice();
+    const [first, second] = planned;
+    if (!first || !second) throw new Error('two planned touches expected');
+    await takeOver(db, contactId, { now: T0 + 1_000, via: 'sidebar' });
+    await expect(completeTouch(db, first.id, { now: T0 + 60_000, via: 'sidebar' })).resolves.toEqual({
+      alreadyDone: false,
+    });
+    // Back to Ana's ownership, sync off: the old single-rep behaviour.
+    await db.contacts.update(contactId, { owner: { id: 'rep-ana', name: 'Ana', since: T0 } });
+    await db.meta.delete(SYNC_ON_KEY);
+    const next = (await db.touches.where('contactId').equals(contactId).toArray()).find(
+      (t) => t.state === 'planned',
+    );
+    await expect(
+      skipTouch(db, next?.id as number, { now: T0 + 120_000, via: 'sidebar' }),
+    ).resolves.toBeUndefined();
+    expect(await insertRefusal(db, { kind: 'quick', contactId })).toBeUndefined();
   });
 });
