@@ -1,4 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
+import { OwnerChip, useTeamMeId } from './contacts/OwnerLine';
 import { useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { type ContactSortKey, filterAndSortRows } from '@/lib/db/contacts';
 import { LEAD_SOURCE_LABELS } from '@/lib/labels';
@@ -30,6 +31,7 @@ export function ContactsTab() {
   const data = useContactRows();
   const rows = data?.rows;
   const settings = useSettings();
+  const meId = useTeamMeId();
   const playbooks = usePlaybooks();
   const now = useNow();
   const setTab = useDashboard((s) => s.setTab);
@@ -267,7 +269,8 @@ export function ContactsTab() {
                   <td title={r.name}>
                     <a href={`#/contacts/${r.id}`} className="tb-contact-link" data-testid="contact-open">
                       {r.name}
-                    </a>
+                    </a>{' '}
+                    <OwnerChip owner={r.owner} meId={meId} now={now} timeZone={settings.timeZone} />
                   </td>
                   <td title={r.company}>{r.company}</td>
                   <td title={r.email}>{r.email}</td>

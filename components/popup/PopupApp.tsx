@@ -73,12 +73,22 @@ export function PopupApp({ embedded = false }: { embedded?: boolean }) {
   const meId = syncSetup?.enabled ? syncSetup.replica : undefined;
   const data = usePopupData(Math.floor(now / 60_000));
   const timeZone = data?.settings.timeZone ?? 'UTC';
+  // Team sync: a teammate's lead is theirs to work. Its touches leave the groups and their counts
+  // (as they leave the badge) and wait at the end, greyed, with whose lead each is.
+  const [mine, theirs] = useMemo(() => {
+    if (!data || !meId) return [data?.touches ?? [], []];
+    const other = (t: TouchRow) => {
+      const owner = data.contacts.get(t.contactId)?.owner;
+      return !!owner && owner.id !== meId;
+    };
+    return [data.touches.filter((t) => !other(t)), data.touches.filter(other)];
+  }, [data, meId]);
   const groups = useMemo(
     () =>
       data
-        ? groupDue(data.touches, now, timeZone, undefined, (t) => data.scores.get(t.contactId)?.score ?? 0)
+        ? groupDue(mine, now, timeZone, undefined, (t) => data.scores.get(t.contactId)?.score ?? 0)
         : undefined,
-    [data, now, timeZone],
+    [data, mine, now, timeZone],
   );
   const flat = useMemo(
     () => (groups ? [...groups.overdue, ...groups.today, ...groups.upcoming] : []),
@@ -328,7 +338,7 @@ export function PopupApp({ embedded = false }: { embedded?: boolean }) {
         )}
       </header>
       <main className="tb-popup-body">
-        {data === undefined || !groups ? null : flat.length === 0 ? (
+        {data === undefined || !groups ? null : flat.length === 0 && theirs.length === 0 ? (
           data.nextLater ? (
             <section className="tb-caught-up" data-testid="popup-caught-up">
               <h2>{t('popup_caught_up')}</h2>
@@ -400,6 +410,32 @@ export function PopupApp({ embedded = false }: { embedded?: boolean }) {
                 </section>
               );
             })}
+            {theirs.length > 0 ? (
+              <section className="tb-group tb-group-theirs" data-testid="group-theirs">
+                <h2 className="tb-section-title" title={t('sync_theirs_group_hint')}>
+                  {t('sync_theirs_group')} <span className="tb-count">{theirs.length}</span>
+                </h2>
+                <ul className="tb-due-list">
+                  {theirs.map((x) => (
+                    <li key={x.id} className="tb-due tb-theirs" data-testid="due-row-theirs">
+                      <DueRow
+                        touch={x}
+                        contact={data.contacts.get(x.contactId)}
+                        owner={ownerNote(data.contacts.get(x.contactId)?.owner, meId, now, timeZone)}
+                        score={data.scores.get(x.contactId)}
+                        now={now}
+                        timeZone={timeZone}
+                        waitsFor={undefined}
+                        expanded={false}
+                        focused={false}
+                        onToggle={() => openDashboard(`#/contacts/${x.contactId}`)}
+                        onFocus={() => undefined}
+                      />
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            ) : null}
             {data.truncated ? (
               <p className="tb-muted tb-more">
                 {t('popup_truncated', {

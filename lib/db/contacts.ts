@@ -15,7 +15,7 @@ import {
 } from './repo';
 import { factsOf, type Score, type ScoringSettings, scoreLead } from '@/lib/scoring';
 import { type DueTimes, urgencyOrder } from '@/lib/touches/due-groups';
-import type { ContactRow, EnrolmentRow, TouchbaseDb, TouchRow } from './schema';
+import type { ContactOwner, ContactRow, EnrolmentRow, TouchbaseDb, TouchRow } from './schema';
 import { getSettings } from './settings';
 import { loadSuppressions } from './suppressions';
 import { isRecordingUndo, rememberBefore } from './undo';
@@ -39,6 +39,8 @@ export interface ContactListRow {
   score?: Score;
   /** Lower-cased name, company and email, for searching without re-lowering on every keystroke. */
   haystack: string;
+  /** Team sync: who the lead belongs to (absent while sync never set an owner). */
+  owner?: ContactOwner;
 }
 
 /**
@@ -108,6 +110,7 @@ export function buildContactRows(
       state: e?.state ?? 'none',
       haystack: `${name}\n${c.company}\n${c.email}`.toLowerCase(),
     };
+    if (c.owner) row.owner = c.owner;
     const t = next.get(c.id);
     if (t !== undefined) {
       row.nextDueAt = t.dueAt;

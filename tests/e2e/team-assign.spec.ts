@@ -8,7 +8,7 @@ import { type CouchServer, startCouchServer } from './support/couch-server';
 import { openDashboard } from './support/dashboard';
 import { badge } from './support/extension';
 import { E2E_EXTENSION_DIR, expect, launchExtension, serviceWorkerOf, test } from './support/fixtures';
-import { daytimeZone, sendFromPage } from './support/popup';
+import { daytimeZone, openPopup, sendFromPage } from './support/popup';
 import { openGmail, seedSettings } from './support/sidebar';
 
 test.use({ extensionDir: E2E_EXTENSION_DIR });
@@ -153,6 +153,48 @@ test('Ana sets a round-robin rule in Settings; her import of 4 leads goes 2 and 
     const sectionB = pb.getByTestId('settings-assignment');
     await expect(sectionB.getByTestId('assign-1-rep-Ana')).toBeChecked();
     await expect(sectionB.getByTestId('assign-1-rep-Ben')).toBeChecked();
+
+    // Ben's popup: his two leads in the groups and the header, Ana's two greyed at the end.
+    const popupB = await openPopup(b.context, idB);
+    await expect(popupB.getByTestId('group-theirs')).toContainText("Teammates' leads");
+    const who = (rows: import('@playwright/test').Locator) =>
+      rows.evaluateAll((els) => [...new Set(els.map((e) => e.querySelector('strong')?.textContent))].sort());
+    const names = (owner: string) =>
+      contactsB
+        .filter((c) => c.owner?.name === owner)
+        .map((c) => `${c.email.split('@')[0]?.replace('lead', 'Lead')} Test`)
+        .sort();
+    expect(await who(popupB.getByTestId('due-row-theirs'))).toEqual(names('Ana'));
+    expect(await who(popupB.getByTestId('due-row'))).toEqual(names('Ben'));
+    await expect(popupB.getByTestId('group-theirs').getByTestId('due-owner').first()).toHaveText(
+      "· Ana's lead since today",
+    );
+    await expect(popupB.getByTestId('due-row').getByTestId('due-owner')).toHaveCount(0);
+    await popupB.screenshot({ path: 'tests/e2e/screenshots/team-assign-popup.png' });
+    await popupB.getByTestId('group-theirs').scrollIntoViewIfNeeded();
+    await popupB.screenshot({ path: 'tests/e2e/screenshots/team-assign-popup-theirs.png' });
+
+    // The contacts list names the teammate on her leads; the drawer says whose lead it is.
+    await openDashboard(pb, idB, 'contacts');
+    await expect(pb.getByTestId('contact-row')).toHaveCount(4);
+    const chips = pb.getByTestId('contact-owner-chip');
+    await expect(chips).toHaveText(['Ana', 'Ana']);
+    await expect(chips.first()).toHaveAttribute('title', "Ana's lead since today");
+    await pb.screenshot({ path: 'tests/e2e/screenshots/team-assign-contacts.png' });
+    const anasRow = pb
+      .getByTestId('contact-row')
+      .filter({ has: pb.getByTestId('contact-owner-chip') })
+      .first();
+    await anasRow.getByTestId('contact-open').click();
+    await expect(pb.getByTestId('drawer-owner')).toContainText("Ana's lead since today");
+    await expect(pb.getByTestId('drawer-take-over')).toBeVisible();
+    const bensRow = pb
+      .getByTestId('contact-row')
+      .filter({ hasNot: pb.getByTestId('contact-owner-chip') })
+      .first();
+    await pb.getByTestId('drawer-close').click();
+    await bensRow.getByTestId('contact-open').click();
+    await expect(pb.getByTestId('drawer-owner')).toHaveText('Your lead since today');
   } finally {
     await b.close();
   }

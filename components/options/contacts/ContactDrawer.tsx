@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { OwnerLine } from './OwnerLine';
 import { ContactEditor } from '@/components/shared/ContactEditor';
 import { useUndoToast } from '@/components/shared/useUndoToast';
 import { useContactData } from '@/components/shared/useContactData';
@@ -65,6 +66,7 @@ export function ContactDrawer({ contactId, onClose }: { contactId: number; onClo
             <p className="tb-muted" data-testid="drawer-their-time">
               Their time now: {formatTime(now, contact.timeZone)} ({contact.timeZone.replace(/_/g, ' ')})
             </p>
+            <OwnerLine contactId={contact.id} owner={contact.owner} now={now} timeZone={zone} />
             <p data-testid="drawer-score">
               <LeadScore score={scoreLead(factsOf(contact, enrolments), scoringOf(settings), now)} explain />
             </p>
