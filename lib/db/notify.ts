@@ -4,6 +4,8 @@
  * last daily nudge (`meta`). Each claim is one transaction, so two overlapping alarm ticks can
  * never announce the same thing twice.
  */
+import { teamMeId } from './ownership';
+import { othersLeads } from './queries';
 import type { ContactRow, EnrolmentRow, TouchbaseDb, TouchRow } from './schema';
 
 /** `meta` key holding the 'YYYY-MM-DD' (rep's zone) of the last daily nudge. */
@@ -22,7 +24,7 @@ export async function claimSpeedToLeadDue(
   now: number,
   lookbackMs = SPEED_LOOKBACK_MS,
 ): Promise<TouchRow[]> {
-  return db.transaction('rw', db.touches, async () => {
+  return db.transaction('rw', db.touches, db.contacts, db.meta, async () => {
     const recent = await db.touches
       .where('[state+dueAt]')
       .between(['planned', now - lookbackMs], ['planned', now], true, true)
@@ -30,7 +32,16 @@ export async function claimSpeedToLeadDue(
       .toArray();
     if (recent.length === 0) return [];
     await db.touches.bulkUpdate(recent.map((t) => ({ key: t.id, changes: { notifiedAt: now } })));
-    return recent.map((t) => ({ ...t, notifiedAt: now }));
+    // Team sync: a teammate's lead rings their browser, not this one (marked all the same).
+    const me = await teamMeId(db);
+    const theirs = me
+      ? await othersLeads(
+          db,
+          recent.map((t) => t.contactId),
+          me,
+        )
+      : new Set<number>();
+    return recent.filter((t) => !theirs.has(t.contactId)).map((t) => ({ ...t, notifiedAt: now }));
   });
 }
 
@@ -67,7 +78,14 @@ export async function claimNewLeads(
     );
     if (running.length === 0) return [];
     const contacts = await db.contacts.bulkGet([...new Set(running.map((e) => e.contactId))]);
-    const byId = new Map(contacts.filter((c) => c !== undefined).map((c) => [c.id, c]));
+    // Team sync: a lead assigned to a teammate is news for them (seed 003: the alert goes to the
+    // rep the lead was routed to), not for whoever imported it.
+    const me = await teamMeId(db);
+    const byId = new Map(
+      contacts
+        .filter((c) => c !== undefined && !(me && c.owner && c.owner.id !== me))
+        .map((c) => [c?.id as number, c as ContactRow]),
+    );
     const touches = await db.touches
       .where('enrolmentId')
       .anyOf(running.map((e) => e.id))

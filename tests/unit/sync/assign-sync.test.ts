@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { claimUnowned, dueSummary, enrolContact, SYNC_ON_KEY, saveSettings, TouchbaseDb } from '@/lib/db';
 import { loadReps, loadRules, saveRules } from '@/lib/db/assignment';
 import { importContacts } from '@/lib/db/import';
+import { claimNewLeads } from '@/lib/db/notify';
 import type { ContactDraft } from '@/lib/csv/import';
 import type { AssignRule } from '@/lib/sync/assign';
 import type { PouchLike, SyncContext } from '@/lib/sync/engine';
@@ -126,6 +127,11 @@ describe('assignment rules through team sync', () => {
     expect(benDue).toBeGreaterThanOrEqual(2);
     expect((await dueSummary(b.db, later)).due).toBe(benDue);
     expect((await dueSummary(a.db, later)).due).toBe(await dueOf(a.db, 'ana'));
+    // The new-lead alert rings the browser of the rep each lead went to (seed 003).
+    const alerted = async (db: TouchbaseDb) =>
+      (await claimNewLeads(db, later)).map((l) => l.contact.owner?.id).sort();
+    expect(await alerted(b.db)).toEqual(['ben', 'ben']);
+    expect(await alerted(a.db)).toEqual(['ana', 'ana']);
     // Sync off: the badge is every due touch again, as before teams.
     await b.db.meta.delete(SYNC_ON_KEY);
     expect((await dueSummary(b.db, later)).due).toBe(benDue + (await dueOf(b.db, 'ana')));
