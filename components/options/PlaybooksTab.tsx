@@ -12,6 +12,7 @@ import { describeRule } from '@/lib/playbook-editor/rules';
 import { PlaybookEditor, type PlaybookDraft } from './playbooks/PlaybookEditor';
 import { SchedulePreview } from './playbooks/SchedulePreview';
 import { StepTimeline } from './playbooks/StepTimeline';
+import { isTheirs, ShareSwitch, TeamChip, useTeamView } from './team/TeamLibrary';
 import './playbooks/playbooks.css';
 
 /** A playbook's rules to edit: its own, or a copy of the built-ins it runs by when it has none. */
@@ -35,10 +36,15 @@ export function PlaybooksTab() {
   const [selectedId, setSelectedId] = useState<string>(BUILT_IN_PLAYBOOKS[0]!.id);
   const [editing, setEditing] = useState<PlaybookDraft | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const team = useTeamView();
 
   if (!data) return <p className="tb-muted">{t('common_loading')}</p>;
-  const { own, settings } = data;
-  const all: (Playbook | PlaybookRow)[] = [...BUILT_IN_PLAYBOOKS, ...own];
+  const { settings } = data;
+  // Teammates' shared playbooks get their own list; the rep's own (shared or not) stay "Yours".
+  const own = data.own.filter((p) => !isTheirs(p.team, team));
+  const teams = data.own.filter((p) => isTheirs(p.team, team));
+  const all: (Playbook | PlaybookRow)[] = [...BUILT_IN_PLAYBOOKS, ...own, ...teams];
+  const shareOf = (p: Playbook | PlaybookRow) => (p as PlaybookRow).team;
   const selected = all.find((p) => p.id === selectedId) ?? BUILT_IN_PLAYBOOKS[0]!;
   const usedAsDefault = Object.entries(settings.defaultPlaybookBySource)
     .filter(([, id]) => id === selected.id)
@@ -101,6 +107,7 @@ export function PlaybooksTab() {
       >
         <span className="tb-pb-item-name">{p.name}</span>
         <span className="tb-muted tb-pb-item-meta">{span(p)}</span>
+        <TeamChip share={shareOf(p)} team={team} />
       </button>
     </li>
   );
@@ -115,6 +122,12 @@ export function PlaybooksTab() {
           <ul data-testid="own-playbooks">{own.map(item)}</ul>
         ) : (
           <p className="tb-muted tb-pb-empty">{t('pb_empty_own')}</p>
+        )}
+        {teams.length > 0 && (
+          <>
+            <div className="tb-section-title">{t('team_library_section')}</div>
+            <ul data-testid="team-playbooks">{teams.map(item)}</ul>
+          </>
         )}
       </aside>
 
@@ -150,7 +163,11 @@ export function PlaybooksTab() {
                 <h2 data-testid="playbook-title">{selected.name}</h2>
                 <p className="tb-pb-desc">{selected.description}</p>
                 <div className="tb-row">
-                  <span className="tb-chip">{selected.builtIn ? t('pb_built_in') : t('pb_yours')}</span>
+                  {shareOf(selected) ? (
+                    <TeamChip share={shareOf(selected)} team={team} />
+                  ) : (
+                    <span className="tb-chip">{selected.builtIn ? t('pb_built_in') : t('pb_yours')}</span>
+                  )}
                   <span className="tb-chip">{span(selected)}</span>
                   {usedAsDefault.length > 0 && (
                     <span className="tb-chip">
@@ -185,13 +202,22 @@ export function PlaybooksTab() {
                 >
                   {t('pb_copy_edit')}
                 </button>
-                {!selected.builtIn && (
+                {!selected.builtIn && !isTheirs(shareOf(selected), team) && (
                   <button type="button" className="danger" onClick={() => remove(selected)}>
                     {t('common_delete')}
                   </button>
                 )}
               </div>
             </div>
+            {!selected.builtIn && (
+              <ShareSwitch
+                kind="playbook"
+                id={selected.id}
+                share={shareOf(selected)}
+                team={team}
+                onNotice={setNotice}
+              />
+            )}
             <div className="tb-pb-columns">
               <StepTimeline steps={selected.steps} />
               <SchedulePreview key={selected.id} steps={selected.steps} settings={settings} />

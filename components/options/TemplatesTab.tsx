@@ -15,6 +15,7 @@ import {
 } from '@/lib/templates/language';
 import { localizedId } from '@/lib/templates/library';
 import { CHANNEL_LABELS, PURPOSE_LABELS } from '@/lib/labels';
+import { ShareSwitch, TeamChip, useTeamView } from './team/TeamLibrary';
 import { TemplateEditor } from './templates/TemplateEditor';
 import './templates/templates.css';
 
@@ -39,6 +40,7 @@ export function TemplatesTab() {
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const dirty = useRef(false);
+  const team = useTeamView();
   const onDirtyChange = useCallback((d: boolean) => {
     dirty.current = d;
   }, []);
@@ -172,7 +174,10 @@ export function TemplatesTab() {
                     <span className="tb-tpl-item-meta">
                       <span className="tb-muted">{CHANNEL_LABELS[e.template.channel]}</span>
                       {e.origin === 'edited' && <span className="tb-chip today">{t('tpl_chip_edited')}</span>}
-                      {e.origin === 'custom' && <span className="tb-chip today">{t('tpl_chip_yours')}</span>}
+                      {e.origin === 'custom' && !e.team && (
+                        <span className="tb-chip today">{t('tpl_chip_yours')}</span>
+                      )}
+                      <TeamChip share={e.team} team={team} />
                     </span>
                   </button>
                 </li>
@@ -190,6 +195,15 @@ export function TemplatesTab() {
         {selected ? (
           <>
             <h2>{selected.template.name}</h2>
+            {selected.origin === 'custom' && (
+              <ShareSwitch
+                kind="template"
+                id={selected.template.id}
+                share={selected.team}
+                team={team}
+                onNotice={setNotice}
+              />
+            )}
             <TemplateEditor
               // A saved version remounts the editor on the stored text.
               key={`${selected.template.id}@${selected.template.version}`}

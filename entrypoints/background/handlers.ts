@@ -23,6 +23,7 @@ import { updateContact } from '@/lib/db/contact-record';
 import { deleteAllData } from '@/lib/db/maintenance';
 import { saveSettingsWithReplan } from '@/lib/db/replan';
 import { deletePlaybook, savePlaybook } from '@/lib/db/playbooks';
+import { shareLibraryItem } from '@/lib/db/library-share';
 import {
   deleteTemplate,
   duplicateStoredTemplate,
@@ -298,6 +299,8 @@ async function route(msg: RuntimeMessage, from: MessageOrigin): Promise<unknown>
       return runSync('click');
     case 'sync.off':
       return disconnect();
+    case 'library.share':
+      return shareLibraryItem(db, msg.payload.kind, msg.payload.id, msg.payload.shared);
     default: {
       const never: never = msg;
       throw new Error(`Unknown message ${JSON.stringify(never)}`);

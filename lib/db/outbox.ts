@@ -16,10 +16,25 @@ import type {
 } from 'dexie';
 import type { MetaRow } from './schema';
 
-/** The tables whose rows the team shares. */
-export const SHARED_TABLES = ['contacts', 'enrolments', 'activities', 'suppressions'] as const;
+/**
+ * The tables whose rows the team shares. Playbooks and templates are recorded too, but only the
+ * ones shared with the team become documents (the push drops the rest: lib/sync/library.ts).
+ */
+export const SHARED_TABLES = [
+  'contacts',
+  'enrolments',
+  'activities',
+  'suppressions',
+  'playbooks',
+  'templates',
+] as const;
 export type SharedTable = (typeof SHARED_TABLES)[number];
 const SHARED = new Set<string>(SHARED_TABLES);
+/** Tables whose outbox entries name the fields written, so a push stamps just those. */
+const FIELD_TRACKED = new Set<string>(['contacts', 'playbooks', 'templates']);
+
+/** `meta` key of this rep on the team (`{id, name}` JSON): lib/db/ownership.ts's SYNC_ME_KEY. */
+const ME_KEY = 'sync.me';
 
 /** `meta` key whose truthy value turns recording on (set by the sync setup, cleared when off). */
 export const SYNC_ON_KEY = 'sync.on';
@@ -35,8 +50,9 @@ export interface OutboxRow {
   /** When the row was last written (epoch ms): the edit's time, for "the latest edit wins". */
   at: number;
   /**
-   * Contacts only: the fields written since the last push (`*` for a new or deleted row), so the
-   * push stamps just those and a change applied from the team meanwhile is not overwritten.
+   * Contacts, playbooks and templates: the fields written since the last push (`*` for a new or
+   * deleted row), so the push stamps just those and a change applied from the team meanwhile is
+   * not overwritten.
    */
   fields?: string[];
 }
@@ -69,6 +85,27 @@ export const outboxMiddleware: Middleware<DBCore> = {
   name: 'touchbase-outbox',
   create(down) {
     const syncOn = new WeakMap<DBCoreTransaction, Promise<boolean>>();
+    const meByTrans = new WeakMap<DBCoreTransaction, Promise<{ id: string; name: string } | undefined>>();
+    const meOf = (trans: DBCoreTransaction) => {
+      let p = meByTrans.get(trans);
+      if (!p) {
+        p = down
+          .table('meta')
+          .get({ trans, key: ME_KEY })
+          .then((r: MetaRow | undefined) => {
+            try {
+              const v = typeof r?.value === 'string' ? (JSON.parse(r.value) as Record<string, unknown>) : {};
+              return typeof v.id === 'string' && typeof v.name === 'string'
+                ? { id: v.id, name: v.name }
+                : undefined;
+            } catch {
+              return undefined;
+            }
+          });
+        meByTrans.set(trans, p);
+      }
+      return p;
+    };
     const isOn = (trans: DBCoreTransaction): Promise<boolean> => {
       let p = syncOn.get(trans);
       if (!p) {
@@ -119,11 +156,23 @@ export const outboxMiddleware: Middleware<DBCore> = {
           }
           await down.table('outbox').mutate({ trans, type: 'put', values });
         };
-        const trackFields = name === 'contacts';
+        const trackFields = FIELD_TRACKED.has(name);
         return {
           ...table,
-          async mutate(req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
+          async mutate(asked: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
+            let req = asked;
             if (applying.has(req.trans) || !(await isOn(req.trans))) return table.mutate(req);
+            if (name === 'activities' && req.type === 'add') {
+              // Who logged it, for the team's weekly review; rows put back (undo, restore) keep theirs.
+              const me = await meOf(req.trans);
+              if (me)
+                req = {
+                  ...req,
+                  values: req.values.map((v) =>
+                    v && typeof v === 'object' && !(v as { rep?: unknown }).rep ? { ...v, rep: me } : v,
+                  ),
+                };
+            }
             if (req.type === 'deleteRange') {
               const { result } = await table.query({
                 trans: req.trans,

@@ -17,6 +17,7 @@ import {
 } from '@/lib/cadence';
 import { type CadenceRule, type RuleIssue, validateRules } from '@/lib/cadence/rules';
 import { cleanRules } from '@/lib/playbook-editor/rules';
+import { assertMayRemove } from './library-share';
 import { RepoError } from './repo';
 import type { PlaybookRow, TouchbaseDb } from './schema';
 import { defaultSettings, getSettings } from './settings';
@@ -153,6 +154,8 @@ export async function savePlaybook(
       for (let n = 2; isBuiltInId(id) || (await db.playbooks.get(id)); n++) id = `${base}-${n}`;
     }
     const row: PlaybookRow = { id, name, description, steps, builtIn: false, updatedAt: now };
+    // Shared with the team: it stays shared, and the edit goes to every teammate.
+    if (existing?.team) row.team = existing.team;
     const kept = rules ?? existing?.rules;
     if (kept !== undefined) row.rules = kept;
     await db.playbooks.put(row);
@@ -167,9 +170,10 @@ export async function savePlaybook(
 export async function deletePlaybook(db: TouchbaseDb, id: string): Promise<DeletePlaybookResult> {
   if (typeof id !== 'string' || id === '') throw new RepoError('Pick a playbook to delete.');
   if (isBuiltInId(id)) throw new RepoError('Built-in playbooks cannot be deleted.');
-  return db.transaction('rw', db.playbooks, db.enrolments, db.settings, async () => {
+  return db.transaction('rw', db.playbooks, db.enrolments, db.settings, db.meta, async () => {
     const existing = await db.playbooks.get(id);
     if (!existing) return { runningEnrolments: 0, defaultsReset: [] };
+    await assertMayRemove(db, existing);
     const enrolments = await db.enrolments.where('playbookId').equals(id).toArray();
     const runningEnrolments = enrolments.filter((e) => e.state === 'active' || e.state === 'paused').length;
     const settings = await getSettings(db);

@@ -122,19 +122,42 @@ export interface TouchRow {
   notifiedAt?: number;
 }
 
+/** A rep as the team knows them: their replica id (from team sync setup) and name. */
+export interface TeamRep {
+  id: string;
+  name: string;
+}
+
 /** Append-only log of everything that happened: the engine's `Activity` plus its ids. */
 export interface ActivityRow extends Activity {
   id: number;
   touchId?: number;
+  /**
+   * Team sync: the rep who logged it, stamped as it is written while sync is on (lib/db/outbox.ts),
+   * so the weekly review can show the team rep by rep. Absent with sync off and on activities
+   * logged before; not indexed, so no schema version.
+   */
+  rep?: TeamRep;
+}
+
+/**
+ * A playbook or template in the team library (team sync): who shared it, and who edited it last.
+ * Absent on the rep's private ones, which never leave the browser. Not indexed: no schema version.
+ */
+export interface LibraryShare {
+  by: TeamRep;
+  editedBy?: TeamRep;
 }
 
 export interface PlaybookRow extends Playbook {
   updatedAt: number;
+  team?: LibraryShare;
 }
 
 /** A template the rep edited or added; built-ins without a row come from lib/templates. */
 export interface TemplateRow extends Template {
   updatedAt: number;
+  team?: LibraryShare;
 }
 
 export interface RepSettings {

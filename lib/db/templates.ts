@@ -16,8 +16,9 @@ import {
   type Template,
   type TemplateChanges,
 } from '@/lib/templates';
+import { assertMayRemove } from './library-share';
 import { RepoError } from './repo';
-import type { TemplateRow, TouchbaseDb } from './schema';
+import type { LibraryShare, TemplateRow, TouchbaseDb } from './schema';
 
 export const TEMPLATE_NAME_MAX = 120;
 export const TEMPLATE_SUBJECT_MAX = 300;
@@ -31,6 +32,8 @@ export interface LibraryEntry {
   origin: TemplateOrigin;
   /** Last change, for stored rows. */
   updatedAt?: number;
+  /** Team sync: shared with the team (by this rep or a teammate). */
+  team?: LibraryShare;
 }
 
 /** A template as stored. */
@@ -52,7 +55,7 @@ export function toRow(t: Template, updatedAt: number): TemplateRow {
 }
 
 function fromRow(row: TemplateRow): Template {
-  const { updatedAt: _updatedAt, ...t } = row;
+  const { updatedAt: _updatedAt, team: _team, ...t } = row;
   // Rows saved before the language was kept: an edited localized built-in is still in its language.
   if (t.language === undefined) {
     const shipped = getBuiltIn(t.id)?.language;
@@ -78,7 +81,11 @@ export function mergeLibrary(builtIns: readonly Template[], rows: readonly Templ
     };
   });
   const own = [...byId.values()].sort((a, b) => a.name.localeCompare(b.name));
-  for (const row of own) out.push({ template: fromRow(row), origin: 'custom', updatedAt: row.updatedAt });
+  for (const row of own) {
+    const entry: LibraryEntry = { template: fromRow(row), origin: 'custom', updatedAt: row.updatedAt };
+    if (row.team) entry.team = row.team;
+    out.push(entry);
+  }
   return out;
 }
 
@@ -170,6 +177,18 @@ function cleanChanges(changes: TemplateChanges | undefined, channel: Template['c
   return out;
 }
 
+/** The stored row of a template (or the built-in), with its team share if it has one. */
+async function currentWithShare(
+  db: TouchbaseDb,
+  id: string,
+): Promise<{ template: Template; team?: LibraryShare } | undefined> {
+  if (typeof id !== 'string' || id === '') return undefined;
+  const row = await db.templates.get(id);
+  if (row) return row.team ? { template: fromRow(row), team: row.team } : { template: fromRow(row) };
+  const shipped = getBuiltIn(id);
+  return shipped ? { template: shipped } : undefined;
+}
+
 async function current(db: TouchbaseDb, id: string): Promise<Template | undefined> {
   // Ids come from messages: anything but a non-empty string is simply not a template.
   if (typeof id !== 'string' || id === '') return undefined;
@@ -188,14 +207,18 @@ export async function saveTemplate(
   now: number,
 ): Promise<Template> {
   return db.transaction('rw', db.templates, async () => {
-    const cur = await current(db, id);
-    if (!cur) throw new RepoError('This template no longer exists.');
+    const found = await currentWithShare(db, id);
+    if (!found) throw new RepoError('This template no longer exists.');
+    const cur = found.template;
     const clean = cleanChanges(changes, cur.channel);
     const changed = (Object.keys(clean) as (keyof TemplateChanges)[]).some((k) => clean[k] !== cur[k]);
     if (!changed) return cur;
     const next = editTemplate(cur, clean);
     assertStorable(next);
-    await db.templates.put(toRow(next, now));
+    const row = toRow(next, now);
+    // Shared with the team: it stays shared, and the edit goes to every teammate.
+    if (found.team) row.team = found.team;
+    await db.templates.put(row);
     return next;
   });
 }
@@ -253,5 +276,9 @@ export async function resetTemplate(db: TouchbaseDb, id: string, now: number): P
 export async function deleteTemplate(db: TouchbaseDb, id: string): Promise<void> {
   if (typeof id !== 'string' || id === '') throw new RepoError('Pick a template to delete.');
   if (getBuiltIn(id)) throw new RepoError('Built-in templates cannot be deleted; reset it instead.');
-  await db.templates.delete(id);
+  await db.transaction('rw', db.templates, db.meta, async () => {
+    const row = await db.templates.get(id);
+    if (row) await assertMayRemove(db, row);
+    await db.templates.delete(id);
+  });
 }

@@ -304,6 +304,11 @@ export interface RuntimeRequests {
   'sync.now': { req: Record<string, never>; res: SyncStatus };
   /** Team sync off: nothing more recorded or sent, the password forgotten. */
   'sync.off': { req: Record<string, never>; res: SyncStatus };
+  /** Team sync: share one of the rep's playbooks or templates with the team, or stop sharing it. */
+  'library.share': {
+    req: { kind: 'playbook' | 'template'; id: string; shared: boolean };
+    res: { shared: boolean };
+  };
 }
 
 /**
@@ -364,6 +369,7 @@ const RUNTIME_TYPES: ReadonlySet<string> = new Set<RuntimeType>([
   'assign.save',
   'sync.now',
   'sync.off',
+  'library.share',
 ]);
 
 /** Shape check for an incoming runtime message (handlers validate payload fields themselves). */

@@ -421,6 +421,10 @@ export function payloadProblem(msg: RuntimeMessage): string | undefined {
     case 'sync.now':
     case 'sync.off':
       return undefined;
+    case 'library.share':
+      if (p.kind !== 'playbook' && p.kind !== 'template') return 'Say what to share.';
+      if (!isText(p.id, MAX_FIELD) || p.id === '') return 'That id is not valid.';
+      return typeof p.shared === 'boolean' ? undefined : 'Say whether to share it.';
     default: {
       const never: never = msg;
       return `Unknown request ${String((never as { type?: unknown }).type)}.`;

@@ -1,12 +1,21 @@
 /**
  * What travels through CouchDB: one JSON document per contact, enrolment, activity and
  * suppression, keyed by ids every replica agrees on (never Dexie's local auto-increment ids).
- * Touches, undo journals, settings, playbooks and templates stay local (see README "Team sync").
+ * Touches, undo journals and settings stay local, and so do playbooks and templates the rep has not
+ * shared with the team (see README "Team sync").
  */
 import type { Stamp } from './hlc';
 
 /** The document kinds, also the prefix of every `_id` (`contact:<gid>`). */
-export const DOC_KINDS = ['contact', 'enrolment', 'activity', 'suppression', 'assign'] as const;
+export const DOC_KINDS = [
+  'contact',
+  'enrolment',
+  'activity',
+  'suppression',
+  'assign',
+  'playbook',
+  'template',
+] as const;
 export type DocKind = (typeof DOC_KINDS)[number];
 
 /** One field of a contact with the stamp of the edit that wrote it. */
@@ -88,7 +97,18 @@ export interface AssignDoc extends DocBase {
   body: Record<string, unknown>;
 }
 
-export type SyncDoc = ContactDoc | EnrolmentDoc | ActivityDoc | SuppressionDoc | AssignDoc;
+/**
+ * A playbook or template shared with the team, field by field like a contact (lib/sync/library.ts
+ * lists the fields): `author` ({id, name}) who shared it, `editedBy` who changed it last, `id` the
+ * author's local id, `deleted` true once it was unshared or deleted (a tombstone: later edits
+ * elsewhere do not bring it back, only sharing it again does).
+ */
+export interface LibraryDoc extends DocBase {
+  kind: 'playbook' | 'template';
+  fields: Record<string, StampedValue>;
+}
+
+export type SyncDoc = ContactDoc | EnrolmentDoc | ActivityDoc | SuppressionDoc | AssignDoc | LibraryDoc;
 
 export function docId(kind: DocKind, key: string): string {
   return `${kind}:${key}`;

@@ -18,15 +18,25 @@ import {
   type SharedTable,
   type SuppressionRow,
   type SyncIdRow,
+  syncMe,
   syncPlannedTouches,
   type TouchbaseDb,
   writeTables,
 } from '@/lib/db';
 import { getSettings } from '@/lib/db/settings';
-import type { ActivityDoc, ContactDoc, EnrolmentDoc, StampedValue, SuppressionDoc, SyncDoc } from './docs';
+import type {
+  ActivityDoc,
+  ContactDoc,
+  EnrolmentDoc,
+  LibraryDoc,
+  StampedValue,
+  SuppressionDoc,
+  SyncDoc,
+} from './docs';
 import { docId, parseDocId } from './docs';
 import { applyAssignDoc } from './assign-sync';
 import { observe, type Stamp, tick, ZERO_STAMP } from './hlc';
+import { applyLibraryDoc, buildLibraryDoc, type LibraryTable, libraryKind } from './library';
 import { canonical, isSuppressed, mergeEnrolment, resolveVersions } from './merge';
 
 /** The slice of PouchDB's API the replicator uses (a browser or a Node PouchDB both fit). */
@@ -92,10 +102,23 @@ const TABLE_KIND = {
   enrolments: 'enrolment',
   activities: 'activity',
   suppressions: 'suppression',
+  playbooks: 'playbook',
+  templates: 'template',
 } as const;
 
 /** Pushes order: parents before children, so a replica applying in order finds them. */
-const PUSH_ORDER: SharedTable[] = ['contacts', 'suppressions', 'enrolments', 'activities'];
+const PUSH_ORDER: SharedTable[] = [
+  'contacts',
+  'suppressions',
+  'enrolments',
+  'activities',
+  'playbooks',
+  'templates',
+];
+
+function isLibrary(table: SharedTable): table is LibraryTable {
+  return table === 'playbooks' || table === 'templates';
+}
 
 function randomId(): string {
   return globalThis.crypto.randomUUID();
@@ -158,11 +181,22 @@ export async function pushOutbox(ctx: SyncContext): Promise<{ pushed: number }> 
     const byId = new Map<string, SyncDoc>();
     for (const r of existing.rows) if (r?.doc) byId.set(r.id, r.doc as SyncDoc);
     let clock = await metaValue<Stamp>(db, META_CLOCK, ZERO_STAMP);
+    const me = (await syncMe(db)) ?? { id: ctx.replica, name: '' };
     const docs: object[] = [];
     for (const p of prepared) {
       const prev = byId.get(p.gid);
       const stamp = tick(clock, p.entry.at, ctx.replica);
-      const doc = buildDoc(p, prev, stamp);
+      const doc = isLibrary(p.entry.table)
+        ? buildLibraryDoc(
+            libraryKind(p.entry.table),
+            p.gid,
+            p.entry,
+            p.row as never,
+            prev as LibraryDoc | undefined,
+            stamp,
+            me,
+          )
+        : buildDoc(p, prev, stamp);
       if (!doc) continue;
       clock = stamp;
       docs.push({ ...doc, _rev: prev?._rev, by: ctx.replica });
@@ -192,7 +226,7 @@ async function assignIds(ctx: SyncContext, entries: OutboxRow[]): Promise<Prepar
   const { db, replica } = ctx;
   return db.transaction(
     'rw',
-    [db.syncIds, db.contacts, db.enrolments, db.activities, db.suppressions],
+    [db.syncIds, db.contacts, db.enrolments, db.activities, db.suppressions, db.playbooks, db.templates],
     async () => {
       const fresh = new Map<string, SyncIdRow>();
       const gidOf = async (table: SharedTable, local: number | string, make: () => string | undefined) => {
@@ -216,7 +250,13 @@ async function assignIds(ctx: SyncContext, entries: OutboxRow[]): Promise<Prepar
         const p: Partial<Prepared> = { entry, row };
         if (entry.table === 'contacts') gid = await contactGidOf(entry.key as number);
         else if (entry.table === 'suppressions') gid = docId('suppression', String(entry.key));
-        else {
+        else if (isLibrary(entry.table)) {
+          // Only a shared one gets a document id: a private playbook or template never leaves.
+          const kind = libraryKind(entry.table);
+          gid = await gidOf(entry.table, entry.key, () =>
+            (row as { team?: unknown } | undefined)?.team ? docId(kind, randomId()) : undefined,
+          );
+        } else {
           gid = await gidOf(entry.table, entry.key, () =>
             row ? docId(TABLE_KIND[entry.table], randomId()) : undefined,
           );
@@ -240,7 +280,7 @@ async function assignIds(ctx: SyncContext, entries: OutboxRow[]): Promise<Prepar
 
 /** The document for one outbox entry, or `undefined` when the team already has this version. */
 function buildDoc(p: Prepared, prev: SyncDoc | undefined, stamp: Stamp): SyncDoc | undefined {
-  const kind = TABLE_KIND[p.entry.table];
+  const kind = TABLE_KIND[p.entry.table as Exclude<SharedTable, LibraryTable>];
   const gone = !p.row;
   if (kind === 'contact') {
     const before = prev?.kind === 'contact' ? prev.fields : {};
@@ -358,7 +398,7 @@ export async function resolveConflicts(ctx: SyncContext, doc: SyncDoc): Promise<
   return merged;
 }
 
-const KIND_ORDER = ['contact', 'suppression', 'enrolment', 'activity', 'assign'];
+const KIND_ORDER = ['playbook', 'template', 'contact', 'suppression', 'enrolment', 'activity', 'assign'];
 
 async function applyBatchOfDocs(
   ctx: SyncContext,
@@ -369,30 +409,34 @@ async function applyBatchOfDocs(
   const { db } = ctx;
   docs.sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
   const now = ctx.now();
-  return db.transaction('rw', [...writeTables(db), db.syncIds, db.meta, db.outbox], async (tx) => {
-    markApplying(tx);
-    const deferred = new Set(carried);
-    let clock = await metaValue<Stamp>(db, META_CLOCK, ZERO_STAMP);
-    const replan: EnrolmentRow[] = [];
-    let applied = 0;
-    for (const doc of docs) {
-      deferred.delete(doc._id);
-      for (const t of stampsOf(doc)) clock = observe(clock, t);
-      const ok = await applyDoc(ctx, doc, now, replan);
-      // Team settings (assign:*) are not rows: `applied` counts what reached the tables.
-      if (ok && doc.kind !== 'assign') applied++;
-      else deferred.add(doc._id);
-    }
-    await syncPlannedTouches(db, replan, now);
-    await db.meta.put({ key: META_CLOCK, value: clock });
-    await db.meta.put({ key: META_DEFERRED, value: JSON.stringify([...deferred]) });
-    if (lastSeq !== undefined) await db.meta.put({ key: META_SEQ, value: lastSeq });
-    return { applied, deferred: [...deferred] };
-  });
+  return db.transaction(
+    'rw',
+    [...writeTables(db), db.templates, db.syncIds, db.meta, db.outbox],
+    async (tx) => {
+      markApplying(tx);
+      const deferred = new Set(carried);
+      let clock = await metaValue<Stamp>(db, META_CLOCK, ZERO_STAMP);
+      const replan: EnrolmentRow[] = [];
+      let applied = 0;
+      for (const doc of docs) {
+        deferred.delete(doc._id);
+        for (const t of stampsOf(doc)) clock = observe(clock, t);
+        const ok = await applyDoc(ctx, doc, now, replan);
+        if (!ok) deferred.add(doc._id);
+        // Team settings (assign:*) are not rows: `applied` counts what reached the tables.
+        else if (doc.kind !== 'assign') applied++;
+      }
+      await syncPlannedTouches(db, replan, now);
+      await db.meta.put({ key: META_CLOCK, value: clock });
+      await db.meta.put({ key: META_DEFERRED, value: JSON.stringify([...deferred]) });
+      if (lastSeq !== undefined) await db.meta.put({ key: META_SEQ, value: lastSeq });
+      return { applied, deferred: [...deferred] };
+    },
+  );
 }
 
 function stampsOf(doc: SyncDoc): Stamp[] {
-  return doc.kind === 'contact' ? Object.values(doc.fields).map((f) => f.t) : [doc.t];
+  return 'fields' in doc ? Object.values(doc.fields).map((f) => f.t) : [doc.t];
 }
 
 /** Applies one document; `false` when its parent contact is not here yet (retried next run). */
@@ -416,6 +460,14 @@ async function applyDoc(
     case 'assign':
       await applyAssignDoc(ctx.db, doc);
       return true;
+    case 'playbook':
+    case 'template': {
+      const table = doc.kind === 'playbook' ? 'playbooks' : 'templates';
+      const localKey = (await localOf(ctx.db, doc._id)) as string | undefined;
+      const { local } = await applyLibraryDoc(ctx.db, doc, { replica: ctx.replica, now, localKey });
+      if (local !== undefined) await link(ctx.db, doc._id, table, local);
+      return true;
+    }
   }
 }
 

@@ -9,6 +9,7 @@
  * - An enrolment keeps the version whose state ranks highest (an opt-out and a reply win over a
  *   plan; among equals the latest change), and unites what was done: a done touch is never undone.
  * - A suppression keeps the latest opt-out and the latest withdrawal: a merge never lifts it.
+ * - A shared playbook or template merges field by field like a contact; a deletion is a field too.
  */
 import type { DoneTouch, EnrolmentState, ExtraTouch } from '@/lib/cadence/types';
 import type {
@@ -16,6 +17,7 @@ import type {
   AssignDoc,
   ContactDoc,
   EnrolmentDoc,
+  LibraryDoc,
   StampedValue,
   SuppressionDoc,
   SyncDoc,
@@ -52,16 +54,32 @@ function pickStamped(a: StampedValue, b: StampedValue): StampedValue {
   return cmpCanonical(a.v, b.v) >= 0 ? a : b;
 }
 
-/** Field by field, the latest edit of each field wins. */
-export function mergeContact(a: ContactDoc, b: ContactDoc): ContactDoc {
+function mergeFields(
+  a: Record<string, StampedValue>,
+  b: Record<string, StampedValue>,
+): Record<string, StampedValue> {
   const fields: Record<string, StampedValue> = {};
-  const keys = [...new Set([...Object.keys(a.fields), ...Object.keys(b.fields)])].sort();
+  const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
   for (const k of keys) {
-    const x = a.fields[k];
-    const y = b.fields[k];
+    const x = a[k];
+    const y = b[k];
     fields[k] = x && y ? pickStamped(x, y) : ((x ?? y) as StampedValue);
   }
-  return { _id: a._id, kind: 'contact', fields };
+  return fields;
+}
+
+/** Field by field, the latest edit of each field wins. */
+export function mergeContact(a: ContactDoc, b: ContactDoc): ContactDoc {
+  return { _id: a._id, kind: 'contact', fields: mergeFields(a.fields, b.fields) };
+}
+
+/**
+ * A shared playbook or template: field by field, the latest edit wins (a name changed on one
+ * laptop and the steps on another both stay); `deleted` is a field like the others, so a
+ * tombstone stays until someone shares the item again, later than the deletion.
+ */
+export function mergeLibraryDoc(a: LibraryDoc, b: LibraryDoc): LibraryDoc {
+  return { _id: a._id, kind: a.kind, fields: mergeFields(a.fields, b.fields) };
 }
 
 /**
@@ -239,6 +257,9 @@ export function mergeDocs(a: SyncDoc, b: SyncDoc): SyncDoc {
       return mergeSuppression(a, b as SuppressionDoc);
     case 'assign':
       return mergeAssign(a, b as AssignDoc);
+    case 'playbook':
+    case 'template':
+      return mergeLibraryDoc(a, b as LibraryDoc);
   }
 }
 
