@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { computeMetrics } from '@/lib/cadence/metrics';
 import { getDb, getSettings } from '@/lib/db';
+import { t } from '@/lib/i18n';
 import { loadMetricsData } from '@/lib/db/metrics-data';
 import { CHANNEL_LABELS, LEAD_SOURCE_LABELS } from '@/lib/labels';
 import {
@@ -15,6 +16,8 @@ import {
 import { shiftWeek, type Week, weekLabel, weekOf } from '@/lib/metrics/week';
 import { BarChart, type BarSeries } from './metrics/BarChart';
 import { ReactionsSection } from './metrics/ReactionsSection';
+import { TeamSection } from './metrics/TeamSection';
+import { useTeamView } from './team/TeamLibrary';
 import './metrics/metrics.css';
 
 const THIS_WEEK = 'var(--tb-accent)';
@@ -256,6 +259,10 @@ function Review({ review }: { review: WeeklyReview }) {
 export function MetricsTab() {
   const settings = useLiveQuery(() => getSettings(getDb()));
   const [offset, setOffset] = useState(0);
+  // Team sync on: the same week rep by rep, one click away.
+  const team = useTeamView();
+  const [view, setView] = useState<'review' | 'team'>('review');
+  const showTeam = view === 'team' && !!team?.on;
   // The page reads the clock once; the week under review only moves when the rep asks.
   const [now] = useState(() => Date.now());
   const tz = settings?.timeZone;
@@ -302,6 +309,28 @@ export function MetricsTab() {
             </button>
           )}
         </div>
+        {team?.on && (
+          <div className="tb-row tb-mx-views">
+            <button
+              type="button"
+              aria-pressed={!showTeam}
+              className={showTeam ? '' : 'primary'}
+              onClick={() => setView('review')}
+              data-testid="metrics-view-review"
+            >
+              {t('team_metrics_view_review')}
+            </button>
+            <button
+              type="button"
+              aria-pressed={showTeam}
+              className={showTeam ? 'primary' : ''}
+              onClick={() => setView('team')}
+              data-testid="metrics-view-team"
+            >
+              {t('team_metrics_view_team')}
+            </button>
+          </div>
+        )}
         <span className="tb-muted tb-mx-tz">Weeks run Monday to Sunday, {tz}</span>
       </div>
       {!review ? (
@@ -313,6 +342,8 @@ export function MetricsTab() {
             Touches you complete and leads you enrol show up here, compared with the week before.
           </p>
         </div>
+      ) : showTeam && data ? (
+        <TeamSection week={weeks.week} data={data} me={team?.me} />
       ) : (
         <>
           <Review review={review} />

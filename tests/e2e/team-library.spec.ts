@@ -2,7 +2,9 @@
  * The team library in real Chromium: two browser profiles (Ana and Ben) with the e2e build and a
  * CouchDB-protocol server in this process (express-pouchdb on the memory adapter). Ana shares a
  * playbook and a template from the dashboard; Ben sees them as Ana's after one sync and enrols a
- * lead with the playbook; Ana's private playbook and template never reach the server.
+ * lead with the playbook; Ana's private playbook and template never reach the server. Both log
+ * touches, and the Metrics tab's Team view shows each rep's row (and the older, rep-less
+ * activities as "Unknown rep") with the same counts in both profiles.
  */
 import type { BrowserContext, Page } from '@playwright/test';
 import { type CouchServer, startCouchServer } from './support/couch-server';
@@ -57,6 +59,42 @@ function rowsOf<T>(page: Page, store: string): Promise<T[]> {
   );
 }
 
+/** Enrols a lead and completes its first `n` planned touches (due at once in a daytime zone). */
+async function enrolAndTouch(
+  page: Page,
+  contact: Record<string, string>,
+  playbookId: string,
+  n: number,
+): Promise<number> {
+  const { contactId, enrolmentId } = await sendFromPage<{ contactId: number; enrolmentId: number }>(
+    page,
+    'enrol',
+    {
+      contact,
+      playbookId,
+      source: 'web-form',
+      via: 'e2e',
+    },
+  );
+  const planned = (
+    await rowsOf<{ id: number; enrolmentId: number; state: string; step: number }>(page, 'touches')
+  )
+    .filter((t) => t.enrolmentId === enrolmentId && t.state === 'planned')
+    .sort((x, y) => x.step - y.step);
+  for (const t of planned.slice(0, n))
+    await sendFromPage(page, 'touch.complete', { touchId: t.id, via: 'e2e' });
+  return contactId;
+}
+
+/** The Team view's rows as a rep reads them: name and the counts. */
+async function teamTable(page: Page): Promise<string[][]> {
+  await expect(page.getByTestId('metrics-team')).toBeVisible();
+  return page
+    .getByTestId('metrics-team')
+    .locator('tbody tr, tfoot tr')
+    .evaluateAll((rows) => rows.map((r) => [...r.children].map((c) => (c.textContent ?? '').trim())));
+}
+
 const steps = [
   { channel: 'call', day: 0, purpose: 'acknowledge' },
   { channel: 'email', day: 0, purpose: 'acknowledge' },
@@ -87,6 +125,8 @@ test('Ana shares a playbook and a template; Ben gets them after one sync and enr
     fromId: 'acknowledge.email.default',
     changes: { name: 'Ana private reply', body: 'Only Ana writes this.' },
   });
+  // Before team sync: this lead and touch name no rep (shown as "Unknown rep" later).
+  await enrolAndTouch(a, { email: 'oscar@example.com', firstName: 'Oscar', timeZone }, 'speed-to-lead-90', 1);
   await sendFromPage(a, 'sync.connect', setup('ana', 'Ana'));
 
   // Shared from the Playbooks tab and the Templates tab, as a rep does it.
@@ -137,21 +177,44 @@ test('Ana shares a playbook and a template; Ben gets them after one sync and enr
     );
     await expect(pb.getByText('Ana private reply')).toHaveCount(0);
 
-    // Ben enrols a lead with it: the sequence runs on its own copy of Ana's steps.
-    await sendFromPage(pb, 'enrol', {
-      contact: {
-        email: 'lin@example.com',
-        firstName: 'Lin',
-        lastName: 'Okafor',
-        phone: '+1 202 555 0150',
-        timeZone,
-      },
-      playbookId: shared,
-      source: 'web-form',
-      via: 'e2e',
-    });
-    const [enrolment] = await rowsOf<{ playbookName: string; steps: unknown[] }>(pb, 'enrolments');
-    expect(enrolment).toMatchObject({ playbookName: 'Inbound in 5 minutes', steps });
+    // Ben enrols a lead with it (the sequence runs on its own copy of Ana's steps), calls her,
+    // and she replies; Ana enrols one too and makes its first two touches.
+    const lin = await enrolAndTouch(
+      pb,
+      { email: 'lin@example.com', firstName: 'Lin', lastName: 'Okafor', phone: '+1 202 555 0150', timeZone },
+      shared,
+      1,
+    );
+    const linEnrolment = (
+      await rowsOf<{ contactId: number; playbookName: string; steps: unknown[] }>(pb, 'enrolments')
+    ).find((e) => e.contactId === lin);
+    expect(linEnrolment).toMatchObject({ playbookName: 'Inbound in 5 minutes', steps });
+    await sendFromPage(pb, 'reply.log', { contactId: lin, via: 'e2e' });
+    await enrolAndTouch(
+      a,
+      { email: 'ada@example.com', firstName: 'Ada', phone: '+1 202 555 0147', timeZone },
+      shared,
+      2,
+    );
+    for (const p of [pb, a, pb]) await sendFromPage(p, 'sync.now', {});
+
+    // The Team view, on either profile: both reps' rows with their counts, and the team's total.
+    const want = (me: 'Ana' | 'Ben') => [
+      [me === 'Ana' ? 'Ana (you)' : 'Ana', '2', '0 · 0%', '1', '0 · 0%', '0', '0'],
+      [me === 'Ben' ? 'Ben (you)' : 'Ben', '1', '1 · 100%', '1', '0 · 0%', '0', '0'],
+      ['Unknown rep', '1', '0 · 0%', '1', '0 · 0%', '0', '0'],
+      ['Team total', '4', '1 · 25%', '3', '0 · 0%', '0', '0'],
+    ];
+    for (const [page, id, me] of [
+      [a, extensionId, 'Ana'],
+      [pb, idB, 'Ben'],
+    ] as const) {
+      await openDashboard(page, id, 'metrics');
+      await page.getByTestId('metrics-view-team').click();
+      expect(await teamTable(page)).toEqual(want(me));
+    }
+    await pb.getByTestId('metrics-team').screenshot({ path: 'tests/e2e/screenshots/team-metrics.png' });
+    await pb.screenshot({ path: 'tests/e2e/screenshots/team-metrics-page.png' });
   } finally {
     await b.close();
   }
