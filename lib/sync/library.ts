@@ -108,8 +108,11 @@ export function buildLibraryDoc(
   };
   const wasLive = !!prev && before.deleted?.v !== true;
   if (!row?.team) {
-    // Never shared: nothing leaves the browser. Shared before: a tombstone.
+    // Never shared: nothing leaves the browser. Shared before: a tombstone, but only from the rep
+    // who shared it; a teammate's copy gone (deleting all data, a restore) leaves the team's alone.
     if (!wasLive) return undefined;
+    const author = before.author?.v as TeamRep | undefined;
+    if (author?.id !== editor.id) return undefined;
     set('deleted', true);
     return { _id: gid, kind, fields };
   }

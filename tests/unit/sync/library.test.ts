@@ -88,6 +88,8 @@ describe('buildLibraryDoc: what leaves the browser', () => {
     expect(buildLibraryDoc('playbook', 'playbook:g', {}, undefined, v1, st(2), ANA)?.fields.deleted?.v).toBe(
       true,
     );
+    // A teammate's copy going away (deleting all data here) takes nothing from the team.
+    expect(buildLibraryDoc('playbook', 'playbook:g', {}, undefined, v1, st(2, 'ben'), BEN)).toBeUndefined();
     // Edited while private (that entry sent nothing), then shared again: the edit goes too.
     const again = { ...row, name: 'Renamed while private' };
     const back = buildLibraryDoc('playbook', 'playbook:g', { fields: ['team'] }, again, gone, st(3), ANA);
