@@ -4,7 +4,8 @@
  * same rules, so the totals are the review's own figures:
  * - a touch counts for the rep who logged it; a reply for the rep whose touch it answers (the
  *   latest contact-facing touch to that person at or before it, whoever logged the reply);
- * - an enrolment, and the meeting it booked, for the rep who enrolled the lead;
+ * - an enrolment, the meeting it booked and the wait for its first touch, for the rep who
+ *   enrolled the lead;
  * - a texted person (and their opt-out) for the rep who texted them last in the week, so a lead
  *   two reps texted counts once.
  * Activities logged before team sync named the rep (or with sync off) go to an "unknown rep" row.
@@ -35,6 +36,10 @@ export interface RepFigures {
   texted: number;
   /** Of those, how many opted out in the week. */
   optedOut: number;
+  /** Of the leads enrolled in the week, how many had their first touch (by anyone). */
+  firstTouched: number;
+  /** Of those, how many within five minutes of enrolling. */
+  withinFiveMinutes: number;
 }
 
 export interface TeamRow extends RepFigures {
@@ -43,6 +48,8 @@ export interface TeamRow extends RepFigures {
   replyRate: number;
   bookedRate: number;
   optOutRate: number;
+  /** Median time from enrolling to the first touch, for the leads enrolled; null when none. */
+  firstTouchMedianMs: number | null;
 }
 
 export interface TeamMetrics {
@@ -60,23 +67,45 @@ export const FIGURES: readonly (keyof RepFigures)[] = [
   'booked',
   'texted',
   'optedOut',
+  'firstTouched',
+  'withinFiveMinutes',
 ];
+
+const FIVE_MINUTES = 5 * 60_000;
+
+/** Median of ascending-sorted numbers; null when empty (as the weekly review computes it). */
+function median(sorted: readonly number[]): number | null {
+  const n = sorted.length;
+  if (n === 0) return null;
+  const mid = n >> 1;
+  return n % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
 
 const UNKNOWN = '';
 const ratio = (n: number, d: number) => (d === 0 ? 0 : n / d);
 
-function withRates(f: RepFigures, rep?: RepRef): TeamRow {
+function withRates(f: RepFigures, delays: number[], rep?: RepRef): TeamRow {
   const row: TeamRow = {
     ...f,
     replyRate: ratio(f.replied, f.sent),
     bookedRate: ratio(f.booked, f.enrolled),
     optOutRate: ratio(f.optedOut, f.texted),
+    firstTouchMedianMs: median([...delays].sort((a, b) => a - b)),
   };
   if (rep) row.rep = rep;
   return row;
 }
 
-const zero = (): RepFigures => ({ sent: 0, replied: 0, enrolled: 0, booked: 0, texted: 0, optedOut: 0 });
+const zero = (): RepFigures => ({
+  sent: 0,
+  replied: 0,
+  enrolled: 0,
+  booked: 0,
+  texted: 0,
+  optedOut: 0,
+  firstTouched: 0,
+  withinFiveMinutes: 0,
+});
 
 /** Same person key as `computeMetrics`: the contact, else the bare enrolment (negated). */
 function keyOf(a: Activity): number | undefined {
@@ -112,6 +141,8 @@ export function computeTeamMetrics(
   const optedOut = new Set<number>();
   const enrolledBy = new Map<number, string>();
   const booked = new Set<number>();
+  const firstTouch = new Map<number, number>();
+  const delays = new Map<string, number[]>();
 
   for (const a of activities) {
     if (a.at >= to) break;
@@ -123,6 +154,9 @@ export function computeTeamMetrics(
       case 'sent-from-gmail': {
         const channel: Channel | undefined = a.channel;
         if (channel === undefined || channel === 'task') break;
+        // Whoever makes it: the lead's wait ends with the team's first touch.
+        if (a.enrolmentId !== undefined && !firstTouch.has(a.enrolmentId))
+          firstTouch.set(a.enrolmentId, a.at);
         const key = keyOf(a);
         if (key === undefined) break;
         lastTouch.set(key, { rep, inPeriod, responded: false });
@@ -163,16 +197,27 @@ export function computeTeamMetrics(
   }
   for (const e of input.enrolments) {
     if (e.enrolledAt < from || e.enrolledAt >= to) continue;
-    const f = of(e.id === undefined ? UNKNOWN : (enrolledBy.get(e.id) ?? UNKNOWN));
+    const rep = e.id === undefined ? UNKNOWN : (enrolledBy.get(e.id) ?? UNKNOWN);
+    const f = of(rep);
     f.enrolled++;
-    if (e.id !== undefined && booked.has(e.id)) f.booked++;
+    if (e.id === undefined) continue;
+    if (booked.has(e.id)) f.booked++;
+    const first = firstTouch.get(e.id);
+    if (first === undefined) continue;
+    const delay = Math.max(0, first - e.enrolledAt);
+    f.firstTouched++;
+    if (delay <= FIVE_MINUTES) f.withinFiveMinutes++;
+    const list = delays.get(rep) ?? [];
+    list.push(delay);
+    delays.set(rep, list);
   }
 
   const total = zero();
   const rows: TeamRow[] = [];
   for (const [rep, f] of figures) {
     for (const k of FIGURES) total[k] += f[k];
-    rows.push(withRates(f, rep === UNKNOWN ? undefined : { id: rep, name: names.get(rep) ?? rep }));
+    const d = delays.get(rep) ?? [];
+    rows.push(withRates(f, d, rep === UNKNOWN ? undefined : { id: rep, name: names.get(rep) ?? rep }));
   }
   rows.sort(
     (x, y) =>
@@ -182,5 +227,5 @@ export function computeTeamMetrics(
       (x.rep?.name ?? '').localeCompare(y.rep?.name ?? '') ||
       (x.rep?.id ?? '').localeCompare(y.rep?.id ?? ''),
   );
-  return { from, to, rows, total: withRates(total) };
+  return { from, to, rows, total: withRates(total, [...delays.values()].flat()) };
 }

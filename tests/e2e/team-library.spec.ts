@@ -200,10 +200,10 @@ test('Ana shares a playbook and a template; Ben gets them after one sync and enr
 
     // The Team view, on either profile: both reps' rows with their counts, and the team's total.
     const want = (me: 'Ana' | 'Ben') => [
-      [me === 'Ana' ? 'Ana (you)' : 'Ana', '2', '0 · 0%', '1', '0 · 0%', '0', '0'],
-      [me === 'Ben' ? 'Ben (you)' : 'Ben', '1', '1 · 100%', '1', '0 · 0%', '0', '0'],
-      ['Unknown rep', '1', '0 · 0%', '1', '0 · 0%', '0', '0'],
-      ['Team total', '4', '1 · 25%', '3', '0 · 0%', '0', '0'],
+      [me === 'Ana' ? 'Ana (you)' : 'Ana', '2', '0 · 0%', '1', '0 · 0%', '1 min', '0', '0'],
+      [me === 'Ben' ? 'Ben (you)' : 'Ben', '1', '1 · 100%', '1', '0 · 0%', '1 min', '0', '0'],
+      ['Unknown rep', '1', '0 · 0%', '1', '0 · 0%', '1 min', '0', '0'],
+      ['Team total', '4', '1 · 25%', '3', '0 · 0%', '1 min', '0', '0'],
     ];
     for (const [page, id, me] of [
       [a, extensionId, 'Ana'],

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { MetricsData } from '@/lib/db/metrics-data';
-import { formatNumber, formatPercent } from '@/lib/format/datetime';
+import { coarseDuration, formatNumber, formatPercent } from '@/lib/format/datetime';
 import { t, uiLocale } from '@/lib/i18n';
 import { computeTeamMetrics, type TeamRow } from '@/lib/metrics/team';
 import type { Week } from '@/lib/metrics/week';
@@ -20,6 +20,9 @@ function Cells({ row }: { row: TeamRow }) {
       <td data-testid="team-replied">{withRate(row.replied, row.sent, row.replyRate)}</td>
       <td data-testid="team-enrolled">{formatNumber(row.enrolled, locale)}</td>
       <td data-testid="team-booked">{withRate(row.booked, row.enrolled, row.bookedRate)}</td>
+      <td data-testid="team-first-touch">
+        {row.firstTouchMedianMs === null ? '–' : coarseDuration(row.firstTouchMedianMs, locale)}
+      </td>
       <td data-testid="team-texted">{formatNumber(row.texted, locale)}</td>
       <td data-testid="team-opted-out">{withRate(row.optedOut, row.texted, row.optOutRate)}</td>
     </>
@@ -48,6 +51,7 @@ export function TeamSection(props: { week: Week; data: MetricsData; me?: TeamMe 
             <th>{t('team_metrics_col_replied')}</th>
             <th>{t('team_metrics_col_enrolled')}</th>
             <th>{t('team_metrics_col_booked')}</th>
+            <th>{t('team_metrics_col_first_touch')}</th>
             <th>{t('team_metrics_col_texted')}</th>
             <th>{t('team_metrics_col_opted_out')}</th>
           </tr>

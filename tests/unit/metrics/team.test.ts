@@ -62,6 +62,39 @@ describe('computeTeamMetrics: who earned what', () => {
       want: { Ana: { enrolled: 1, booked: 0 }, Ben: { enrolled: 1, booked: 1 } },
     },
     {
+      name: 'the wait for a first touch is the enrolling rep’s, whoever touched the lead first',
+      activities: [
+        { kind: 'enrolled', at: from + MIN, contactId: 1, enrolmentId: 7, rep: BEN },
+        {
+          kind: 'touch-done',
+          at: from + 3 * MIN,
+          contactId: 1,
+          enrolmentId: 7,
+          channel: 'call',
+          step: 1,
+          rep: ANA,
+        },
+        { kind: 'enrolled', at: from + 2 * MIN, contactId: 2, enrolmentId: 8, rep: BEN },
+        {
+          kind: 'touch-done',
+          at: from + 62 * MIN,
+          contactId: 2,
+          enrolmentId: 8,
+          channel: 'email',
+          step: 1,
+          rep: BEN,
+        },
+      ],
+      enrolments: [
+        { id: 7, contactId: 1, source: 'web-form', enrolledAt: from + MIN },
+        { id: 8, contactId: 2, source: 'web-form', enrolledAt: from + 2 * MIN },
+      ],
+      want: {
+        Ben: { sent: 1, enrolled: 2, firstTouched: 2, withinFiveMinutes: 1 },
+        Ana: { sent: 1, firstTouched: 0 },
+      },
+    },
+    {
       name: 'activities from before team sync named the rep go to the unknown rep, listed last',
       activities: [
         { kind: 'touch-done', at: from + MIN, contactId: 1, channel: 'email', step: 1 },
@@ -140,6 +173,11 @@ describe('computeTeamMetrics: the rows add up', () => {
           expect(m.total.sent).toBe(cells.reduce((n, c) => n + c.sent, 0));
           expect(m.total.replied).toBe(cells.reduce((n, c) => n + c.responded, 0));
           expect([m.total.enrolled, m.total.booked]).toEqual([review.booked.enrolled, review.booked.booked]);
+          expect([m.total.firstTouched, m.total.withinFiveMinutes, m.total.firstTouchMedianMs]).toEqual([
+            review.timeToFirstTouch.touched,
+            review.timeToFirstTouch.withinFiveMinutes,
+            review.timeToFirstTouch.medianMs,
+          ]);
           expect([m.total.texted, m.total.optedOut]).toEqual([
             review.smsOptOut.recipients,
             review.smsOptOut.optedOut,
