@@ -2,24 +2,28 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { OwnerChip, useTeamMeId } from './contacts/OwnerLine';
 import { useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { type ContactSortKey, filterAndSortRows } from '@/lib/db/contacts';
+import { type MessageKey, t, tn } from '@/lib/i18n';
 import { LEAD_SOURCE_LABELS } from '@/lib/labels';
 import { useDashboard } from '@/lib/stores/dashboard';
 import { OptOutList } from '@/components/shared/OptOutList';
+import { PRIORITY_LABELS } from '@/components/ui/LeadScore';
+import { RichText } from '@/components/ui/RichText';
 import { useUndoToast } from '@/components/shared/useUndoToast';
 import { BulkBar } from './contacts/BulkBar';
 import { formatWhen, STATE_LABELS } from './contacts/format';
 import { useContactRows, useNow, usePlaybooks, useSettings } from './contacts/useDashboardData';
 import './contacts/data-tabs.css';
 
-const COLUMNS: { key: ContactSortKey; label: string; width: string }[] = [
-  { key: 'name', label: 'Name', width: '15%' },
-  { key: 'company', label: 'Company', width: '13%' },
-  { key: 'email', label: 'Email', width: '16%' },
-  { key: 'source', label: 'Source', width: '11%' },
-  { key: 'playbook', label: 'Playbook', width: '13%' },
-  { key: 'state', label: 'State', width: '10%' },
-  { key: 'score', label: 'Priority', width: '10%' },
-  { key: 'nextDueAt', label: 'Next touch', width: '12%' },
+const COLUMNS: { key: ContactSortKey; label: MessageKey; width: string }[] = [
+  { key: 'name', label: 'field_name', width: '15%' },
+  { key: 'company', label: 'field_company', width: '12%' },
+  { key: 'email', label: 'field_email', width: '15%' },
+  { key: 'source', label: 'contacts_col_source', width: '11%' },
+  { key: 'playbook', label: 'field_playbook', width: '13%' },
+  { key: 'state', label: 'contacts_col_state', width: '10%' },
+  // "Aujourd’hui, 12:15" and "Thu, Nov 26, 9:00 AM" need more room than "Hoch 82".
+  { key: 'score', label: 'contacts_col_priority', width: '8%' },
+  { key: 'nextDueAt', label: 'contacts_col_next', width: '16%' },
 ];
 const ROW_HEIGHT = 34;
 
@@ -83,11 +87,11 @@ export function ContactsTab() {
   }, [visible.length]);
 
   if (data === undefined || rows === undefined || settings === undefined)
-    return <p className="tb-muted">Loading contacts…</p>;
+    return <p className="tb-muted">{t('contacts_loading')}</p>;
 
   const total = data.total;
   const complete = data.complete;
-  const countText = total < 0 ? 'Counting contacts…' : `${total} contact${total === 1 ? '' : 's'}`;
+  const countText = total < 0 ? t('contacts_counting') : tn('contacts_count', total);
 
   if (total === 0) {
     return (
@@ -95,21 +99,32 @@ export function ContactsTab() {
         <p data-testid="contact-count" className="tb-muted">
           {countText}
         </p>
-        <h2>No contacts yet</h2>
-        <p>Bring in the people you follow up with:</p>
+        <h2>{t('contacts_empty_title')}</h2>
+        <p>{t('contacts_empty_lead')}</p>
         <ul>
           <li>
-            <button type="button" className="primary" onClick={() => setTab('import')}>
-              Import a CSV
-            </button>{' '}
-            from Google Contacts, LinkedIn, HubSpot, Salesforce, Pipedrive or any spreadsheet.
+            <RichText
+              k="contacts_empty_import"
+              parts={{
+                import: (
+                  <button type="button" className="primary" onClick={() => setTab('import')}>
+                    {t('popup_empty_import')}
+                  </button>
+                ),
+              }}
+            />
           </li>
           <li>
-            Or open a thread in{' '}
-            <a href="https://mail.google.com/" target="_blank" rel="noreferrer">
-              Gmail
-            </a>{' '}
-            and enrol the sender from the Touchbase sidebar.
+            <RichText
+              k="contacts_empty_gmail"
+              parts={{
+                gmail: (
+                  <a href="https://mail.google.com/" target="_blank" rel="noreferrer">
+                    Gmail
+                  </a>
+                ),
+              }}
+            />
           </li>
         </ul>
       </section>
@@ -147,8 +162,8 @@ export function ContactsTab() {
       <div className="tb-toolbar">
         <input
           type="search"
-          placeholder="Search name, company or email"
-          aria-label="Search contacts"
+          placeholder={t('contacts_search_placeholder')}
+          aria-label={t('contacts_search_label')}
           value={query}
           onChange={(e) => setQuery(e.target.value)}
           disabled={!complete}
@@ -157,12 +172,12 @@ export function ContactsTab() {
         <span data-testid="contact-count">{countText}</span>
         {deferredQuery && (
           <span className="tb-muted" data-testid="contacts-shown">
-            · {visible.length} match{visible.length === 1 ? '' : 'es'}
+            · {tn('contacts_matches', visible.length)}
           </span>
         )}
         {sort.key === 'urgency' ? (
           <span className="tb-muted" data-testid="contacts-order">
-            · most urgent first, then the best leads
+            · {t('contacts_order_urgent')}
           </span>
         ) : (
           <button
@@ -171,7 +186,7 @@ export function ContactsTab() {
             onClick={() => setSort({ key: 'urgency', dir: 'asc' })}
             data-testid="contacts-order-reset"
           >
-            Most urgent first
+            {t('contacts_order_reset')}
           </button>
         )}
         <span className="tb-spacer" />
@@ -181,15 +196,15 @@ export function ContactsTab() {
           onClick={() => setShowOptOuts((v) => !v)}
           data-testid="optouts-toggle"
         >
-          Opted out
+          {t('contacts_opted_out')}
         </button>
         <button type="button" onClick={() => setTab('import')}>
-          Import CSV
+          {t('contacts_import_csv')}
         </button>
       </div>
       {showOptOuts ? (
-        <section className="tb-optouts" aria-label="Opted out">
-          <h3 className="tb-section-title">Opted out: never enrolled or imported into a sequence again</h3>
+        <section className="tb-optouts" aria-label={t('contacts_opted_out')}>
+          <h3 className="tb-section-title">{t('contacts_optouts_title')}</h3>
           <OptOutList onDone={toast.show} />
         </section>
       ) : null}
@@ -215,7 +230,7 @@ export function ContactsTab() {
               <th>
                 <input
                   type="checkbox"
-                  aria-label={deferredQuery ? 'Select all matching contacts' : 'Select all contacts'}
+                  aria-label={t(deferredQuery ? 'contacts_select_all_matching' : 'contacts_select_all')}
                   checked={allVisibleSelected}
                   disabled={!complete}
                   onChange={toggleAll}
@@ -232,7 +247,7 @@ export function ContactsTab() {
                     disabled={!complete}
                     onClick={() => sortBy(c.key)}
                   >
-                    {c.label}
+                    {t(c.label)}
                     <span aria-hidden="true" className="tb-sort-mark">
                       {sort.key === c.key ? (sort.dir === 'asc' ? '▲' : '▼') : ''}
                     </span>
@@ -261,7 +276,7 @@ export function ContactsTab() {
                   <td>
                     <input
                       type="checkbox"
-                      aria-label={`Select ${r.name}`}
+                      aria-label={t('contacts_select_contact', { name: r.name })}
                       checked={selected.has(r.id)}
                       onChange={() => toggle(r.id)}
                     />
@@ -284,9 +299,9 @@ export function ContactsTab() {
                       <span
                         className={`tb-priority ${r.score.priority.toLowerCase()}`}
                         data-testid="contact-priority"
-                        title={`Lead score ${r.score.explanation}`}
+                        title={t('popup_lead_score', { explanation: r.score.explanation })}
                       >
-                        {r.score.priority} {r.score.score}
+                        {PRIORITY_LABELS[r.score.priority]} {r.score.score}
                       </span>
                     ) : null}
                   </td>
@@ -310,7 +325,7 @@ export function ContactsTab() {
           </tbody>
         </table>
         {visible.length === 0 && (
-          <p className="tb-muted tb-no-match">No contact matches “{deferredQuery}”.</p>
+          <p className="tb-muted tb-no-match">{t('contacts_no_match', { query: deferredQuery })}</p>
         )}
       </div>
     </section>

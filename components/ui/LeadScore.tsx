@@ -1,5 +1,13 @@
 import type { Score } from '@/lib/scoring';
-import { t } from '@/lib/i18n';
+import { messageMap, t } from '@/lib/i18n';
+import type { Priority } from '@/lib/scoring';
+
+/** A lead's priority word ("High" is "Hoch" in German); class names keep the English id. */
+export const PRIORITY_LABELS: Record<Priority, string> = messageMap({
+  High: 'priority_high',
+  Medium: 'priority_medium',
+  Low: 'priority_low',
+});
 
 /**
  * A lead's priority and score ("High 82"), explained on hover; with `explain`, the reasons are
@@ -14,7 +22,7 @@ export function LeadScore({ score, explain = false }: { score: Score; explain?: 
       title={t('popup_lead_score', { explanation: score.explanation })}
     >
       <span className={`tb-priority ${score.priority.toLowerCase()}`}>
-        {score.priority} {score.score}
+        {PRIORITY_LABELS[score.priority] ?? score.priority} {score.score}
       </span>
       {explain ? <span className="tb-muted tb-lead-score-why"> {reasons}</span> : null}
     </span>

@@ -130,14 +130,14 @@ test('the contact drawer: open it from the table or a link, give a phone and a z
   // Opting out asks first; withdrawing it needs a reason, and both land in the history.
   await drawer.getByTestId('optout-start').click();
   await drawer.getByTestId('optout-reason').fill('Asked us to stop');
-  await drawer.getByTestId('optout-confirm').click();
+  await drawer.getByTestId('drawer-optout-confirm').click();
   await expect(drawer.getByTestId('drawer-optouts')).toContainText('Text: opted out');
   await expect(drawer.getByTestId('drawer-enrolments')).toContainText('Opted out');
   await expect(drawer.getByTestId('drawer-upcoming')).toContainText('Nothing planned');
   await drawer.getByTestId('optout-withdraw').click();
-  await expect(drawer.getByTestId('optout-confirm')).toBeDisabled();
+  await expect(drawer.getByTestId('drawer-optout-confirm')).toBeDisabled();
   await drawer.getByTestId('optout-reason').fill('Wrote back asking for the quote');
-  await drawer.getByTestId('optout-confirm').click();
+  await drawer.getByTestId('drawer-optout-confirm').click();
   await expect(drawer.getByTestId('drawer-optouts')).toContainText('Text: reachable');
   await expect(drawer.getByTestId('drawer-history')).toContainText('Wrote back asking for the quote');
 

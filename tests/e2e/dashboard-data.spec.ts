@@ -118,7 +118,7 @@ test('a large file imports with progress, and the table searches, sorts and bulk
   await expect(page.getByTestId('import-created')).toHaveText('5000', { timeout: 20_000 });
 
   await page.getByRole('tab', { name: 'Contacts' }).click();
-  await expect(page.getByTestId('contact-count')).toHaveText('5000 contacts');
+  await expect(page.getByTestId('contact-count')).toHaveText('5,000 contacts');
   // Virtualized: only a screenful of rows is in the DOM.
   expect(await page.getByTestId('contact-row').count()).toBeLessThan(80);
 
@@ -146,7 +146,7 @@ test('a large file imports with progress, and the table searches, sorts and bulk
 
   await page.getByTestId('bulk-bar').getByRole('button', { name: 'Delete…' }).click();
   await page.getByRole('button', { name: 'Delete 1 contact' }).click();
-  await expect(page.getByTestId('contact-count')).toHaveText('4999 contacts');
+  await expect(page.getByTestId('contact-count')).toHaveText('4,999 contacts');
 });
 
 test('a malformed CSV is refused with a clear message and imports nothing', async ({

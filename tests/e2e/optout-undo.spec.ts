@@ -244,10 +244,12 @@ test('a worker stopped mid-import and mid-bulk-action leaves each transaction wh
   expect(await count(page, 'contacts')).toBe(N);
 
   await page.getByRole('tab', { name: 'Contacts' }).click();
-  await expect(page.getByTestId('contact-count')).toHaveText(`${N} contacts`, { timeout: 30_000 });
+  await expect(page.getByTestId('contact-count')).toHaveText(`${N.toLocaleString('en-US')} contacts`, {
+    timeout: 30_000,
+  });
   await page.getByRole('checkbox', { name: 'Select all contacts' }).check();
   await page.getByTestId('bulk-bar').getByRole('button', { name: 'Delete…' }).click();
-  await page.getByRole('button', { name: `Delete ${N} contacts` }).click();
+  await page.getByRole('button', { name: `Delete ${N.toLocaleString('en-US')} contacts` }).click();
   await page.waitForTimeout(400);
   await stopServiceWorker(context, page);
   await expect(page.getByTestId('toast-text')).toContainText('background stopped before it answered', {

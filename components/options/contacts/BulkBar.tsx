@@ -4,6 +4,7 @@ import type { BulkAction } from '@/lib/db/contacts';
 import type { RepSettings } from '@/lib/db/schema';
 import { LeadSourceOptions } from '@/components/ui/LeadSourceOptions';
 import { ConfirmOptOut } from '@/components/ui/OptOutForms';
+import { type PluralKey, t, tn } from '@/lib/i18n';
 import { requestUndoable } from '@/lib/messaging/client';
 import type { UndoTicket } from '@/lib/messaging/protocol';
 
@@ -27,9 +28,9 @@ export function BulkBar({ selected, playbooks, settings, onDone, onClear }: Prop
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState<Confirming>();
   const n = selected.length;
-  const people = `${n} contact${n === 1 ? '' : 's'}`;
 
-  async function run(action: BulkAction, verb: string) {
+  /** `done` words the result: "Enrolled 3 contacts." */
+  async function run(action: BulkAction, done: PluralKey) {
     setBusy(true);
     setConfirming(undefined);
     try {
@@ -38,23 +39,27 @@ export function BulkBar({ selected, playbooks, settings, onDone, onClear }: Prop
         action,
         via: 'dashboard',
       });
-      const skipped = res.skipped ? ` Skipped ${res.reasons.join(', ')}.` : '';
-      onDone(`${verb} ${res.changed} contact${res.changed === 1 ? '' : 's'}.${skipped}`, undo);
+      const skipped = res.skipped ? ` ${t('bulk_skipped', { reasons: res.reasons.join(', ') })}` : '';
+      onDone(`${tn(done, res.changed)}${skipped}`, undo);
       onClear();
     } catch (err) {
-      onDone(`Nothing changed: ${err instanceof Error ? err.message : String(err)}`, undefined, true);
+      onDone(t('bulk_failed', { error: err instanceof Error ? err.message : String(err) }), undefined, true);
     } finally {
       setBusy(false);
     }
   }
 
   return (
-    <div className="tb-bulk" role="toolbar" aria-label="Actions on selected contacts" data-testid="bulk-bar">
-      <strong>{n} selected</strong>
+    <div className="tb-bulk" role="toolbar" aria-label={t('bulk_label')} data-testid="bulk-bar">
+      <strong>{tn('bulk_selected', n)}</strong>
       <span className="tb-bulk-group">
         <label>
-          <span className="tb-sr-only">Playbook</span>
-          <select value={playbookId} onChange={(e) => setPlaybookId(e.target.value)} aria-label="Playbook">
+          <span className="tb-sr-only">{t('field_playbook')}</span>
+          <select
+            value={playbookId}
+            onChange={(e) => setPlaybookId(e.target.value)}
+            aria-label={t('field_playbook')}
+          >
             {playbooks.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.name}
@@ -63,10 +68,10 @@ export function BulkBar({ selected, playbooks, settings, onDone, onClear }: Prop
           </select>
         </label>
         <label>
-          <span className="tb-sr-only">Lead source</span>
+          <span className="tb-sr-only">{t('field_lead_source')}</span>
           <select
             value={source}
-            aria-label="Lead source"
+            aria-label={t('field_lead_source')}
             onChange={(e) => {
               const s = e.target.value as LeadSource;
               setSource(s);
@@ -81,57 +86,53 @@ export function BulkBar({ selected, playbooks, settings, onDone, onClear }: Prop
           type="button"
           className="primary"
           disabled={busy || !playbookId}
-          onClick={() => run({ kind: 'enrol', playbookId, source }, 'Enrolled')}
+          onClick={() => run({ kind: 'enrol', playbookId, source }, 'bulk_done_enrol')}
         >
-          Enrol
+          {t('bulk_enrol')}
         </button>
       </span>
-      <button type="button" disabled={busy} onClick={() => run({ kind: 'pause' }, 'Paused')}>
-        Pause
+      <button type="button" disabled={busy} onClick={() => run({ kind: 'pause' }, 'bulk_done_pause')}>
+        {t('bulk_pause')}
       </button>
-      <button type="button" disabled={busy} onClick={() => run({ kind: 'resume' }, 'Resumed')}>
-        Resume
+      <button type="button" disabled={busy} onClick={() => run({ kind: 'resume' }, 'bulk_done_resume')}>
+        {t('bulk_resume')}
       </button>
       <button type="button" disabled={busy} onClick={() => setConfirming('remove')}>
-        Stop sequence…
+        {t('bulk_stop')}
       </button>
       <button type="button" className="danger" disabled={busy} onClick={() => setConfirming('opt-out')}>
-        Opt out…
+        {t('bulk_opt_out')}
       </button>
       <button type="button" className="danger" disabled={busy} onClick={() => setConfirming('delete')}>
-        Delete…
+        {t('bulk_delete')}
       </button>
       <button type="button" className="tb-link" onClick={onClear}>
-        Clear selection
+        {t('bulk_clear')}
       </button>
       {confirming === 'opt-out' && (
         <ConfirmOptOut
-          who={people}
+          who={tn('contacts_count', n)}
           busy={busy}
-          onConfirm={(reason) => run({ kind: 'opt-out', reason }, 'Opted out')}
+          onConfirm={(reason) => run({ kind: 'opt-out', reason }, 'bulk_done_opt_out')}
           onCancel={() => setConfirming(undefined)}
         />
       )}
       {(confirming === 'remove' || confirming === 'delete') && (
-        <div className="tb-confirm" role="alertdialog" aria-label="Confirm">
-          <span>
-            {confirming === 'remove'
-              ? `Stop the running sequences of ${people}? Their history stays.`
-              : `Delete ${people} with their sequences and history? Undo stays possible for a few seconds; their opt-outs are kept.`}
-          </span>
+        <div className="tb-confirm" role="alertdialog" aria-label={t('bulk_confirm_label')}>
+          <span>{tn(confirming === 'remove' ? 'bulk_confirm_stop' : 'bulk_confirm_delete', n)}</span>
           <button
             type="button"
             className={confirming === 'delete' ? 'danger-solid' : 'primary'}
             onClick={() =>
               confirming === 'remove'
-                ? run({ kind: 'remove' }, 'Stopped the sequences of')
-                : run({ kind: 'delete' }, 'Deleted')
+                ? run({ kind: 'remove' }, 'bulk_done_remove')
+                : run({ kind: 'delete' }, 'bulk_done_delete')
             }
           >
-            {confirming === 'remove' ? 'Stop sequences' : `Delete ${people}`}
+            {confirming === 'remove' ? t('bulk_stop_button') : tn('bulk_delete_button', n)}
           </button>
           <button type="button" onClick={() => setConfirming(undefined)}>
-            Cancel
+            {t('common_cancel')}
           </button>
         </div>
       )}

@@ -6,6 +6,7 @@ import { useContactData } from '@/components/shared/useContactData';
 import { CHANNELS, INTERRUPTIVE_CHANNELS } from '@/lib/cadence/types';
 import { displayName } from '@/lib/db/contacts';
 import { formatDateTime, formatRelative, formatTime } from '@/lib/format/datetime';
+import { messageMap, t, tn, uiLocale } from '@/lib/i18n';
 import { ACTIVITY_LABELS, CHANNEL_LABELS, PURPOSE_LABELS } from '@/lib/labels';
 import { request, requestUndoable } from '@/lib/messaging/client';
 import { STATE_LABELS } from './format';
@@ -13,6 +14,13 @@ import { useNow } from './useDashboardData';
 import { LeadScore } from '@/components/ui/LeadScore';
 import { factsOf, scoreLead, scoringOf } from '@/lib/scoring';
 import './contact-drawer.css';
+
+/** A call's outcome in an activity line; an outcome without a word here shows as stored. */
+export const OUTCOME_LABELS: Record<string, string> = messageMap({
+  answered: 'outcome_answered',
+  'no-answer': 'outcome_no_answer',
+  voicemail: 'outcome_voicemail',
+});
 
 /**
  * One contact's whole record over the contacts table (`#/contacts/<id>`): every field, edited in
@@ -33,24 +41,24 @@ export function ContactDrawer({ contactId, onClose }: { contactId: number; onClo
   }, [onClose]);
 
   let body: React.ReactNode;
-  if (data === undefined) body = <p className="tb-muted">Loading…</p>;
+  if (data === undefined) body = <p className="tb-muted">{t('common_loading')}</p>;
   else if (data === null)
     body = (
       <p className="tb-muted" data-testid="drawer-missing">
-        This contact no longer exists.
+        {t('drawer_missing')}
       </p>
     );
   else {
     const { contact, enrolments, touches, activities, settings } = data;
     const zone = settings.timeZone;
-    const planned = touches.filter((t) => t.state === 'planned').sort((a, b) => a.dueAt - b.dueAt);
+    const planned = touches.filter((p) => p.state === 'planned').sort((a, b) => a.dueAt - b.dueAt);
     const history = [...activities].sort((a, b) => b.at - a.at || b.id - a.id);
     const optedOut = CHANNELS.filter((c) => contact.optOut?.[c]);
     const addNote = async () => {
       try {
         await request('note.add', { contactId: contact.id, text: note, via: 'dashboard' });
         setNote('');
-        setNoteStatus({ text: 'Note saved.' });
+        setNoteStatus({ text: t('sidebar_note_saved') });
       } catch (err) {
         setNoteStatus({ text: err instanceof Error ? err.message : String(err), error: true });
       }
@@ -64,7 +72,10 @@ export function ContactDrawer({ contactId, onClose }: { contactId: number; onClo
               {[contact.title, contact.company].filter(Boolean).join(' · ') || contact.email}
             </p>
             <p className="tb-muted" data-testid="drawer-their-time">
-              Their time now: {formatTime(now, contact.timeZone)} ({contact.timeZone.replace(/_/g, ' ')})
+              {t('drawer_their_time', {
+                time: formatTime(now, contact.timeZone, uiLocale()),
+                zone: contact.timeZone.replace(/_/g, ' '),
+              })}
             </p>
             <OwnerLine contactId={contact.id} owner={contact.owner} now={now} timeZone={zone} />
             <p data-testid="drawer-score">
@@ -73,28 +84,30 @@ export function ContactDrawer({ contactId, onClose }: { contactId: number; onClo
           </div>
         </header>
 
-        <section aria-label="Record">
-          <h3>Record</h3>
+        <section aria-label={t('drawer_record')}>
+          <h3>{t('drawer_record')}</h3>
           <ContactEditor contact={contact} settings={settings} via="dashboard" />
         </section>
 
-        <section aria-label="Opt-outs" data-testid="drawer-optouts">
-          <h3>Opt-outs</h3>
+        <section aria-label={t('drawer_optouts')} data-testid="drawer-optouts">
+          <h3>{t('drawer_optouts')}</h3>
           <ul className="cd-optouts">
             {CHANNELS.filter((c) => c !== 'task').map((c) => (
               <li key={c} className={contact.optOut?.[c] ? 'out' : ''}>
-                {CHANNEL_LABELS[c]}: {contact.optOut?.[c] ? 'opted out' : 'reachable'}
+                {t(contact.optOut?.[c] ? 'drawer_channel_opted_out' : 'drawer_channel_reachable', {
+                  channel: CHANNEL_LABELS[c],
+                })}
               </li>
             ))}
           </ul>
-          {optedOut.length ? <p className="tb-muted">Nothing goes out on an opted-out channel.</p> : null}
+          {optedOut.length ? <p className="tb-muted">{t('drawer_optouts_note')}</p> : null}
           <OptOutControls contactId={contact.id} optedOut={optedOut.length > 0} />
         </section>
 
-        <section aria-label="Sequences" data-testid="drawer-enrolments">
-          <h3>Sequences</h3>
+        <section aria-label={t('drawer_sequences')} data-testid="drawer-enrolments">
+          <h3>{t('drawer_sequences')}</h3>
           {enrolments.length === 0 ? (
-            <p className="tb-muted">Not enrolled yet.</p>
+            <p className="tb-muted">{t('drawer_not_enrolled')}</p>
           ) : (
             <ul className="cd-list">
               {[...enrolments]
@@ -104,8 +117,12 @@ export function ContactDrawer({ contactId, onClose }: { contactId: number; onClo
                     <strong>{e.playbookName}</strong>{' '}
                     <span className={`tb-state tb-state-${e.state}`}>{STATE_LABELS[e.state]}</span>{' '}
                     <span className="tb-muted">
-                      · {e.done.length} of {e.steps.length} done · enrolled{' '}
-                      {formatDateTime(e.enrolledAt, zone)}
+                      ·{' '}
+                      {t('drawer_enrolment_progress', {
+                        done: e.done.length,
+                        total: e.steps.length,
+                        when: formatDateTime(e.enrolledAt, zone, uiLocale()),
+                      })}
                     </span>
                   </li>
                 ))}
@@ -113,37 +130,37 @@ export function ContactDrawer({ contactId, onClose }: { contactId: number; onClo
           )}
         </section>
 
-        <section aria-label="Coming up" data-testid="drawer-upcoming">
-          <h3>Coming up</h3>
+        <section aria-label={t('drawer_coming_up')} data-testid="drawer-upcoming">
+          <h3>{t('drawer_coming_up')}</h3>
           {planned.length === 0 ? (
-            <p className="tb-muted">Nothing planned.</p>
+            <p className="tb-muted">{t('drawer_nothing_planned')}</p>
           ) : (
             <ul className="cd-list">
-              {planned.map((t) => (
-                <li key={t.id} data-testid="drawer-touch" data-channel={t.channel}>
-                  <span className="cd-when">{formatRelative(t.dueAt, now, zone)}</span>{' '}
-                  {CHANNEL_LABELS[t.channel]} · {PURPOSE_LABELS[t.purpose]}
-                  {INTERRUPTIVE_CHANNELS.includes(t.channel) ? (
+              {planned.map((touch) => (
+                <li key={touch.id} data-testid="drawer-touch" data-channel={touch.channel}>
+                  <span className="cd-when">{formatRelative(touch.dueAt, now, zone, uiLocale())}</span>{' '}
+                  {CHANNEL_LABELS[touch.channel]} · {PURPOSE_LABELS[touch.purpose]}
+                  {INTERRUPTIVE_CHANNELS.includes(touch.channel) ? (
                     contact.phone ? (
-                      <span className="tb-muted"> · to {contact.phone}</span>
+                      <span className="tb-muted"> · {t('drawer_to_phone', { phone: contact.phone })}</span>
                     ) : (
-                      <span className="tb-problem error"> · No phone number on file</span>
+                      <span className="tb-problem error"> · {t('drawer_no_phone')}</span>
                     )
                   ) : null}
                 </li>
               ))}
             </ul>
           )}
-          <p className="tb-muted">Times in your zone ({zone.replace(/_/g, ' ')}).</p>
+          <p className="tb-muted">{t('drawer_times_in_zone', { zone: zone.replace(/_/g, ' ') })}</p>
         </section>
 
-        <section aria-label="History" data-testid="drawer-history">
-          <h3>History</h3>
+        <section aria-label={t('drawer_history')} data-testid="drawer-history">
+          <h3>{t('drawer_history')}</h3>
           <div className="cd-note">
             <textarea
               rows={2}
               value={note}
-              placeholder="Add a note to their history…"
+              placeholder={t('drawer_note_placeholder')}
               data-testid="drawer-note"
               onChange={(e) => {
                 setNote(e.target.value);
@@ -156,7 +173,7 @@ export function ContactDrawer({ contactId, onClose }: { contactId: number; onClo
               onClick={() => void addNote()}
               data-testid="drawer-note-save"
             >
-              Add note
+              {t('drawer_add_note')}
             </button>
             {noteStatus ? (
               <span className={noteStatus.error ? 'tb-problem error' : 'tb-muted'} role="status">
@@ -165,16 +182,16 @@ export function ContactDrawer({ contactId, onClose }: { contactId: number; onClo
             ) : null}
           </div>
           {history.length === 0 ? (
-            <p className="tb-muted">Nothing yet.</p>
+            <p className="tb-muted">{t('drawer_nothing_yet')}</p>
           ) : (
             <ol className="cd-history">
               {history.map((a) => (
                 <li key={a.id} data-testid="drawer-activity">
-                  <span className="cd-when">{formatDateTime(a.at, zone)}</span>{' '}
+                  <span className="cd-when">{formatDateTime(a.at, zone, uiLocale())}</span>{' '}
                   <strong>{ACTIVITY_LABELS[a.kind] ?? a.kind}</strong>
                   {a.channel ? ` · ${CHANNEL_LABELS[a.channel]}` : ''}
                   {a.purpose ? ` · ${PURPOSE_LABELS[a.purpose]}` : ''}
-                  {a.outcome ? ` · ${a.outcome}` : ''}
+                  {a.outcome ? ` · ${OUTCOME_LABELS[a.outcome] ?? a.outcome}` : ''}
                   {a.text ? <div className="cd-text">{a.text}</div> : null}
                 </li>
               ))}
@@ -192,20 +209,20 @@ export function ContactDrawer({ contactId, onClose }: { contactId: number; onClo
         type="button"
         className="cd-scrim"
         tabIndex={-1}
-        aria-label="Close the contact"
+        aria-label={t('drawer_close_label')}
         onClick={onClose}
       />
       <aside
         className="cd-drawer"
         role="dialog"
         aria-modal="true"
-        aria-label="Contact"
+        aria-label={t('drawer_label')}
         data-testid="contact-drawer"
       >
         <button
           type="button"
           className="cd-close"
-          aria-label="Close"
+          aria-label={t('common_close')}
           onClick={onClose}
           data-testid="drawer-close"
         >
@@ -237,7 +254,7 @@ function OptOutControls({ contactId, optedOut }: { contactId: number; optedOut: 
           reason,
           via: 'dashboard',
         });
-        toast.show('Opt-out withdrawn. Their stopped sequences are on hold until you resume one.', undo);
+        toast.show(t('drawer_optout_withdrawn'), undo);
       } else {
         const { data: res, undo } = await requestUndoable('contact.optOut', {
           contactId,
@@ -245,7 +262,7 @@ function OptOutControls({ contactId, optedOut }: { contactId: number; optedOut: 
           via: 'dashboard',
         });
         toast.show(
-          `Opted out on every channel${res.stopped ? `; ${res.stopped} sequence${res.stopped === 1 ? '' : 's'} stopped` : ''}.`,
+          res.stopped ? tn('drawer_optout_done_stopped', res.stopped) : t('drawer_optout_done'),
           undo,
         );
       }
@@ -263,16 +280,12 @@ function OptOutControls({ contactId, optedOut }: { contactId: number; optedOut: 
       {open ? (
         <fieldset
           className="cd-confirm"
-          aria-label={optedOut ? 'Withdraw the opt-out' : 'Confirm the opt-out'}
+          aria-label={t(optedOut ? 'drawer_optout_withdraw' : 'drawer_optout_confirm')}
         >
-          <p>
-            {optedOut
-              ? 'Withdraw the opt-out only if they asked to hear from you again. Why?'
-              : 'They asked not to be contacted: stop every touch on every channel, and keep them suppressed even if deleted and imported again?'}
-          </p>
+          <p>{t(optedOut ? 'drawer_optout_withdraw_question' : 'drawer_optout_question')}</p>
           <input
             value={reason}
-            placeholder={optedOut ? 'Reason (required)' : 'Reason (optional)'}
+            placeholder={t(optedOut ? 'drawer_reason_required' : 'optout_reason_optional')}
             data-testid="optout-reason"
             onChange={(e) => setReason(e.target.value)}
           />
@@ -281,13 +294,13 @@ function OptOutControls({ contactId, optedOut }: { contactId: number; optedOut: 
               type="button"
               className={optedOut ? 'primary' : 'danger'}
               disabled={busy || (optedOut && !reason.trim())}
-              data-testid="optout-confirm"
+              data-testid="drawer-optout-confirm"
               onClick={() => void run()}
             >
-              {optedOut ? 'Withdraw the opt-out' : 'Opt out'}
+              {t(optedOut ? 'drawer_optout_withdraw' : 'optout_button')}
             </button>
             <button type="button" disabled={busy} onClick={() => setOpen(false)}>
-              Cancel
+              {t('common_cancel')}
             </button>
           </div>
         </fieldset>
@@ -298,7 +311,7 @@ function OptOutControls({ contactId, optedOut }: { contactId: number; optedOut: 
           data-testid={optedOut ? 'optout-withdraw' : 'optout-start'}
           onClick={() => setOpen(true)}
         >
-          {optedOut ? 'Withdraw the opt-out…' : 'Opt out…'}
+          {t(optedOut ? 'drawer_optout_withdraw_start' : 'bulk_opt_out')}
         </button>
       )}
       {status ? (

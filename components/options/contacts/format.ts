@@ -3,23 +3,29 @@
  */
 import type { EnrolmentState } from '@/lib/cadence/types';
 import { formatDateTime, formatRelative, isoDay } from '@/lib/format/datetime';
+import { messageMap, uiLocale } from '@/lib/i18n';
 
-/** "Today, 10:00 AM", else "Tue, Mar 3, 10:00 AM", in `timeZone`; without `now`, always the full date. */
+/**
+ * "Today, 10:00 AM", else "Tue, Mar 3, 10:00 AM", in `timeZone` and the interface's locale;
+ * without `now`, always the full date.
+ */
 export function formatWhen(ms: number, timeZone: string, now?: number): string {
-  return now === undefined ? formatDateTime(ms, timeZone) : formatRelative(ms, now, timeZone);
+  return now === undefined
+    ? formatDateTime(ms, timeZone, uiLocale())
+    : formatRelative(ms, now, timeZone, uiLocale());
 }
 
 export { isoDay };
 
-export const STATE_LABELS: Record<EnrolmentState | 'none', string> = {
-  active: 'Active',
-  paused: 'Paused',
-  booked: 'Booked',
-  'opted-out': 'Opted out',
-  completed: 'Completed',
-  removed: 'Removed',
-  none: 'Not enrolled',
-};
+export const STATE_LABELS: Record<EnrolmentState | 'none', string> = messageMap({
+  active: 'state_active',
+  paused: 'state_paused',
+  booked: 'state_booked',
+  'opted-out': 'state_opted_out',
+  completed: 'state_completed',
+  removed: 'state_removed',
+  none: 'state_not_enrolled',
+});
 
 /** Saves `parts` as a file through a temporary object URL (no `downloads` permission needed). */
 export function downloadFile(parts: BlobPart[], filename: string, type: string): void {

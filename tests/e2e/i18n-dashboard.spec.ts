@@ -1,0 +1,184 @@
+/**
+ * The dashboard's data tabs in the rep's language: a browser in German (and one in French) shows
+ * Contacts with the bulk bar and the contact drawer in that language, with none of the English
+ * these tabs used to show, text that fits its columns, and screenshots to look at.
+ */
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { openDashboard } from './support/dashboard';
+import { expect, test } from './support/fixtures';
+import { extensionPage, runtime, seedSettings } from './support/sidebar';
+
+const SHOTS = 'tests/e2e/screenshots';
+type Catalogue = Record<string, { message: string }>;
+const catalogue = (folder: string): Catalogue =>
+  JSON.parse(readFileSync(`public/_locales/${folder}/messages.json`, 'utf8'));
+const EN = catalogue('en');
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** `piece` as whole words ("Confirm" is not in "Confirmer"). */
+const asWords = (piece: string) => new RegExp(`(?<!\\p{L})${escapeRe(piece)}(?!\\p{L})`, 'u');
+
+/**
+ * The English pieces of every message of these areas that reads differently in `folder`: the
+ * words around the placeholders, long enough to be language rather than a symbol, and not words
+ * of that language too ("contacts" is French as well).
+ */
+function englishPieces(folder: string, prefixes: string[]): RegExp[] {
+  const other = catalogue(folder);
+  const theirs = Object.values(other)
+    .map((e) => e.message)
+    .join('\n');
+  const pieces = new Map<string, RegExp>();
+  for (const [key, { message }] of Object.entries(EN)) {
+    if (!prefixes.some((p) => key.startsWith(p)) || other[key]?.message === message) continue;
+    for (const piece of message.split(/\$[A-Z_]+\$/)) {
+      const clean = piece.replace(/^[\s·:,.;()“”]+|[\s·:,.;()“”?…]+$/g, '');
+      if (clean.length < 5 || !/\p{L}{3}/u.test(clean)) continue;
+      const re = asWords(clean);
+      if (!re.test(theirs)) pieces.set(clean, re);
+    }
+  }
+  return [...pieces.values()];
+}
+
+/** What a rep can read or hear on the page: its text and the labels of its controls. */
+async function shownText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const attrs = [...document.querySelectorAll('[aria-label], [placeholder], [title]')].flatMap((el) =>
+      ['aria-label', 'placeholder', 'title'].map((a) => el.getAttribute(a) ?? ''),
+    );
+    return [document.body.innerText, ...attrs].join('\n');
+  });
+}
+
+async function expectNoEnglish(page: Page, folder: string, prefixes: string[]): Promise<void> {
+  const text = await shownText(page);
+  const pieces = englishPieces(folder, prefixes);
+  expect(pieces.length).toBeGreaterThan(20);
+  expect(pieces.filter((p) => p.test(text)).map((p) => p.source)).toEqual([]);
+}
+
+/** Cells and buttons whose text is cut off or spills out of its box. */
+async function overflowing(page: Page, selector: string): Promise<string[]> {
+  return page.locator(selector).evaluateAll((els) =>
+    els
+      .filter((el) => {
+        const e = el as HTMLElement;
+        // Cells ellipsize by design when the data is long; a header or a button never should.
+        return e.scrollWidth > e.clientWidth + 1;
+      })
+      .map((el) => (el as HTMLElement).innerText),
+  );
+}
+
+async function enrolThree(page: Page): Promise<number> {
+  let first = 0;
+  for (const [email, firstName, lastName] of [
+    ['bob.buyer@example.org', 'Bob', 'Buyer'],
+    ['ines.ortega@example.org', 'Inés', 'Ortega'],
+    ['jurgen.weiss@example.org', 'Jürgen', 'Weiß'],
+  ] as const) {
+    const { contactId } = await runtime<{ contactId: number }>(page, 'enrol', {
+      contact: { email, firstName, lastName, company: 'Northwind Roofing' },
+      playbookId: 'seven-touch-14-day',
+      source: 'web-form',
+      via: 'e2e',
+    });
+    first ||= contactId;
+  }
+  return first;
+}
+
+const LANGUAGES = [
+  {
+    locale: 'de',
+    folder: 'de',
+    count: '3 Kontakte',
+    headers: ['Name', 'Firma', 'E-Mail', 'Quelle', 'Playbook', 'Status', 'Priorität', 'Nächster Schritt'],
+    active: 'Aktiv',
+    selected: '3 ausgewählt',
+    deleteConfirm: '3 Kontakte mit Sequenzen und Verlauf löschen?',
+    drawer: [
+      'Datensatz',
+      'Abmeldungen',
+      'Sequenzen',
+      'Als Nächstes',
+      'Verlauf',
+      'Keine Telefonnummer hinterlegt',
+    ],
+    reachable: 'SMS: erreichbar',
+  },
+  {
+    locale: 'fr',
+    folder: 'fr',
+    count: '3 contacts',
+    headers: [
+      'Nom',
+      'Entreprise',
+      'E-mail',
+      'Origine',
+      'Playbook',
+      'Statut',
+      'Priorité',
+      'Prochaine relance',
+    ],
+    active: 'Active',
+    selected: '3 sélectionnés',
+    deleteConfirm: 'Supprimer 3 contacts avec leurs séquences et leur historique ?',
+    drawer: ['Fiche', 'Désinscriptions', 'Séquences', 'À venir', 'Historique', 'Aucun numéro de téléphone'],
+    reachable: 'SMS : joignable',
+  },
+];
+
+for (const lang of LANGUAGES) {
+  test.describe(`a browser in ${lang.locale}`, () => {
+    test.use({ browserLocale: lang.locale });
+
+    test('Contacts, the bulk bar and the contact drawer', async ({
+      context,
+      serviceWorker,
+      extensionId,
+      consoleErrors,
+    }) => {
+      await seedSettings(serviceWorker);
+      const contactId = await enrolThree(await extensionPage(context, extensionId));
+      const page = await context.newPage();
+      await openDashboard(page, extensionId, 'contacts');
+
+      await expect(page.getByTestId('contact-count')).toHaveText(lang.count);
+      await expect(page.getByTestId('contacts-table').locator('thead th')).toHaveText(['', ...lang.headers]);
+      await expect(page.getByTestId('contact-row').first()).toContainText(lang.active);
+      expect(
+        await overflowing(
+          page,
+          '.tb-contacts-table thead th button, .tb-toolbar button, tbody td:last-child',
+        ),
+      ).toEqual([]);
+
+      await page.getByTestId('contacts-table').locator('thead input[type=checkbox]').check();
+      const bulk = page.getByTestId('bulk-bar');
+      await expect(bulk).toContainText(lang.selected);
+      const words = catalogue(lang.folder);
+      await bulk.getByRole('button', { name: words.bulk_delete?.message, exact: true }).click();
+      await expect(bulk.getByRole('alertdialog')).toContainText(lang.deleteConfirm);
+      await page.screenshot({ path: `${SHOTS}/dashboard-contacts-${lang.locale}.png` });
+      expect(await overflowing(page, '.tb-bulk button')).toEqual([]);
+      await expectNoEnglish(page, lang.folder, ['contacts_', 'bulk_', 'state_']);
+      await bulk.getByRole('alertdialog').getByRole('button', { name: words.common_cancel?.message }).click();
+      await expect(bulk.getByRole('alertdialog')).toHaveCount(0);
+
+      await page.goto(`chrome-extension://${extensionId}/options.html#/contacts/${contactId}`);
+      const drawer = page.getByTestId('contact-drawer');
+      for (const heading of lang.drawer) await expect(drawer).toContainText(heading);
+      await expect(drawer.getByTestId('drawer-optouts')).toContainText(lang.reachable);
+      await expect(drawer.getByTestId('drawer-enrolment')).toHaveCount(1);
+      await page.screenshot({ path: `${SHOTS}/dashboard-contact-drawer-${lang.locale}.png` });
+      await drawer.getByTestId('optout-start').click();
+      await expect(drawer.getByTestId('drawer-optout-confirm')).toBeVisible();
+      await drawer.screenshot({ path: `${SHOTS}/dashboard-contact-drawer-optout-${lang.locale}.png` });
+      await expectNoEnglish(page, lang.folder, ['drawer_']);
+      expect(consoleErrors).toEqual([]);
+    });
+  });
+}
