@@ -11,6 +11,8 @@ import {
   rejectedToCsv,
 } from '@/lib/csv/import';
 import type { ImportSummary } from '@/lib/db/import';
+import { formatPercent } from '@/lib/format/datetime';
+import { formatCount, type PluralKey, t, tn, uiLocale } from '@/lib/i18n';
 import { importInBatches } from '@/lib/import/batches';
 import { BackgroundStoppedError, request } from '@/lib/messaging/client';
 import { useDashboard } from '@/lib/stores/dashboard';
@@ -20,16 +22,31 @@ import { MappingStep } from './import/MappingStep';
 import { FORMAT_LABELS } from './import/mapping';
 import './contacts/data-tabs.css';
 import { LeadSourceOptions } from '@/components/ui/LeadSourceOptions';
+import { RichText } from '@/components/ui/RichText';
 
 type Phase = 'pick' | 'reading' | 'map' | 'saving' | 'done';
 
 const FILE_LEVEL = new Set(['empty-file', 'not-text', 'no-header', 'no-data-rows']);
 const MAX_BYTES = 50 * 1024 * 1024;
+const STEPS = ['import_step_pick', 'import_step_map', 'import_step_run'] as const;
 
 interface Loaded {
   fileName: string;
   parsed: ParsedCsv;
   format: CsvFormat;
+}
+
+/** One figure of the import summary: the count, and what happened to that many contacts. */
+function Stat({ n, msg, testId, more }: { n: number; msg: PluralKey; testId: string; more?: string }) {
+  return (
+    <div className="tb-stat">
+      <b data-testid={testId}>{formatCount(n)}</b>
+      <span>
+        {tn(msg, n)}
+        {more ? ` ${more}` : ''}
+      </span>
+    </div>
+  );
 }
 
 /** CSV import: pick a file, check the mapping, choose what to do with known contacts, import. */
@@ -72,7 +89,7 @@ export function ImportTab() {
     reset();
     setError('');
     if (file.size > MAX_BYTES) {
-      setError(`${file.name} is larger than 50 MB. Split it into smaller files and import them one by one.`);
+      setError(t('import_too_big', { file: file.name }));
       return;
     }
     setPhase('reading');
@@ -81,15 +98,13 @@ export function ImportTab() {
     const parsed = await parseCsvBlob(file, { onProgress: setProgress, signal: signal.current });
     if (parsed.aborted) {
       setPhase('pick');
-      setError('Import cancelled. Nothing was imported.');
+      setError(t('import_cancelled'));
       return;
     }
     const fatal = parsed.errors.find((e) => FILE_LEVEL.has(e.code));
     if (fatal || parsed.rows.length === 0 || parsed.headers.length === 0) {
       setPhase('pick');
-      setError(
-        `${file.name} can’t be imported: ${fatal?.message ?? 'no rows were found in it.'} Nothing was imported.`,
-      );
+      setError(t('import_cant_import', { file: file.name, reason: fatal?.message ?? t('import_no_rows') }));
       return;
     }
     const detected = detectFormat(parsed.headers);
@@ -109,15 +124,13 @@ export function ImportTab() {
     const mapped = await mapRowsChunked(loaded.parsed, mapping, { signal: signal.current });
     if (!mapped) {
       setPhase('map');
-      setError('Import cancelled. Nothing was imported.');
+      setError(t('import_cancelled'));
       return;
     }
     const { drafts, rejected: bad } = mapped;
     setRejected(bad);
     if (drafts.length === 0) {
-      setError(
-        'No row of this file can be imported with this mapping (see the reasons below). Nothing was imported.',
-      );
+      setError(t('import_nothing_mappable'));
       setSummary({ created: 0, updated: 0, skipped: 0, enrolled: 0, notEnrolled: 0, suppressed: 0 });
       setPhase('done');
       return;
@@ -141,19 +154,22 @@ export function ImportTab() {
       // its own message says to check and run the import again (skip mode makes that safe).
       setError(
         stoppedWorker
-          ? `${stoppedWorker.message} Importing the same file again skips the contacts already there.`
+          ? t('import_worker_stopped', { error: stoppedWorker.message })
           : run.error
-            ? `Nothing was imported: ${run.error}`
-            : 'Import cancelled. Nothing was imported.',
+            ? t('import_failed', { error: run.error })
+            : t('import_cancelled'),
       );
       return;
     }
     if (run.error || run.cancelled) {
-      const rest = `The ${run.sent} contacts before that are imported; import the file again with “Leave them as they are” to add the other ${run.total - run.sent}.`;
+      const rest = tn('import_stopped_rest', run.sent, {
+        skip: t('import_mode_skip'),
+        rest: run.total - run.sent,
+      });
       setStopped(
         run.error
-          ? `The import stopped after ${run.sent} of ${run.total} contacts: ${run.error}. ${rest}`
-          : `Import cancelled after ${run.sent} of ${run.total} contacts. ${rest}`,
+          ? t('import_stopped_error', { sent: run.sent, total: run.total, error: run.error, rest })
+          : t('import_stopped_cancelled', { sent: run.sent, total: run.total, rest }),
       );
     }
     setSummary(run.summary);
@@ -167,14 +183,14 @@ export function ImportTab() {
 
   return (
     <section className="tb-import" data-testid="import-tab">
-      <ol className="tb-steps" aria-label="Import steps">
-        {['Choose a file', 'Check the columns', 'Import'].map((s, i) => (
+      <ol className="tb-steps" aria-label={t('import_steps_label')}>
+        {STEPS.map((s, i) => (
           <li
             key={s}
             className={i === stepIndex ? 'current' : undefined}
             aria-current={i === stepIndex ? 'step' : undefined}
           >
-            {s}
+            {t(s)}
           </li>
         ))}
       </ol>
@@ -204,25 +220,29 @@ export function ImportTab() {
         >
           {phase === 'reading' ? (
             <div className="tb-progress" data-testid="import-progress">
-              <span>Reading the file…</span>
-              <progress max={1} value={progress} aria-label="Reading progress" />
-              <span>{Math.round(progress * 100)}%</span>
+              <span>{t('import_reading')}</span>
+              <progress max={1} value={progress} aria-label={t('import_reading_progress')} />
+              <span>{formatPercent(progress, uiLocale())}</span>
               <button type="button" onClick={() => (signal.current.aborted = true)}>
-                Cancel
+                {t('common_cancel')}
               </button>
             </div>
           ) : (
             <>
               <p>
-                <strong>Drop a CSV file here</strong> or{' '}
-                <button type="button" className="primary" onClick={() => inputRef.current?.click()}>
-                  Choose a file
-                </button>
+                <RichText
+                  k="import_drop"
+                  parts={{
+                    drop: <strong>{t('import_drop_here')}</strong>,
+                    choose: (
+                      <button type="button" className="primary" onClick={() => inputRef.current?.click()}>
+                        {t('import_step_pick')}
+                      </button>
+                    ),
+                  }}
+                />
               </p>
-              <p className="tb-muted">
-                Exports from Google Contacts, LinkedIn, HubSpot, Salesforce and Pipedrive are recognised; any
-                other CSV works with a column mapping.
-              </p>
+              <p className="tb-muted">{t('import_recognised')}</p>
             </>
           )}
           <input
@@ -242,11 +262,14 @@ export function ImportTab() {
       {(phase === 'map' || phase === 'saving') && loaded && (
         <>
           <p className="tb-format" data-testid="import-format">
-            <strong>{loaded.fileName}</strong>
-            {' — '}
-            {loaded.format === 'unknown'
-              ? 'we don’t recognise this layout: pick the column for each field below.'
-              : `looks like ${FORMAT_LABELS[loaded.format]}. Check the columns below.`}
+            {loaded.format === 'unknown' ? (
+              <RichText k="import_format_unknown" parts={{ file: <strong>{loaded.fileName}</strong> }} />
+            ) : (
+              <RichText
+                k="import_format_known"
+                parts={{ file: <strong>{loaded.fileName}</strong>, format: FORMAT_LABELS[loaded.format] }}
+              />
+            )}
           </p>
           {warnings.map((w) => (
             <p key={w.code + String(w.line)} className="tb-problem">
@@ -256,7 +279,7 @@ export function ImportTab() {
           <MappingStep parsed={loaded.parsed} mapping={mapping} onChange={setMapping} />
           <div className="tb-options">
             <fieldset>
-              <legend>Contacts already in Touchbase (same email)</legend>
+              <legend>{t('import_dedupe_legend')}</legend>
               <label className="tb-toggle">
                 <input
                   type="radio"
@@ -264,7 +287,7 @@ export function ImportTab() {
                   checked={mode === 'skip'}
                   onChange={() => setMode('skip')}
                 />
-                <span>Leave them as they are</span>
+                <span>{t('import_mode_skip')}</span>
               </label>
               <label className="tb-toggle">
                 <input
@@ -273,11 +296,11 @@ export function ImportTab() {
                   checked={mode === 'update'}
                   onChange={() => setMode('update')}
                 />
-                <span>Update them with the values from this file (empty cells never erase anything)</span>
+                <span>{t('import_mode_update')}</span>
               </label>
             </fieldset>
             <fieldset>
-              <legend>Follow-up</legend>
+              <legend>{t('import_followup')}</legend>
               <label className="tb-toggle">
                 <input
                   type="checkbox"
@@ -285,12 +308,12 @@ export function ImportTab() {
                   onChange={(e) => setEnrol(e.target.checked)}
                   data-testid="import-enrol"
                 />
-                <span>Enrol the imported contacts in a playbook</span>
+                <span>{t('import_enrol')}</span>
               </label>
               {enrol && (
                 <div className="tb-row">
                   <label className="tb-field">
-                    Lead source
+                    {t('field_lead_source')}
                     <select
                       value={effectiveSource}
                       onChange={(e) => {
@@ -303,7 +326,7 @@ export function ImportTab() {
                     </select>
                   </label>
                   <label className="tb-field">
-                    Playbook
+                    {t('field_playbook')}
                     <select
                       value={effectivePlaybook}
                       onChange={(e) => setPlaybookId(e.target.value)}
@@ -320,9 +343,7 @@ export function ImportTab() {
               )}
             </fieldset>
           </div>
-          {!emailMapped && (
-            <p className="tb-problem error">Choose the column that holds the email address.</p>
-          )}
+          {!emailMapped && <p className="tb-problem error">{t('import_need_email')}</p>}
           <div className="tb-row">
             <button
               type="button"
@@ -331,23 +352,27 @@ export function ImportTab() {
               onClick={runImport}
               data-testid="import-run"
             >
-              Import {loaded.parsed.rows.length} row{loaded.parsed.rows.length === 1 ? '' : 's'}
+              {tn('import_run', loaded.parsed.rows.length)}
             </button>
             <button type="button" onClick={reset} disabled={phase === 'saving'}>
-              Choose another file
+              {t('import_choose_another')}
             </button>
             {phase === 'saving' && (
               <span className="tb-progress" data-testid="import-saving">
-                <progress aria-label="Saving" max={Math.max(1, saved.total)} value={saved.sent} />
+                <progress
+                  aria-label={t('import_saving_label')}
+                  max={Math.max(1, saved.total)}
+                  value={saved.sent}
+                />
                 <span data-testid="import-saved">
-                  Saving… {saved.sent} of {saved.total}
+                  {t('import_saving', { sent: saved.sent, total: saved.total })}
                 </span>
                 <button
                   type="button"
                   onClick={() => (signal.current.aborted = true)}
                   data-testid="import-cancel"
                 >
-                  Cancel
+                  {t('common_cancel')}
                 </button>
               </span>
             )}
@@ -357,49 +382,34 @@ export function ImportTab() {
 
       {phase === 'done' && summary && (
         <div data-testid="import-summary">
-          <h2>{stopped ? 'Import stopped' : 'Import finished'}</h2>
+          <h2>{t(stopped ? 'import_stopped_title' : 'import_done_title')}</h2>
           {stopped && (
             <p className="tb-notice" role="alert" data-testid="import-stopped">
               {stopped}
             </p>
           )}
           <div className="tb-summary">
-            <div className="tb-stat">
-              <b data-testid="import-created">{summary.created}</b>
-              <span>created</span>
-            </div>
-            <div className="tb-stat">
-              <b data-testid="import-updated">{summary.updated}</b>
-              <span>updated</span>
-            </div>
-            <div className="tb-stat">
-              <b data-testid="import-skipped">{summary.skipped}</b>
-              <span>already there, left alone</span>
-            </div>
-            <div className="tb-stat">
-              <b data-testid="import-rejected">{rejected.length}</b>
-              <span>could not be imported</span>
-            </div>
+            <Stat n={summary.created} msg="import_stat_created" testId="import-created" />
+            <Stat n={summary.updated} msg="import_stat_updated" testId="import-updated" />
+            <Stat n={summary.skipped} msg="import_stat_skipped" testId="import-skipped" />
+            <Stat n={rejected.length} msg="import_stat_rejected" testId="import-rejected" />
             {(summary.enrolled > 0 || summary.notEnrolled > 0) && (
-              <div className="tb-stat">
-                <b data-testid="import-enrolled">{summary.enrolled}</b>
-                <span>
-                  enrolled
-                  {summary.notEnrolled ? ` (${summary.notEnrolled} not enrolled: see below)` : ''}
-                </span>
-              </div>
+              <Stat
+                n={summary.enrolled}
+                msg="import_stat_enrolled"
+                testId="import-enrolled"
+                more={
+                  summary.notEnrolled ? t('import_stat_not_enrolled', { count: summary.notEnrolled }) : ''
+                }
+              />
             )}
           </div>
           {summary.notEnrolled > 0 && !summary.problems?.length ? (
-            <p className="tb-muted">
-              Contacts already in a running sequence, or who opted out, are imported but not enrolled again.
-            </p>
+            <p className="tb-muted">{t('import_not_enrolled_note')}</p>
           ) : null}
           {summary.suppressed > 0 ? (
             <div className="tb-suppressed" data-testid="import-suppressed">
-              <h3 className="tb-section-title">
-                {summary.suppressed} opted out earlier: kept opted out, not enrolled
-              </h3>
+              <h3 className="tb-section-title">{tn('import_suppressed', summary.suppressed)}</h3>
               <ul className="tb-problem">
                 {(summary.suppressedEmails ?? []).map((e) => (
                   <li key={e}>{e}</li>
@@ -409,7 +419,7 @@ export function ImportTab() {
           ) : null}
           {summary.problems?.length ? (
             <div data-testid="import-problems">
-              <h3 className="tb-section-title">Imported, with something to check</h3>
+              <h3 className="tb-section-title">{t('import_problems_title')}</h3>
               <ul className="tb-problem">
                 {summary.problems.map((p) => (
                   <li key={p}>{p}</li>
@@ -421,7 +431,7 @@ export function ImportTab() {
             <>
               <div className="tb-row">
                 <h3 className="tb-section-title" style={{ margin: 0 }}>
-                  Rows that could not be imported
+                  {t('import_rejected_title')}
                 </h3>
                 <button
                   type="button"
@@ -433,15 +443,15 @@ export function ImportTab() {
                     )
                   }
                 >
-                  Download them as CSV
+                  {t('import_download_rejected')}
                 </button>
               </div>
               <div className="tb-rejected" style={{ marginTop: 8 }}>
                 <table className="tb-table" data-testid="import-rejected-list">
                   <thead>
                     <tr>
-                      <th style={{ width: 60 }}>Line</th>
-                      <th>Why</th>
+                      <th style={{ width: 60 }}>{t('import_col_line')}</th>
+                      <th>{t('import_col_why')}</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -455,16 +465,16 @@ export function ImportTab() {
                 </table>
               </div>
               {rejected.length > 200 && (
-                <p className="tb-muted">…and {rejected.length - 200} more in the download.</p>
+                <p className="tb-muted">{tn('import_more_in_download', rejected.length - 200)}</p>
               )}
             </>
           )}
           <div className="tb-row" style={{ marginTop: 14 }}>
             <button type="button" className="primary" onClick={() => setTab('contacts')}>
-              See contacts
+              {t('import_see_contacts')}
             </button>
             <button type="button" onClick={reset}>
-              Import another file
+              {t('import_another')}
             </button>
           </div>
         </div>

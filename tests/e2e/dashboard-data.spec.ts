@@ -115,7 +115,7 @@ test('a large file imports with progress, and the table searches, sorts and bulk
   await expect(page.getByTestId('import-preview')).toContainText('ada.lovelace0@example.com');
   expect(await page.evaluate(() => (window as unknown as { sawProgress: boolean }).sawProgress)).toBe(true);
   await page.getByTestId('import-run').click();
-  await expect(page.getByTestId('import-created')).toHaveText('5000', { timeout: 20_000 });
+  await expect(page.getByTestId('import-created')).toHaveText('5,000', { timeout: 20_000 });
 
   await page.getByRole('tab', { name: 'Contacts' }).click();
   await expect(page.getByTestId('contact-count')).toHaveText('5,000 contacts');

@@ -10,6 +10,13 @@ import { expect, test } from './support/fixtures';
 import { extensionPage, runtime, seedSettings } from './support/sidebar';
 
 const SHOTS = 'tests/e2e/screenshots';
+/** A HubSpot export (its header row), one row of it without an email. */
+const HUBSPOT_CSV = [
+  '"Record ID","First Name","Last Name","Email","Phone Number","Contact owner","Associated Company"',
+  '"101","Bob","Buyer","bob.buyer@example.org","+1 202 555 0101","Jane Seller","Example Corp"',
+  '"102","Carol","Cfo","carol.cfo@example.org","","Jane Seller","Example Corp"',
+  '"103","Dan","Noemail","","","Jane Seller","Example Corp"',
+].join('\r\n');
 type Catalogue = Record<string, { message: string }>;
 const catalogue = (folder: string): Catalogue =>
   JSON.parse(readFileSync(`public/_locales/${folder}/messages.json`, 'utf8'));
@@ -108,6 +115,21 @@ const LANGUAGES = [
       'Keine Telefonnummer hinterlegt',
     ],
     reachable: 'SMS: erreichbar',
+    steps: ['Datei wählen', 'Spalten prüfen', 'Importieren'],
+    drop: 'CSV-Datei hierher ziehen oder Datei wählen',
+    format: 'hubspot.csv – sieht aus wie ein HubSpot-Export. Prüf unten die Spalten.',
+    mapping: ['Spalte in der Datei', 'Übernehmen als'],
+    rowsInFile: '3 Zeilen in der Datei.',
+    wontImport: 'Wird nicht importiert:',
+    run: '3 Zeilen importieren',
+    summary: [
+      'Import abgeschlossen',
+      'angelegt',
+      'nicht importierbar',
+      'aufgenommen',
+      'Zeilen, die nicht importiert werden konnten',
+    ],
+    rejectedHead: ['Zeile', 'Grund'],
   },
   {
     locale: 'fr',
@@ -128,6 +150,21 @@ const LANGUAGES = [
     deleteConfirm: 'Supprimer 3 contacts avec leurs séquences et leur historique ?',
     drawer: ['Fiche', 'Désinscriptions', 'Séquences', 'À venir', 'Historique', 'Aucun numéro de téléphone'],
     reachable: 'SMS : joignable',
+    steps: ['Choisir un fichier', 'Vérifier les colonnes', 'Importer'],
+    drop: 'Déposez un fichier CSV ici ou Choisir un fichier',
+    format: 'hubspot.csv — ressemble à un export HubSpot. Vérifiez les colonnes ci-dessous.',
+    mapping: ['Colonne du fichier', 'Va dans'],
+    rowsInFile: '3 lignes dans le fichier.',
+    wontImport: 'Ne sera pas importée :',
+    run: 'Importer 3 lignes',
+    summary: [
+      'Import terminé',
+      'créés',
+      "n'a pas pu être importé",
+      'inscrits',
+      "Lignes qui n'ont pas pu être importées",
+    ],
+    rejectedHead: ['Ligne', 'Raison'],
   },
 ];
 
@@ -178,6 +215,49 @@ for (const lang of LANGUAGES) {
       await expect(drawer.getByTestId('drawer-optout-confirm')).toBeVisible();
       await drawer.screenshot({ path: `${SHOTS}/dashboard-contact-drawer-optout-${lang.locale}.png` });
       await expectNoEnglish(page, lang.folder, ['drawer_']);
+      expect(consoleErrors).toEqual([]);
+    });
+
+    test('Import: a HubSpot file, its mapping, preview and summary', async ({
+      context,
+      serviceWorker,
+      extensionId,
+      consoleErrors,
+    }) => {
+      await seedSettings(serviceWorker);
+      const page = await context.newPage();
+      await openDashboard(page, extensionId, 'import');
+      await expect(page.locator('.tb-steps li')).toHaveText(lang.steps);
+      await expect(page.getByTestId('import-drop').locator('p').first()).toHaveText(lang.drop);
+
+      await page.getByTestId('import-file').setInputFiles({
+        name: 'hubspot.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(HUBSPOT_CSV),
+      });
+      await expect(page.getByTestId('import-format')).toHaveText(lang.format);
+      await expect(page.getByTestId('mapping-table').locator('thead th')).toHaveText(lang.mapping);
+      await expect(page.getByTestId('import-preview')).toContainText(lang.wontImport);
+      await expect(page.getByText(lang.rowsInFile)).toBeVisible();
+      await expect(page.getByTestId('import-run')).toHaveText(lang.run);
+      await page.getByTestId('import-enrol').check();
+      await page.screenshot({ path: `${SHOTS}/dashboard-import-map-${lang.locale}.png`, fullPage: true });
+      expect(
+        await overflowing(page, '.tb-steps li, .tb-mapping th, .tb-preview th, .tb-import button'),
+      ).toEqual([]);
+      // (The file's own column names are English data: field_ words are left out here.)
+      await expectNoEnglish(page, lang.folder, ['import_']);
+
+      await page.getByTestId('import-run').click();
+      const summary = page.getByTestId('import-summary');
+      await expect(page.getByTestId('import-created')).toHaveText('2');
+      await expect(page.getByTestId('import-rejected')).toHaveText('1');
+      for (const words of lang.summary) await expect(summary).toContainText(words);
+      await expect(page.getByTestId('import-rejected-list').locator('thead th')).toHaveText(
+        lang.rejectedHead,
+      );
+      await page.screenshot({ path: `${SHOTS}/dashboard-import-done-${lang.locale}.png`, fullPage: true });
+      await expectNoEnglish(page, lang.folder, ['import_']);
       expect(consoleErrors).toEqual([]);
     });
   });

@@ -208,7 +208,7 @@ test('a worker stopped mid-import and mid-bulk-action leaves each transaction wh
   await page.getByTestId('import-run').click();
   // Stop the worker once batches are flowing, so one is in flight (a fixed pause could fall
   // before the first batch on a slow machine, and the restarted worker would then do it all).
-  await expect(page.getByTestId('import-saved')).toContainText(/Saving… [1-9]\d* of/);
+  await expect(page.getByTestId('import-saved')).toContainText(/Saving… [1-9][\d,]* of/);
   // A stop that falls between two batches is no failure at all: the next batch simply wakes a
   // new worker. Stop again (while the import still runs) until one lands on a batch in flight.
   const stoppedNote = page.locator('[data-testid="import-error"], [data-testid="import-stopped"]');
@@ -224,7 +224,9 @@ test('a worker stopped mid-import and mid-bulk-action leaves each transaction wh
   // what is stored is the batches the page saw land, plus at most the one the worker committed
   // but stopped before answering; never part of a batch.
   await expect(stoppedNote).toContainText('background stopped before it answered');
-  const landed = Number((await stoppedNote.textContent())?.match(/stopped after (\d+) of/)?.[1] ?? 0);
+  const landed = Number(
+    (await stoppedNote.textContent())?.match(/stopped after ([\d,]+) of/)?.[1]?.replace(/,/g, '') ?? 0,
+  );
   const afterStop = await count(page, 'contacts');
   expect(afterStop).toBeGreaterThanOrEqual(landed);
   expect(afterStop - landed).toBeLessThanOrEqual(500);

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { type ColumnMapping, type ParsedCsv, previewRows, STANDARD_FIELDS } from '@/lib/csv/import';
+import { t, tn } from '@/lib/i18n';
 import { type ColumnTarget, FIELD_LABELS, retarget, targetOf } from './mapping';
 
 interface Props {
@@ -17,13 +18,13 @@ export function MappingStep({ parsed, mapping, onChange }: Props) {
   return (
     <div className="tb-grid-2">
       <div>
-        <h3 className="tb-section-title">Columns</h3>
+        <h3 className="tb-section-title">{t('import_columns')}</h3>
         <div className="tb-rejected" style={{ maxHeight: 420 }}>
           <table className="tb-table tb-mapping" data-testid="mapping-table">
             <thead>
               <tr>
-                <th>Column in the file</th>
-                <th>Goes to</th>
+                <th>{t('import_col_in_file')}</th>
+                <th>{t('import_col_goes_to')}</th>
               </tr>
             </thead>
             <tbody>
@@ -37,17 +38,17 @@ export function MappingStep({ parsed, mapping, onChange }: Props) {
                   </td>
                   <td>
                     <select
-                      aria-label={`Field for column ${h}`}
+                      aria-label={t('import_field_for', { column: h })}
                       value={targetOf(mapping, h)}
                       onChange={(e) => onChange(retarget(mapping, h, e.target.value as ColumnTarget))}
                     >
-                      <option value="ignore">Don’t import</option>
+                      <option value="ignore">{t('import_ignore')}</option>
                       {STANDARD_FIELDS.map((f) => (
                         <option key={f} value={f}>
                           {FIELD_LABELS[f]}
                         </option>
                       ))}
-                      <option value="custom">Keep as extra field</option>
+                      <option value="custom">{t('import_keep_custom')}</option>
                     </select>
                   </td>
                 </tr>
@@ -57,16 +58,16 @@ export function MappingStep({ parsed, mapping, onChange }: Props) {
         </div>
       </div>
       <div>
-        <h3 className="tb-section-title">Preview of the first rows</h3>
+        <h3 className="tb-section-title">{t('import_preview_title')}</h3>
         <table className="tb-table tb-preview" data-testid="import-preview">
           <thead>
             <tr>
-              <th style={{ width: 52 }}>Line</th>
-              <th>Name</th>
-              <th>Email</th>
-              <th>Company</th>
-              <th>Title</th>
-              <th>Phone</th>
+              <th style={{ width: 52 }}>{t('import_col_line')}</th>
+              <th>{t('field_name')}</th>
+              <th>{t('field_email')}</th>
+              <th>{t('field_company')}</th>
+              <th>{t('field_title')}</th>
+              <th>{t('field_phone')}</th>
             </tr>
           </thead>
           <tbody>
@@ -86,16 +87,14 @@ export function MappingStep({ parsed, mapping, onChange }: Props) {
                 <tr key={p.rowNumber}>
                   <td className="tb-muted">{p.rowNumber}</td>
                   <td colSpan={5} className="reason">
-                    Won’t import: {p.reason}
+                    {t('import_wont_import', { reason: p.reason ?? '' })}
                   </td>
                 </tr>
               ),
             )}
           </tbody>
         </table>
-        <p className="tb-muted">
-          {parsed.rows.length} row{parsed.rows.length === 1 ? '' : 's'} in the file.
-        </p>
+        <p className="tb-muted">{tn('import_rows_in_file', parsed.rows.length)}</p>
       </div>
     </div>
   );

@@ -3,36 +3,38 @@
  * one target (a contact field, "keep as custom field", or "ignore"). Pure helpers, unit-tested.
  */
 import { type ColumnMapping, type CsvFormat, normaliseHeader, type StandardField } from '@/lib/csv/import';
+import { messageMap } from '@/lib/i18n';
 
 /** What one column of the file feeds. */
 export type ColumnTarget = StandardField | 'custom' | 'ignore';
 
-export const FIELD_LABELS: Record<StandardField, string> = {
-  email: 'Email',
-  firstName: 'First name',
-  lastName: 'Last name',
-  fullName: 'Full name (split in two)',
-  company: 'Company',
-  title: 'Job title',
-  phone: 'Phone',
-  linkedinUrl: 'LinkedIn URL',
-  timeZone: 'Time zone',
-  language: 'Language',
-  leadSource: 'Lead source',
-  notes: 'Notes',
-};
+/** The contact field a column can feed, as the mapping screen names it. */
+export const FIELD_LABELS: Record<StandardField, string> = messageMap({
+  email: 'field_email',
+  firstName: 'field_first_name',
+  lastName: 'field_last_name',
+  fullName: 'import_field_full_name',
+  company: 'field_company',
+  title: 'import_field_job_title',
+  phone: 'field_phone',
+  linkedinUrl: 'field_linkedin_url',
+  timeZone: 'tz_label',
+  language: 'import_field_language',
+  leadSource: 'field_lead_source',
+  notes: 'field_notes',
+});
 
-export const FORMAT_LABELS: Record<CsvFormat, string> = {
-  'google-contacts': 'a Google Contacts export',
-  'google-contacts-legacy': 'a Google Contacts export (older layout)',
-  linkedin: 'a LinkedIn connections export',
-  'linkedin-legacy': 'a LinkedIn connections export (older layout)',
-  hubspot: 'a HubSpot export',
-  'salesforce-dataexport': 'a Salesforce data export',
-  'salesforce-report': 'a Salesforce report',
-  pipedrive: 'a Pipedrive export',
-  unknown: '',
-};
+/** "a HubSpot export", with the article each language needs after "looks like". */
+export const FORMAT_LABELS: Record<Exclude<CsvFormat, 'unknown'>, string> = messageMap({
+  'google-contacts': 'import_format_google_contacts',
+  'google-contacts-legacy': 'import_format_google_contacts_legacy',
+  linkedin: 'import_format_linkedin',
+  'linkedin-legacy': 'import_format_linkedin_legacy',
+  hubspot: 'import_format_hubspot',
+  'salesforce-dataexport': 'import_format_salesforce_dataexport',
+  'salesforce-report': 'import_format_salesforce_report',
+  pipedrive: 'import_format_pipedrive',
+});
 
 const same = (a: string, b: string) => normaliseHeader(a) === normaliseHeader(b);
 
