@@ -12,8 +12,9 @@ import {
   loadActivityContext,
   recentActivities,
 } from '@/lib/db/export';
+import { t, tn } from '@/lib/i18n';
 import { ACTIVITY_LABELS as KIND_LABELS, CHANNEL_LABELS, PURPOSE_LABELS } from '@/lib/labels';
-import { downloadFile, formatWhen, isoDay } from './contacts/format';
+import { downloadFile, formatWhen, isoDay, OUTCOME_LABELS } from './contacts/format';
 import { usePlaybooks, useSettings } from './contacts/useDashboardData';
 import './contacts/data-tabs.css';
 
@@ -62,7 +63,7 @@ export function ActivityTab() {
   }, [filterKey]);
 
   async function exportActivity() {
-    setExporting('Preparing…');
+    setExporting(t('log_preparing'));
     setMessage('');
     try {
       const parts: string[] = [];
@@ -77,26 +78,26 @@ export function ActivityTab() {
       }
       for await (const chunk of exportActivityPagesCsv(counted())) {
         parts.push(chunk);
-        setExporting(`Exporting… ${rows.toLocaleString()} rows`);
+        setExporting(tn('log_exporting_rows', rows));
       }
       downloadFile(parts, `touchbase-activity-${isoDay(Date.now(), zone)}.csv`, 'text/csv;charset=utf-8');
-      setMessage(`Exported ${rows.toLocaleString()} activit${rows === 1 ? 'y' : 'ies'}.`);
+      setMessage(tn('log_exported', rows));
     } catch (err) {
-      setMessage(`The export failed: ${err instanceof Error ? err.message : String(err)}`);
+      setMessage(t('log_export_failed', { error: err instanceof Error ? err.message : String(err) }));
     } finally {
       setExporting(undefined);
     }
   }
 
   async function exportContacts() {
-    setExporting('Exporting contacts…');
+    setExporting(t('log_exporting_contacts'));
     setMessage('');
     try {
       const csv = exportContactsCsv(await contactExportRows(getDb()));
       downloadFile([csv], `touchbase-contacts-${isoDay(Date.now(), zone)}.csv`, 'text/csv;charset=utf-8');
-      setMessage('Contacts exported.');
+      setMessage(t('log_contacts_exported'));
     } catch (err) {
-      setMessage(`The export failed: ${err instanceof Error ? err.message : String(err)}`);
+      setMessage(t('log_export_failed', { error: err instanceof Error ? err.message : String(err) }));
     } finally {
       setExporting(undefined);
     }
@@ -108,26 +109,26 @@ export function ActivityTab() {
     <section data-testid="activity-tab">
       <div className="tb-filters">
         <label>
-          From
+          {t('log_from')}
           <input type="date" value={fromDay} onChange={(e) => setFromDay(e.target.value)} />
         </label>
         <label>
-          To
+          {t('log_to')}
           <input type="date" value={toDay} onChange={(e) => setToDay(e.target.value)} />
         </label>
         <label>
-          Contact
+          {t('log_contact')}
           <input
             type="search"
-            placeholder="Name, email or company"
+            placeholder={t('log_contact_placeholder')}
             value={contact}
             onChange={(e) => setContact(e.target.value)}
           />
         </label>
         <label>
-          Playbook
+          {t('field_playbook')}
           <select value={playbookId} onChange={(e) => setPlaybookId(e.target.value)}>
-            <option value="">All playbooks</option>
+            <option value="">{t('log_all_playbooks')}</option>
             {(playbooks ?? []).map((p) => (
               <option key={p.id} value={p.id}>
                 {p.name}
@@ -136,9 +137,9 @@ export function ActivityTab() {
           </select>
         </label>
         <label>
-          Channel
+          {t('log_channel')}
           <select value={channel} onChange={(e) => setChannel(e.target.value as Channel | '')}>
-            <option value="">All channels</option>
+            <option value="">{t('log_all_channels')}</option>
             {CHANNELS.map((c) => (
               <option key={c} value={c}>
                 {CHANNEL_LABELS[c]}
@@ -154,10 +155,10 @@ export function ActivityTab() {
           onClick={exportActivity}
           data-testid="export-activity"
         >
-          Export activity CSV
+          {t('log_export_activity')}
         </button>
         <button type="button" disabled={!!exporting} onClick={exportContacts} data-testid="export-contacts">
-          Export contacts CSV
+          {t('log_export_contacts')}
         </button>
       </div>
       {(exporting || message) && (
@@ -166,17 +167,13 @@ export function ActivityTab() {
         </p>
       )}
       <p className="tb-muted">
-        {filtered ? 'The export uses these filters. ' : ''}Times are in {zone}. Showing the latest{' '}
-        {LIST_LIMIT} entries
-        {filtered ? ' that match' : ''}.
+        {t(filtered ? 'log_note_filtered' : 'log_note', { zone, limit: LIST_LIMIT })}
       </p>
       {data === undefined ? (
-        <p className="tb-muted">Loading…</p>
+        <p className="tb-muted">{t('common_loading')}</p>
       ) : data.rows.length === 0 ? (
         <p className="tb-muted" data-testid="activity-empty">
-          {filtered
-            ? 'Nothing matches these filters.'
-            : 'No activity yet: it appears here as you work your sequences.'}
+          {t(filtered ? 'log_no_match' : 'log_empty')}
         </p>
       ) : (
         <table className="tb-table tb-activity-table" data-testid="activity-list">
@@ -190,19 +187,20 @@ export function ActivityTab() {
           </colgroup>
           <thead>
             <tr>
-              <th>When</th>
-              <th>Contact</th>
-              <th>What</th>
-              <th>Step</th>
-              <th>Channel</th>
-              <th>Details</th>
+              <th>{t('log_col_when')}</th>
+              <th>{t('log_contact')}</th>
+              <th>{t('log_col_what')}</th>
+              <th>{t('log_col_step')}</th>
+              <th>{t('log_channel')}</th>
+              <th>{t('log_col_details')}</th>
             </tr>
           </thead>
           <tbody>
             {data.rows.map((a) => {
               const c = a.contactId === undefined ? undefined : data.ctx.contacts.get(a.contactId);
               const e = a.enrolmentId === undefined ? undefined : data.ctx.enrolments.get(a.enrolmentId);
-              const details = [a.outcome, a.text].filter(Boolean).join(' · ');
+              const outcome = a.outcome ? (OUTCOME_LABELS[a.outcome] ?? a.outcome) : undefined;
+              const details = [outcome, a.text].filter(Boolean).join(' · ');
               return (
                 <tr key={a.id} data-testid="activity-row">
                   <td>{formatWhen(a.at, zone)}</td>
@@ -210,7 +208,7 @@ export function ActivityTab() {
                   <td>{KIND_LABELS[a.kind] ?? a.kind}</td>
                   <td title={e?.playbookName}>
                     {a.purpose ? PURPOSE_LABELS[a.purpose] : (e?.playbookName ?? '')}
-                    {a.step ? <span className="tb-muted"> · step {a.step}</span> : null}
+                    {a.step ? <span className="tb-muted"> · {t('log_step', { step: a.step })}</span> : null}
                   </td>
                   <td>{a.channel ? CHANNEL_LABELS[a.channel] : ''}</td>
                   <td className="text" title={details}>

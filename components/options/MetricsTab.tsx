@@ -2,19 +2,19 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { computeMetrics } from '@/lib/cadence/metrics';
 import { getDb, getSettings } from '@/lib/db';
-import { t } from '@/lib/i18n';
 import { loadMetricsData } from '@/lib/db/metrics-data';
+import { t, tn, uiLocale } from '@/lib/i18n';
 import { CHANNEL_LABELS, LEAD_SOURCE_LABELS } from '@/lib/labels';
 import {
   buildWeeklyReview,
   type Delta,
-  formatDuration,
-  percent,
+  type DeltaKind,
   type RateRow,
   type WeeklyReview,
 } from '@/lib/metrics/review';
 import { shiftWeek, type Week, weekLabel, weekOf } from '@/lib/metrics/week';
 import { BarChart, type BarSeries } from './metrics/BarChart';
+import { deltaText, elapsed, formatCount, pct } from './metrics/format';
 import { ReactionsSection } from './metrics/ReactionsSection';
 import { TeamSection } from './metrics/TeamSection';
 import { useTeamView } from './team/TeamLibrary';
@@ -23,11 +23,11 @@ import './metrics/metrics.css';
 const THIS_WEEK = 'var(--tb-accent)';
 const LAST_WEEK = '#bdc1c6';
 
-function DeltaText({ d, testId }: { d: Delta; testId?: string }) {
-  if (d.tone === 'none') return <span className="tb-mx-delta none">no data last week</span>;
+function DeltaText({ d, kind, testId }: { d: Delta; kind: DeltaKind; testId?: string }) {
+  if (d.tone === 'none') return <span className="tb-mx-delta none">{t('metrics_no_data_last_week')}</span>;
   return (
     <span className={`tb-mx-delta ${d.tone}`} data-testid={testId}>
-      {d.text} vs last week
+      {deltaText(d, kind)}
     </span>
   );
 }
@@ -37,6 +37,7 @@ function Kpi(props: {
   value: string;
   detail: string;
   delta?: Delta;
+  deltaKind?: DeltaKind;
   flag?: string;
   testId: string;
 }) {
@@ -47,7 +48,7 @@ function Kpi(props: {
         {props.value}
       </div>
       <div className="tb-muted tb-mx-kpi-detail">{props.detail}</div>
-      {props.delta && <DeltaText d={props.delta} />}
+      {props.delta && <DeltaText d={props.delta} kind={props.deltaKind ?? 'count'} />}
       {props.flag && (
         <div className="tb-mx-flag" role="alert">
           {props.flag}
@@ -68,20 +69,20 @@ function RateTable<K extends string | number>(props: {
       <thead>
         <tr>
           <th>{props.head}</th>
-          <th>Sent</th>
-          <th>Replies</th>
-          <th>Rate</th>
-          <th>Last week</th>
+          <th>{t('metrics_col_sent')}</th>
+          <th>{t('metrics_col_replies')}</th>
+          <th>{t('metrics_col_rate')}</th>
+          <th>{t('metrics_col_last_week')}</th>
         </tr>
       </thead>
       <tbody>
         {props.rows.map((r) => (
           <tr key={r.key}>
             <td>{props.name(r.key)}</td>
-            <td>{r.sent}</td>
-            <td>{r.responded}</td>
-            <td>{percent(r.rate, r.sent > 0)}</td>
-            <td className="tb-muted">{percent(r.prevRate, r.prevSent > 0)}</td>
+            <td>{formatCount(r.sent)}</td>
+            <td>{formatCount(r.responded)}</td>
+            <td>{pct(r.rate, r.sent > 0)}</td>
+            <td className="tb-muted">{pct(r.prevRate, r.prevSent > 0)}</td>
           </tr>
         ))}
       </tbody>
@@ -91,25 +92,29 @@ function RateTable<K extends string | number>(props: {
 
 function Review({ review }: { review: WeeklyReview }) {
   const touchChart = useMemo(() => {
-    const labels = review.byTouch.map((r) => `Touch ${r.key}`);
+    const labels = review.byTouch.map((r) => t('metrics_touch_n', { n: r.key }));
     const series: BarSeries[] = [
-      { label: 'This week', data: review.byTouch.map((r) => r.rate), color: THIS_WEEK },
-      { label: 'Last week', data: review.byTouch.map((r) => r.prevRate), color: LAST_WEEK },
+      { label: t('metrics_this_week'), data: review.byTouch.map((r) => r.rate), color: THIS_WEEK },
+      { label: t('metrics_last_week'), data: review.byTouch.map((r) => r.prevRate), color: LAST_WEEK },
     ];
     return { labels, series };
   }, [review]);
   const channelChart = useMemo(() => {
     const labels = review.byChannel.map((r) => CHANNEL_LABELS[r.key]);
     const series: BarSeries[] = [
-      { label: 'This week', data: review.byChannel.map((r) => r.rate), color: THIS_WEEK },
-      { label: 'Last week', data: review.byChannel.map((r) => r.prevRate), color: LAST_WEEK },
+      { label: t('metrics_this_week'), data: review.byChannel.map((r) => r.rate), color: THIS_WEEK },
+      { label: t('metrics_last_week'), data: review.byChannel.map((r) => r.prevRate), color: LAST_WEEK },
     ];
     return { labels, series };
   }, [review]);
   const sourceChart = useMemo(() => {
     const labels = review.sources.map((r) => LEAD_SOURCE_LABELS[r.source]);
     const series: BarSeries[] = [
-      { label: 'Finished with no reply', data: review.sources.map((r) => r.share), color: 'var(--tb-warn)' },
+      {
+        label: t('metrics_finished_no_reply'),
+        data: review.sources.map((r) => r.share),
+        color: 'var(--tb-warn)',
+      },
     ];
     return { labels, series };
   }, [review]);
@@ -123,48 +128,51 @@ function Review({ review }: { review: WeeklyReview }) {
       <div className="tb-mx-kpis">
         <Kpi
           testId="metric-sent"
-          title="Touches sent"
-          value={String(sent)}
-          detail={`${replied} drew a reply`}
-          delta={{
-            value: sent - prevSent,
-            text:
-              sent === prevSent ? 'no change' : `${sent > prevSent ? '+' : '−'}${Math.abs(sent - prevSent)}`,
-            tone: 'flat',
-          }}
+          title={t('metrics_sent_title')}
+          value={formatCount(sent)}
+          detail={tn('metrics_sent_detail', replied)}
+          delta={{ value: sent - prevSent, text: '', tone: 'flat' }}
+          deltaKind="count"
         />
         <Kpi
           testId="metric-booked"
-          title="Booked a meeting"
-          value={percent(booked.rate, booked.enrolled > 0)}
-          detail={`${booked.booked} of ${booked.enrolled} enrolled this week`}
+          title={t('metrics_booked_title')}
+          value={pct(booked.rate, booked.enrolled > 0)}
+          detail={t('metrics_booked_detail', { booked: booked.booked, enrolled: booked.enrolled })}
           delta={booked.delta}
+          deltaKind="rate"
         />
         <Kpi
           testId="metric-optout"
-          title="Text opt-outs"
-          value={percent(optOut.rate, optOut.recipients > 0)}
-          detail={`${optOut.optedOut} of ${optOut.recipients} texted · flag above ${percent(optOut.threshold)}`}
+          title={t('metrics_optout_title')}
+          value={pct(optOut.rate, optOut.recipients > 0)}
+          detail={t('metrics_optout_detail', {
+            out: optOut.optedOut,
+            texted: optOut.recipients,
+            threshold: pct(optOut.threshold),
+          })}
           delta={optOut.delta}
-          flag={
-            optOut.flag
-              ? 'Above 3 %: check how often you text and that every first text says how to opt out.'
-              : undefined
-          }
+          deltaKind="rate"
+          flag={optOut.flag ? t('metrics_optout_flag', { threshold: pct(optOut.threshold) }) : undefined}
         />
         <Kpi
           testId="metric-first-touch"
-          title="Time to first touch"
-          value={formatDuration(firstTouch.medianMs)}
+          title={t('metrics_first_touch_title')}
+          value={elapsed(firstTouch.medianMs)}
           detail={
             firstTouch.touched
-              ? `median · ${percent(firstTouch.shareWithinFiveMinutes)} within 5 min (${firstTouch.withinFiveMinutes} of ${firstTouch.touched})`
-              : 'no new lead reached yet'
+              ? t('metrics_first_touch_detail', {
+                  share: pct(firstTouch.shareWithinFiveMinutes),
+                  within: firstTouch.withinFiveMinutes,
+                  touched: firstTouch.touched,
+                })
+              : t('metrics_first_touch_none')
           }
           delta={firstTouch.medianDelta}
+          deltaKind="minutes"
           flag={
             firstTouch.touched && firstTouch.shareWithinFiveMinutes < 0.5
-              ? 'Most new leads waited more than 5 minutes; the first touch is where speed pays most.'
+              ? t('metrics_first_touch_flag')
               : undefined
           }
         />
@@ -173,52 +181,54 @@ function Review({ review }: { review: WeeklyReview }) {
       <div className="tb-mx-grid">
         <figure className="tb-card tb-mx-figure">
           <figcaption>
-            Response rate by touch number
-            <span className="tb-muted">Which touch in the sequence draws the replies</span>
+            {t('metrics_by_touch_title')}
+            <span className="tb-muted">{t('metrics_by_touch_sub')}</span>
           </figcaption>
           {review.byTouch.length ? (
             <BarChart
               testId="chart-by-touch"
-              label="Response rate by touch number, this week and last week"
+              label={t('metrics_by_touch_chart')}
               labels={touchChart.labels}
               series={touchChart.series}
               percent
             />
           ) : (
-            <p className="tb-muted">No sequence touches this week.</p>
+            <p className="tb-muted">{t('metrics_by_touch_empty')}</p>
           )}
-          <RateTable head="Touch" rows={review.byTouch} name={(k) => String(k)} />
+          <RateTable head={t('metrics_col_touch')} rows={review.byTouch} name={(k) => formatCount(k)} />
         </figure>
 
         <figure className="tb-card tb-mx-figure">
           <figcaption>
-            Response rate by channel
-            <span className="tb-muted">Replies per touch sent, texts vs email vs calls</span>
+            {t('metrics_by_channel_title')}
+            <span className="tb-muted">{t('metrics_by_channel_sub')}</span>
           </figcaption>
           <BarChart
             testId="chart-by-channel"
-            label="Response rate by channel, this week and last week"
+            label={t('metrics_by_channel_chart')}
             labels={channelChart.labels}
             series={channelChart.series}
             percent
           />
-          <RateTable head="Channel" rows={review.byChannel} name={(k) => CHANNEL_LABELS[k]} />
+          <RateTable head={t('log_channel')} rows={review.byChannel} name={(k) => CHANNEL_LABELS[k]} />
         </figure>
 
         <figure className="tb-card tb-mx-figure tb-mx-wide">
           <figcaption>
-            Lead sources that finished the sequence with no reply
+            {t('metrics_sources_title')}
             <span className="tb-muted">
-              {review.sources.some((r) => r.completedNoResponse > 0)
-                ? 'Of the leads enrolled this week, the share whose sequence ended without a reply'
-                : 'None so far: sequences started this week are still running'}
+              {t(
+                review.sources.some((r) => r.completedNoResponse > 0)
+                  ? 'metrics_sources_sub'
+                  : 'metrics_sources_none',
+              )}
             </span>
           </figcaption>
           {review.sources.length ? (
             <div className="tb-mx-split">
               <BarChart
                 testId="chart-sources"
-                label="Share of enrolments per lead source that finished without a reply"
+                label={t('metrics_sources_chart')}
                 labels={sourceChart.labels}
                 series={sourceChart.series}
                 percent
@@ -228,26 +238,26 @@ function Review({ review }: { review: WeeklyReview }) {
               <table className="tb-table tb-mx-table" data-testid="sources-table">
                 <thead>
                   <tr>
-                    <th>Lead source</th>
-                    <th>Enrolled</th>
-                    <th>No reply, finished</th>
-                    <th>Share</th>
+                    <th>{t('field_lead_source')}</th>
+                    <th>{t('metrics_col_enrolled')}</th>
+                    <th>{t('metrics_col_no_reply')}</th>
+                    <th>{t('metrics_col_share')}</th>
                   </tr>
                 </thead>
                 <tbody>
                   {review.sources.map((r) => (
                     <tr key={r.source}>
                       <td>{LEAD_SOURCE_LABELS[r.source]}</td>
-                      <td>{r.enrolled}</td>
-                      <td>{r.completedNoResponse}</td>
-                      <td>{percent(r.share)}</td>
+                      <td>{formatCount(r.enrolled)}</td>
+                      <td>{formatCount(r.completedNoResponse)}</td>
+                      <td>{pct(r.share)}</td>
                     </tr>
                   ))}
                 </tbody>
               </table>
             </div>
           ) : (
-            <p className="tb-muted">No new enrolments this week.</p>
+            <p className="tb-muted">{t('metrics_sources_empty')}</p>
           )}
         </figure>
       </div>
@@ -282,18 +292,18 @@ export function MetricsTab() {
     return buildWeeklyReview(cur, prev);
   }, [weeks, data]);
 
-  if (!weeks) return <p className="tb-muted">Loading…</p>;
+  if (!weeks) return <p className="tb-muted">{t('common_loading')}</p>;
   return (
     <div className="tb-mx">
       <div className="tb-mx-head">
-        <h2>Weekly review</h2>
+        <h2>{t('metrics_title')}</h2>
         <div className="tb-row tb-mx-nav">
           <button type="button" onClick={() => setOffset(offset - 1)} data-testid="week-prev">
-            ← Previous week
+            {t('metrics_prev_week')}
           </button>
           <span className="tb-mx-week" data-testid="week-label">
-            {weekLabel(weeks.week)}
-            {offset === 0 && <span className="tb-chip today">this week</span>}
+            {weekLabel(weeks.week, uiLocale())}
+            {offset === 0 && <span className="tb-chip today">{t('metrics_this_week_chip')}</span>}
           </span>
           <button
             type="button"
@@ -301,11 +311,11 @@ export function MetricsTab() {
             disabled={offset >= 0}
             data-testid="week-next"
           >
-            Next week →
+            {t('metrics_next_week')}
           </button>
           {offset < -1 && (
             <button type="button" onClick={() => setOffset(0)}>
-              This week
+              {t('metrics_this_week')}
             </button>
           )}
         </div>
@@ -331,16 +341,14 @@ export function MetricsTab() {
             </button>
           </div>
         )}
-        <span className="tb-muted tb-mx-tz">Weeks run Monday to Sunday, {tz}</span>
+        <span className="tb-muted tb-mx-tz">{t('metrics_week_note', { zone: tz ?? '' })}</span>
       </div>
       {!review ? (
-        <p className="tb-muted">Loading…</p>
+        <p className="tb-muted">{t('common_loading')}</p>
       ) : review.empty ? (
         <div className="tb-card tb-mx-empty" data-testid="metrics-empty">
-          <strong>No activity this week.</strong>
-          <p className="tb-muted">
-            Touches you complete and leads you enrol show up here, compared with the week before.
-          </p>
+          <strong>{t('metrics_empty_title')}</strong>
+          <p className="tb-muted">{t('metrics_empty_text')}</p>
         </div>
       ) : showTeam && data ? (
         <TeamSection week={weeks.week} data={data} me={team?.me} />

@@ -223,11 +223,11 @@ test('metrics: a calm empty week, then charts and numbers from real activity', a
   // The tab reads live: no reload needed.
   await expect(page.getByTestId('metrics-empty')).toHaveCount(0);
   await expect(page.getByTestId('metric-sent-value')).toHaveText('2');
-  await expect(page.getByTestId('metric-booked-value')).toHaveText('33 %');
+  await expect(page.getByTestId('metric-booked-value')).toHaveText('33%');
   await expect(page.getByTestId('metric-booked')).toContainText('1 of 3 enrolled this week');
-  await expect(page.getByTestId('metric-optout-value')).toHaveText('50 %');
+  await expect(page.getByTestId('metric-optout-value')).toHaveText('50%');
   await expect(page.getByTestId('metric-optout')).toHaveClass(/flagged/);
-  await expect(page.getByTestId('metric-first-touch')).toContainText('100 % within 5 min (2 of 2)');
+  await expect(page.getByTestId('metric-first-touch')).toContainText('100% within 5 min (2 of 2)');
   await expect(page.getByTestId('chart-by-touch').locator('canvas')).toBeVisible();
   await expect(page.getByTestId('chart-by-channel').locator('canvas')).toBeVisible();
   await expect(page.getByTestId('chart-sources').locator('canvas')).toBeVisible();

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { openDashboard } from './support/dashboard';
 import { expect, test } from './support/fixtures';
-import { extensionPage, runtime, seedSettings } from './support/sidebar';
+import { extensionPage, readStore, runtime, seedSettings } from './support/sidebar';
 
 const SHOTS = 'tests/e2e/screenshots';
 /** A HubSpot export (its header row), one row of it without an email. */
@@ -130,6 +130,19 @@ const LANGUAGES = [
       'Zeilen, die nicht importiert werden konnten',
     ],
     rejectedHead: ['Zeile', 'Grund'],
+    metricsEmpty: 'Diese Woche keine Aktivität.',
+    booked: ['33 %', '1 von 3 Aufnahmen dieser Woche'],
+    firstTouch: '100 % innerhalb von 5 Min. (2 von 2)',
+    metrics: [
+      'Wochenrückblick',
+      'Gesendete Schritte',
+      'Antwortquote nach Kanal',
+      'Ausgelöste Regeln',
+      'Neue Leads nach Score',
+    ],
+    sourcesHead: ['Lead-Quelle', 'Aufgenommen', 'Ohne Antwort beendet', 'Anteil'],
+    activityHead: ['Wann', 'Kontakt', 'Was', 'Schritt', 'Kanal', 'Details'],
+    exported: 'Kontakte exportiert.',
   },
   {
     locale: 'fr',
@@ -165,6 +178,19 @@ const LANGUAGES = [
       "Lignes qui n'ont pas pu être importées",
     ],
     rejectedHead: ['Ligne', 'Raison'],
+    metricsEmpty: 'Aucune activité cette semaine.',
+    booked: ['33 %', '1 sur 3 inscrits cette semaine'],
+    firstTouch: '100 % en moins de 5 min (2 sur 2)',
+    metrics: [
+      'Bilan de la semaine',
+      'Relances envoyées',
+      'Taux de réponse par canal',
+      'Règles déclenchées',
+      'Nouveaux prospects par score',
+    ],
+    sourcesHead: ['Origine du prospect', 'Inscrits', 'Terminées sans réponse', 'Part'],
+    activityHead: ['Quand', 'Contact', 'Quoi', 'Étape', 'Canal', 'Détails'],
+    exported: 'Contacts exportés.',
   },
 ];
 
@@ -258,6 +284,75 @@ for (const lang of LANGUAGES) {
       );
       await page.screenshot({ path: `${SHOTS}/dashboard-import-done-${lang.locale}.png`, fullPage: true });
       await expectNoEnglish(page, lang.folder, ['import_']);
+      expect(consoleErrors).toEqual([]);
+    });
+
+    test('Metrics from real activity, then Activity & export', async ({
+      context,
+      serviceWorker,
+      extensionId,
+      consoleErrors,
+    }) => {
+      await seedSettings(serviceWorker);
+      const page = await context.newPage();
+      await openDashboard(page, extensionId, 'metrics');
+      await expect(page.getByTestId('metrics-empty')).toContainText(lang.metricsEmpty);
+
+      // Three new leads through the real background; two get their first text at once, one
+      // replies and books, one opts out.
+      const enrol = (email: string, firstName: string, source: string) =>
+        runtime<{ enrolmentId: number; contactId: number }>(page, 'enrol', {
+          contact: { email, firstName },
+          playbookId: 'seven-touch-14-day',
+          source,
+          via: 'e2e',
+        });
+      const ada = await enrol('ada@example.com', 'Ada', 'web-form');
+      const ben = await enrol('ben@example.com', 'Ben', 'google-lsa');
+      await enrol('cy@example.com', 'Cy', 'facebook-lead-ad');
+      const touches = await readStore<{ id: number; enrolmentId: number; step: number; state: string }>(
+        serviceWorker,
+        'touches',
+      );
+      const first = (enrolmentId: number) =>
+        touches.find((t) => t.enrolmentId === enrolmentId && t.step === 1 && t.state === 'planned')?.id;
+      await runtime(page, 'touch.complete', { touchId: first(ada.enrolmentId), via: 'e2e' });
+      await runtime(page, 'touch.complete', { touchId: first(ben.enrolmentId), via: 'e2e' });
+      await runtime(page, 'reply.log', { contactId: ada.contactId, via: 'e2e' });
+      await runtime(page, 'enrolment.action', {
+        enrolmentId: ada.enrolmentId,
+        action: { kind: 'booked' },
+        via: 'e2e',
+      });
+      await runtime(page, 'enrolment.action', {
+        enrolmentId: ben.enrolmentId,
+        action: { kind: 'opted-out' },
+        via: 'e2e',
+      });
+
+      await expect(page.getByTestId('metric-booked-value')).toHaveText(lang.booked[0] ?? '');
+      await expect(page.getByTestId('metric-booked')).toContainText(lang.booked[1] ?? '');
+      await expect(page.getByTestId('metric-first-touch')).toContainText(lang.firstTouch);
+      for (const words of lang.metrics) await expect(page.locator('.tb-mx')).toContainText(words);
+      await expect(page.getByTestId('sources-table').locator('thead th')).toHaveText(lang.sourcesHead);
+      await expect(page.getByTestId('chart-by-channel').locator('canvas')).toBeVisible();
+      await page.screenshot({ path: `${SHOTS}/dashboard-metrics-${lang.locale}.png`, fullPage: true });
+      expect(
+        await overflowing(page, '.tb-mx-table th, .tb-mx-kpi-title, .tb-mx-nav button, .tb-mx-delta'),
+      ).toEqual([]);
+      await expectNoEnglish(page, lang.folder, ['metrics_']);
+
+      await openDashboard(page, extensionId, 'activity');
+      await expect(page.getByTestId('activity-list').locator('thead th')).toHaveText(lang.activityHead);
+      await expect(page.getByTestId('activity-row').first()).toBeVisible();
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByTestId('export-contacts').click(),
+      ]);
+      expect(download.suggestedFilename()).toMatch(/^touchbase-contacts-\d{4}-\d{2}-\d{2}\.csv$/);
+      await expect(page.getByTestId('export-status')).toHaveText(lang.exported);
+      await page.screenshot({ path: `${SHOTS}/dashboard-activity-${lang.locale}.png` });
+      await expectNoEnglish(page, lang.folder, ['log_']);
       expect(consoleErrors).toEqual([]);
     });
   });

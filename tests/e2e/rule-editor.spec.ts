@@ -106,7 +106,7 @@ test('a rule added in the playbook editor fires when the call is not answered', 
     'No answer: email within 30 minutes',
   );
   await expect(reactions.getByTestId('rules-fired-table').locator('tbody tr')).toHaveText([
-    /No answer: email within 30 minutes\s*1\s*0 of 1 \(0 %\)\s*0 of 1 \(0 %\)/,
+    /No answer: email within 30 minutes\s*1\s*0 of 1 \(0%\)\s*0 of 1 \(0%\)/,
   ]);
   await expect(reactions.getByTestId('no-answer-table').locator('tbody tr').nth(1)).toContainText('No text1');
   await expect(reactions.getByTestId('score-distribution').locator('tbody tr')).toHaveText([

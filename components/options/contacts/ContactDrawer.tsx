@@ -6,21 +6,14 @@ import { useContactData } from '@/components/shared/useContactData';
 import { CHANNELS, INTERRUPTIVE_CHANNELS } from '@/lib/cadence/types';
 import { displayName } from '@/lib/db/contacts';
 import { formatDateTime, formatRelative, formatTime } from '@/lib/format/datetime';
-import { messageMap, t, tn, uiLocale } from '@/lib/i18n';
+import { t, tn, uiLocale } from '@/lib/i18n';
 import { ACTIVITY_LABELS, CHANNEL_LABELS, PURPOSE_LABELS } from '@/lib/labels';
 import { request, requestUndoable } from '@/lib/messaging/client';
-import { STATE_LABELS } from './format';
+import { OUTCOME_LABELS, STATE_LABELS } from './format';
 import { useNow } from './useDashboardData';
 import { LeadScore } from '@/components/ui/LeadScore';
 import { factsOf, scoreLead, scoringOf } from '@/lib/scoring';
 import './contact-drawer.css';
-
-/** A call's outcome in an activity line; an outcome without a word here shows as stored. */
-export const OUTCOME_LABELS: Record<string, string> = messageMap({
-  answered: 'outcome_answered',
-  'no-answer': 'outcome_no_answer',
-  voicemail: 'outcome_voicemail',
-});
 
 /**
  * One contact's whole record over the contacts table (`#/contacts/<id>`): every field, edited in

@@ -27,6 +27,13 @@ export const STATE_LABELS: Record<EnrolmentState | 'none', string> = messageMap(
   none: 'state_not_enrolled',
 });
 
+/** A call's outcome in an activity line; an outcome without a word here shows as stored. */
+export const OUTCOME_LABELS: Record<string, string> = messageMap({
+  answered: 'outcome_answered',
+  'no-answer': 'outcome_no_answer',
+  voicemail: 'outcome_voicemail',
+});
+
 /** Saves `parts` as a file through a temporary object URL (no `downloads` permission needed). */
 export function downloadFile(parts: BlobPart[], filename: string, type: string): void {
   const url = URL.createObjectURL(new Blob(parts, { type }));

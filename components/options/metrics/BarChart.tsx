@@ -1,5 +1,7 @@
 import type { Chart as ChartType } from 'chart.js';
 import { useEffect, useRef } from 'react';
+import { formatRate } from '@/lib/format/figures';
+import { uiLocale } from '@/lib/i18n';
 import { registerCharts } from './chart-setup';
 
 export interface BarSeries {
@@ -38,7 +40,8 @@ export function BarChart({ labels, series, percent, horizontal, label, height = 
     const Chart = registerCharts();
     const fg = cssColor('var(--tb-muted)', canvas);
     const grid = cssColor('var(--tb-border)', canvas);
-    const fmt = (v: number | string) => (percent ? `${Math.round(Number(v) * 100)} %` : String(v));
+    const locale = uiLocale();
+    const fmt = (v: number | string) => (percent ? formatRate(Number(v), locale) : String(v));
     const valueAxis = {
       beginAtZero: true,
       ...(percent ? { suggestedMax: 1 } : {}),

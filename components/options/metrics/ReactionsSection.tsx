@@ -4,6 +4,7 @@ import { BUILT_IN_RULES } from '@/lib/cadence/rules';
 import type { Activity, Enrolment } from '@/lib/cadence/types';
 import { getDb, getSettings } from '@/lib/db';
 import { loadLeadsForScoring } from '@/lib/db/lead-scores';
+import { t, tn } from '@/lib/i18n';
 import { LEAD_SOURCE_LABELS } from '@/lib/labels';
 import {
   noAnswerComparison,
@@ -12,19 +13,19 @@ import {
   ruleOutcomes,
   scoreDistribution,
 } from '@/lib/metrics/reactions';
-import { percent } from '@/lib/metrics/review';
 import type { Week } from '@/lib/metrics/week';
 import { factsOf, scoreLead, scoringOf } from '@/lib/scoring';
+import { formatCount, pct } from './format';
 
-/** "3 of 12 (25 %)", or "–" when there was nothing to count. */
+/** "3 of 12 (25%)", or "–" when there was nothing to count. */
 function share(n: number, of: number): string {
-  return of === 0 ? '–' : `${n} of ${of} (${percent(n / of)})`;
+  return of === 0 ? '–' : t('metrics_share', { n, of, rate: pct(n / of) });
 }
 
 function OutcomeCells({ o }: { o: Outcome }) {
   return (
     <>
-      <td>{o.count}</td>
+      <td>{formatCount(o.count)}</td>
       <td>{share(o.replied, o.count)}</td>
       <td>{share(o.booked, o.count)}</td>
     </>
@@ -91,19 +92,17 @@ export function ReactionsSection({
     <div className="tb-mx-grid" data-testid="metrics-reactions">
       <figure className="tb-card tb-mx-figure">
         <figcaption>
-          Rules that fired
-          <span className="tb-muted">
-            And what the same person did within a week after (by the end of this week)
-          </span>
+          {t('metrics_rules_title')}
+          <span className="tb-muted">{t('metrics_rules_sub')}</span>
         </figcaption>
         {rules.length ? (
           <table className="tb-table tb-mx-table" data-testid="rules-fired-table">
             <thead>
               <tr>
-                <th>Rule</th>
-                <th>Fired</th>
-                <th>Replied</th>
-                <th>Booked</th>
+                <th>{t('metrics_col_rule')}</th>
+                <th>{t('metrics_col_fired')}</th>
+                <th>{t('metrics_col_replied')}</th>
+                <th>{t('metrics_col_booked')}</th>
               </tr>
             </thead>
             <tbody>
@@ -116,83 +115,82 @@ export function ReactionsSection({
             </tbody>
           </table>
         ) : (
-          <p className="tb-muted">No rule fired this week.</p>
+          <p className="tb-muted">{t('metrics_rules_empty')}</p>
         )}
       </figure>
 
       <figure className="tb-card tb-mx-figure">
         <figcaption>
-          After an unanswered call
-          <span className="tb-muted">
-            A text within a day of the call, or none: replies and bookings within a week
-          </span>
+          {t('metrics_no_answer_title')}
+          <span className="tb-muted">{t('metrics_no_answer_sub')}</span>
         </figcaption>
         {noAnswer.texted.count + noAnswer.notTexted.count ? (
           <table className="tb-table tb-mx-table" data-testid="no-answer-table">
             <thead>
               <tr>
                 <th />
-                <th>Calls</th>
-                <th>Replied</th>
-                <th>Booked</th>
+                <th>{t('metrics_col_calls')}</th>
+                <th>{t('metrics_col_replied')}</th>
+                <th>{t('metrics_col_booked')}</th>
               </tr>
             </thead>
             <tbody>
               <tr>
-                <td>Texted after</td>
+                <td>{t('metrics_texted_after')}</td>
                 <OutcomeCells o={noAnswer.texted} />
               </tr>
               <tr>
-                <td>No text</td>
+                <td>{t('metrics_no_text')}</td>
                 <OutcomeCells o={noAnswer.notTexted} />
               </tr>
             </tbody>
           </table>
         ) : (
-          <p className="tb-muted">No call went unanswered this week.</p>
+          <p className="tb-muted">{t('metrics_no_answer_empty')}</p>
         )}
         <p className="tb-mx-note" data-testid="renurture">
-          <strong>Re-nurture:</strong>{' '}
+          <strong>{t('metrics_renurture_label')}</strong>{' '}
           {renurture.count
-            ? `${renurture.count} re-engage touch${renurture.count === 1 ? '' : 'es'} sent, ${share(renurture.replied, renurture.count)} replied, ${renurture.booked} booked.`
-            : 'no re-engage touch sent this week.'}
+            ? tn('metrics_renurture', renurture.count, {
+                replied: share(renurture.replied, renurture.count),
+                booked: renurture.booked,
+              })
+            : t('metrics_renurture_none')}
         </p>
       </figure>
 
       <figure className="tb-card tb-mx-figure tb-mx-wide">
         <figcaption>
-          New leads by score
-          <span className="tb-muted">
-            This week’s new leads per lead source, scored with your rules today
-          </span>
+          {t('metrics_scores_title')}
+          <span className="tb-muted">{t('metrics_scores_sub')}</span>
         </figcaption>
         {distribution.length ? (
           <table className="tb-table tb-mx-table" data-testid="score-distribution">
             <thead>
               <tr>
-                <th>Lead source</th>
-                <th>Leads</th>
-                <th>High</th>
-                <th>Medium</th>
-                <th>Low</th>
-                <th>Median score</th>
+                <th>{t('field_lead_source')}</th>
+                <th>{t('metrics_col_leads')}</th>
+                <th>{t('priority_high')}</th>
+                <th>{t('priority_medium')}</th>
+                <th>{t('priority_low')}</th>
+                <th>{t('metrics_col_median')}</th>
               </tr>
             </thead>
             <tbody>
               {distribution.map((r) => (
                 <tr key={r.source}>
                   <td>{LEAD_SOURCE_LABELS[r.source]}</td>
-                  <td>{r.leads}</td>
-                  <td>{r.high}</td>
-                  <td>{r.medium}</td>
-                  <td>{r.low}</td>
-                  <td>{r.median}</td>
+                  <td>{formatCount(r.leads)}</td>
+                  <td>{formatCount(r.high)}</td>
+                  <td>{formatCount(r.medium)}</td>
+                  <td>{formatCount(r.low)}</td>
+                  <td>{formatCount(r.median)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         ) : (
-          <p className="tb-muted">No new leads this week.</p>
+          <p className="tb-muted">{t('metrics_scores_empty')}</p>
         )}
       </figure>
     </div>
