@@ -20,6 +20,7 @@ import './contacts/data-tabs.css';
 import { LeadSourceOptions } from '@/components/ui/LeadSourceOptions';
 import { weekdayName } from '@/lib/format/datetime';
 import { nameList, t, tn, uiLocale } from '@/lib/i18n';
+import { errorText, renderMsg, renderMsgs } from '@/lib/i18n/message';
 
 const WEEK_ORDER = [1, 2, 3, 4, 5, 6, 0];
 
@@ -88,8 +89,8 @@ function WindowField({
         </span>
       </div>
       {problems.map((p) => (
-        <p key={p.message} className="tb-problem error">
-          {p.message}
+        <p key={renderMsg(p.msg)} className="tb-problem error">
+          {renderMsg(p.msg)}
         </p>
       ))}
     </div>
@@ -127,7 +128,7 @@ export function SettingsTab() {
     if (!draft) return;
     if (problems.length) {
       setStatus({
-        text: t('settings_not_saved', { reason: problems.map((p) => p.message).join(' ') }),
+        text: t('settings_not_saved', { reason: renderMsgs(problems.map((p) => p.msg)) }),
         error: true,
       });
       return;
@@ -148,7 +149,7 @@ export function SettingsTab() {
       await request('settings.save', { patch });
       setStatus({ text: t('settings_saved') });
     } catch (err) {
-      setStatus({ text: `Not saved: ${err instanceof Error ? err.message : String(err)}`, error: true });
+      setStatus({ text: t('settings_not_saved', { reason: errorText(err) }), error: true });
     } finally {
       setSaving(false);
     }
@@ -164,7 +165,7 @@ export function SettingsTab() {
         text: replan ? tn('settings_saved_moved', moved) : t('settings_saved_kept'),
       });
     } catch (err) {
-      setStatus({ text: `Not saved: ${err instanceof Error ? err.message : String(err)}`, error: true });
+      setStatus({ text: t('settings_not_saved', { reason: errorText(err) }), error: true });
     } finally {
       setOffer(undefined);
       setSaving(false);
@@ -205,8 +206,8 @@ export function SettingsTab() {
         data-testid={`settings-${key}`}
       />
       {problemsFor(key).map((p) => (
-        <span key={p.message} className="tb-problem error">
-          {p.message}
+        <span key={renderMsg(p.msg)} className="tb-problem error">
+          {renderMsg(p.msg)}
         </span>
       ))}
     </label>
@@ -250,8 +251,12 @@ export function SettingsTab() {
               ))}
             </datalist>
             {problemsFor('timeZone').map((p) => (
-              <span key={p.message} className="tb-problem error" data-testid="settings-timeZone-problem">
-                {p.message}
+              <span
+                key={renderMsg(p.msg)}
+                className="tb-problem error"
+                data-testid="settings-timeZone-problem"
+              >
+                {renderMsg(p.msg)}
               </span>
             ))}
           </label>
@@ -265,8 +270,8 @@ export function SettingsTab() {
               onChange={(e) => set('reengageDays', e.target.valueAsNumber)}
             />
             {problemsFor('reengageDays').map((p) => (
-              <span key={p.message} className="tb-problem error">
-                {p.message}
+              <span key={renderMsg(p.msg)} className="tb-problem error">
+                {renderMsg(p.msg)}
               </span>
             ))}
           </label>

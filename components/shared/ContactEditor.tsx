@@ -20,6 +20,7 @@ import { request } from '@/lib/messaging/client';
 import { LANGUAGE_NAMES, type Language } from '@/lib/templates/language';
 import './contact-editor.css';
 import { t, tn, uiLocale } from '@/lib/i18n';
+import { errorText, renderMsg, renderMsgs } from '@/lib/i18n/message';
 
 interface Form {
   firstName: string;
@@ -127,7 +128,7 @@ export function ContactEditor({ contact, settings, via, compact, onSaved, onCanc
       return;
     }
     if (problems.length) {
-      setStatus({ text: problems.map((p) => p.message).join(' '), error: true });
+      setStatus({ text: renderMsgs(problems.map((p) => p.msg)), error: true });
       return;
     }
     setBusy(true);
@@ -139,7 +140,7 @@ export function ContactEditor({ contact, settings, via, compact, onSaved, onCanc
       setStatus({ text });
       onSaved?.(text);
     } catch (err) {
-      setStatus({ text: err instanceof Error ? err.message : String(err), error: true });
+      setStatus({ text: errorText(err), error: true });
     } finally {
       setBusy(false);
     }
@@ -160,8 +161,8 @@ export function ContactEditor({ contact, settings, via, compact, onSaved, onCanc
         onChange={(e) => set(k, e.target.value)}
       />
       {problemFor(k).map((p) => (
-        <span key={p.message} className="tb-problem error">
-          {p.message}
+        <span key={renderMsg(p.msg)} className="tb-problem error">
+          {renderMsg(p.msg)}
         </span>
       ))}
     </label>
@@ -192,8 +193,8 @@ export function ContactEditor({ contact, settings, via, compact, onSaved, onCanc
             onChange={(e) => set('otherEmails', e.target.value)}
           />
           {problemFor('otherEmails').map((p) => (
-            <span key={p.message} className="tb-problem error">
-              {p.message}
+            <span key={renderMsg(p.msg)} className="tb-problem error">
+              {renderMsg(p.msg)}
             </span>
           ))}
         </label>
@@ -208,8 +209,8 @@ export function ContactEditor({ contact, settings, via, compact, onSaved, onCanc
             onChange={(e) => set('otherPhones', e.target.value)}
           />
           {problemFor('otherPhones').map((p) => (
-            <span key={p.message} className="tb-problem error">
-              {p.message}
+            <span key={renderMsg(p.msg)} className="tb-problem error">
+              {renderMsg(p.msg)}
             </span>
           ))}
         </label>
@@ -225,8 +226,8 @@ export function ContactEditor({ contact, settings, via, compact, onSaved, onCanc
             testId="contact-timeZone"
           />
           {problemFor('timeZone').map((p) => (
-            <span key={p.message} className="tb-problem error">
-              {p.message}
+            <span key={renderMsg(p.msg)} className="tb-problem error">
+              {renderMsg(p.msg)}
             </span>
           ))}
         </div>
@@ -250,8 +251,8 @@ export function ContactEditor({ contact, settings, via, compact, onSaved, onCanc
             </button>
           ) : null}
           {problemFor('language').map((p) => (
-            <span key={p.message} className="tb-problem error">
-              {p.message}
+            <span key={renderMsg(p.msg)} className="tb-problem error">
+              {renderMsg(p.msg)}
             </span>
           ))}
         </div>
@@ -285,8 +286,8 @@ export function ContactEditor({ contact, settings, via, compact, onSaved, onCanc
             />
           ) : null}
           {problemFor('window').map((p) => (
-            <span key={p.message} className="tb-problem error">
-              {p.message}
+            <span key={renderMsg(p.msg)} className="tb-problem error">
+              {renderMsg(p.msg)}
             </span>
           ))}
         </div>

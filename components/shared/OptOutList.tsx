@@ -5,6 +5,7 @@ import { getDb } from '@/lib/db';
 import { requestUndoable } from '@/lib/messaging/client';
 import type { UndoTicket } from '@/lib/messaging/protocol';
 import { t } from '@/lib/i18n';
+import { errorText } from '@/lib/i18n/message';
 
 /**
  * The suppression list, newest first, each with "Withdraw opt-out…": the one place to take back
@@ -36,7 +37,7 @@ export function OptOutList({
       setOpen(undefined);
       onDone(t('optout_withdrawn_of', { who }), undo);
     } catch (err) {
-      onDone(err instanceof Error ? err.message : String(err), undefined, true);
+      onDone(errorText(err), undefined, true);
     } finally {
       setBusy(false);
     }

@@ -8,6 +8,7 @@ import { validateSettings } from '@/lib/settings/validate';
 import { missingProfileFields, suggestedSignature } from '@/lib/settings/setup';
 import './contact-editor.css';
 import { t } from '@/lib/i18n';
+import { errorText, renderMsgs } from '@/lib/i18n/message';
 
 function browserZone(): string | undefined {
   try {
@@ -69,7 +70,7 @@ export function RepSetup({
     try {
       await request('settings.save', { patch: { ...patch, setupDone: true } });
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(errorText(err));
       setBusy(false);
     }
   };
@@ -118,7 +119,7 @@ export function RepSetup({
         onSubmit={(e) => {
           e.preventDefault();
           if (problems.length) {
-            setError(problems.map((p) => p.message).join(' '));
+            setError(renderMsgs(problems.map((p) => p.msg)));
             return;
           }
           void finish({

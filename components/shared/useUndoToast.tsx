@@ -3,6 +3,7 @@ import { Toast } from '@/components/ui/Toast';
 import { request } from '@/lib/messaging/client';
 import type { UndoTicket } from '@/lib/messaging/protocol';
 import { t, uiLocale } from '@/lib/i18n';
+import { errorText } from '@/lib/i18n/message';
 
 /** A notice without an undo stays this long. */
 const NOTICE_MS = 6_000;
@@ -51,7 +52,7 @@ export function useUndoToast(): {
         }),
       );
     } catch (err) {
-      show(err instanceof Error ? err.message : String(err), undefined, true);
+      show(errorText(err), undefined, true);
     } finally {
       setBusy(false);
     }

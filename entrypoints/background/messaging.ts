@@ -7,6 +7,8 @@ import {
 } from '@/lib/messaging/protocol';
 import { payloadProblem } from '@/lib/messaging/validate';
 import { settled } from '@/lib/badge/settle';
+import { initI18n } from '@/lib/i18n';
+import { errorText, isMsg, type Msg, msgOf, renderMsg } from '@/lib/i18n/message';
 import { refreshBadge } from './badge';
 import { Undoable } from './handlers';
 
@@ -34,6 +36,17 @@ const badgeAfterWrites = settled(
   { settleMs: 300, maxWaitMs: 3_000 },
 );
 
+/**
+ * A refusal in the rep's interface language (the worker reads their override like every page),
+ * with the message as data too, so a page in another language can say it its way.
+ */
+async function refusal(err: unknown): Promise<{ ok: false; error: string; msg?: Msg }> {
+  await initI18n();
+  const m = isMsg(err) ? err : msgOf(err);
+  const error = typeof err === 'string' ? err : m ? renderMsg(m) : errorText(err);
+  return m ? { ok: false, error, msg: m } : { ok: false, error };
+}
+
 /** Dispatches typed runtime messages; every handler's write is followed by a badge refresh. */
 export function registerMessaging(handle: Handler): void {
   // The base URL, not `URL.origin`: the checks compare scheme and host themselves.
@@ -46,7 +59,7 @@ export function registerMessaging(handle: Handler): void {
     const from: MessageOrigin = { tabId: info.tab?.id, frameId: info.frameId };
     // Checked before any handler runs, so a malformed payload never reaches the database.
     const problem = payloadProblem(message);
-    if (problem) return Promise.resolve({ ok: false, error: problem });
+    if (problem) return refusal(problem);
     return (async () => {
       try {
         const out = await handle(message, from);
@@ -58,7 +71,7 @@ export function registerMessaging(handle: Handler): void {
           ? { ok: true, data: out.data, ...(out.undo ? { undo: out.undo } : {}) }
           : { ok: true, data: out };
       } catch (err) {
-        return { ok: false, error: err instanceof Error ? err.message : String(err) };
+        return refusal(err);
       }
     })();
   });

@@ -1,3 +1,4 @@
+import { msg } from '@/lib/i18n/msg';
 import { CadenceError } from './errors';
 import { type CadenceStep, LEAD_SOURCES, type LeadSource } from './types';
 
@@ -41,7 +42,7 @@ export function adjustForSource(steps: readonly CadenceStep[], source: LeadSourc
     default:
       throw new CadenceError(
         'unknown-lead-source',
-        `Unknown lead source "${String(source)}" (expected one of ${LEAD_SOURCES.join(', ')}).`,
+        msg('err_lead_source_unknown_of', { source: String(source), list: LEAD_SOURCES.join(', ') }),
       );
   }
 }

@@ -1,3 +1,4 @@
+import { msg } from '@/lib/i18n/msg';
 import { CadenceError } from './errors';
 import {
   CHANNELS,
@@ -38,7 +39,7 @@ export function parseHhMm(value: string, allowMidnight = false): number {
   const min = m ? Number(m[2]) : Number.NaN;
   const ok = m !== null && min < 60 && (h < 24 || (allowMidnight && h === 24 && min === 0));
   if (!ok) {
-    throw new CadenceError('bad-time', `Malformed time "${String(value)}" (expected HH:MM, 00:00 to 23:59).`);
+    throw new CadenceError('bad-time', msg('err_time_malformed', { value: String(value) }));
   }
   return h * 60 + min;
 }
@@ -66,18 +67,12 @@ export function assertWindow(window: ContactWindow): void {
 
 function compileWindow(window: ContactWindow): Window {
   if (!window || !Array.isArray(window.days) || window.days.length === 0) {
-    throw new CadenceError(
-      'bad-window',
-      'The contact window has no days: pick at least one day of the week.',
-    );
+    throw new CadenceError('bad-window', msg('err_window_no_days'));
   }
   const days = new Array<boolean>(7).fill(false);
   for (const d of window.days) {
     if (!Number.isInteger(d) || d < 0 || d > 6) {
-      throw new CadenceError(
-        'bad-window',
-        `Window day ${String(d)} is not a weekday number (0=Sun .. 6=Sat).`,
-      );
+      throw new CadenceError('bad-window', msg('err_window_bad_day', { day: String(d) }));
     }
     days[d] = true;
   }
@@ -86,37 +81,40 @@ function compileWindow(window: ContactWindow): Window {
   if (endMin <= startMin) {
     throw new CadenceError(
       'bad-window',
-      `The window end ${window.end} is not after its start ${window.start}.`,
+      msg('err_window_end_before_start', { end: window.end, start: window.start }),
     );
   }
   return { days, startMin, endMin, onePart: dayPart(startMin) === dayPart(endMin - 1) };
 }
 
 function assertStep(step: CadenceStep, index: number): void {
-  const where = `Step ${index + 1}`;
+  const n = index + 1;
   if (!step || !CHANNELS.includes(step.channel)) {
-    throw new CadenceError('bad-step', `${where}: unknown channel "${String(step?.channel)}".`);
-  }
-  if (!PURPOSES.includes(step.purpose)) {
-    throw new CadenceError('bad-step', `${where}: unknown purpose "${String(step.purpose)}".`);
-  }
-  if (!Number.isInteger(step.day) || step.day < 0) {
     throw new CadenceError(
       'bad-step',
-      `${where}: day must be a whole number of days, 0 or more (got ${String(step.day)}).`,
+      msg('err_step_unknown_channel', { step: n, value: String(step?.channel) }),
     );
+  }
+  if (!PURPOSES.includes(step.purpose)) {
+    throw new CadenceError(
+      'bad-step',
+      msg('err_step_unknown_purpose', { step: n, value: String(step.purpose) }),
+    );
+  }
+  if (!Number.isInteger(step.day) || step.day < 0) {
+    throw new CadenceError('bad-step', msg('err_step_bad_day', { step: n, value: String(step.day) }));
   }
   if (step.withinMinutes !== undefined && !(Number.isFinite(step.withinMinutes) && step.withinMinutes > 0)) {
     throw new CadenceError(
       'bad-step',
-      `${where}: withinMinutes must be a positive number (got ${String(step.withinMinutes)}).`,
+      msg('err_step_bad_within', { step: n, value: String(step.withinMinutes) }),
     );
   }
 }
 
 function assertDate(d: Date, what: string): number {
   const t = d instanceof Date ? d.getTime() : Number.NaN;
-  if (!Number.isFinite(t)) throw new CadenceError('bad-date', `${what} is not a valid date.`);
+  if (!Number.isFinite(t)) throw new CadenceError('bad-date', msg('err_bad_date', { what }));
   return t;
 }
 
@@ -136,7 +134,7 @@ export function planTouches(input: PlanInput): PlannedTouch[] {
   if (completed.length > steps.length) {
     throw new CadenceError(
       'bad-completed',
-      `${completed.length} steps completed but the playbook has only ${steps.length}.`,
+      msg('err_completed_exceeds', { done: completed.length, total: steps.length }),
     );
   }
   const notBefore = input.notBefore ? assertDate(input.notBefore, 'notBefore') : Number.NEGATIVE_INFINITY;

@@ -2,7 +2,8 @@
  * The enrolment state machine. Pure: every function takes `now` (epoch ms) and returns the new
  * enrolment plus the activities to log, or a refusal; nothing is mutated.
  */
-import { CadenceError } from './errors';
+import { englishText, type Msg, msg, msgOf } from '@/lib/i18n/msg';
+import { CadenceError, stateMsg } from './errors';
 import { adjustForSource } from './lead-source';
 import { multiThreadDecision } from './multi-thread';
 import { assertWindow, planTouches } from './plan';
@@ -87,6 +88,9 @@ export type RefusalCode =
 export interface Refusal {
   ok: false;
   code: RefusalCode;
+  /** Why, as data: rendered in the rep's language where it is shown. */
+  msg: Msg;
+  /** The same in English (logs, tests). */
   message: string;
 }
 
@@ -107,13 +111,20 @@ export interface TransitionContext {
   via?: string;
 }
 
-const refuse = (code: RefusalCode, message: string): Refusal => ({ ok: false, code, message });
+const refuse = (code: RefusalCode, m: Msg): Refusal => ({ ok: false, code, msg: m, message: englishText(m) });
+
+/** A thrown engine error as a refusal (its message kept as data when it has one). */
+const refuseError = (err: unknown): Refusal =>
+  refuse(
+    'bad-input',
+    msgOf(err) ?? msg('err_plain', { text: err instanceof Error ? err.message : String(err) }),
+  );
 
 function assertReengageDays(days: number): void {
   if (!Number.isInteger(days) || days < MIN_REENGAGE_DAYS || days > MAX_REENGAGE_DAYS) {
     throw new CadenceError(
       'bad-reengage-days',
-      `Re-engage delay must be a whole number of days from ${MIN_REENGAGE_DAYS} to ${MAX_REENGAGE_DAYS} (got ${String(days)}).`,
+      msg('err_reengage_days', { min: MIN_REENGAGE_DAYS, max: MAX_REENGAGE_DAYS, value: String(days) }),
     );
   }
 }
@@ -132,8 +143,7 @@ export interface EnrolInput {
 }
 
 /** Where a rep withdraws an opt-out: every refusal to contact an opted-out person names it. */
-export const WITHDRAW_OPT_OUT_HINT =
-  'To contact them again, withdraw the opt-out first: "Withdraw opt-out…" on their card in the Gmail sidebar, or in the dashboard under Contacts › Opted out.';
+export const WITHDRAW_OPT_OUT_HINT: Msg = msg('err_withdraw_opt_out_hint');
 
 /**
  * Enrols a contact. Refused while the contact is opted out (until the rep withdraws it) or
@@ -143,20 +153,17 @@ export const WITHDRAW_OPT_OUT_HINT =
 export function enrol(input: EnrolInput, now: number, ctx: TransitionContext = {}): TransitionResult {
   const existing = input.existing ?? [];
   if (input.contactOptedOut || existing.some((e) => e.state === 'opted-out')) {
-    return refuse('opted-out', `This contact opted out. ${WITHDRAW_OPT_OUT_HINT}`);
+    return refuse('opted-out', msg('err_enrol_opted_out', { hint: WITHDRAW_OPT_OUT_HINT }));
   }
   const running = existing.find((e) => e.state === 'active' || e.state === 'paused');
   if (running) {
-    return refuse(
-      'already-enrolled',
-      `This contact is already in a running sequence (${running.playbookId}).`,
-    );
+    return refuse('already-enrolled', msg('err_enrol_running', { playbook: running.playbookId }));
   }
   assertTimeZone(input.timeZone);
   if (input.window) assertWindow(input.window);
   if (input.reengageDays !== undefined) assertReengageDays(input.reengageDays);
   const steps = adjustForSource(input.playbook.steps, input.source);
-  if (steps.length === 0) throw new CadenceError('bad-step', 'The playbook has no steps.');
+  if (steps.length === 0) throw new CadenceError('bad-step', msg('err_playbook_no_steps'));
   const enrolment: Enrolment = {
     contactId: input.contactId,
     playbookId: input.playbook.id,
@@ -260,8 +267,7 @@ export function transition(
   ctx: TransitionContext = {},
 ): TransitionResult {
   const e = enrolment;
-  if (e.state === 'removed')
-    return refuse('removed', 'This enrolment was removed; enrol the contact again instead.');
+  if (e.state === 'removed') return refuse('removed', msg('err_enrolment_removed'));
   const next = (patch: Partial<Enrolment>): Enrolment => ({ ...e, ...patch });
   const stateChange = (patch: Partial<Enrolment>): Enrolment => {
     const n = next({ ...patch, stateChangedAt: now });
@@ -273,12 +279,12 @@ export function transition(
     case 'touch-done':
     case 'touch-skipped': {
       if (e.state !== 'active')
-        return refuse('not-active', `Steps can only be done in an active sequence (it is ${e.state}).`);
+        return refuse('not-active', msg('err_steps_need_active', { state: stateMsg(e.state) }));
       const stepNo = e.done.length + 1;
       const step = e.steps[stepNo - 1];
-      if (!step) return refuse('invalid-transition', 'Every step is already done.');
+      if (!step) return refuse('invalid-transition', msg('err_all_steps_done'));
       if (event.step !== undefined && event.step !== stepNo) {
-        return refuse('wrong-step', `Step ${event.step} is not next; step ${stepNo} is.`);
+        return refuse('wrong-step', msg('err_wrong_step', { step: event.step, next: stepNo }));
       }
       const skipped = event.type === 'touch-skipped';
       const at = event.type === 'touch-done' ? (event.at ?? now) : now;
@@ -316,8 +322,8 @@ export function transition(
     }
     case 'snooze': {
       if (e.state !== 'active')
-        return refuse('not-active', `Only an active sequence can be snoozed (it is ${e.state}).`);
-      if (!Number.isFinite(event.until)) return refuse('bad-input', 'Snooze needs a valid time.');
+        return refuse('not-active', msg('err_snooze_needs_active', { state: stateMsg(e.state) }));
+      if (!Number.isFinite(event.until)) return refuse('bad-input', msg('err_snooze_bad_time'));
       const stepNo = e.done.length + 1;
       const step = e.steps[stepNo - 1];
       return {
@@ -357,7 +363,7 @@ export function transition(
     }
     case 'pause': {
       if (e.state !== 'active')
-        return refuse('not-active', `Only an active sequence can be paused (it is ${e.state}).`);
+        return refuse('not-active', msg('err_pause_needs_active', { state: stateMsg(e.state) }));
       const n = stateChange({ state: 'paused', pauseReason: 'manual' });
       delete n.notBefore;
       return {
@@ -368,7 +374,7 @@ export function transition(
     }
     case 'resume': {
       if (e.state !== 'paused')
-        return refuse('invalid-transition', `Only a paused sequence can be resumed (it is ${e.state}).`);
+        return refuse('invalid-transition', msg('err_resume_needs_paused', { state: stateMsg(e.state) }));
       const acts = [activity(e, 'resumed', now, ctx)];
       // Replan from now: the first remaining step is due no earlier than now and the rest keep
       // their spacing, so a long pause never fires every overdue step at once.
@@ -378,7 +384,7 @@ export function transition(
     }
     case 'book': {
       if (e.state === 'booked' || e.state === 'opted-out') {
-        return refuse('invalid-transition', `A ${e.state} enrolment cannot be booked.`);
+        return refuse('invalid-transition', msg('err_cannot_book', { state: stateMsg(e.state) }));
       }
       const followUp: FollowUpTouch = {
         channel: 'email',
@@ -387,7 +393,7 @@ export function transition(
         deadlineAt: now + AFTER_MEETING_WITHIN_MS,
       };
       if (event.meetingAt !== undefined && !Number.isFinite(event.meetingAt))
-        return refuse('bad-input', 'The meeting time is not a valid time.');
+        return refuse('bad-input', msg('err_meeting_bad_time'));
       const n = stateChange({ state: 'booked', followUp });
       delete n.notBefore;
       delete n.meetingAt;
@@ -402,7 +408,7 @@ export function transition(
       return withWarnings({ ok: true, enrolment: fired.enrolment, activities: acts }, fired.warnings);
     }
     case 'missed-appointment': {
-      if (e.state !== 'booked') return refuse('invalid-transition', 'Only a booked meeting can be missed.');
+      if (e.state !== 'booked') return refuse('invalid-transition', msg('err_missed_needs_booked'));
       const extras = (e.extras ?? []).filter((x) => x.doneAt !== undefined);
       const n = stateChange({ state: 'active', notBefore: now, extras });
       delete n.followUp;
@@ -425,7 +431,7 @@ export function transition(
     case 'confirm-proposal':
     case 'dismiss-proposal': {
       const p = (e.proposals ?? []).find((x) => x.id === event.id);
-      if (!p) return refuse('invalid-transition', 'This proposal was already handled.');
+      if (!p) return refuse('invalid-transition', msg('err_proposal_handled'));
       const rest = (e.proposals ?? []).filter((x) => x.id !== event.id);
       const base = next({ proposals: rest });
       if (!rest.length) delete base.proposals;
@@ -460,7 +466,7 @@ export function transition(
         );
         return { ok: true, enrolment: n, activities: acts };
       }
-      if (e.state === 'opted-out') return refuse('opted-out', 'The contact opted out: no calls.');
+      if (e.state === 'opted-out') return refuse('opted-out', msg('err_opted_out_no_calls'));
       const within = p.withinMinutes ?? 5;
       const placed = placeTouch(base, 'call', now);
       let key = 1;
@@ -491,7 +497,7 @@ export function transition(
     }
     case 'extra-done': {
       const x = (e.extras ?? []).find((t) => t.key === event.key);
-      if (!x || x.doneAt !== undefined) return refuse('no-follow-up', 'This touch is no longer open.');
+      if (!x || x.doneAt !== undefined) return refuse('no-follow-up', msg('err_touch_not_open'));
       const extras = (e.extras ?? []).map((t) =>
         t.key === event.key ? { ...t, doneAt: now, ...(event.skipped ? { skipped: true } : {}) } : t,
       );
@@ -512,7 +518,7 @@ export function transition(
     case 'follow-up-done': {
       const f = e.followUp;
       if (!f || f.doneAt !== undefined || (e.state !== 'booked' && e.state !== 'completed')) {
-        return refuse('no-follow-up', 'There is no open follow-up touch on this enrolment.');
+        return refuse('no-follow-up', msg('err_no_follow_up'));
       }
       return {
         ok: true,
@@ -528,7 +534,7 @@ export function transition(
       };
     }
     case 'opt-out': {
-      if (e.state === 'opted-out') return refuse('invalid-transition', 'The contact has already opted out.');
+      if (e.state === 'opted-out') return refuse('invalid-transition', msg('err_already_opted_out'));
       const n = stateChange({ state: 'opted-out' });
       delete n.notBefore;
       delete n.followUp;
@@ -540,7 +546,7 @@ export function transition(
       };
     }
     case 'withdraw-opt-out': {
-      if (e.state !== 'opted-out') return refuse('invalid-transition', 'There is no opt-out to withdraw.');
+      if (e.state !== 'opted-out') return refuse('invalid-transition', msg('err_no_opt_out'));
       // Back to a manual pause: nothing goes out until the rep decides to resume or remove.
       const n = stateChange({ state: 'paused', pauseReason: 'manual' });
       return {
@@ -551,7 +557,7 @@ export function transition(
     }
     case 'extra-sent': {
       const at = event.at ?? now;
-      if (!Number.isFinite(at)) return refuse('bad-input', 'The send needs a valid time.');
+      if (!Number.isFinite(at)) return refuse('bad-input', msg('err_send_bad_time'));
       const sent = activity(e, 'sent-from-gmail', at, ctx, {
         channel: event.channel,
         purpose: event.purpose,
@@ -567,7 +573,7 @@ export function transition(
     }
     case 'breakup-sent': {
       const at = event.at ?? now;
-      if (!Number.isFinite(at)) return refuse('bad-input', 'The send needs a valid time.');
+      if (!Number.isFinite(at)) return refuse('bad-input', msg('err_send_bad_time'));
       const channel = event.channel ?? 'email';
       const sent = activity(e, 'sent-from-gmail', at, ctx, { channel, purpose: 'breakup', text: event.text });
       if (e.state !== 'active' && e.state !== 'paused') return { ok: true, enrolment: e, activities: [sent] };
@@ -584,7 +590,7 @@ export function transition(
       try {
         assertReengageDays(event.days);
       } catch (err) {
-        return refuse('bad-input', (err as Error).message);
+        return refuseError(err);
       }
       const n = next({ reengageDays: event.days });
       if (n.state === 'completed' && n.followUp?.purpose === 're-engage' && n.followUp.doneAt === undefined) {
@@ -603,7 +609,7 @@ export function transition(
         assertTimeZone(event.timeZone);
         if (event.window) assertWindow(event.window);
       } catch (err) {
-        return refuse('bad-input', (err as Error).message);
+        return refuseError(err);
       }
       const n = next({ timeZone: event.timeZone });
       if (event.window) n.window = { ...event.window, days: [...event.window.days] };
@@ -623,7 +629,7 @@ export function transition(
     }
     default: {
       const never: never = event;
-      return refuse('bad-input', `Unknown event ${JSON.stringify(never)}.`);
+      return refuse('bad-input', msg('err_unknown_event', { event: JSON.stringify(never) }));
     }
   }
 }

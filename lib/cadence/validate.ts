@@ -1,3 +1,4 @@
+import { type Msg, msg } from '@/lib/i18n/msg';
 import { CHANNELS, type CadenceStep, PURPOSES } from './types';
 
 /** One finding about a custom playbook. `step` is 1-based when the finding is about one step. */
@@ -13,7 +14,8 @@ export interface PlaybookIssue {
     | 'two-sms-one-day'
     | 'emails-too-close'
     | 'no-breakup';
-  message: string;
+  /** What to fix, rendered in the rep's language where it is shown. */
+  msg: Msg;
   step?: number;
 }
 
@@ -40,10 +42,10 @@ export function validatePlaybook(playbook: {
   const warnings: PlaybookIssue[] = [];
   const steps = Array.isArray(playbook?.steps) ? playbook.steps : [];
   if (playbook?.name !== undefined && playbook.name.trim() === '') {
-    errors.push({ code: 'bad-name', message: 'Give the playbook a name.' });
+    errors.push({ code: 'bad-name', msg: msg('err_playbook_name') });
   }
   if (steps.length === 0) {
-    errors.push({ code: 'empty', message: 'A playbook needs at least one step.' });
+    errors.push({ code: 'empty', msg: msg('err_playbook_needs_step') });
     return { errors, warnings };
   }
 
@@ -58,14 +60,14 @@ export function validatePlaybook(playbook: {
       errors.push({
         code: 'unknown-channel',
         step,
-        message: `Step ${step}: unknown channel "${String(s?.channel)}".`,
+        msg: msg('err_step_unknown_channel', { step, value: String(s?.channel) }),
       });
     }
     if (!PURPOSES.includes(s?.purpose)) {
       errors.push({
         code: 'unknown-purpose',
         step,
-        message: `Step ${step}: unknown purpose "${String(s?.purpose)}".`,
+        msg: msg('err_step_unknown_purpose', { step, value: String(s?.purpose) }),
       });
     }
     const dayOk = Number.isInteger(s?.day) && s.day >= 0;
@@ -73,20 +75,20 @@ export function validatePlaybook(playbook: {
       errors.push({
         code: 'bad-day',
         step,
-        message: `Step ${step}: the day must be a whole number, 0 or more.`,
+        msg: msg('err_step_day_whole', { step }),
       });
     } else if (prevDay !== undefined && s.day < prevDay) {
       errors.push({
         code: 'decreasing-day',
         step,
-        message: `Step ${step}: day ${s.day} comes before the previous step's day ${prevDay}; keep steps in day order.`,
+        msg: msg('err_step_day_order', { step, day: s.day, previous: prevDay }),
       });
     }
     if (s?.withinMinutes !== undefined && !(Number.isFinite(s.withinMinutes) && s.withinMinutes > 0)) {
       errors.push({
         code: 'bad-within-minutes',
         step,
-        message: `Step ${step}: "within minutes" must be a positive number.`,
+        msg: msg('err_step_within_positive', { step }),
       });
     }
     if (!dayOk) return;
@@ -98,7 +100,7 @@ export function validatePlaybook(playbook: {
         warnings.push({
           code: 'two-sms-one-day',
           step,
-          message: `Step ${step}: a second text on day ${s.day}; it will move to the next day (one text a day).`,
+          msg: msg('warn_step_second_text', { step, day: s.day }),
         });
       }
       smsDays.add(s.day);
@@ -108,7 +110,7 @@ export function validatePlaybook(playbook: {
         warnings.push({
           code: 'emails-too-close',
           step,
-          message: `Step ${step}: emails less than 48 h apart; it will be pushed back to keep the spacing.`,
+          msg: msg('warn_step_emails_close', { step }),
         });
       }
       lastEmailDay = s.day;
@@ -117,7 +119,7 @@ export function validatePlaybook(playbook: {
   if (lastDay > MAX_DAYS_WITHOUT_BREAKUP && !hasBreakup) {
     warnings.push({
       code: 'no-breakup',
-      message: `The sequence runs ${lastDay} days without a breakup step; add a polite last message.`,
+      msg: msg('warn_no_breakup', { days: lastDay }),
     });
   }
   return { errors, warnings };

@@ -5,6 +5,7 @@
  * the same instants many times and Intl formatting dominates the cost.
  */
 import { tzOffset } from '@date-fns/tz';
+import { msg } from '@/lib/i18n/msg';
 import { CadenceError } from './errors';
 
 export const MINUTE_MS = 60_000;
@@ -35,10 +36,7 @@ export function isValidTimeZone(timeZone: string): boolean {
 /** Throws a {@link CadenceError} unless `timeZone` is a known IANA zone. */
 export function assertTimeZone(timeZone: string): void {
   if (!isValidTimeZone(timeZone)) {
-    throw new CadenceError(
-      'unknown-time-zone',
-      `Unknown time zone "${String(timeZone)}" (expected an IANA name such as "America/New_York").`,
-    );
+    throw new CadenceError('unknown-time-zone', msg('err_time_zone_unknown', { zone: String(timeZone) }));
   }
 }
 

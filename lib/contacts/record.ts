@@ -3,6 +3,7 @@
  * in words a rep can act on, and the form <-> change conversions. Pure: the form shows the same
  * problems the background refuses with.
  */
+import { type Msg, msg, msgOf } from '@/lib/i18n/msg';
 import { assertWindow } from '@/lib/cadence/plan';
 import type { ContactWindow } from '@/lib/cadence/types';
 import { isValidTimeZone } from '@/lib/cadence/zoned';
@@ -44,6 +45,19 @@ export const LANGUAGE_CHOICES = `${LANGUAGES.slice(0, -1)
 
 const TEXT_FIELDS = ['firstName', 'lastName', 'company', 'title', 'phone', 'linkedinUrl'] as const;
 
+/** "English, Español, Deutsch…": the languages by their own names, the same in every interface. */
+export const LANGUAGE_LIST = LANGUAGES.map((l) => LANGUAGE_NAMES[l]).join(', ');
+
+/** How each text field is named in a problem (the record's own labels). */
+const FIELD_LABEL: Record<(typeof TEXT_FIELDS)[number], Msg> = {
+  firstName: msg('field_first_name'),
+  lastName: msg('field_last_name'),
+  company: msg('field_company'),
+  title: msg('field_title'),
+  phone: msg('field_phone'),
+  linkedinUrl: msg('field_linkedin_url'),
+};
+
 const EMAIL_RE = /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/;
 const PHONE_RE = /^\+?[\d\s().\-/]{3,40}(\s*(x|ext\.?)\s*\d{1,6})?$/i;
 const TIME_RE = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -51,7 +65,8 @@ const TIME_RE = /^([01]\d|2[0-3]):[0-5]\d$/;
 /** One problem with a field of the change, named by its ContactPatch key. */
 export interface ContactProblem {
   field: keyof ContactPatch;
-  message: string;
+  /** What to fix, rendered in the rep's language where it is shown. */
+  msg: Msg;
 }
 
 /** Only http(s) links with a host: a `javascript:` "profile" never becomes a live link. */
@@ -71,15 +86,15 @@ export function contactPatchProblems(patch: ContactPatch): ContactProblem[] {
   for (const f of TEXT_FIELDS) {
     const v = p[f];
     if (v !== undefined && (typeof v !== 'string' || v.length > MAX_CONTACT_FIELD))
-      out.push({ field: f, message: `The ${f} is not valid text (or is too long).` });
+      out.push({ field: f, msg: msg('problem_field_text', { field: FIELD_LABEL[f] }) });
   }
   if (typeof p.notes === 'string' && p.notes.length > 100_000)
-    out.push({ field: 'notes', message: 'The notes are too long.' });
+    out.push({ field: 'notes', msg: msg('problem_notes_too_long') });
   if (patch.email !== undefined && (typeof patch.email !== 'string' || !EMAIL_RE.test(patch.email.trim())))
-    out.push({ field: 'email', message: `"${String(patch.email)}" is not an email address.` });
+    out.push({ field: 'email', msg: msg('err_not_email', { value: String(patch.email) }) });
   if (patch.otherEmails !== undefined) {
     if (!Array.isArray(patch.otherEmails) || patch.otherEmails.length > MAX_EXTRA)
-      out.push({ field: 'otherEmails', message: `Keep at most ${MAX_EXTRA} other emails.` });
+      out.push({ field: 'otherEmails', msg: msg('problem_other_emails_max', { max: MAX_EXTRA }) });
     else
       for (const e of patch.otherEmails)
         if (
@@ -87,35 +102,38 @@ export function contactPatchProblems(patch: ContactPatch): ContactProblem[] {
           e.length > MAX_CONTACT_FIELD ||
           (e.trim() !== '' && !EMAIL_RE.test(e.trim()))
         )
-          out.push({ field: 'otherEmails', message: `"${String(e)}" is not an email address.` });
+          out.push({ field: 'otherEmails', msg: msg('err_not_email', { value: String(e) }) });
   }
   if (typeof patch.phone === 'string' && patch.phone.trim() !== '' && !PHONE_RE.test(patch.phone.trim()))
-    out.push({ field: 'phone', message: `"${patch.phone}" does not look like a phone number.` });
+    out.push({ field: 'phone', msg: msg('problem_not_phone', { value: patch.phone }) });
   if (patch.otherPhones !== undefined) {
     if (!Array.isArray(patch.otherPhones) || patch.otherPhones.length > MAX_EXTRA)
-      out.push({ field: 'otherPhones', message: `Keep at most ${MAX_EXTRA} other phone numbers.` });
+      out.push({ field: 'otherPhones', msg: msg('problem_other_phones_max', { max: MAX_EXTRA }) });
     else
       for (const ph of patch.otherPhones)
         if (typeof ph !== 'string' || (ph.trim() !== '' && !PHONE_RE.test(ph.trim())))
-          out.push({ field: 'otherPhones', message: `"${String(ph)}" does not look like a phone number.` });
+          out.push({ field: 'otherPhones', msg: msg('problem_not_phone', { value: String(ph) }) });
   }
   if (
     patch.timeZone !== undefined &&
     (typeof patch.timeZone !== 'string' || !isValidTimeZone(patch.timeZone))
   )
-    out.push({
-      field: 'timeZone',
-      message: `"${String(patch.timeZone)}" is not a time zone we know. Pick one from the list (e.g. America/New_York).`,
-    });
+    out.push({ field: 'timeZone', msg: msg('problem_zone_pick', { zone: String(patch.timeZone) }) });
   if (patch.window !== undefined && patch.window !== null) {
     const w = patch.window;
     if (!TIME_RE.test(String(w?.start)) || !TIME_RE.test(String(w?.end)))
-      out.push({ field: 'window', message: 'Contact window: times must look like 08:00.' });
+      out.push({ field: 'window', msg: msg('problem_window_times', { label: msg('field_contact_window') }) });
     else
       try {
         assertWindow(w);
       } catch (err) {
-        out.push({ field: 'window', message: `Contact window: ${(err as Error).message}` });
+        out.push({
+          field: 'window',
+          msg: msg('problem_labelled', {
+            label: msg('field_contact_window'),
+            problem: msgOf(err) ?? msg('err_plain', { text: (err as Error).message }),
+          }),
+        });
       }
   }
   if (
@@ -123,25 +141,24 @@ export function contactPatchProblems(patch: ContactPatch): ContactProblem[] {
     patch.linkedinUrl.trim() !== '' &&
     !isWebLink(patch.linkedinUrl.trim())
   )
-    out.push({ field: 'linkedinUrl', message: 'The LinkedIn URL must start with https:// (or http://).' });
+    out.push({ field: 'linkedinUrl', msg: msg('problem_linkedin_link') });
   if (patch.language !== undefined && patch.language !== null && !isLanguage(patch.language))
     out.push({
       field: 'language',
-      message: `"${String(patch.language)}" is not a language Touchbase writes in (${LANGUAGE_CHOICES}).`,
+      msg: msg('problem_language', { value: String(patch.language), list: LANGUAGE_LIST }),
     });
   if (patch.custom !== undefined) {
     const c = patch.custom as unknown;
     if (typeof c !== 'object' || c === null || Array.isArray(c))
-      out.push({ field: 'custom', message: 'The custom fields are not valid.' });
+      out.push({ field: 'custom', msg: msg('problem_custom_invalid') });
     else {
       const entries = Object.entries(c as Record<string, unknown>);
       if (entries.length > MAX_CUSTOM_FIELDS)
-        out.push({ field: 'custom', message: `Keep at most ${MAX_CUSTOM_FIELDS} custom fields.` });
+        out.push({ field: 'custom', msg: msg('problem_custom_max', { max: MAX_CUSTOM_FIELDS }) });
       for (const [k, v] of entries) {
-        if (k.trim() === '' || k.length > 100)
-          out.push({ field: 'custom', message: 'Every custom field needs a short name.' });
+        if (k.trim() === '' || k.length > 100) out.push({ field: 'custom', msg: msg('problem_custom_name') });
         if (typeof v !== 'string' || v.length > MAX_CONTACT_FIELD)
-          out.push({ field: 'custom', message: `The custom field "${k}" is not valid text.` });
+          out.push({ field: 'custom', msg: msg('problem_custom_text', { name: k }) });
       }
     }
   }

@@ -1,4 +1,5 @@
 import Dexie from 'dexie';
+import { MsgError, msg, msgOf } from '@/lib/i18n/msg';
 import { SCHEMA_VERSIONS, TouchbaseDb } from './schema';
 
 /** Backup file format. Bumped only when the layout of the file itself changes. */
@@ -36,7 +37,7 @@ export interface BackupFile {
   tables: Record<TableName, unknown[]>;
 }
 
-export class BackupError extends Error {
+export class BackupError extends MsgError {
   override name = 'BackupError';
 }
 
@@ -67,31 +68,24 @@ export function parseBackup(text: string, currentSchemaVersion: number): BackupF
   try {
     data = JSON.parse(text);
   } catch {
-    throw new BackupError(
-      'This file is not a Touchbase backup: it is not valid JSON (it may be cut short or corrupted).',
-    );
+    throw new BackupError(msg('err_backup_not_json'));
   }
-  if (typeof data !== 'object' || data === null)
-    throw new BackupError('This file is not a Touchbase backup.');
+  if (typeof data !== 'object' || data === null) throw new BackupError(msg('err_backup_not_backup'));
   const f = data as Partial<BackupFile>;
-  if (f.format !== BACKUP_FORMAT)
-    throw new BackupError('This file is not a Touchbase backup (it was made by something else).');
+  if (f.format !== BACKUP_FORMAT) throw new BackupError(msg('err_backup_other_format'));
   if (f.version !== BACKUP_VERSION)
-    throw new BackupError(
-      `This backup uses file version ${String(f.version)}, which this Touchbase cannot read.`,
-    );
+    throw new BackupError(msg('err_backup_version', { version: String(f.version) }));
   if (typeof f.schemaVersion !== 'number' || f.schemaVersion > currentSchemaVersion) {
-    throw new BackupError('This backup comes from a newer Touchbase. Update the extension, then restore it.');
+    throw new BackupError(msg('err_backup_newer'));
   }
-  if (typeof f.tables !== 'object' || f.tables === null)
-    throw new BackupError('This backup has no data tables.');
+  if (typeof f.tables !== 'object' || f.tables === null) throw new BackupError(msg('err_backup_no_tables'));
   // Only the tables that existed when it was written: a v2 backup has no suppressions yet.
   for (const [t, key] of backupTables(f.schemaVersion)) {
     const rows = (f.tables as Record<string, unknown>)[t];
-    if (!Array.isArray(rows)) throw new BackupError(`This backup is damaged: the "${t}" table is missing.`);
+    if (!Array.isArray(rows)) throw new BackupError(msg('err_backup_table_missing', { table: t }));
     rows.forEach((row, i) => {
       if (typeof row !== 'object' || row === null || !(key in row)) {
-        throw new BackupError(`This backup is damaged: row ${i + 1} of "${t}" has no ${key}.`);
+        throw new BackupError(msg('err_backup_row_key', { row: i + 1, table: t, key }));
       }
     });
   }
@@ -102,10 +96,9 @@ export function parseBackup(text: string, currentSchemaVersion: number): BackupF
       Array.isArray(c.externalIds) &&
       c.externalIds.length > 0 &&
       c.externalIds.every((id) => typeof id === 'string');
-    if (!hasEmail && !hasIds)
-      throw new BackupError('This backup is damaged: a contact has neither an email address nor a record.');
+    if (!hasEmail && !hasIds) throw new BackupError(msg('err_backup_contact_no_id'));
     if (c.externalIds !== undefined && !Array.isArray(c.externalIds))
-      throw new BackupError('This backup is damaged: a contact has unreadable record ids.');
+      throw new BackupError(msg('err_backup_contact_ids'));
   }
   return f as BackupFile;
 }
@@ -153,7 +146,9 @@ export async function restoreBackup(db: TouchbaseDb, text: string): Promise<{ ro
     data = file.schemaVersion < db.verno ? await upgradeRows(file, db.verno) : file.tables;
   } catch (err) {
     throw new BackupError(
-      `This backup could not be brought up to date, so nothing was restored: ${err instanceof Error ? err.message : String(err)}`,
+      msg('err_backup_upgrade', {
+        reason: msgOf(err) ?? (err instanceof Error ? err.message : String(err)),
+      }),
     );
   }
   const names = [...backupTables(db.verno).keys()];

@@ -2,6 +2,7 @@
  * Editing a contact's record (dashboard drawer, Gmail sidebar), and replanning its sequences
  * when the contact's zone or window changes, all in one transaction.
  */
+import { joinMsgs, msg } from '@/lib/i18n/msg';
 import { pendingTouches } from '@/lib/cadence';
 import { DEFAULT_WINDOW } from '@/lib/cadence/types';
 import {
@@ -77,12 +78,12 @@ export async function updateContact(
   patch: ContactPatch,
   opts: { now: number; via: string },
 ): Promise<{ contact: ContactRow; moved: number }> {
-  if (typeof patch !== 'object' || patch === null) throw new RepoError('Nothing to change.');
+  if (typeof patch !== 'object' || patch === null) throw new RepoError(msg('err_nothing_to_change'));
   const problems = contactPatchProblems(patch);
-  if (problems.length) throw new RepoError(problems.map((p) => p.message).join(' '));
+  if (problems.length) throw new RepoError(joinMsgs(problems.map((p) => p.msg)));
   return db.transaction('rw', writeTables(db), async () => {
     const cur = await db.contacts.get(contactId);
-    if (!cur) throw new RepoError('This contact no longer exists.');
+    if (!cur) throw new RepoError(msg('err_contact_gone'));
     const next: ContactRow = { ...cur, updatedAt: opts.now };
     for (const f of ['firstName', 'lastName', 'company', 'title', 'phone', 'notes'] as const) {
       const v = f === 'notes' ? patch.notes : clean(patch[f]);
@@ -145,10 +146,7 @@ export async function updateContact(
         ...(await db.contacts.where('externalIds').equals(otherEmailId(email)).toArray()),
       ].filter((c) => c.id !== contactId);
       const owner = owners[0];
-      if (owner)
-        throw new RepoError(
-          `${email} is already the address of ${displayName(owner)}: one address, one contact.`,
-        );
+      if (owner) throw new RepoError(msg('err_address_taken', { email, name: displayName(owner) }));
     }
     await db.contacts.put(next);
 

@@ -2,6 +2,7 @@
  * The dashboard's contact list: one joined row per contact (latest enrolment, next planned touch)
  * built from three bulk reads, and the bulk actions on a selection, each one transaction.
  */
+import { msg } from '@/lib/i18n/msg';
 import type { Table } from 'dexie';
 import { type EnrolmentEvent, type EnrolmentState, isLeadSource, type LeadSource } from '@/lib/cadence';
 import { optOutContact } from './optout';
@@ -268,7 +269,7 @@ export async function bulkContacts(
 ): Promise<BulkResult> {
   const ids = [...new Set(contactIds)].filter((id) => Number.isInteger(id));
   if (action.kind === 'enrol' && !isLeadSource(action.source))
-    throw new RepoError(`Unknown lead source "${String(action.source)}".`);
+    throw new RepoError(msg('err_lead_source_unknown', { source: String(action.source) }));
   return db.transaction('rw', writeTables(db), async () => {
     const contacts = (await db.contacts.bulkGet(ids)).filter((c): c is ContactRow => c !== undefined);
     const enrolments = await enrolmentsOfContacts(db, ids);
@@ -297,7 +298,7 @@ export async function bulkContacts(
 
     if (action.kind === 'enrol') {
       const playbook = await findPlaybook(db, action.playbookId);
-      if (!playbook) throw new RepoError(`There is no playbook "${action.playbookId}".`);
+      if (!playbook) throw new RepoError(msg('err_no_playbook', { id: action.playbookId }));
       const settings = await getSettings(db);
       const suppressions = await loadSuppressions(db);
       const res = await enrolContactsBatch(db, contacts, enrolments, playbook, action.source, settings, {
@@ -358,7 +359,7 @@ export async function bulkContacts(
     const event: EnrolmentEvent = { type: action.kind === 'remove' ? 'remove' : action.kind };
     const res = await applyBatch(db, targets, event, opts.now, opts.via);
     // The states were checked above, so a refusal means the data changed under us: write nothing.
-    if (res.refused.length) throw new RepoError(res.refused[0]!.message);
+    if (res.refused.length) throw new RepoError(res.refused[0]!.msg);
     return summarise(changed, skips);
   });
 }

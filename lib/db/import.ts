@@ -4,6 +4,7 @@
  * rolls back every contact and enrolment of the run; a contact that cannot be enrolled (opted out,
  * unknown time zone) is reported in `problems` and the rest still land.
  */
+import { msg } from '@/lib/i18n/msg';
 import { emailKeysOf } from '@/lib/contacts/record';
 import { isLeadSource, isValidTimeZone, type LeadSource } from '@/lib/cadence';
 import { type ContactDraft, planDedupe } from '@/lib/csv/import';
@@ -80,16 +81,16 @@ function capProblems(problems: string[]): string[] {
  * Refuses up front (nothing written) when a draft has no valid email or the playbook is unknown.
  */
 export async function importContacts(db: TouchbaseDb, req: ImportRequest): Promise<ImportSummary> {
-  if (!Array.isArray(req.drafts)) throw new RepoError('Nothing to import.');
+  if (!Array.isArray(req.drafts)) throw new RepoError(msg('err_nothing_to_import'));
   if (req.mode !== 'skip' && req.mode !== 'update')
-    throw new RepoError(`Unknown import mode "${String(req.mode)}".`);
+    throw new RepoError(msg('err_import_mode', { mode: String(req.mode) }));
   req.drafts.forEach((d, i) => {
     if (typeof d?.email !== 'string' || !isPlausibleEmail(d.email)) {
-      throw new RepoError(`Contact ${i + 1} of the import has no valid email address; nothing was imported.`);
+      throw new RepoError(msg('err_import_bad_email', { n: i + 1 }));
     }
   });
   if (req.enrol && !isLeadSource(req.enrol.source))
-    throw new RepoError(`Unknown lead source "${String(req.enrol.source)}".`);
+    throw new RepoError(msg('err_lead_source_unknown', { source: String(req.enrol.source) }));
 
   return db.transaction(
     'rw',
@@ -105,7 +106,7 @@ export async function importContacts(db: TouchbaseDb, req: ImportRequest): Promi
     ],
     async () => {
       const playbook = req.enrol ? await findPlaybook(db, req.enrol.playbookId) : undefined;
-      if (req.enrol && !playbook) throw new RepoError(`There is no playbook "${req.enrol.playbookId}".`);
+      if (req.enrol && !playbook) throw new RepoError(msg('err_no_playbook', { id: req.enrol.playbookId }));
       const settings = await getSettings(db);
 
       const keys = req.drafts.map((d) => normaliseEmail(d.email));

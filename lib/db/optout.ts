@@ -3,6 +3,7 @@
  * outlives the contact row (delete, re-import) and stops every running sequence, in one
  * transaction. Withdrawing needs a reason, which goes into the contact's history.
  */
+import { msg } from '@/lib/i18n/msg';
 import { CHANNELS, type Channel } from '@/lib/cadence';
 import { applyEvent, findContacts, RepoError, writeTables } from './repo';
 import { type ActivityRow, type ContactRow, suppressionFor, type TouchbaseDb } from './schema';
@@ -30,7 +31,7 @@ export async function optOutContact(
   const reason = (opts.reason ?? '').trim().slice(0, 500);
   return db.transaction('rw', writeTables(db), async () => {
     const c = await db.contacts.get(contactId);
-    if (!c) throw new RepoError('This contact no longer exists.');
+    if (!c) throw new RepoError(msg('err_contact_gone'));
     const enrolments = await db.enrolments.where('contactId').equals(contactId).toArray();
     const targets = enrolments.filter(
       (e) => STOPPABLE.has(e.state) || (e.id === opts.enrolmentId && e.state !== 'opted-out'),
@@ -38,7 +39,7 @@ export async function optOutContact(
     const entry = suppressionFor(c, ALL_CHANNELS(), reason, opts.now, opts.via);
     const already = await db.suppressions.get(entry.key);
     if (already && !targets.length)
-      throw new RepoError(`${c.email || 'This contact'} has already opted out.`);
+      throw new RepoError(msg('err_who_already_opted_out', { who: c.email || msg('err_this_contact') }));
     await db.suppressions.put(entry);
     await db.contacts.update(contactId, { optOut: allOptedOut(), updatedAt: opts.now });
     for (const e of targets) {
@@ -66,14 +67,14 @@ export async function withdrawOptOut(
   const reason = requireReason(opts.reason);
   return db.transaction('rw', writeTables(db), async () => {
     const c = await db.contacts.get(contactId);
-    if (!c) throw new RepoError('This contact no longer exists.');
+    if (!c) throw new RepoError(msg('err_contact_gone'));
     const entries = await suppressionsOf(db, c);
     const enrolments = (await db.enrolments.where('contactId').equals(contactId).toArray()).filter(
       (e) => e.state === 'opted-out',
     );
     const flagged = Object.values(c.optOut ?? {}).some(Boolean);
     if (!entries.length && !enrolments.length && !flagged)
-      throw new RepoError(`${c.email || 'This contact'} has no opt-out to withdraw.`);
+      throw new RepoError(msg('err_who_no_opt_out', { who: c.email || msg('err_this_contact') }));
     if (entries.length) await db.suppressions.bulkDelete(entries.map((s) => s.key));
     await db.contacts.update(contactId, { optOut: {}, updatedAt: opts.now });
     for (const e of enrolments) {
@@ -106,7 +107,7 @@ export async function withdrawSuppression(
   return db.transaction('rw', writeTables(db), async () => {
     const entry =
       (await db.suppressions.get(key.trim())) ?? (await db.suppressions.get(key.trim().toLowerCase()));
-    if (!entry) throw new RepoError(`${key} has no opt-out to withdraw.`);
+    if (!entry) throw new RepoError(msg('err_who_no_opt_out', { who: key }));
     const [contact] = await findContacts(db, {
       emails: entry.emailLower ? [entry.emailLower] : [],
       externalIds: entry.externalIds,
@@ -127,9 +128,6 @@ export async function withdrawSuppression(
 
 function requireReason(reason: unknown): string {
   const r = typeof reason === 'string' ? reason.trim() : '';
-  if (!r)
-    throw new RepoError(
-      'Say why the opt-out is withdrawn (for example "asked to hear from us again"); it is kept in their history.',
-    );
+  if (!r) throw new RepoError(msg('err_withdraw_reason'));
   return r.slice(0, 500);
 }

@@ -3,6 +3,7 @@
  * and another rep takes it over deliberately, logged, before enrolling it. With sync off there is
  * no "me" and nothing here applies.
  */
+import { type Msg, msg } from '@/lib/i18n/msg';
 import { SYNC_ON_KEY } from './outbox';
 import { RepoError, writeTables } from './repo';
 import type { ActivityRow, ContactOwner, ContactRow, TouchbaseDb } from './schema';
@@ -43,9 +44,9 @@ export async function claimUnowned(db: TouchbaseDb, me: TeamMe, now: number): Pr
 }
 
 /** Someone else's lead: the refusal a rep reads, naming the way out. */
-export function notMine(contact: Pick<ContactRow, 'owner'>, me: TeamMe | undefined): string | undefined {
+export function notMine(contact: Pick<ContactRow, 'owner'>, me: TeamMe | undefined): Msg | undefined {
   if (!me || !contact.owner || contact.owner.id === me.id) return undefined;
-  return `This is ${contact.owner.name}'s lead: use "Take over" on their card first (${contact.owner.name} will see it).`;
+  return msg('err_not_your_lead', { owner: contact.owner.name });
 }
 
 /**
@@ -92,9 +93,9 @@ export async function takeOver(
 ): Promise<ContactRow> {
   return db.transaction('rw', [...writeTables(db), db.meta], async () => {
     const me = await syncMe(db);
-    if (!me) throw new RepoError('Team sync is off: there is no one to take this lead over from.');
+    if (!me) throw new RepoError(msg('err_take_over_sync_off'));
     const c = await db.contacts.get(contactId);
-    if (!c) throw new RepoError('This contact no longer exists.');
+    if (!c) throw new RepoError(msg('err_contact_gone'));
     if (c.owner?.id === me.id) return c;
     const owner: ContactOwner = { id: me.id, name: me.name, since: opts.now };
     await db.contacts.update(contactId, { owner, updatedAt: opts.now });

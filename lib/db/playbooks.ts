@@ -6,6 +6,7 @@
  * What would break is enrolling by default, so defaults that pointed at the deleted playbook
  * go back to the shipped defaults in the same transaction.
  */
+import { joinMsgs, msg } from '@/lib/i18n/msg';
 import {
   BUILT_IN_PLAYBOOKS,
   type CadenceStep,
@@ -99,53 +100,55 @@ export async function savePlaybook(
     !Array.isArray(input.steps) ||
     (input.id !== undefined && (typeof input.id !== 'string' || input.id === ''))
   ) {
-    throw new RepoError('A playbook needs a name and a list of steps.');
+    throw new RepoError(msg('err_playbook_shape'));
   }
   const name = typeof input.name === 'string' ? input.name.trim() : '';
   const description = typeof input.description === 'string' ? input.description.trim() : '';
   if (name.length > PLAYBOOK_NAME_MAX) {
-    throw new RepoError(`Keep the name under ${PLAYBOOK_NAME_MAX} characters.`);
+    throw new RepoError(msg('err_name_too_long', { max: PLAYBOOK_NAME_MAX }));
   }
   if (description.length > PLAYBOOK_DESCRIPTION_MAX) {
-    throw new RepoError(`Keep the description under ${PLAYBOOK_DESCRIPTION_MAX} characters.`);
+    throw new RepoError(msg('err_description_too_long', { max: PLAYBOOK_DESCRIPTION_MAX }));
   }
   if (input.steps.some((s) => typeof s?.note === 'string' && s.note.length > NOTE_MAX)) {
-    throw new RepoError(`Keep step notes under ${NOTE_MAX} characters.`);
+    throw new RepoError(msg('err_step_notes_too_long', { max: NOTE_MAX }));
   }
   const steps = input.steps.map(cleanStep);
   // The engine's checks again: the page validated too, but the background is the gatekeeper.
   const { errors, warnings } = validatePlaybook({ name, steps });
-  if (errors.length) throw new RepoError(errors.map((e) => e.message).join(' '));
+  if (errors.length) throw new RepoError(joinMsgs(errors.map((e) => e.msg)));
   // validatePlaybook reports unknown ids; make sure nothing non-string slipped through as one.
   if (!steps.every((s) => CHANNELS.includes(s.channel) && PURPOSES.includes(s.purpose))) {
-    throw new RepoError('A step has an unknown channel or purpose.');
+    throw new RepoError(msg('err_step_unknown_kind'));
   }
   let rules: CadenceRule[] | undefined;
   let ruleWarnings: RuleIssue[] = [];
   if (input.rules !== undefined) {
-    if (!Array.isArray(input.rules)) throw new RepoError('The rules must be a list.');
+    if (!Array.isArray(input.rules)) throw new RepoError(msg('err_rules_not_list'));
     if (input.rules.length > PLAYBOOK_RULES_MAX)
-      throw new RepoError(`Keep it to ${PLAYBOOK_RULES_MAX} rules or fewer.`);
+      throw new RepoError(msg('err_rules_max', { max: PLAYBOOK_RULES_MAX }));
     rules = cleanRules(input.rules);
     if (rules.some((r) => r.name.length > RULE_NAME_MAX))
-      throw new RepoError(`Keep rule names under ${RULE_NAME_MAX} characters.`);
+      throw new RepoError(msg('err_rule_names_too_long', { max: RULE_NAME_MAX }));
     const checked = validateRules(rules);
-    if (checked.errors.length) throw new RepoError(checked.errors.map((e) => e.message).join(' '));
+    // Rule problems are worded by lib/cadence/rules (English until it speaks in messages).
+    if (checked.errors.length)
+      throw new RepoError(msg('err_plain', { text: checked.errors.map((e) => e.message).join(' ') }));
     ruleWarnings = checked.warnings;
   }
 
   return db.transaction('rw', db.playbooks, async () => {
     if (input.id !== undefined && isBuiltInId(input.id)) {
-      throw new RepoError('Built-in playbooks cannot be changed; copy one and edit the copy.');
+      throw new RepoError(msg('err_playbook_builtin_change'));
     }
     const existing = input.id !== undefined ? await db.playbooks.get(input.id) : undefined;
     if (input.id !== undefined && !existing) {
-      throw new RepoError('This playbook no longer exists; it may have been deleted in another tab.');
+      throw new RepoError(msg('err_playbook_gone'));
     }
     const lower = name.toLowerCase();
     const others = (await db.playbooks.toArray()).filter((p) => p.id !== input.id);
     if ([...BUILT_IN_PLAYBOOKS, ...others].some((p) => p.name.trim().toLowerCase() === lower)) {
-      throw new RepoError(`There is already a playbook called "${name}"; pick another name.`);
+      throw new RepoError(msg('err_playbook_name_taken', { name }));
     }
     let id = existing?.id;
     if (!id) {
@@ -168,8 +171,8 @@ export async function savePlaybook(
  * defaults that named it are reset.
  */
 export async function deletePlaybook(db: TouchbaseDb, id: string): Promise<DeletePlaybookResult> {
-  if (typeof id !== 'string' || id === '') throw new RepoError('Pick a playbook to delete.');
-  if (isBuiltInId(id)) throw new RepoError('Built-in playbooks cannot be deleted.');
+  if (typeof id !== 'string' || id === '') throw new RepoError(msg('err_playbook_pick_delete'));
+  if (isBuiltInId(id)) throw new RepoError(msg('err_playbook_builtin_delete'));
   return db.transaction('rw', db.playbooks, db.enrolments, db.settings, db.meta, async () => {
     const existing = await db.playbooks.get(id);
     if (!existing) return { runningEnrolments: 0, defaultsReset: [] };

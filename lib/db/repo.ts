@@ -16,6 +16,7 @@ import {
   transition,
 } from '@/lib/cadence';
 import { otherEmailId } from '@/lib/contacts/record';
+import { type Msg, MsgError, msg, msgOf } from '@/lib/i18n/msg';
 import type { ContactInput, EnrolmentAction } from '@/lib/messaging/protocol';
 import { isLanguage } from '@/lib/templates/language';
 import type { ActivityRow, ContactRow, EnrolmentRow, RepSettings, TouchbaseDb, TouchRow } from './schema';
@@ -31,7 +32,7 @@ import { rowKey, STORE_AHEAD_MS, storedTouchRows } from './horizon';
 import { rememberBefore } from './undo';
 
 /** A refusal a rep can read ("This contact opted out…"); nothing was written. */
-export class RepoError extends Error {
+export class RepoError extends MsgError {
   override name = 'RepoError';
 }
 
@@ -130,10 +131,10 @@ export async function mergeContacts(
   mergedId: number,
   opts: { now: number; via: string },
 ): Promise<ContactRow> {
-  if (survivorId === mergedId) throw new RepoError('A contact cannot be merged with itself.');
+  if (survivorId === mergedId) throw new RepoError(msg('err_merge_self'));
   return db.transaction('rw', writeTables(db), async () => {
     const [survivor, merged] = await db.contacts.bulkGet([survivorId, mergedId]);
-    if (!survivor || !merged) throw new RepoError('One of these contacts no longer exists.');
+    if (!survivor || !merged) throw new RepoError(msg('err_merge_gone'));
     await db.enrolments.where('contactId').equals(mergedId).modify({ contactId: survivorId });
     await db.touches.where('contactId').equals(mergedId).modify({ contactId: survivorId });
     await db.activities
@@ -190,15 +191,13 @@ export async function upsertContact(
   mode: 'fill' | 'update' = 'fill',
 ): Promise<ContactRow> {
   const email = (input.email ?? '').trim();
-  if (email && !isPlausibleEmail(email)) throw new RepoError(`"${email}" is not an email address.`);
+  if (email && !isPlausibleEmail(email)) throw new RepoError(msg('err_not_email', { value: email }));
   const emailLower = email ? normaliseEmail(email) : undefined;
   const externalIds = cleanExternalIds(input.externalIds);
-  if (!emailLower && !externalIds.length)
-    throw new RepoError('A contact needs an email address or a record it comes from.');
+  if (!emailLower && !externalIds.length) throw new RepoError(msg('err_contact_needs_email'));
   const zone = input.timeZone?.trim();
   // Stored, an unknown zone would make every later plan of this contact throw.
-  if (zone && !isValidTimeZone(zone))
-    throw new RepoError(`Unknown time zone "${zone}" (expected an IANA name such as "America/New_York").`);
+  if (zone && !isValidTimeZone(zone)) throw new RepoError(msg('err_time_zone_unknown', { zone }));
   return db.transaction('rw', writeTables(db), async () => {
     const found = await findContacts(db, { emails: emailLower ? [emailLower] : [], externalIds });
     // Prefer the contact holding the email as survivor: it is the one the rep knows by it.
@@ -392,7 +391,7 @@ function bounds(ids: Iterable<number>): { lo: number; hi: number } {
 /** An enrolment the engine refused an event for, with its reason. */
 export interface EventRefusal {
   enrolment: EnrolmentRow;
-  message: string;
+  msg: Msg;
 }
 
 /**
@@ -416,7 +415,7 @@ export async function applyBatch(
   for (const e of enrolments) {
     const res = transition(e, event, now, { via });
     if (!res.ok) {
-      refused.push({ enrolment: e, message: res.message });
+      refused.push({ enrolment: e, msg: res.msg });
       continue;
     }
     const next = nextRow(e, res.enrolment, event, now);
@@ -504,7 +503,7 @@ export async function applyEvent(
   touchId?: number,
 ): Promise<EnrolmentRow> {
   const res = transition(e, event, now, { via });
-  if (!res.ok) throw new RepoError(res.message);
+  if (!res.ok) throw new RepoError(res.msg);
   const next = nextRow(e, res.enrolment, event, now);
   const rows = storedTouchRows(next, now);
   await db.enrolments.put(next);
@@ -515,7 +514,7 @@ export async function applyEvent(
 
 async function mustGetEnrolment(db: TouchbaseDb, id: number): Promise<EnrolmentRow> {
   const e = await db.enrolments.get(id);
-  if (!e) throw new RepoError('This sequence no longer exists.');
+  if (!e) throw new RepoError(msg('err_sequence_gone'));
   return e;
 }
 
@@ -532,10 +531,11 @@ export async function enrolContact(
   db: TouchbaseDb,
   req: EnrolRequest,
 ): Promise<{ enrolmentId: number; contactId: number }> {
-  if (!isLeadSource(req.source)) throw new RepoError(`Unknown lead source "${String(req.source)}".`);
+  if (!isLeadSource(req.source))
+    throw new RepoError(msg('err_lead_source_unknown', { source: String(req.source) }));
   return db.transaction('rw', writeTables(db), async () => {
     const playbook = await findPlaybook(db, req.playbookId);
-    if (!playbook) throw new RepoError(`There is no playbook "${req.playbookId}".`);
+    if (!playbook) throw new RepoError(msg('err_no_playbook', { id: req.playbookId }));
     const settings = await getSettings(db);
     // Checked before the contact is created, so a refused enrol leaves no trace.
     const [stored] = await findContacts(db, {
@@ -574,9 +574,11 @@ export async function enrolContact(
         { via: req.via },
       );
     } catch (err) {
-      throw new RepoError(err instanceof Error ? err.message : String(err));
+      throw new RepoError(
+        msgOf(err) ?? msg('err_plain', { text: err instanceof Error ? err.message : String(err) }),
+      );
     }
-    if (!res.ok) throw new RepoError(res.message);
+    if (!res.ok) throw new RepoError(res.msg);
     const row = { ...res.enrolment, playbookName: playbook.name } as EnrolmentRow;
     const touches = storedTouchRows(row, req.now);
     const id = await db.enrolments.add(row);
@@ -763,8 +765,7 @@ export async function completeTouch(
 ): Promise<{ alreadyDone: boolean }> {
   return db.transaction('rw', writeTables(db), async () => {
     const touch = await db.touches.get(touchId);
-    if (!touch)
-      throw new RepoError('This touch is no longer planned (the sequence changed). Refresh and try again.');
+    if (!touch) throw new RepoError(msg('err_touch_replanned'));
     if (touch.state !== 'planned') return { alreadyDone: true };
     if (!opts.happened) await refuseTheirs(db, touch.contactId);
     const e = await mustGetEnrolment(db, touch.enrolmentId);
@@ -804,7 +805,7 @@ export async function logCallOutcome(
 ): Promise<void> {
   await db.transaction('rw', writeTables(db), async () => {
     const touch = await db.touches.get(touchId);
-    if (!touch) throw new RepoError('This call is no longer planned.');
+    if (!touch) throw new RepoError(msg('err_call_not_planned'));
     // Logged already (double click, second tab): a second outcome would count the call twice.
     if (touch.state !== 'planned') return;
     await refuseTheirs(db, touch.contactId);
@@ -864,11 +865,10 @@ export async function snoozeTouch(
   minutes: number,
   opts: { now: number; via: string },
 ): Promise<{ dueAt: number }> {
-  if (!Number.isFinite(minutes) || minutes <= 0)
-    throw new RepoError('Snooze needs a positive number of minutes.');
+  if (!Number.isFinite(minutes) || minutes <= 0) throw new RepoError(msg('err_snooze_minutes'));
   return db.transaction('rw', writeTables(db), async () => {
     const touch = await db.touches.get(touchId);
-    if (touch?.state !== 'planned') throw new RepoError('This touch is no longer planned.');
+    if (touch?.state !== 'planned') throw new RepoError(msg('err_touch_not_planned'));
     await refuseTheirs(db, touch.contactId);
     const e = await mustGetEnrolment(db, touch.enrolmentId);
     const until = opts.now + minutes * 60_000;
@@ -967,7 +967,7 @@ export async function enrolmentAction(
     if (action.kind === 'opted-out' || action.kind === 'withdraw-opt-out') {
       // The opt-out belongs to the person, not the sequence: one path for every surface.
       if (action.kind === 'opted-out') {
-        if (e.state === 'opted-out') throw new RepoError('The contact has already opted out.');
+        if (e.state === 'opted-out') throw new RepoError(msg('err_already_opted_out'));
         await optOutContact(db, e.contactId, { ...opts, reason: action.reason, enrolmentId });
       } else {
         await withdrawOptOut(db, e.contactId, { ...opts, reason: action.reason ?? '' });
@@ -977,7 +977,7 @@ export async function enrolmentAction(
     }
     if (action.kind === 'confirm-proposal') {
       const p = (e.proposals ?? []).find((x) => x.id === action.id);
-      if (!p) throw new RepoError('This proposal was already handled.');
+      if (!p) throw new RepoError(msg('err_proposal_handled'));
       if (p.action === 'opt-out') {
         // The same opt-out path as the button: suppression entry, every sequence stops.
         await optOutContact(db, e.contactId, {
@@ -1024,7 +1024,7 @@ export async function addNote(
   opts: { now: number; via: string; enrolmentId?: number },
 ): Promise<void> {
   const trimmed = text.trim();
-  if (!trimmed) throw new RepoError('A note needs some text.');
+  if (!trimmed) throw new RepoError(msg('err_note_empty'));
   const row = { kind: 'note', at: opts.now, contactId, text: trimmed, source: opts.via } as ActivityRow;
   if (opts.enrolmentId !== undefined) row.enrolmentId = opts.enrolmentId;
   await db.activities.add(row);
@@ -1081,10 +1081,10 @@ export async function applyPageValues(
   opts: { now: number; via: string },
 ): Promise<ContactRow> {
   const email = values.email?.trim();
-  if (email && !isPlausibleEmail(email)) throw new RepoError(`"${email}" is not an email address.`);
+  if (email && !isPlausibleEmail(email)) throw new RepoError(msg('err_not_email', { value: email }));
   return db.transaction('rw', writeTables(db), async () => {
     let contact = await db.contacts.get(contactId);
-    if (!contact) throw new RepoError('This contact no longer exists.');
+    if (!contact) throw new RepoError(msg('err_contact_gone'));
     if (email) {
       const holder = await contactByEmail(db, email);
       if (holder && holder.id !== contactId) contact = await mergeContacts(db, contactId, holder.id, opts);

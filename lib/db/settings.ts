@@ -1,4 +1,5 @@
 import { assertWindow, isValidTimeZone, MAX_REENGAGE_DAYS, MIN_REENGAGE_DAYS } from '@/lib/cadence';
+import { type Msg, MsgError, msg, msgOf } from '@/lib/i18n/msg';
 import { DEFAULT_WINDOW } from '@/lib/cadence/types';
 import { validateScoring } from '@/lib/scoring';
 import type { RepSettings, TouchbaseDb } from './schema';
@@ -39,12 +40,12 @@ export function systemTimeZone(): string {
   }
 }
 
-function windowProblem(window: RepSettings['window']): string | undefined {
+function windowProblem(window: RepSettings['window']): Msg | undefined {
   try {
     assertWindow(window);
     return undefined;
   } catch (err) {
-    return err instanceof Error ? err.message : String(err);
+    return msgOf(err) ?? msg('err_plain', { text: err instanceof Error ? err.message : String(err) });
   }
 }
 
@@ -72,13 +73,13 @@ export async function saveSettings(db: TouchbaseDb, patch: Partial<RepSettings>)
   return db.transaction('rw', db.settings, async () => {
     const next = { ...(await getSettings(db)), ...patch };
     if (next.reengageDays < 60 || next.reengageDays > 90) {
-      throw new Error('The re-engage delay must be between 60 and 90 days.');
+      throw new MsgError(msg('err_reengage_range'));
     }
     if (!isValidTimeZone(next.timeZone)) {
-      throw new Error(`Unknown time zone "${String(next.timeZone)}": pick one such as "America/New_York".`);
+      throw new MsgError(msg('err_time_zone_pick', { zone: String(next.timeZone) }));
     }
     const problem = windowProblem(next.window);
-    if (problem) throw new Error(`The contact window is not usable: ${problem}`);
+    if (problem) throw new MsgError(msg('err_window_unusable', { problem }));
     await db.settings.put({ key: 'rep', value: next });
     return next;
   });

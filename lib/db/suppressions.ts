@@ -3,6 +3,7 @@
  * Matching is by lower-cased email, digits-only phone, normalised LinkedIn URL or external id.
  */
 import { WITHDRAW_OPT_OUT_HINT } from '@/lib/cadence/states';
+import { type Msg, msg } from '@/lib/i18n/msg';
 import {
   type ContactRow,
   normaliseLinkedIn,
@@ -81,10 +82,12 @@ export async function suppressionsOf(db: TouchbaseDb, p: PersonKeys): Promise<Su
 }
 
 /** The refusal a rep reads when enrolling someone who opted out. */
-export function suppressedMessage(s: SuppressionRow, who: string = s.emailLower ?? 'This person'): string {
+export function suppressedMessage(s: SuppressionRow, email: string | undefined = s.emailLower): Msg {
   const day = new Date(s.at).toISOString().slice(0, 10);
-  const why = s.reason ? ` (${s.reason})` : '';
-  return `${who} opted out on ${day}${why}. ${WITHDRAW_OPT_OUT_HINT}`;
+  const who = email || msg('err_this_person');
+  return s.reason
+    ? msg('err_suppressed_reason', { who, day, reason: s.reason, hint: WITHDRAW_OPT_OUT_HINT })
+    : msg('err_suppressed', { who, day, hint: WITHDRAW_OPT_OUT_HINT });
 }
 
 /** True when the contact row itself carries an opt-out on any channel. */

@@ -4,6 +4,7 @@
  * and overwrites only the template: what already went out lives on in touches and activities,
  * which are never rewritten from here.
  */
+import { msg, msgN } from '@/lib/i18n/msg';
 import { DEFAULT_LANGUAGE, isLanguage, type Language } from '@/lib/templates/language';
 import { localizedId, templateLanguage } from '@/lib/templates/library';
 import {
@@ -109,14 +110,13 @@ export async function translateStoredTemplate(
   language: Language,
   now: number,
 ): Promise<Template> {
-  if (!isLanguage(language)) throw new RepoError('Pick one of the languages Touchbase writes in.');
+  if (!isLanguage(language)) throw new RepoError(msg('err_template_language'));
   return db.transaction('rw', db.templates, async () => {
     const src = await current(db, fromId);
-    if (!src) throw new RepoError('This template no longer exists.');
+    if (!src) throw new RepoError(msg('err_template_gone'));
     const base = src.id.replace(/\.(es|de|fr|pt-BR)$/, '');
     const id = localizedId(base, language);
-    if ((await db.templates.get(id)) || getBuiltIn(id))
-      throw new RepoError('That language has its version of this template already.');
+    if ((await db.templates.get(id)) || getBuiltIn(id)) throw new RepoError(msg('err_template_has_language'));
     const copy: Template = { ...src, id, language, version: 1, builtIn: false };
     if (language === DEFAULT_LANGUAGE) delete copy.language;
     assertStorable(copy);
@@ -145,23 +145,21 @@ export function unknownMergeFields(text: string): string[] {
 
 /** Throws a {@link RepoError} for a template that cannot be stored as it is. */
 function assertStorable(t: Template): void {
-  if (!t.name.trim()) throw new RepoError('Give the template a name.');
+  if (!t.name.trim()) throw new RepoError(msg('err_template_name'));
   if (t.name.length > TEMPLATE_NAME_MAX)
-    throw new RepoError(`Keep the name under ${TEMPLATE_NAME_MAX} characters.`);
-  if (!t.body.trim()) throw new RepoError('The message is empty.');
+    throw new RepoError(msg('err_name_too_long', { max: TEMPLATE_NAME_MAX }));
+  if (!t.body.trim()) throw new RepoError(msg('err_template_empty'));
   if (t.body.length > TEMPLATE_BODY_MAX)
-    throw new RepoError(`Keep the message under ${TEMPLATE_BODY_MAX.toLocaleString('en-US')} characters.`);
+    throw new RepoError(msg('err_template_body_too_long', { max: TEMPLATE_BODY_MAX }));
   if (t.channel === 'email') {
-    if (!t.subject?.trim()) throw new RepoError('An email template needs a subject.');
+    if (!t.subject?.trim()) throw new RepoError(msg('err_template_subject'));
     if (t.subject.length > TEMPLATE_SUBJECT_MAX)
-      throw new RepoError(`Keep the subject under ${TEMPLATE_SUBJECT_MAX} characters.`);
+      throw new RepoError(msg('err_template_subject_too_long', { max: TEMPLATE_SUBJECT_MAX }));
   }
   const unknown = unknownMergeFields(`${t.subject ?? ''}\n${t.body}`);
   if (unknown.length) {
     const list = unknown.map((f) => `{{${f}}}`).join(', ');
-    throw new RepoError(
-      `Unknown merge field${unknown.length > 1 ? 's' : ''} ${list}: pick one from the list or use {{custom.<name>}}.`,
-    );
+    throw new RepoError(msgN('err_template_unknown_fields', unknown.length, { fields: list }));
   }
 }
 
@@ -208,7 +206,7 @@ export async function saveTemplate(
 ): Promise<Template> {
   return db.transaction('rw', db.templates, async () => {
     const found = await currentWithShare(db, id);
-    if (!found) throw new RepoError('This template no longer exists.');
+    if (!found) throw new RepoError(msg('err_template_gone'));
     const cur = found.template;
     const clean = cleanChanges(changes, cur.channel);
     const changed = (Object.keys(clean) as (keyof TemplateChanges)[]).some((k) => clean[k] !== cur[k]);
@@ -232,7 +230,7 @@ export async function duplicateStoredTemplate(
 ): Promise<Template> {
   return db.transaction('rw', db.templates, async () => {
     const src = await current(db, fromId);
-    if (!src) throw new RepoError('This template no longer exists.');
+    if (!src) throw new RepoError(msg('err_template_gone'));
     // Ids are `<purpose>.<channel>.<variant>` like the built-ins, with a time-based variant.
     const stamp = now.toString(36);
     let variant = `own-${stamp}`;
@@ -259,14 +257,14 @@ export async function duplicateStoredTemplate(
  * be told apart). Own templates have no default and are refused.
  */
 export async function resetTemplate(db: TouchbaseDb, id: string, now: number): Promise<Template> {
-  if (typeof id !== 'string' || id === '') throw new RepoError('Pick a template to reset.');
+  if (typeof id !== 'string' || id === '') throw new RepoError(msg('err_template_pick_reset'));
   return db.transaction('rw', db.templates, async () => {
     const row = await db.templates.get(id);
     const shipped = getBuiltIn(id);
-    if (!shipped) throw new RepoError('Only built-in templates have a default to go back to.');
+    if (!shipped) throw new RepoError(msg('err_template_no_default'));
     if (!row || row.builtIn) return row ? fromRow(row) : shipped;
     const next = resetToDefault(id, fromRow(row));
-    if (!next) throw new RepoError('Only built-in templates have a default to go back to.');
+    if (!next) throw new RepoError(msg('err_template_no_default'));
     await db.templates.put(toRow(next, now));
     return next;
   });
@@ -274,8 +272,8 @@ export async function resetTemplate(db: TouchbaseDb, id: string, now: number): P
 
 /** Deletes one of the rep's own templates; built-ins can only be reset. */
 export async function deleteTemplate(db: TouchbaseDb, id: string): Promise<void> {
-  if (typeof id !== 'string' || id === '') throw new RepoError('Pick a template to delete.');
-  if (getBuiltIn(id)) throw new RepoError('Built-in templates cannot be deleted; reset it instead.');
+  if (typeof id !== 'string' || id === '') throw new RepoError(msg('err_template_pick_delete'));
+  if (getBuiltIn(id)) throw new RepoError(msg('err_template_builtin_delete'));
   await db.transaction('rw', db.templates, db.meta, async () => {
     const row = await db.templates.get(id);
     if (row) await assertMayRemove(db, row);

@@ -7,6 +7,7 @@
  * action logged removed, as if it never happened. It refuses when a row changed since (a later
  * action), since putting the old row back would silently erase that change.
  */
+import { MsgError, msg } from '@/lib/i18n/msg';
 import Dexie, {
   type DBCore,
   type DBCoreMutateRequest,
@@ -258,7 +259,7 @@ export async function recordUndo<T>(
 }
 
 /** A refusal the toast shows ("Too late to undo"); nothing was written. */
-export class UndoError extends Error {
+export class UndoError extends MsgError {
   override name = 'UndoError';
 }
 
@@ -268,7 +269,7 @@ export async function undo(db: TouchbaseDb, undoId: number, now: number): Promis
     const entry = await db.undo.get(undoId);
     if (!entry || entry.expiresAt < now) {
       if (entry) await db.undo.delete(undoId);
-      throw new UndoError('Too late to undo: that action can no longer be taken back.');
+      throw new UndoError(msg('err_undo_too_late'));
     }
     for (const c of entry.changes) {
       const table = db.table(c.table);
@@ -277,7 +278,7 @@ export async function undo(db: TouchbaseDb, undoId: number, now: number): Promis
       const current = await table.bulkGet(keys as IndexableType[]);
       keys.forEach((k, i) => {
         if (c.after[keyString(k)] !== fingerprint(current[i])) {
-          throw new UndoError(`Can't undo "${entry.label}": it was changed again since. Nothing was undone.`);
+          throw new UndoError(msg('err_undo_changed', { label: entry.label }));
         }
       });
     }

@@ -14,15 +14,13 @@ import { type Catalogue, EN, type EnCatalogue, fillMessage, loadCatalogue } from
 import { isUiLocaleChoice, matchUiLocale, type UiLocale } from './locales';
 import { uiLanguage } from './override';
 import { registerTranslator } from './light';
+import { renderWith } from './english';
+import type { MessageKey, Msg, PluralKey } from './msg';
 
 export * from './locales';
 export { uiLanguage } from './override';
 
-/** Every message key (from the English catalogue). */
-export type MessageKey = keyof EnCatalogue & string;
-
-/** A plural message's base key: `x` when the catalogue has `x_one` and `x_other`. */
-export type PluralKey = MessageKey extends infer K ? (K extends `${infer B}_other` ? B : never) : never;
+export type { MessageKey, PluralKey } from './msg';
 
 type Names<K extends MessageKey> = EnCatalogue[K] extends { placeholders: infer P }
   ? keyof P & string
@@ -196,6 +194,16 @@ export function tn<B extends PluralKey>(key: B, count: number, ...args: PluralAr
   const has = state.override ? exact in state.override || exact in EN : exact in EN;
   const chosen = has ? exact : `${key}_other`;
   return lookup(chosen, positional(chosen, params));
+}
+
+/** A message (lib/i18n/msg.ts) in the interface language; see `renderMsg` in ./message. */
+export function renderMsgNow(m: Msg): string {
+  return renderWith(m, {
+    has: (key) => (state.override ? key in state.override || key in EN : key in EN),
+    lookup,
+    num: formatCount,
+    plural: category,
+  });
 }
 
 const lists = new Map<string, Intl.ListFormat>();

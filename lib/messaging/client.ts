@@ -56,6 +56,7 @@ export async function requestUndoable<K extends RuntimeType>(
   payload: RuntimeRequests[K]['req'],
 ): Promise<{ data: RuntimeRequests[K]['res']; undo?: UndoTicket }> {
   const res = await send(type, payload);
-  if (!res.ok) throw new Error(res.error);
+  // The message as data rides along, so a surface can render it again (lib/i18n/message errorText).
+  if (!res.ok) throw Object.assign(new Error(res.error), res.msg ? { msg: res.msg } : {});
   return res.undo ? { data: res.data, undo: res.undo } : { data: res.data };
 }

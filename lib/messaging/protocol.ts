@@ -11,6 +11,7 @@
  *
  * Payloads are JSON-safe: ids and epoch-ms numbers, never Date objects.
  */
+import type { Msg } from '@/lib/i18n/msg';
 import type { CallOutcome, LeadSource } from '@/lib/cadence/types';
 import type { PlaybookIssue } from '@/lib/cadence/validate';
 import type { RuleIssue } from '@/lib/cadence/rules';
@@ -329,7 +330,8 @@ export type RuntimeMessage = {
 
 export type RuntimeResponse<K extends RuntimeType> =
   | { ok: true; data: RuntimeRequests[K]['res']; undo?: UndoTicket }
-  | { ok: false; error: string };
+  /** `error` is in the rep's language already; `msg` is the same as data, when it has a key. */
+  | { ok: false; error: string; msg?: Msg };
 
 const RUNTIME_TYPES: ReadonlySet<string> = new Set<RuntimeType>([
   'badge.refresh',

@@ -86,6 +86,12 @@ test('Settings → German: the dashboard reloads in German, and the popup and th
   await expect(dash.getByTestId('settings-language-select')).toHaveValue('de');
   expect(await dash.evaluate(() => document.documentElement.lang)).toBe('de');
   await expect(dash).toHaveTitle('Touchbase-Dashboard');
+  // A validation problem worded by lib/ reads in German too.
+  await dash.getByTestId('settings-timeZone').fill('Mars/Olympus');
+  await expect(dash.getByTestId('settings-timeZone-problem')).toHaveText(
+    '„Mars/Olympus“ ist keine bekannte Zeitzone. Nutz einen Namen wie Europe/Berlin oder Europe/Vienna.',
+  );
+  await dash.getByTestId('settings-timeZone').fill('UTC');
 
   const popup = await openPopup(context, extensionId);
   await expect(popup.getByTestId('popup-empty')).toContainText('Noch keine Follow-ups');

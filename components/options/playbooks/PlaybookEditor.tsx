@@ -15,6 +15,7 @@ import { request } from '@/lib/messaging/client';
 import { moveStep, newStepAfter, removeStep } from '@/lib/playbook-editor';
 import { RuleEditor } from './RuleEditor';
 import { SchedulePreview } from './SchedulePreview';
+import { renderMsg } from '@/lib/i18n/message';
 
 export interface PlaybookDraft {
   /** Absent for a new copy. */
@@ -246,13 +247,13 @@ export function PlaybookEditor({ initial, settings, onCancel, onSaved }: Props) 
           {validation.errors.map((e, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: messages can repeat; order is stable per render.
             <li key={`e${i}`} className="tb-problem error" data-testid="playbook-error">
-              {e.message}
+              {renderMsg(e.msg)}
             </li>
           ))}
           {validation.warnings.map((w, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: messages can repeat; order is stable per render.
             <li key={`w${i}`} className="tb-problem" data-testid="playbook-warning">
-              {w.message}
+              {renderMsg(w.msg)}
             </li>
           ))}
         </ul>

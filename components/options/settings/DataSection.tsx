@@ -4,6 +4,7 @@ import { DELETE_ALL_PHRASE } from '@/lib/db/maintenance';
 import { request } from '@/lib/messaging/client';
 import { downloadFile, isoDay } from '../contacts/format';
 import { t } from '@/lib/i18n';
+import { errorText } from '@/lib/i18n/message';
 
 /** Backup download, restore from a file, and "delete all data" behind a typed confirmation. */
 export function DataSection({ timeZone }: { timeZone: string }) {
@@ -21,7 +22,7 @@ export function DataSection({ timeZone }: { timeZone: string }) {
       setStatus({ text: t('data_backup_done') });
     } catch (err) {
       setStatus({
-        text: t('data_backup_failed', { error: err instanceof Error ? err.message : String(err) }),
+        text: t('data_backup_failed', { error: errorText(err) }),
         error: true,
       });
     } finally {
@@ -40,7 +41,7 @@ export function DataSection({ timeZone }: { timeZone: string }) {
       setStatus({ text: t('data_restored', { rows: res.rows, file: file.name }) });
     } catch (err) {
       setStatus({
-        text: t('data_not_restored', { error: err instanceof Error ? err.message : String(err) }),
+        text: t('data_not_restored', { error: errorText(err) }),
         error: true,
       });
     } finally {
@@ -57,7 +58,7 @@ export function DataSection({ timeZone }: { timeZone: string }) {
       setDeleting(false);
       setConfirmText('');
     } catch (err) {
-      setStatus({ text: err instanceof Error ? err.message : String(err), error: true });
+      setStatus({ text: errorText(err), error: true });
     } finally {
       setBusy(false);
     }

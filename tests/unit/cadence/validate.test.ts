@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BUILT_IN_PLAYBOOKS, type CadenceStep, validatePlaybook } from '@/lib/cadence';
+import { english } from '@/lib/i18n/english';
 
 const codes = (list: { code: string }[]) => list.map((i) => i.code);
 
@@ -36,7 +37,7 @@ describe('validatePlaybook', () => {
       '7:bad-within-minutes',
       '8:bad-within-minutes',
     ]);
-    for (const e of errors) expect(e.message).toMatch(/^Step \d/);
+    for (const e of errors) expect(english(e.msg)).toMatch(/^Step \d/);
   });
 
   it('warns (not errors) on two texts a day, emails under 48 h apart, long runs without a breakup', () => {

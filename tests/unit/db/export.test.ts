@@ -10,6 +10,7 @@ import {
 } from '@/lib/db/export';
 import { deleteAllData, saveRepSettings } from '@/lib/db/maintenance';
 import { validateSettings } from '@/lib/settings/validate';
+import { english } from '@/lib/i18n/english';
 
 const T0 = Date.parse('2026-03-03T15:00:00Z');
 let db: TouchbaseDb;
@@ -90,7 +91,7 @@ describe('activity export', () => {
 
 describe('settings', () => {
   it('refuses an unknown time zone and saves a valid change', async () => {
-    expect(validateSettings({ timeZone: 'Mars/Olympus' })[0]?.message).toMatch(/not a time zone/);
+    expect(english(validateSettings({ timeZone: 'Mars/Olympus' })[0]!.msg)).toMatch(/not a time zone/);
     expect(validateSettings({ window: { days: [1], start: '18:00', end: '09:00' } })).toHaveLength(1);
     expect(validateSettings({ bookingLink: 'javascript:alert(1)' })).toHaveLength(1);
     await expect(saveRepSettings(db, { timeZone: 'Mars/Olympus' })).rejects.toThrow(/not a time zone/);

@@ -7,6 +7,7 @@ import { updateContact } from '@/lib/db/contact-record';
 import { contactExportRows } from '@/lib/db/export';
 import { importContacts } from '@/lib/db/import';
 import type { ContactPatch } from '@/lib/contacts/record';
+import { english } from '@/lib/i18n/english';
 
 const T0 = Date.parse('2026-03-03T15:00:00Z');
 let db: TouchbaseDb;
@@ -57,12 +58,11 @@ describe('a contact language set by hand', () => {
       now: T0,
     });
     const bad = { language: 'it' } as unknown as ContactPatch;
-    expect(contactPatchProblems(bad)).toEqual([
-      {
-        field: 'language',
-        message:
-          '"it" is not a language Touchbase writes in (English, Español, Deutsch, Français or Português (Brasil)).',
-      },
+    expect(contactPatchProblems(bad).map((p) => [p.field, english(p.msg)])).toEqual([
+      [
+        'language',
+        '"it" is not a language Touchbase writes in (English, Español, Deutsch, Français, Português (Brasil)).',
+      ],
     ]);
     await expect(updateContact(db, contactId, bad, { now: T0 + 1, via: 'test' })).rejects.toThrow(
       /not a language Touchbase writes in/,

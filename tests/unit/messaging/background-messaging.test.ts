@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleMessage } from '@/entrypoints/background/handlers';
 import { registerMessaging } from '@/entrypoints/background/messaging';
 import { enrolContact, getDb, saveSettings } from '@/lib/db';
+import { resetI18n, uiLanguage } from '@/lib/i18n';
 
 const PAGE = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') };
 const GMAIL = { id: fakeBrowser.runtime.id, url: 'https://mail.google.com/mail/u/0/#inbox', tab: { id: 1 } };
@@ -39,6 +40,29 @@ async function snapshot() {
 }
 
 describe('background messaging', () => {
+  it("refuses in the rep's interface language, with the message as data", async () => {
+    await uiLanguage.setValue('es');
+    resetI18n();
+    try {
+      const answer = (await send({
+        type: 'note.add',
+        payload: { contactId, text: '   ', via: 'sidebar' },
+      })) as {
+        ok: boolean;
+        error?: string;
+        msg?: unknown;
+      };
+      expect(answer).toEqual({
+        ok: false,
+        error: 'Una nota necesita algo de texto.',
+        msg: { key: 'err_note_empty' },
+      });
+    } finally {
+      await uiLanguage.removeValue();
+      resetI18n();
+    }
+  });
+
   it('answers malformed payloads with a clean refusal and writes nothing', async () => {
     const before = await snapshot();
     const touchId = before.touches[0]?.id ?? 1;

@@ -13,6 +13,7 @@ import {
   validateScoring,
 } from '@/lib/scoring';
 import { validateSettings } from '@/lib/settings/validate';
+import { english } from '@/lib/i18n/english';
 
 const withRules = (rules: ScoringSettings['rules']): ScoringSettings => ({ ...DEFAULT_SCORING, rules });
 
@@ -123,9 +124,9 @@ describe('scoring settings form helpers', () => {
 
   it('validateSettings reports scoring problems under the scoring field', () => {
     expect(validateSettings({ scoring: DEFAULT_SCORING })).toEqual([]);
-    expect(validateSettings({ scoring: { ...DEFAULT_SCORING, medium: 90 } })).toEqual([
-      { field: 'scoring', message: 'Priority bands: Medium must start below High, both from 0 to 100.' },
-    ]);
+    expect(
+      validateSettings({ scoring: { ...DEFAULT_SCORING, medium: 90 } }).map((p) => [p.field, english(p.msg)]),
+    ).toEqual([['scoring', 'Priority bands: Medium must start below High, both from 0 to 100.']]);
   });
 });
 
