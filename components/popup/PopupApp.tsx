@@ -36,6 +36,7 @@ import { POPUP_LIMIT, usePopupData } from './usePopupData';
 import { useNow } from './useNow';
 import './popup.css';
 import { type MessageKey, t, uiLocale } from '@/lib/i18n';
+import { renderMsg } from '@/lib/i18n/message';
 
 const GROUPS: { id: DueGroupId; title: MessageKey }[] = [
   { id: 'overdue', title: 'popup_group_overdue' },
@@ -163,7 +164,7 @@ export function PopupApp({ embedded = false }: { embedded?: boolean }) {
   // offered for undo when it opens again, since the entry lives in the database.
   useEffect(() => {
     void latestUndo(getDb(), VIA, Date.now()).then((t) => {
-      if (t) showToast(`${t.label}.`, t);
+      if (t) showToast(`${renderMsg(t.label)}.`, t);
     });
   }, [showToast]);
 

@@ -2,8 +2,17 @@ import { useCallback, useEffect, useState } from 'react';
 import { Toast } from '@/components/ui/Toast';
 import { request } from '@/lib/messaging/client';
 import type { UndoTicket } from '@/lib/messaging/protocol';
-import { t, uiLocale } from '@/lib/i18n';
-import { errorText } from '@/lib/i18n/message';
+import { t, uiLanguageNow, uiLocale } from '@/lib/i18n';
+import { errorText, renderMsg } from '@/lib/i18n/message';
+
+/**
+ * A label inside a sentence ("Undone: marked done."): lower-cased first letter, except in German,
+ * where the label may start with a noun ("Anruf protokolliert").
+ */
+export function inSentence(label: string): string {
+  if (uiLanguageNow() === 'de') return label;
+  return `${label.charAt(0).toLocaleLowerCase(uiLocale())}${label.slice(1)}`;
+}
 
 /** A notice without an undo stays this long. */
 const NOTICE_MS = 6_000;
@@ -46,11 +55,7 @@ export function useUndoToast(): {
     setBusy(true);
     try {
       const res = await request('undo', { undoId: ticket.id });
-      show(
-        t('toast_undone', {
-          what: `${res.label.charAt(0).toLocaleLowerCase(uiLocale())}${res.label.slice(1)}`,
-        }),
-      );
+      show(t('toast_undone', { what: inSentence(renderMsg(res.label)) }));
     } catch (err) {
       show(errorText(err), undefined, true);
     } finally {

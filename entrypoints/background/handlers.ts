@@ -40,7 +40,15 @@ import {
   readPageState,
   savePageState,
 } from '@/lib/messaging/page-channel';
-import type { PageCommand, PageCommandResult, RuntimeMessage, UndoTicket } from '@/lib/messaging/protocol';
+import type {
+  EnrolmentAction,
+  PageCommand,
+  PageCommandResult,
+  RuntimeMessage,
+  UndoTicket,
+} from '@/lib/messaging/protocol';
+import type { BulkAction } from '@/lib/db/contacts';
+import type { MessageKey, Msg } from '@/lib/i18n/msg';
 import { parseSendToken } from '@/lib/messaging/send-token';
 import { loadSidebarData } from '@/lib/sidebar/query';
 import { connect, disconnect, runSync } from '@/lib/sync/service';
@@ -67,6 +75,27 @@ async function refusedInsert(db: TouchbaseDb, command: PageCommand): Promise<Pag
   return reason ? { ok: false, reason } : undefined;
 }
 
+const ENROLMENT_UNDO: Record<EnrolmentAction['kind'], MessageKey> = {
+  pause: 'undo_paused',
+  resume: 'undo_resumed',
+  booked: 'undo_marked_booked',
+  'missed-appointment': 'undo_missed_appointment',
+  'confirm-proposal': 'undo_confirmed',
+  'dismiss-proposal': 'undo_dismissed',
+  'opted-out': 'undo_opted_out',
+  'withdraw-opt-out': 'undo_opt_out_withdrawn',
+  remove: 'undo_sequence_stopped',
+};
+
+const BULK_UNDO: Record<BulkAction['kind'], MessageKey> = {
+  enrol: 'undo_bulk_enrolled',
+  pause: 'undo_bulk_paused',
+  resume: 'undo_bulk_resumed',
+  remove: 'undo_bulk_stopped',
+  delete: 'undo_bulk_deleted',
+  'opt-out': 'undo_bulk_opted_out',
+};
+
 /** A handler's answer that can be taken back: the messaging layer passes the ticket on. */
 export class Undoable {
   constructor(
@@ -77,45 +106,29 @@ export class Undoable {
 
 /**
  * What the toast says for each action a rep can take back; absent means not undoable (a sent
- * email, an import, a restore: the world or the whole database moved on).
+ * email, an import, a restore: the world or the whole database moved on). Stored as a message
+ * key, so the toast reads in whatever language the rep uses when it is shown.
  */
-function undoLabel(msg: RuntimeMessage): string | undefined {
+function undoLabel(msg: RuntimeMessage): Msg | undefined {
   switch (msg.type) {
     case 'touch.complete':
-      return 'Marked done';
+      return { key: 'undo_marked_done' };
     case 'touch.skip':
-      return 'Skipped';
+      return { key: 'undo_skipped' };
     case 'touch.snooze':
-      return 'Snoozed';
+      return { key: 'undo_snoozed' };
     case 'call.outcome':
-      return 'Call logged';
+      return { key: 'undo_call_logged' };
     case 'reply.log':
-      return 'Reply logged';
+      return { key: 'undo_reply_logged' };
     case 'contact.optOut':
-      return 'Opted out';
+      return { key: 'undo_opted_out' };
     case 'contact.withdrawOptOut':
-      return 'Opt-out withdrawn';
+      return { key: 'undo_opt_out_withdrawn' };
     case 'enrolment.action':
-      return {
-        pause: 'Paused',
-        resume: 'Resumed',
-        booked: 'Marked booked',
-        'missed-appointment': 'Missed appointment',
-        'confirm-proposal': 'Confirmed',
-        'dismiss-proposal': 'Dismissed',
-        'opted-out': 'Opted out',
-        'withdraw-opt-out': 'Opt-out withdrawn',
-        remove: 'Sequence stopped',
-      }[msg.payload.action.kind];
+      return { key: ENROLMENT_UNDO[msg.payload.action.kind] };
     case 'contacts.bulk':
-      return {
-        enrol: 'Enrolled the selection',
-        pause: 'Paused the selection',
-        resume: 'Resumed the selection',
-        remove: 'Stopped the sequences of the selection',
-        delete: 'Deleted the selection',
-        'opt-out': 'Opted out the selection',
-      }[msg.payload.action.kind];
+      return { key: BULK_UNDO[msg.payload.action.kind] };
     default:
       return undefined;
   }

@@ -14,6 +14,7 @@ import type {
   Purpose,
   TouchState,
 } from '@/lib/cadence/types';
+import type { Msg } from '@/lib/i18n/msg';
 
 /**
  * A person a rep follows up with. A contact is known by its email (unique, case-insensitive, when
@@ -240,8 +241,11 @@ export interface UndoChange {
  */
 export interface UndoRow {
   id: number;
-  /** What the toast said, e.g. "Marked done". */
-  label: string;
+  /**
+   * What the toast says: a message ({key: 'undo_marked_done'}), rendered in the rep's language
+   * when shown; entries written before messages had keys hold the English text ("Marked done").
+   */
+  label: Msg | string;
   via: string;
   at: number;
   expiresAt: number;

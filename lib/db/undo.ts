@@ -7,7 +7,7 @@
  * action logged removed, as if it never happened. It refuses when a row changed since (a later
  * action), since putting the old row back would silently erase that change.
  */
-import { MsgError, msg } from '@/lib/i18n/msg';
+import { type Msg, MsgError, msg } from '@/lib/i18n/msg';
 import Dexie, {
   type DBCore,
   type DBCoreMutateRequest,
@@ -213,7 +213,8 @@ function fingerprint(row: unknown): string {
 export async function recordUndo<T>(
   db: TouchbaseDb,
   meta: {
-    label: string;
+    /** What the toast says: a message, rendered where it is shown (text is kept as written). */
+    label: Msg | string;
     via: string;
     now: number;
     /**
@@ -264,7 +265,7 @@ export class UndoError extends MsgError {
 }
 
 /** Puts back exactly what the action changed, in one transaction, and forgets the entry. */
-export async function undo(db: TouchbaseDb, undoId: number, now: number): Promise<{ label: string }> {
+export async function undo(db: TouchbaseDb, undoId: number, now: number): Promise<{ label: Msg | string }> {
   return db.transaction('rw', db.tables, async () => {
     const entry = await db.undo.get(undoId);
     if (!entry || entry.expiresAt < now) {

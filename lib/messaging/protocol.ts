@@ -285,7 +285,7 @@ export interface RuntimeRequests {
     res: { resumable: number };
   };
   /** Put back exactly what an undoable action changed (answered with what was undone). */
-  undo: { req: { undoId: number }; res: { label: string } };
+  undo: { req: { undoId: number }; res: { label: Msg | string } };
   /**
    * Team sync: try the server with these settings (the page already asked for its host
    * permission); kept and turned on only when the server answers, else the failure in words.
@@ -318,7 +318,8 @@ export interface RuntimeRequests {
  */
 export interface UndoTicket {
   id: number;
-  label: string;
+  /** A message (render with renderMsg); text from an entry stored by an older version. */
+  label: Msg | string;
   expiresAt: number;
 }
 

@@ -1,7 +1,7 @@
 /**
  * The speed-to-lead notification for a new lead worth dropping everything for (seed 003: a new
- * lead, its score and priority, and what to do next). Pure: the background claims the new leads
- * and shows what this returns.
+ * lead, its score and priority, and what to do next). No I/O: the background claims the new leads
+ * and shows what this returns, worded in the rep's interface language (it loads it first).
  */
 import type { Channel } from '@/lib/cadence/types';
 import { formatRelative } from '@/lib/format/datetime';
@@ -10,11 +10,13 @@ import {
   type Score,
   type ScoredContact,
   type ScoredEnrolment,
+  type Priority,
   type ScoringSettings,
   scoreLead,
 } from '@/lib/scoring';
 import { contactLabel } from '@/lib/touches/labels';
 import type { NoticeText } from './speed-to-lead';
+import { formatCount, messageMap, t, tn, uiLocale } from '@/lib/i18n';
 
 /** What the next touch of a new lead's sequence asks for. */
 export interface NextTouch {
@@ -48,23 +50,35 @@ export function leadsWorthANotice(
     .sort((a, b) => b.score.score - a.score.score || a.enrolmentId - b.enrolmentId);
 }
 
-const ACTION: Record<Channel, string> = {
-  call: 'call',
-  sms: 'text',
-  email: 'email',
-  voicemail: 'leave a voicemail',
-  linkedin: 'reach out on LinkedIn',
-  task: 'do the first task',
-};
+const ACTION = messageMap<Channel>({
+  call: 'notify_action_call',
+  sms: 'notify_action_sms',
+  email: 'notify_action_email',
+  voicemail: 'notify_action_voicemail',
+  linkedin: 'notify_action_linkedin',
+  task: 'notify_action_task',
+});
 
-/** "call within 5 minutes", "email by the end of the day", "text Tomorrow, 9:00 AM". */
+const PRIORITY = messageMap<Priority>({
+  High: 'priority_high',
+  Medium: 'priority_medium',
+  Low: 'priority_low',
+});
+
+/** "call within 5 minutes", "email today", "text Tomorrow, 9:00 AM" (in the interface language). */
 export function nextActionText(next: NextTouch | undefined, now: number, timeZone: string): string {
-  if (!next) return 'open Touchbase to plan the first touch';
-  const what = ACTION[next.channel] ?? 'first touch';
-  if (next.dueAt > now) return `${what} ${formatRelative(next.dueAt, now, timeZone)}`;
-  if (next.withinMinutes !== undefined)
-    return `${what} within ${next.withinMinutes} minute${next.withinMinutes === 1 ? '' : 's'}`;
-  return `${what} today`;
+  if (!next) return t('notify_next_none');
+  const action = ACTION[next.channel] ?? ACTION.task;
+  if (next.dueAt > now)
+    return t('notify_next_at', { action, when: formatRelative(next.dueAt, now, timeZone, uiLocale()) });
+  if (next.withinMinutes !== undefined) return tn('notify_next_within', next.withinMinutes, { action });
+  return t('notify_next_today', { action });
+}
+
+/** A name and, when known, the company: "Ada Lovelace (Analytical)". */
+function whoOf(contact: NewLeadInput['contact']): string {
+  const company = contact.company?.trim();
+  return company ? `${contactLabel(contact)} (${company})` : contactLabel(contact);
 }
 
 /**
@@ -80,21 +94,25 @@ export function newLeadNotices(
 ): NoticeText[] {
   if (leads.length === 0) return [];
   if (leads.length > max) {
-    const top = leads.slice(0, 3).map((l) => `${contactLabel(l.contact)} (${l.score.score})`);
+    const top = leads.slice(0, 3).map((l) => `${contactLabel(l.contact)} (${formatCount(l.score.score)})`);
     return [
       {
         id: `tb-leads-${leads[0]!.enrolmentId}-${leads.length}`,
-        title: `${leads.length} new leads worth a call now`,
-        message: `Best first: ${top.join(', ')}${leads.length > 3 ? '…' : ''}`,
+        title: tn('notify_leads_title', leads.length),
+        message: t('notify_leads_best', { names: `${top.join(', ')}${leads.length > 3 ? '…' : ''}` }),
       },
     ];
   }
-  return leads.map((l) => {
-    const company = l.contact.company?.trim();
-    return {
-      id: l.next ? `tb-touch-${l.next.touchId}` : `tb-lead-${l.enrolmentId}`,
-      title: `New lead: ${contactLabel(l.contact)}${company ? ` (${company})` : ''} · Score ${l.score.score} · ${l.score.priority}`,
-      message: `Next: ${nextActionText(l.next, now, timeZone)}. Why: ${l.score.explanation.replace(/^\d+: /, '')}.`,
-    };
-  });
+  return leads.map((l) => ({
+    id: l.next ? `tb-touch-${l.next.touchId}` : `tb-lead-${l.enrolmentId}`,
+    title: t('notify_lead_title', {
+      who: whoOf(l.contact),
+      score: l.score.score,
+      priority: PRIORITY[l.score.priority],
+    }),
+    message: t('notify_lead_message', {
+      next: nextActionText(l.next, now, timeZone),
+      why: l.score.explanation.replace(/^\d+: /, ''),
+    }),
+  }));
 }

@@ -1,6 +1,10 @@
-/** Notification text for speed-to-lead touches that just fell due. Pure. */
+/**
+ * Notification text for speed-to-lead touches that just fell due, in the rep's interface
+ * language (the background loads it before a tick shows anything). No I/O.
+ */
 import type { Channel, Purpose } from '@/lib/cadence/types';
 import { CHANNEL_LABELS, contactLabel, PURPOSE_LABELS } from '@/lib/touches/labels';
+import { t, tn } from '@/lib/i18n';
 
 export interface SpeedToLeadItem {
   touchId: number;
@@ -26,8 +30,10 @@ export function speedToLeadNotices(items: readonly SpeedToLeadItem[], now: numbe
     return [
       {
         id: `tb-speed-batch-${now}`,
-        title: `${items.length} new leads need a first touch`,
-        message: `Within minutes matters most: ${names.slice(0, 3).join(', ')}${names.length > 3 ? '…' : ''}`,
+        title: tn('notify_speed_batch_title', items.length),
+        message: t('notify_speed_batch_message', {
+          names: `${names.slice(0, 3).join(', ')}${names.length > 3 ? '…' : ''}`,
+        }),
       },
     ];
   }
@@ -35,14 +41,14 @@ export function speedToLeadNotices(items: readonly SpeedToLeadItem[], now: numbe
     const who = contactLabel(i.contact);
     const company = i.contact?.company?.trim();
     const left = Math.max(0, Math.round((i.deadlineAt - now) / 60_000));
+    const what = `${CHANNEL_LABELS[i.channel]} · ${PURPOSE_LABELS[i.purpose]}`;
     return {
       id: `tb-touch-${i.touchId}`,
-      title: `Speed to lead: ${who}${company ? ` (${company})` : ''}`,
-      message: `${CHANNEL_LABELS[i.channel]} · ${PURPOSE_LABELS[i.purpose]}. ${
+      title: t('notify_speed_title', { who: company ? `${who} (${company})` : who }),
+      message:
         left > 0
-          ? `${left} min left of ${i.withinMinutes}.`
-          : `The ${i.withinMinutes}-minute window has passed.`
-      }`,
+          ? t('notify_speed_left', { what, left, within: i.withinMinutes })
+          : t('notify_speed_passed', { what, within: i.withinMinutes }),
     };
   });
 }

@@ -110,6 +110,15 @@ test('Settings → German: the dashboard reloads in German, and the popup and th
   await list.getByTestId('due-row-head').first().click();
   await expect(list.getByTestId('touch-panel')).toContainText('Erledigt');
   await list.screenshot({ path: `${SHOTS}/popup-de.png` });
+  // The undo entry keeps its label as a message key: the reopened popup reads it in German.
+  await list.getByTestId('touch-panel').getByRole('button', { name: /Erledigt/ }).first().click();
+  await expect(list.getByTestId('toast-undo')).toBeVisible();
+  await list.close();
+  const again = await openPopup(context, extensionId);
+  await expect(again.getByTestId('toast-text')).toHaveText('Als erledigt markiert.');
+  await again.getByTestId('toast-undo').click();
+  await expect(again.getByTestId('toast-text')).toHaveText('Rückgängig gemacht: Als erledigt markiert.');
+  await again.close();
 
   // Back to the browser's language: English again after the reload.
   await dash.bringToFront();

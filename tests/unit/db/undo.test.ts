@@ -17,6 +17,8 @@ import {
   withdrawOptOut,
 } from '@/lib/db';
 import { bulkContacts } from '@/lib/db/contacts';
+import { applyChoice, resetI18n } from '@/lib/i18n';
+import { errorText, msg, renderMsg } from '@/lib/i18n/message';
 
 const T0 = Date.parse('2026-03-03T15:00:00Z');
 let db: TouchbaseDb;
@@ -147,6 +149,30 @@ describe('undo entries', () => {
     const after = await snapshot();
     await expect(undo(db, ticket!.id, T0 + 2)).rejects.toThrow(/changed again since/);
     expect(await snapshot()).toEqual(after);
+  });
+
+  it('keep the label as a message, read in the language it is shown in; old text reads as written', async () => {
+    const { contactId } = await enrol('ada@x.com');
+    const t = (await nextTouchFor(db, contactId))!;
+    const label = msg('undo_marked_done');
+    const { undo: ticket } = await recordUndo(db, { label, via: 't', now: T0 }, () =>
+      completeTouch(db, t.id, { now: T0, via: 't' }),
+    );
+    expect((await db.undo.get(ticket!.id))?.label).toEqual({ key: 'undo_marked_done' });
+    await skipTouch(db, (await nextTouchFor(db, contactId))!.id, { now: T0 + 1, via: 'gmail' });
+    const refusal = await undo(db, ticket!.id, T0 + 2).catch((e: unknown) => e);
+    await applyChoice('es');
+    try {
+      expect(errorText(refusal)).toBe(
+        'No se puede deshacer «Marcado como hecho»: ha vuelto a cambiar desde entonces. No se deshizo nada.',
+      );
+      // An entry an older version wrote holds English text: shown as it is.
+      expect(renderMsg(msg('err_undo_changed', { label: 'Marked done' }))).toMatch(
+        /^No se puede deshacer «Marked done»/,
+      );
+    } finally {
+      resetI18n();
+    }
   });
 
   it('a no-op action records nothing', async () => {

@@ -30,12 +30,10 @@ const PENDING: Record<string, number> = {
   'lib/csv/import/stream.ts': 3,
   'lib/csv/import/map.ts': 2,
   'lib/messaging/page-channel.ts': 2,
-  'lib/notify/new-lead.ts': 2,
   'lib/sites/shell.ts': 2,
   'lib/browser/side-panel.ts': 1,
   'lib/cadence/states.ts': 1,
   'lib/db/repo.ts': 1,
-  'lib/notify/speed-to-lead.ts': 1,
 };
 const INTERNAL: Record<string, string> = {
   'entrypoints/background/handlers.ts': 'a request without a tab or of an unknown type is our own bug',

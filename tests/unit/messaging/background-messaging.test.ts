@@ -4,6 +4,7 @@ import { handleMessage } from '@/entrypoints/background/handlers';
 import { registerMessaging } from '@/entrypoints/background/messaging';
 import { enrolContact, getDb, saveSettings } from '@/lib/db';
 import { resetI18n, uiLanguage } from '@/lib/i18n';
+import { type Msg, renderMsg } from '@/lib/i18n/message';
 
 const PAGE = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') };
 const GMAIL = { id: fakeBrowser.runtime.id, url: 'https://mail.google.com/mail/u/0/#inbox', tab: { id: 1 } };
@@ -126,12 +127,18 @@ describe('background messaging', () => {
     const answer = (await send({
       type: 'enrolment.action',
       payload: { enrolmentId, action: { kind: 'opted-out', reason: 'asked' }, via: 'popup' },
-    })) as { ok: true; data: unknown; undo: { id: number; label: string; expiresAt: number } };
-    expect(answer).toMatchObject({ ok: true, data: { state: 'opted-out' }, undo: { label: 'Opted out' } });
+    })) as { ok: true; data: unknown; undo: { id: number; label: Msg; expiresAt: number } };
+    // The label is a message, read in whatever language the toast is shown in.
+    expect(answer).toMatchObject({
+      ok: true,
+      data: { state: 'opted-out' },
+      undo: { label: { key: 'undo_opted_out' } },
+    });
+    expect(renderMsg(answer.undo.label)).toBe('Opted out');
     expect(await getDb().suppressions.count()).toBe(1);
     expect(await send({ type: 'undo', payload: { undoId: answer.undo.id } })).toEqual({
       ok: true,
-      data: { label: 'Opted out' },
+      data: { label: { key: 'undo_opted_out' } },
     });
     expect(await snapshot()).toEqual(before);
     expect(await getDb().suppressions.count()).toBe(0);

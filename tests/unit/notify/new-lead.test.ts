@@ -8,6 +8,7 @@ import { enrolContact, getDb, saveSettings, TouchbaseDb } from '@/lib/db';
 import { claimNewLeads, LEAD_WATERMARK_KEY } from '@/lib/db/notify';
 import { leadsWorthANotice, type NewLeadInput, newLeadNotices, nextActionText } from '@/lib/notify';
 import { DEFAULT_SCORING } from '@/lib/scoring';
+import { applyChoice, resetI18n, uiLanguage } from '@/lib/i18n';
 
 const NY = 'America/New_York';
 const T0 = Date.parse('2026-03-03T15:00:00Z'); // Tue 10:00 New York
@@ -43,6 +44,23 @@ describe('new lead notices (pure)', () => {
     [undefined, 'open Touchbase to plan the first touch'],
   ] as const)('next action %j -> "%s"', (next, text) => {
     expect(nextActionText(next, T0, NY)).toBe(text);
+  });
+
+  it('speaks the interface language', async () => {
+    await applyChoice('es');
+    try {
+      expect(nextActionText({ touchId: 1, channel: 'call', dueAt: T0, withinMinutes: 5 }, T0, NY)).toBe(
+        'llamar en menos de 5 minutos',
+      );
+      const many = leadsWorthANotice(
+        [1, 2, 3, 4].map((n) => input(n, 'referral')),
+        { ...DEFAULT_SCORING, notifyAt: 0 },
+        T0,
+      );
+      expect(newLeadNotices(many, T0, NY)[0]?.title).toBe('4 leads nuevos que merecen una llamada ya');
+    } finally {
+      resetI18n();
+    }
   });
 
   it('only leads at or above the threshold, best first', () => {
@@ -204,6 +222,29 @@ describe('notifyTick: the new-lead notification in the background', () => {
     await notifyTick(T0 + 30_000);
     const all = await shown();
     expect(all.map(([, n]) => n.title)).toEqual(['Speed to lead: Walt', 'Speed to lead: Walt']);
+  });
+
+  it("reads in the rep's interface language: the Settings override, else the browser's", async () => {
+    await uiLanguage.setValue('de');
+    resetI18n();
+    try {
+      const rules = DEFAULT_SCORING.rules.map((r) => (r.id === 'src-web' ? { ...r, points: 60 } : r));
+      await saveSettings(db, { scoring: { ...DEFAULT_SCORING, rules } });
+      await enrolContact(db, {
+        contact: { email: 'rita@example.com', firstName: 'Rita', lastName: 'Webb', company: 'Acme' },
+        playbookId: 'speed-to-lead-90',
+        source: 'web-form',
+        via: 'test',
+        now: T0,
+      });
+      await notifyTick(T0 + 30_000);
+      const [[, n]] = (await shown()) as [[string, { title: string; message: string }]];
+      expect(n.title).toBe('Neuer Lead: Rita Webb (Acme) · Score 80 · Hoch');
+      expect(n.message).toMatch(/^Als Nächstes: anrufen innerhalb von 2 Minuten\. Warum: /);
+    } finally {
+      await uiLanguage.removeValue();
+      resetI18n();
+    }
   });
 
   it('nothing when notifications are off', async () => {
