@@ -111,7 +111,11 @@ test('Settings → German: the dashboard reloads in German, and the popup and th
   await expect(list.getByTestId('touch-panel')).toContainText('Erledigt');
   await list.screenshot({ path: `${SHOTS}/popup-de.png` });
   // The undo entry keeps its label as a message key: the reopened popup reads it in German.
-  await list.getByTestId('touch-panel').getByRole('button', { name: /Erledigt/ }).first().click();
+  await list
+    .getByTestId('touch-panel')
+    .getByRole('button', { name: /Erledigt/ })
+    .first()
+    .click();
   await expect(list.getByTestId('toast-undo')).toBeVisible();
   await list.close();
   const again = await openPopup(context, extensionId);

@@ -238,9 +238,9 @@ describe('notifyTick: the new-lead notification in the background', () => {
         now: T0,
       });
       await notifyTick(T0 + 30_000);
-      const [[, n]] = (await shown()) as [[string, { title: string; message: string }]];
-      expect(n.title).toBe('Neuer Lead: Rita Webb (Acme) · Score 80 · Hoch');
-      expect(n.message).toMatch(/^Als Nächstes: anrufen innerhalb von 2 Minuten\. Warum: /);
+      const [n] = (await shown()).map(([, x]) => x);
+      expect(n?.title).toBe('Neuer Lead: Rita Webb (Acme) · Score 80 · Hoch');
+      expect(n?.message).toMatch(/^Als Nächstes: anrufen innerhalb von 2 Minuten\. Warum: /);
     } finally {
       await uiLanguage.removeValue();
       resetI18n();
