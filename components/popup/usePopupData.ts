@@ -5,8 +5,10 @@ import {
   type ContactRow,
   type DueGroupCounts,
   dueGroupCounts,
+  firstPlannedFrom,
   getDb,
   getSettings,
+  plannedDueBefore,
   type RepSettings,
   type TouchbaseDb,
   type TouchRow,
@@ -31,12 +33,13 @@ export interface PopupData {
    * header never shows the cap as the number due.
    */
   counts?: DueGroupCounts;
-  /** The first planned touch after the horizon, for "nothing this week". */
+  /** The first planned touch after the horizon, for "nothing this week" (only read then). */
   nextLater: TouchRow | undefined;
 }
 
 /**
- * Reads the planned touches from the `[state+dueAt]` index and joins their contacts by id.
+ * Reads the planned touches from the `[state+dueAt]` index, adds those the engine computes for
+ * the enrolments with touches not stored yet (lib/db/horizon.ts), and joins their contacts by id.
  * Every read is a key or key-range lookup. Chromium answers one database's requests in the
  * order they were made, so the rows' own reads go first and the index counts (the slow part
  * with thousands due) last.
@@ -51,17 +54,12 @@ export function loadPopupData(db: TouchbaseDb, minute: number, now: number): Pro
 async function readPopupData(db: TouchbaseDb, minute: number, now: number): Promise<PopupData> {
   const at = minute * 60_000;
   const horizon = at + UPCOMING_DAYS * DAY_MS;
-  const [touches, settings, nextLater] = await Promise.all([
-    db.touches
-      .where('[state+dueAt]')
-      .between(['planned', -Infinity], ['planned', horizon])
-      .limit(POPUP_LIMIT + 1)
-      .toArray(),
+  const [{ touches, more: truncated }, settings] = await Promise.all([
+    plannedDueBefore(db, horizon, POPUP_LIMIT),
     getSettings(db),
-    db.touches.where('[state+dueAt]').between(['planned', horizon], ['planned', Infinity]).first(),
   ]);
-  const truncated = touches.length > POPUP_LIMIT;
-  if (truncated) touches.length = POPUP_LIMIT;
+  // Only shown when the week is empty.
+  const nextLater = touches.length ? undefined : await firstPlannedFrom(db, horizon);
   const ids = [...new Set(touches.map((t) => t.contactId))];
   const [rows, enrolments, counts] = await Promise.all([
     db.contacts.bulkGet(ids),

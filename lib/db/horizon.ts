@@ -1,21 +1,29 @@
 /**
  * Which planned touches are stored as rows. The engine plans an enrolment in microseconds, so a
- * row is kept only where an index has to find it: every touch due inside the stored horizon (the
- * badge, the popup's 7-day due list, speed-to-lead notifications) and each enrolment's next step
- * (the contacts table's "next touch"), plus every follow-up and rule-added touch (step 0, few).
- * The rest are computed on demand (sidebar and drawer timelines) and written as rows by the
- * minute alarm when they come within the horizon (`storeLaterTouches` in repo.ts), found through
- * the enrolment's indexed `laterDueAt`.
+ * row is kept only where an index has to find it: each enrolment's next step (the contacts
+ * table's "next touch", the step a rep acts on) with everything due no later than it, every touch
+ * due within the next hour (speed-to-lead notifications), and every follow-up and rule-added
+ * touch (step 0, few). The rest are computed from the enrolment whenever something reads them:
+ * the badge, the popup's due list and its counts (`laterTouches`, found through the enrolment's
+ * indexed `laterDueAt`), the sidebar and drawer timelines (`withLaterTouches`). The minute alarm
+ * writes them as rows when they come within the hour (`storeLaterTouches` in repo.ts), and acting
+ * on a computed one writes it first (`materialiseTouch`).
  */
-import { DAY_MS } from '@/lib/cadence/zoned';
+import { HOUR_MS } from '@/lib/cadence/zoned';
 import { type PlannedTouch, pendingTouches } from '@/lib/cadence';
 import type { EnrolmentRow, TouchRow } from './schema';
+import { computedTouchId } from './touch-id';
+
+export { computedTouchId, isTouchId, parseComputedTouchId } from './touch-id';
 
 /**
- * How far ahead planned touches are rows: the popup looks 7 days ahead, and one more day of
- * slack keeps the due list whole when the alarm could not run for a while (a sleeping laptop).
+ * How far ahead planned touches are rows. Every reader adds the computed ones, so this is not a
+ * correctness bound (a laptop that slept through the alarm still sees every touch); it only
+ * keeps what falls due in the coming minutes a row before it is due, for the speed-to-lead
+ * notification's index read. Short, so an import or a resume writes about one or two touch rows
+ * per enrolment instead of a week of them (schema v12).
  */
-export const STORE_AHEAD_MS = 8 * DAY_MS;
+export const STORE_AHEAD_MS = HOUR_MS;
 
 /** The row (without its id) of one planned touch of `e`. */
 export function touchRowOf(e: EnrolmentRow, p: PlannedTouch): Omit<TouchRow, 'id'> {
@@ -43,11 +51,14 @@ export function touchRowOf(e: EnrolmentRow, p: PlannedTouch): Omit<TouchRow, 'id
 export function splitPlanned(
   e: EnrolmentRow,
   now: number,
+  through = Number.NEGATIVE_INFINITY,
 ): { stored: Omit<TouchRow, 'id'>[]; laterDueAt: number | undefined } {
   const pending = pendingTouches(e);
   let nextStep: PlannedTouch | undefined;
   for (const p of pending) if (p.step > 0 && (!nextStep || p.step < nextStep.step)) nextStep = p;
-  const cut = Math.max(now + STORE_AHEAD_MS, nextStep ? nextStep.dueAt.getTime() + 1 : 0);
+  // The stored touches are always those due before one cut (plus step 0), so the computed ones
+  // are exactly those due at or after `laterDueAt`.
+  const cut = Math.max(now + STORE_AHEAD_MS, nextStep ? nextStep.dueAt.getTime() + 1 : 0, through + 1);
   const stored: Omit<TouchRow, 'id'>[] = [];
   let laterDueAt: number | undefined;
   for (const p of pending) {
@@ -62,11 +73,33 @@ export function splitPlanned(
  * The planned touch rows the engine wants stored for `e` at `now`; sets (or clears) the row's
  * `laterDueAt` to match, so write the enrolment after calling this.
  */
-export function storedTouchRows(e: EnrolmentRow, now: number): Omit<TouchRow, 'id'>[] {
-  const { stored, laterDueAt } = splitPlanned(e, now);
+export function storedTouchRows(e: EnrolmentRow, now: number, through?: number): Omit<TouchRow, 'id'>[] {
+  const { stored, laterDueAt } = splitPlanned(e, now, through);
   if (laterDueAt === undefined) delete e.laterDueAt;
   else e.laterDueAt = laterDueAt;
   return stored;
+}
+
+/**
+ * The planned touches of `e` that are not rows (due at or after its `laterDueAt`), as rows with
+ * computed ids, in due order: what the badge, the due list and its counts add to the stored ones.
+ */
+export function laterTouches(e: EnrolmentRow): TouchRow[] {
+  const from = e.laterDueAt;
+  if (from === undefined) return [];
+  let pending: PlannedTouch[];
+  try {
+    pending = pendingTouches(e);
+  } catch {
+    // An enrolment the engine cannot plan (a hand-edited backup) shows its stored rows only.
+    return [];
+  }
+  const out: TouchRow[] = [];
+  for (const p of pending) {
+    if (p.step === 0 || p.dueAt.getTime() < from) continue;
+    out.push({ ...touchRowOf(e, p), id: computedTouchId(e.id, p.step) } as TouchRow);
+  }
+  return out.sort((a, b) => a.dueAt - b.dueAt || a.step - b.step);
 }
 
 /** Which planned row a planned touch replaces: steps by number, step-0 touches by extra key. */
@@ -97,7 +130,7 @@ export function withLaterTouches(
     }
     for (const p of pending) {
       if (p.step === 0 || have.has(rowKey(p))) continue;
-      out.push({ ...touchRowOf(e, p), id: -(e.id * 1024 + p.step) } as TouchRow);
+      out.push({ ...touchRowOf(e, p), id: computedTouchId(e.id, p.step) } as TouchRow);
     }
   }
   return out;

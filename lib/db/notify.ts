@@ -5,7 +5,7 @@
  * never announce the same thing twice.
  */
 import { teamMeId } from './ownership';
-import { othersLeads } from './queries';
+import { computedDue, othersLeads } from './queries';
 import type { ContactRow, EnrolmentRow, TouchbaseDb, TouchRow } from './schema';
 
 /** `meta` key holding the 'YYYY-MM-DD' (rep's zone) of the last daily nudge. */
@@ -139,17 +139,25 @@ export interface NudgeCounts {
   replies: ContactRow[];
 }
 
-/** Counts from the indexes, plus the contacts waiting for an answer. */
+/**
+ * Counts from the indexes plus the touches not stored yet (lib/db/horizon.ts), and the contacts
+ * waiting for an answer.
+ */
 export async function nudgeCounts(db: TouchbaseDb, now: number, endOfToday: number): Promise<NudgeCounts> {
   return db.transaction('r', db.touches, db.enrolments, db.contacts, async () => {
-    const dueToday = await db.touches
-      .where('[state+dueAt]')
-      .between(['planned', -Infinity], ['planned', endOfToday], true, false)
-      .count();
-    const overdue = await db.touches
-      .where('[state+deadlineAt]')
-      .between(['planned', -Infinity], ['planned', now], true, false)
-      .count();
+    const computed = (await computedDue(db, endOfToday, false)).touches;
+    const dueToday =
+      computed.length +
+      (await db.touches
+        .where('[state+dueAt]')
+        .between(['planned', -Infinity], ['planned', endOfToday], true, false)
+        .count());
+    const overdue =
+      computed.filter((t) => t.deadlineAt < now).length +
+      (await db.touches
+        .where('[state+deadlineAt]')
+        .between(['planned', -Infinity], ['planned', now], true, false)
+        .count());
     const paused = await db.enrolments.where('state').equals('paused').toArray();
     const waiting = paused
       .filter((e) => e.pauseReason === 'replied')

@@ -28,7 +28,7 @@ import { ownersForNewLeads } from './assignment';
 import { notMine, refuseTheirs, syncMe } from './ownership';
 import { getSettings } from './settings';
 import { type SuppressionIndex, suppressedMessage, suppressionsOf } from './suppressions';
-import { rowKey, STORE_AHEAD_MS, storedTouchRows } from './horizon';
+import { laterTouches, parseComputedTouchId, rowKey, STORE_AHEAD_MS, storedTouchRows } from './horizon';
 import { rememberBefore } from './undo';
 
 /** A refusal a rep can read ("This contact opted out…"); nothing was written. */
@@ -748,6 +748,36 @@ export async function enrolContactsBatch(
 }
 
 /**
+ * The stored id of the touch `touchId` names, inside the caller's transaction. A computed touch
+ * (negative id, one the engine plans but no row holds yet: lib/db/horizon.ts) is written first,
+ * with every touch of its enrolment due no later than it, so the stored rows stay the ones due
+ * before one cut. Undefined when it is no longer planned (the sequence changed since it was read).
+ */
+export async function materialiseTouch(
+  db: TouchbaseDb,
+  touchId: number,
+  now: number,
+): Promise<number | undefined> {
+  const named = parseComputedTouchId(touchId);
+  if (!named) return touchId;
+  const planned = async () =>
+    (await db.touches.where('[enrolmentId+step]').equals([named.enrolmentId, named.step]).toArray()).find(
+      (t) => t.state === 'planned',
+    );
+  // Written meanwhile (the alarm, another surface): that row is the touch.
+  const stored = await planned();
+  if (stored) return stored.id;
+  const e = await db.enrolments.get(named.enrolmentId);
+  const touch = e && named.step > 0 ? laterTouches(e).find((t) => t.step === named.step) : undefined;
+  if (!e || !touch) return undefined;
+  const rows = storedTouchRows(e, now, touch.dueAt);
+  await db.enrolments.put(e);
+  await syncTouches(db, e, rows);
+  return (await planned())?.id;
+}
+
+
+/**
  * Marks a touch done. Idempotent: completing it again (two Gmail tabs, a double click) records
  * nothing and answers `alreadyDone`.
  */
@@ -764,6 +794,9 @@ export async function completeTouch(
   },
 ): Promise<{ alreadyDone: boolean }> {
   return db.transaction('rw', writeTables(db), async () => {
+    const id = await materialiseTouch(db, touchId, opts.now);
+    if (id === undefined) throw new RepoError(msg('err_touch_replanned'));
+    touchId = id;
     const touch = await db.touches.get(touchId);
     if (!touch) throw new RepoError(msg('err_touch_replanned'));
     if (touch.state !== 'planned') return { alreadyDone: true };
@@ -804,6 +837,9 @@ export async function logCallOutcome(
   opts: { now: number; via: string },
 ): Promise<void> {
   await db.transaction('rw', writeTables(db), async () => {
+    const id = await materialiseTouch(db, touchId, opts.now);
+    if (id === undefined) throw new RepoError(msg('err_call_not_planned'));
+    touchId = id;
     const touch = await db.touches.get(touchId);
     if (!touch) throw new RepoError(msg('err_call_not_planned'));
     // Logged already (double click, second tab): a second outcome would count the call twice.
@@ -831,6 +867,9 @@ export async function skipTouch(
   opts: { now: number; via: string },
 ): Promise<void> {
   await db.transaction('rw', writeTables(db), async () => {
+    const id = await materialiseTouch(db, touchId, opts.now);
+    if (id === undefined) return;
+    touchId = id;
     const touch = await db.touches.get(touchId);
     if (touch?.state !== 'planned') return;
     await refuseTheirs(db, touch.contactId);
@@ -867,6 +906,9 @@ export async function snoozeTouch(
 ): Promise<{ dueAt: number }> {
   if (!Number.isFinite(minutes) || minutes <= 0) throw new RepoError(msg('err_snooze_minutes'));
   return db.transaction('rw', writeTables(db), async () => {
+    const id = await materialiseTouch(db, touchId, opts.now);
+    if (id === undefined) throw new RepoError(msg('err_touch_not_planned'));
+    touchId = id;
     const touch = await db.touches.get(touchId);
     if (touch?.state !== 'planned') throw new RepoError(msg('err_touch_not_planned'));
     await refuseTheirs(db, touch.contactId);

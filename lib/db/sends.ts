@@ -3,7 +3,7 @@
  * addressed to (To, Cc or Bcc): a draft drawn for Bob and sent to Carol completes nothing.
  */
 import type { Purpose } from '@/lib/cadence/types';
-import { applyEvent, completeTouch, normaliseEmail, writeTables } from './repo';
+import { applyEvent, completeTouch, materialiseTouch, normaliseEmail, writeTables } from './repo';
 import type { ActivityRow, TouchbaseDb } from './schema';
 
 /** What a sent draft was for, read from the token it carried. */
@@ -40,7 +40,10 @@ export function isAddressed(email: string | undefined, recipients: readonly stri
 export async function recordSend(db: TouchbaseDb, target: SendTarget, rec: SendRecord): Promise<SendOutcome> {
   return db.transaction('rw', writeTables(db), async (): Promise<SendOutcome> => {
     if (target.kind === 'touch') {
-      const touch = await db.touches.get(target.touchId);
+      // A draft of a touch that was computed then (lib/db/horizon.ts) is credited to its row.
+      const id = await materialiseTouch(db, target.touchId, rec.at);
+      if (id === undefined) return { recorded: false, reason: 'already-done' };
+      const touch = await db.touches.get(id);
       if (!touch) return { recorded: false, reason: 'already-done' };
       const contact = await db.contacts.get(touch.contactId);
       if (!contact) return { recorded: false, reason: 'no-contact' };
@@ -48,7 +51,7 @@ export async function recordSend(db: TouchbaseDb, target: SendTarget, rec: SendR
       if (touch.state !== 'planned' || touch.channel !== 'email')
         return { recorded: false, reason: 'already-done' };
       // Sent is sent: the record stands even if the lead changed hands since the draft went in.
-      const res = await completeTouch(db, target.touchId, {
+      const res = await completeTouch(db, id, {
         now: rec.at,
         via: rec.via,
         text: rec.text,

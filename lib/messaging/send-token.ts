@@ -5,6 +5,7 @@
  * apart). Parsed only in the background, which checks the recipients before it writes anything.
  */
 import type { SendTarget } from '@/lib/db/sends';
+import { isTouchId } from '@/lib/db/touch-id';
 
 const QUICK = /^(breakup|value):(\d{1,15}):[a-z0-9]{1,16}$/;
 
@@ -23,9 +24,10 @@ export function quickToken(purpose: 'breakup' | 'value', contactId: number, nonc
 
 /** What a token stands for, or undefined for a one-off draft (or anything not ours). */
 export function parseSendToken(token: string): SendTarget | undefined {
-  if (/^\d{1,15}$/.test(token)) {
+  if (/^-?\d{1,15}$/.test(token)) {
+    // A negative id is a touch drafted before its row was written (lib/db/touch-id.ts).
     const touchId = Number(token);
-    return touchId > 0 ? { kind: 'touch', touchId } : undefined;
+    return isTouchId(touchId) ? { kind: 'touch', touchId } : undefined;
   }
   const m = QUICK.exec(token);
   if (!m) return undefined;

@@ -6,6 +6,7 @@
 import { LEAD_SOURCES } from '@/lib/cadence/types';
 import { MAX_ASSIGN_RULES, MAX_RULE_REPS } from '@/lib/sync/assign';
 import type { RuntimeMessage } from './protocol';
+import { isTouchId } from '@/lib/db/touch-id';
 import { isLanguage } from '@/lib/templates/language';
 
 /** Longest free text (notes, the text of a sent touch, a mail body) a message may carry. */
@@ -263,20 +264,20 @@ export function payloadProblem(msg: RuntimeMessage): string | undefined {
       if (!isText(p.via, MAX_VIA)) return 'The request has no valid origin tag.';
       return checkContact(p.contact);
     case 'touch.complete':
-      if (!isId(p.touchId)) return 'That touch id is not valid.';
+      if (!isTouchId(p.touchId)) return 'That touch id is not valid.';
       if (!isOptionalText(p.text, MAX_TEXT)) return 'The text of the touch is not valid.';
       return isText(p.via, MAX_VIA) ? undefined : 'The request has no valid origin tag.';
     case 'touch.skip':
-      if (!isId(p.touchId)) return 'That touch id is not valid.';
+      if (!isTouchId(p.touchId)) return 'That touch id is not valid.';
       return isText(p.via, MAX_VIA) ? undefined : 'The request has no valid origin tag.';
     case 'touch.snooze':
-      if (!isId(p.touchId)) return 'That touch id is not valid.';
+      if (!isTouchId(p.touchId)) return 'That touch id is not valid.';
       if (typeof p.minutes !== 'number' || !Number.isFinite(p.minutes) || p.minutes <= 0)
         return 'Snooze needs a positive number of minutes.';
       if (p.minutes > MAX_SNOOZE_MINUTES) return 'Snooze for at most a year.';
       return isText(p.via, MAX_VIA) ? undefined : 'The request has no valid origin tag.';
     case 'call.outcome':
-      if (!isId(p.touchId)) return 'That touch id is not valid.';
+      if (!isTouchId(p.touchId)) return 'That touch id is not valid.';
       if (typeof p.outcome !== 'string' || !CALL_OUTCOMES.has(p.outcome)) return 'Unknown call outcome.';
       return isText(p.via, MAX_VIA) ? undefined : 'The request has no valid origin tag.';
     case 'reply.log':

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { completeTouch, enrolContact, saveSettings, TouchbaseDb } from '@/lib/db';
+import { completeTouch, enrolContact, plannedTouchesOf, saveSettings, TouchbaseDb } from '@/lib/db';
 import { isAddressed, recordSend } from '@/lib/db/sends';
 import { parseSendToken, quickToken, touchToken } from '@/lib/messaging/send-token';
 
@@ -38,10 +38,9 @@ async function afterTwoSteps() {
   return ids;
 }
 
+// Stored rows and the ones the engine computes beyond them (lib/db/horizon.ts).
 const planned = async (enrolmentId: number) =>
-  (await db.touches.where('enrolmentId').equals(enrolmentId).toArray())
-    .filter((t) => t.state === 'planned')
-    .sort((a, b) => a.step - b.step);
+  (await plannedTouchesOf(db, enrolmentId)).sort((a, b) => a.step - b.step);
 
 describe('recordSend: a planned touch', () => {
   it('counts only when the contact is among To, Cc or Bcc', async () => {
