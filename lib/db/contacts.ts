@@ -255,6 +255,27 @@ function summarise(changed: number, skips: Map<string, number>): BulkResult {
   return { changed, skipped, reasons };
 }
 
+/** The stored contacts among `ids`, in the order given. */
+async function contactRows(db: TouchbaseDb, ids: readonly number[]): Promise<ContactRow[]> {
+  return (await db.contacts.bulkGet([...ids])).filter((c): c is ContactRow => c !== undefined);
+}
+
+/**
+ * Which of `ids` are stored contacts, as `{ id }`, from primary keys alone (one key-range read
+ * for a large selection, no row values).
+ */
+async function existingIds(db: TouchbaseDb, ids: readonly number[]): Promise<{ id: number }[]> {
+  if (!ids.length) return [];
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  for (const id of ids) {
+    if (id < lo) lo = id;
+    if (id > hi) hi = id;
+  }
+  const stored = new Set(await db.contacts.where(':id').between(lo, hi, true, true).primaryKeys());
+  return ids.filter((id) => stored.has(id)).map((id) => ({ id }));
+}
+
 /**
  * Applies one action to many contacts in ONE transaction: either every change lands or none.
  * Contacts the action does not apply to (already enrolled, nothing to pause) are counted as
@@ -270,9 +291,15 @@ export async function bulkContacts(
   const ids = [...new Set(contactIds)].filter((id) => Number.isInteger(id));
   if (action.kind === 'enrol' && !isLeadSource(action.source))
     throw new RepoError(msg('err_lead_source_unknown', { source: String(action.source) }));
+  // Pause, resume and stop need only to know which contacts exist: their keys, not their rows.
+  const keysOnly = action.kind === 'pause' || action.kind === 'resume' || action.kind === 'remove';
   return db.transaction('rw', writeTables(db), async () => {
-    const contacts = (await db.contacts.bulkGet(ids)).filter((c): c is ContactRow => c !== undefined);
-    const enrolments = await enrolmentsOfContacts(db, ids);
+    const [found, enrolments] = await Promise.all([
+      keysOnly ? existingIds(db, ids) : contactRows(db, ids),
+      enrolmentsOfContacts(db, ids),
+    ]);
+    // Whole rows unless keysOnly; the branches that read more than `id` are not keysOnly.
+    const contacts = found as ContactRow[];
     const byContact = new Map<number, EnrolmentRow[]>();
     for (const e of enrolments) {
       const list = byContact.get(e.contactId) ?? [];

@@ -620,10 +620,20 @@ export async function contactsByEmails(
     // One exact lookup per address, all issued at once: `anyOf` walks a cursor that seeks key by
     // key, one round trip each (about 0.3 s for an import batch of 200 in Chromium).
     const keys = [...new Set(emailsLower)];
-    const lists = await Promise.all([
-      ...keys.map((k) => db.contacts.where('emailLower').equals(k).toArray()),
-      ...keys.map((k) => db.contacts.where('externalIds').equals(otherEmailId(k)).toArray()),
+    // Other addresses are rare: when fewer are stored than there are keys here, one key-range
+    // read of them all replaces a lookup per key (half of an import batch's reads).
+    const [others, primary] = await Promise.all([
+      db.contacts.where('externalIds').startsWith('email:').limit(keys.length).keys() as Promise<string[]>,
+      Promise.all(keys.map((k) => db.contacts.where('emailLower').equals(k).toArray())),
     ]);
+    const stored = new Set(others);
+    const otherKeys = others.length < keys.length ? keys.filter((k) => stored.has(otherEmailId(k))) : keys;
+    const lists = [
+      ...primary,
+      ...(await Promise.all(
+        otherKeys.map((k) => db.contacts.where('externalIds').equals(otherEmailId(k)).toArray()),
+      )),
+    ];
     const seen = new Map<number, ContactRow>();
     for (const list of lists) for (const c of list) if (!seen.has(c.id)) seen.set(c.id, c);
     return [...seen.values()];

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ContactDraft } from '@/lib/csv/import';
-import { dueSummary, enrolContact, RepoError, saveSettings, TouchbaseDb } from '@/lib/db';
+import { dueSummary, enrolContact, RepoError, saveSettings, TouchbaseDb, upsertContact } from '@/lib/db';
 import { importContacts } from '@/lib/db/import';
 
 const T0 = Date.parse('2026-03-03T15:00:00Z');
@@ -50,6 +50,33 @@ describe('importContacts', () => {
     expect(await db.enrolments.where('contactId').equals(a!.id).count()).toBe(1);
     // Speed to lead: the first touch is due at once.
     expect((await dueSummary(db, T0)).due).toBeGreaterThanOrEqual(2);
+  });
+
+  it('finds a contact by another of its addresses, with fewer or more other addresses stored than rows in the batch', async () => {
+    await upsertContact(
+      db,
+      { email: 'ada@example.com', firstName: 'Ada', externalIds: ['email:ada@home.net'] },
+      T0,
+    );
+    // Three rows, one other address stored: one key-range read answers for all three.
+    const many = await importContacts(db, {
+      drafts: [draft('x@example.com'), draft('ADA@home.net', { title: 'CTO' }), draft('y@example.com')],
+      mode: 'update',
+      via: 'import',
+      now: T0,
+    });
+    expect(many).toMatchObject({ created: 2, updated: 1 });
+    // One row, as many other addresses stored as rows: looked up by key.
+    const one = await importContacts(db, {
+      drafts: [draft('ada@home.net', { company: 'Analytical' })],
+      mode: 'update',
+      via: 'import',
+      now: T0,
+    });
+    expect(one).toMatchObject({ created: 0, updated: 1 });
+    const ada = await db.contacts.where('emailLower').equals('ada@example.com').first();
+    expect(ada).toMatchObject({ title: 'CTO', company: 'Analytical' });
+    expect(await db.contacts.count()).toBe(3);
   });
 
   it('updates known contacts in update mode without erasing fields the file leaves empty', async () => {
