@@ -610,6 +610,29 @@ export async function enrolmentsOfContacts(
   return rows.filter((e) => wanted.has(e.contactId));
 }
 
+/**
+ * Which of `keys` (sorted, distinct) the contacts index `index` holds, from one key-range read
+ * between the first and the last (index keys only, no rows) when that range holds at most four
+ * entries per key; past that, all of `keys` (each is then looked up). For an import into a new
+ * or a differently named list, the range is empty and no row is read.
+ */
+async function presentKeys(
+  db: TouchbaseDb,
+  index: 'emailLower' | 'externalIds',
+  keys: readonly string[],
+): Promise<readonly string[]> {
+  if (!keys.length) return keys;
+  const cap = keys.length * 4;
+  const inRange = (await db.contacts
+    .where(index)
+    .between(keys[0]!, keys[keys.length - 1]!, true, true)
+    .limit(cap)
+    .keys()) as string[];
+  if (inRange.length >= cap) return keys;
+  const stored = new Set(inRange);
+  return keys.filter((k) => stored.has(k));
+}
+
 /** Stored contacts with any address (primary or other) in `emailsLower`, in one pass. */
 export async function contactsByEmails(
   db: TouchbaseDb,
@@ -617,23 +640,18 @@ export async function contactsByEmails(
 ): Promise<ContactRow[]> {
   if (!emailsLower.length) return [];
   if (emailsLower.length <= ANY_OF_LIMIT) {
-    // One exact lookup per address, all issued at once: `anyOf` walks a cursor that seeks key by
-    // key, one round trip each (about 0.3 s for an import batch of 200 in Chromium).
-    const keys = [...new Set(emailsLower)];
-    // Other addresses are rare: when fewer are stored than there are keys here, one key-range
-    // read of them all replaces a lookup per key (half of an import batch's reads).
-    const [others, primary] = await Promise.all([
-      db.contacts.where('externalIds').startsWith('email:').limit(keys.length).keys() as Promise<string[]>,
-      Promise.all(keys.map((k) => db.contacts.where('emailLower').equals(k).toArray())),
+    const keys = [...new Set(emailsLower)].sort();
+    // Most addresses of an import are new: first ask which are stored at all, from index keys
+    // alone, then read only those rows, one exact lookup each, all issued at once (`anyOf` walks
+    // a cursor that seeks key by key, about 0.3 s for a batch of 200 in Chromium).
+    const [primary, other] = await Promise.all([
+      presentKeys(db, 'emailLower', keys),
+      presentKeys(db, 'externalIds', keys.map(otherEmailId)),
     ]);
-    const stored = new Set(others);
-    const otherKeys = others.length < keys.length ? keys.filter((k) => stored.has(otherEmailId(k))) : keys;
-    const lists = [
-      ...primary,
-      ...(await Promise.all(
-        otherKeys.map((k) => db.contacts.where('externalIds').equals(otherEmailId(k)).toArray()),
-      )),
-    ];
+    const lists = await Promise.all([
+      ...primary.map((k) => db.contacts.where('emailLower').equals(k).toArray()),
+      ...other.map((k) => db.contacts.where('externalIds').equals(k).toArray()),
+    ]);
     const seen = new Map<number, ContactRow>();
     for (const list of lists) for (const c of list) if (!seen.has(c.id)) seen.set(c.id, c);
     return [...seen.values()];

@@ -79,6 +79,29 @@ describe('importContacts', () => {
     expect(await db.contacts.count()).toBe(3);
   });
 
+  it("finds known contacts whether few or many stored addresses fall between the batch's first and last", async () => {
+    for (const l of 'bcdefghijk') await upsertContact(db, { email: `${l}@example.com` }, T0);
+    await upsertContact(db, { email: 'z@example.com', firstName: 'Zed' }, T0);
+    // a..z holds 11 stored addresses, more than four per row: each row is looked up.
+    const wide = await importContacts(db, {
+      drafts: [draft('a@example.com'), draft('Z@example.com', { title: 'Boss' })],
+      mode: 'update',
+      via: 'import',
+      now: T0,
+    });
+    expect(wide).toMatchObject({ created: 1, updated: 1 });
+    // c..e holds three: one key-range read tells which are stored.
+    const narrow = await importContacts(db, {
+      drafts: [draft('c@example.com', { title: 'Chief' }), draft('cc@example.com'), draft('e@example.com')],
+      mode: 'skip',
+      via: 'import',
+      now: T0,
+    });
+    expect(narrow).toMatchObject({ created: 1, skipped: 2 });
+    expect((await db.contacts.where('emailLower').equals('z@example.com').first())?.title).toBe('Boss');
+    expect(await db.contacts.count()).toBe(13);
+  });
+
   it('updates known contacts in update mode without erasing fields the file leaves empty', async () => {
     await enrolContact(db, {
       contact: { email: 'known@example.com', firstName: 'Kay', phone: '555' },
