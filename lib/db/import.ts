@@ -105,12 +105,16 @@ export async function importContacts(db: TouchbaseDb, req: ImportRequest): Promi
       db.meta,
     ],
     async () => {
-      const playbook = req.enrol ? await findPlaybook(db, req.enrol.playbookId) : undefined;
-      if (req.enrol && !playbook) throw new RepoError(msg('err_no_playbook', { id: req.enrol.playbookId }));
-      const settings = await getSettings(db);
-
       const keys = req.drafts.map((d) => normaliseEmail(d.email));
-      const existingRows = await contactsByEmails(db, keys);
+      // Every read a batch needs, issued at once: each separate wait is a round trip to the
+      // database, and an import is dozens of batches.
+      const [playbook, settings, existingRows, suppressions] = await Promise.all([
+        req.enrol ? findPlaybook(db, req.enrol.playbookId) : undefined,
+        getSettings(db),
+        contactsByEmails(db, keys),
+        loadSuppressions(db),
+      ]);
+      if (req.enrol && !playbook) throw new RepoError(msg('err_no_playbook', { id: req.enrol.playbookId }));
       // A contact's other addresses are that contact too: a row for one updates it, never duplicates it.
       const existingByEmail = new Map(
         existingRows.flatMap((c) => emailKeysOf(c).map((e) => [e, c] as const)),
@@ -118,8 +122,8 @@ export async function importContacts(db: TouchbaseDb, req: ImportRequest): Promi
       const plan = planDedupe(req.drafts, new Set(existingByEmail.keys()), req.mode);
 
       const fallbackSource = req.enrol?.source ?? settings.defaultSource;
-      // An opt-out outlives the contact: a re-imported person comes back opted out, never enrolled.
-      const suppressions = await loadSuppressions(db);
+      // An opt-out outlives the contact (`suppressions`): a re-imported person comes back opted
+      // out, never enrolled.
       const suppressedEmails: string[] = [];
       const allOff = Object.fromEntries(CHANNELS.map((c) => [c, true])) as ContactRow['optOut'];
       const problems: string[] = [];

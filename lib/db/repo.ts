@@ -770,8 +770,8 @@ export async function enrolContactsBatch(
       touches.push(t);
     }
   });
-  await db.activities.bulkAdd(activities);
-  await db.touches.bulkAdd(touches as TouchRow[]);
+  // Both need only the enrolment ids: one wait for the two.
+  await Promise.all([db.activities.bulkAdd(activities), db.touches.bulkAdd(touches as TouchRow[])]);
   return { enrolled: accepted.map((a) => a.row.contactId), refused };
 }
 
