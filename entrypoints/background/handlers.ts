@@ -48,6 +48,7 @@ import type {
   UndoTicket,
 } from '@/lib/messaging/protocol';
 import type { BulkAction } from '@/lib/db/contacts';
+import { renderMsg } from '@/lib/i18n/message';
 import type { MessageKey, Msg } from '@/lib/i18n/msg';
 import { parseSendToken } from '@/lib/messaging/send-token';
 import { loadSidebarData } from '@/lib/sidebar/query';
@@ -72,7 +73,7 @@ function sendTime(scheduledAt: number | undefined, now: number): number {
 async function refusedInsert(db: TouchbaseDb, command: PageCommand): Promise<PageCommandResult | undefined> {
   if (command.kind !== 'insert' || !command.token) return undefined;
   const reason = await insertRefusal(db, parseSendToken(command.token));
-  return reason ? { ok: false, reason } : undefined;
+  return reason ? { ok: false, reason: renderMsg(reason) } : undefined;
 }
 
 const ENROLMENT_UNDO: Record<EnrolmentAction['kind'], MessageKey> = {

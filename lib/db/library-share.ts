@@ -14,6 +14,7 @@ import { syncMe } from './ownership';
 import { RepoError } from './repo';
 import { SYNC_ON_KEY } from './outbox';
 import type { LibraryShare, PlaybookRow, TemplateRow, TouchbaseDb } from './schema';
+import { msg } from '@/lib/i18n/msg';
 
 export type LibraryItemKind = 'playbook' | 'template';
 
@@ -27,24 +28,22 @@ export async function shareLibraryItem(
   id: string,
   shared: boolean,
 ): Promise<{ shared: boolean }> {
-  if (typeof id !== 'string' || id === '') throw new RepoError('Pick a playbook or template to share.');
+  if (typeof id !== 'string' || id === '') throw new RepoError(msg('err_share_pick'));
   const table = kind === 'playbook' ? db.playbooks : db.templates;
   return db.transaction('rw', table, db.meta, async () => {
     const me = await syncMe(db);
     const on = (await db.meta.get(SYNC_ON_KEY))?.value;
-    if (!me || !on) throw new RepoError('Turn on team sync in Settings first: sharing goes through it.');
+    if (!me || !on) throw new RepoError(msg('err_share_sync_off'));
     const builtIn =
       kind === 'playbook' ? BUILT_IN_PLAYBOOKS.some((p) => p.id === id) : getBuiltIn(id) !== undefined;
     if (builtIn)
       throw new RepoError(
-        kind === 'playbook'
-          ? 'Built-in playbooks are already in everyone’s library; copy one to share your version.'
-          : 'Built-in templates are already in everyone’s library; duplicate one to share your version.',
+        msg(kind === 'playbook' ? 'err_share_builtin_playbook' : 'err_share_builtin_template'),
       );
     const row = (await table.get(id)) as PlaybookRow | TemplateRow | undefined;
-    if (!row) throw new RepoError('This no longer exists; it may have been deleted in another tab.');
+    if (!row) throw new RepoError(msg('err_share_gone'));
     if (row.team && row.team.by.id !== me.id)
-      throw new RepoError(`Only ${row.team.by.name} can stop sharing this; copy it to make your own.`);
+      throw new RepoError(msg('err_share_not_author', { author: row.team.by.name }));
     if (shared === !!row.team) return { shared };
     if (shared) {
       const team: LibraryShare = { by: { id: me.id, name: me.name } };
@@ -65,7 +64,5 @@ export async function assertMayRemove(db: TouchbaseDb, row: PlaybookRow | Templa
   if (!row.team) return;
   const me = await syncMe(db);
   if (me && row.team.by.id === me.id) return;
-  throw new RepoError(
-    `${row.team.by.name} shared this with the team: only ${row.team.by.name} can remove it. Copy it to make your own.`,
-  );
+  throw new RepoError(msg('err_share_remove_not_author', { author: row.team.by.name }));
 }

@@ -63,7 +63,7 @@ export async function refuseTheirs(db: TouchbaseDb, contactId: number | undefine
 export async function theirsMessage(
   db: TouchbaseDb,
   contactId: number | undefined,
-): Promise<string | undefined> {
+): Promise<Msg | undefined> {
   if (contactId === undefined) return undefined;
   const meId = await teamMeId(db);
   if (!meId) return undefined;
@@ -78,7 +78,7 @@ export async function theirsMessage(
 export async function insertRefusal(
   db: TouchbaseDb,
   target: { kind: 'touch'; touchId: number } | { kind: 'quick'; contactId: number } | undefined,
-): Promise<string | undefined> {
+): Promise<Msg | undefined> {
   if (!target) return undefined;
   const contactId =
     target.kind === 'touch' ? (await db.touches.get(target.touchId))?.contactId : target.contactId;

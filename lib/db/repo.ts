@@ -804,7 +804,6 @@ export async function materialiseTouch(
   return (await planned())?.id;
 }
 
-
 /**
  * Marks a touch done. Idempotent: completing it again (two Gmail tabs, a double click) records
  * nothing and answers `alreadyDone`.

@@ -19,6 +19,7 @@ import {
 } from '@/lib/db';
 import { recordSend } from '@/lib/db/sends';
 import { ownerNote } from '@/lib/sync/owner-text';
+import { renderMsg } from '@/lib/i18n/message';
 
 const T0 = Date.parse('2026-03-03T15:00:00Z'); // a Tuesday
 const DAY = 86_400_000;
@@ -141,8 +142,8 @@ describe("another rep's lead: touches need a take-over first (team sync on)", ()
     await expect(logCallOutcome(db, touch.id, 'voicemail', opts)).rejects.toThrow(refused);
     await expect(skipTouch(db, touch.id, opts)).rejects.toThrow(refused);
     await expect(snoozeTouch(db, touch.id, 60, opts)).rejects.toThrow(refused);
-    expect(await insertRefusal(db, { kind: 'touch', touchId: touch.id })).toMatch(refused);
-    expect(await insertRefusal(db, { kind: 'quick', contactId })).toMatch(refused);
+    expect(renderMsg((await insertRefusal(db, { kind: 'touch', touchId: touch.id })) ?? '')).toMatch(refused);
+    expect(renderMsg((await insertRefusal(db, { kind: 'quick', contactId })) ?? '')).toMatch(refused);
     expect(await insertRefusal(db, undefined)).toBeUndefined();
     expect(await snapshot()).toEqual(before);
     // News from the contact is not an ownership matter: any rep logs a reply.
