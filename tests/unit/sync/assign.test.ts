@@ -274,6 +274,38 @@ describe('normaliseRules', () => {
   });
 });
 
+describe('a rules document from anywhere', () => {
+  it('never throws, and routing with what survives still gives every lead one owner', () => {
+    fc.assert(
+      fc.property(
+        fc.anything(),
+        fc.array(
+          fc.oneof(
+            fc.anything(),
+            fc.record({
+              id: fc.string(),
+              reps: fc.array(fc.record({ id: fc.string(), name: fc.oneof(fc.string(), fc.anything()) })),
+              sources: fc.anything(),
+              minScore: fc.oneof(fc.integer(), fc.double(), fc.anything()),
+              maxScore: fc.oneof(fc.integer(), fc.double(), fc.anything()),
+            }),
+          ),
+          { maxLength: 5 },
+        ),
+        leadArb,
+        (junk, list, facts) => {
+          for (const v of [junk, list]) {
+            const rules = normaliseRules(v);
+            const r = routeLead(facts, rules, JSON.parse('{}'), ctxAna, NOW);
+            expect(typeof r.owner.id).toBe('string');
+            expect(r.owner.id.length).toBeGreaterThan(0);
+          }
+        },
+      ),
+    );
+  });
+});
+
 describe('mergeAssign', () => {
   const doc = (wall: number, rules: unknown, replica = 'rep-ana'): AssignDoc => ({
     _id: 'assign:rules',
