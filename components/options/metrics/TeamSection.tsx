@@ -1,15 +1,19 @@
 import { useMemo } from 'react';
 import type { MetricsData } from '@/lib/db/metrics-data';
-import { coarseDuration, formatNumber, formatPercent } from '@/lib/format/datetime';
+import { formatNumber } from '@/lib/format/datetime';
+import { formatElapsed, formatRate } from '@/lib/format/figures';
 import { t, uiLocale } from '@/lib/i18n';
 import { computeTeamMetrics, type TeamRow } from '@/lib/metrics/team';
 import type { Week } from '@/lib/metrics/week';
 import type { TeamMe } from '@/lib/db';
 
-/** "12" or "3 · 25%": a count with its rate, the rate only when there is something to divide. */
+/**
+ * "12" or "3 · 25%": a count with its rate, the rate only when there is something to divide.
+ * Rates and times read as the weekly review writes them (lib/format/figures).
+ */
 function withRate(n: number, of: number, rate: number): string {
   const locale = uiLocale();
-  return of > 0 ? `${formatNumber(n, locale)} · ${formatPercent(rate, locale)}` : formatNumber(n, locale);
+  return of > 0 ? `${formatNumber(n, locale)} · ${formatRate(rate, locale)}` : formatNumber(n, locale);
 }
 
 function Cells({ row }: { row: TeamRow }) {
@@ -21,7 +25,7 @@ function Cells({ row }: { row: TeamRow }) {
       <td data-testid="team-enrolled">{formatNumber(row.enrolled, locale)}</td>
       <td data-testid="team-booked">{withRate(row.booked, row.enrolled, row.bookedRate)}</td>
       <td data-testid="team-first-touch">
-        {row.firstTouchMedianMs === null ? '–' : coarseDuration(row.firstTouchMedianMs, locale)}
+        {row.firstTouchMedianMs === null ? '–' : formatElapsed(row.firstTouchMedianMs, locale)}
       </td>
       <td data-testid="team-texted">{formatNumber(row.texted, locale)}</td>
       <td data-testid="team-opted-out">{withRate(row.optedOut, row.texted, row.optOutRate)}</td>
