@@ -13,7 +13,7 @@ import {
   recentActivities,
 } from '@/lib/db/export';
 import { t, tn } from '@/lib/i18n';
-import { ACTIVITY_LABELS as KIND_LABELS, CHANNEL_LABELS, PURPOSE_LABELS } from '@/lib/labels';
+import { ACTIVITY_LABELS as KIND_LABELS, builtInText, CHANNEL_LABELS, PURPOSE_LABELS } from '@/lib/labels';
 import { downloadFile, formatWhen, isoDay, OUTCOME_LABELS } from './contacts/format';
 import { usePlaybooks, useSettings } from './contacts/useDashboardData';
 import './contacts/data-tabs.css';
@@ -131,7 +131,7 @@ export function ActivityTab() {
             <option value="">{t('log_all_playbooks')}</option>
             {(playbooks ?? []).map((p) => (
               <option key={p.id} value={p.id}>
-                {p.name}
+                {builtInText(p.name)}
               </option>
             ))}
           </select>
@@ -207,7 +207,7 @@ export function ActivityTab() {
                   <td title={c?.email}>{c ? displayName(c) : <span className="tb-muted">—</span>}</td>
                   <td>{KIND_LABELS[a.kind] ?? a.kind}</td>
                   <td title={e?.playbookName}>
-                    {a.purpose ? PURPOSE_LABELS[a.purpose] : (e?.playbookName ?? '')}
+                    {a.purpose ? PURPOSE_LABELS[a.purpose] : builtInText(e?.playbookName ?? '')}
                     {a.step ? <span className="tb-muted"> · {t('log_step', { step: a.step })}</span> : null}
                   </td>
                   <td>{a.channel ? CHANNEL_LABELS[a.channel] : ''}</td>

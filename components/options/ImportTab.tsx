@@ -23,6 +23,7 @@ import { FORMAT_LABELS } from './import/mapping';
 import './contacts/data-tabs.css';
 import { LeadSourceOptions } from '@/components/ui/LeadSourceOptions';
 import { RichText } from '@/components/ui/RichText';
+import { builtInText } from '@/lib/labels';
 
 type Phase = 'pick' | 'reading' | 'map' | 'saving' | 'done';
 
@@ -334,7 +335,7 @@ export function ImportTab() {
                     >
                       {(playbooks ?? []).map((p) => (
                         <option key={p.id} value={p.id}>
-                          {p.name}
+                          {builtInText(p.name)}
                         </option>
                       ))}
                     </select>

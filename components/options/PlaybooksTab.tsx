@@ -5,7 +5,7 @@ import { builtInRules, type CadenceRule } from '@/lib/cadence/rules';
 import { getDb, getSettings } from '@/lib/db';
 import type { PlaybookRow } from '@/lib/db/schema';
 import { nameList, t, tn } from '@/lib/i18n';
-import { LEAD_SOURCE_LABELS } from '@/lib/labels';
+import { builtInText, LEAD_SOURCE_LABELS } from '@/lib/labels';
 import { request } from '@/lib/messaging/client';
 import { copyName } from '@/lib/playbook-editor';
 import { describeRule } from '@/lib/playbook-editor/rules';
@@ -16,8 +16,12 @@ import { isTheirs, ShareSwitch, TeamChip, useTeamView } from './team/TeamLibrary
 import './playbooks/playbooks.css';
 
 /** A playbook's rules to edit: its own, or a copy of the built-ins it runs by when it has none. */
+/** A playbook's rules; the built-in rules' names in the rep's language (they edit from there). */
 function rulesOf(p: Playbook): CadenceRule[] {
-  return p.rules ? structuredClone(p.rules) : builtInRules();
+  return (p.rules ? structuredClone(p.rules) : builtInRules()).map((r) => ({
+    ...r,
+    name: builtInText(r.name),
+  }));
 }
 
 function span(p: Playbook): string {
@@ -60,16 +64,17 @@ export function PlaybooksTab() {
   const startCopy = (p: Playbook) => {
     setNotice(null);
     setEditing({
+      // A copy of a built-in starts from its words in the rep's language; from then on they are the rep's.
       name: copyName(
-        p.name,
-        all.map((x) => x.name),
+        builtInText(p.name),
+        all.map((x) => builtInText(x.name)),
         (n) =>
           n === 1
-            ? t('pb_copy_name', { name: p.name.trim() })
-            : t('pb_copy_name_n', { name: p.name.trim(), n }),
+            ? t('pb_copy_name', { name: builtInText(p.name).trim() })
+            : t('pb_copy_name_n', { name: builtInText(p.name).trim(), n }),
       ),
-      description: p.description,
-      steps: p.steps.map((s) => ({ ...s })),
+      description: builtInText(p.description),
+      steps: p.steps.map((s) => (s.note === undefined ? { ...s } : { ...s, note: builtInText(s.note) })),
       rules: rulesOf(p),
     });
   };
@@ -105,7 +110,7 @@ export function PlaybooksTab() {
         onClick={() => select(p.id)}
         data-testid={`playbook-item-${p.id}`}
       >
-        <span className="tb-pb-item-name">{p.name}</span>
+        <span className="tb-pb-item-name">{builtInText(p.name)}</span>
         <span className="tb-muted tb-pb-item-meta">{span(p)}</span>
         <TeamChip share={shareOf(p)} team={team} />
       </button>
@@ -160,8 +165,8 @@ export function PlaybooksTab() {
           <>
             <div className="tb-pb-head">
               <div>
-                <h2 data-testid="playbook-title">{selected.name}</h2>
-                <p className="tb-pb-desc">{selected.description}</p>
+                <h2 data-testid="playbook-title">{builtInText(selected.name)}</h2>
+                <p className="tb-pb-desc">{builtInText(selected.description)}</p>
                 <div className="tb-row">
                   {shareOf(selected) ? (
                     <TeamChip share={shareOf(selected)} team={team} />

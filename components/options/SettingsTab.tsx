@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { type ContactWindow, LEAD_SOURCES, type LeadSource } from '@/lib/cadence/types';
 import type { RepSettings } from '@/lib/db/schema';
-import { LEAD_SOURCE_LABELS } from '@/lib/labels';
+import { builtInText, LEAD_SOURCE_LABELS } from '@/lib/labels';
 import { sameWindow } from '@/lib/contacts/record';
 import { getDb } from '@/lib/db';
 import { previewSettingsReplan, type ReplanPreview } from '@/lib/db/replan';
@@ -332,7 +332,7 @@ export function SettingsTab() {
                     <option value="">{t('dash_ask_each_time')}</option>
                     {(playbooks ?? []).map((p) => (
                       <option key={p.id} value={p.id}>
-                        {p.name}
+                        {builtInText(p.name)}
                       </option>
                     ))}
                   </select>

@@ -11,6 +11,7 @@ import {
 } from '@/lib/touches';
 import { ChannelIcon } from './ChannelIcon';
 import { type MessageKey, t } from '@/lib/i18n';
+import { scoreExplanation } from '@/lib/labels/score';
 
 const PRIORITY_KEYS: Record<string, MessageKey> = {
   High: 'priority_high',
@@ -76,7 +77,7 @@ export const DueRow = forwardRef<HTMLButtonElement, DueRowProps>(function DueRow
             <span
               className={`tb-priority ${score.priority.toLowerCase()}`}
               data-testid="priority"
-              title={t('popup_lead_score', { explanation: score.explanation })}
+              title={t('popup_lead_score', { explanation: scoreExplanation(score) })}
             >
               {t(PRIORITY_KEYS[score.priority] ?? 'priority_low')}
             </span>

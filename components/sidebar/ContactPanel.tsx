@@ -6,7 +6,7 @@ import { ContactEditor } from '@/components/shared/ContactEditor';
 import type { ContactData } from '@/components/shared/useContactData';
 import type { CallOutcome, Playbook, Purpose } from '@/lib/cadence/types';
 import { draftFor } from '@/lib/drafts/draft';
-import { LEAD_SOURCE_LABELS, PURPOSE_LABELS } from '@/lib/labels';
+import { builtInText, LEAD_SOURCE_LABELS, PURPOSE_LABELS } from '@/lib/labels';
 import { tomorrowSnooze } from '@/lib/touches/actions';
 import { useUndoToast } from '@/components/shared/useUndoToast';
 import { ConfirmOptOut, WithdrawOptOutForm } from '@/components/ui/OptOutForms';
@@ -255,7 +255,7 @@ export function ContactPanel({ data, playbooks, view, bridge }: Props) {
             </span>
           ) : null}
           <span className="tb-chip">{LEAD_SOURCE_LABELS[contact.leadSource] ?? contact.leadSource}</span>
-          {enrolment ? <span className="tb-chip">{enrolment.playbookName}</span> : null}
+          {enrolment ? <span className="tb-chip">{builtInText(enrolment.playbookName)}</span> : null}
           <LanguageControl contact={contact} view={view} />
         </div>
         {line ? (

@@ -3,7 +3,7 @@ import type { CadenceStep } from '@/lib/cadence/types';
 import type { TouchRow } from '@/lib/db';
 import { draftFor, missingLanguage } from '@/lib/drafts/draft';
 import { LANGUAGE_NAMES } from '@/lib/templates/language';
-import { PURPOSE_LABELS } from '@/lib/labels';
+import { builtInText, PURPOSE_LABELS } from '@/lib/labels';
 import { CHANNEL_WORDS } from '@/lib/sidebar/status';
 import type { PageView } from '@/lib/sites/types';
 import {
@@ -166,7 +166,7 @@ export function DraftCard({ touch, step, data, activities, view, bridge, childre
           </button>
         ) : null}
       </div>
-      {step?.note ? <p className="sb-hint tb-muted">{step.note}</p> : null}
+      {step?.note ? <p className="sb-hint tb-muted">{builtInText(step.note)}</p> : null}
       {isEmail ? (
         <input
           className="sb-subject"

@@ -15,6 +15,7 @@ import type { Person, RecordView } from '@/lib/sites/types';
 import { LeadSourceOptions } from '@/components/ui/LeadSourceOptions';
 import { t, tn } from '@/lib/i18n';
 import type { MessageKey } from '@/lib/i18n';
+import { builtInText } from '@/lib/labels';
 
 /** Where a language guess came from, in the interface language (lib/contacts stays free of i18n: the content scripts use it). */
 const GUESS_SOURCE_KEYS: Record<LanguageSource, MessageKey> = {
@@ -178,12 +179,12 @@ export function EnrolForm({ person, existing, title, settings, playbooks, record
         <select value={pbId} data-testid="enrol-playbook" onChange={(e) => setPlaybookId(e.target.value)}>
           {playbooks.map((p) => (
             <option key={p.id} value={p.id}>
-              {p.name}
+              {builtInText(p.name)}
             </option>
           ))}
         </select>
       </label>
-      {playbook ? <p className="sb-hint tb-muted">{playbook.description}</p> : null}
+      {playbook ? <p className="sb-hint tb-muted">{builtInText(playbook.description)}</p> : null}
       {existing ? null : (
         <div className="sb-field">
           <span>{t('lang_writes_in')}</span>

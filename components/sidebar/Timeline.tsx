@@ -1,6 +1,6 @@
 import { BUILT_IN_RULES } from '@/lib/cadence/rules';
 import type { EnrolmentRow, TouchRow } from '@/lib/db';
-import { PURPOSE_LABELS } from '@/lib/labels';
+import { builtInText, PURPOSE_LABELS } from '@/lib/labels';
 import { formatRelative } from '@/lib/format/datetime';
 import { CHANNEL_WORDS, theirTime, timeline } from '@/lib/sidebar/status';
 import { messageMap, t, uiLocale } from '@/lib/i18n';
@@ -27,7 +27,7 @@ export function Timeline({ enrolment, touches, now, repZone, contactZone }: Prop
   // A touch a rule added says which rule, so the sequence explains itself.
   const rules = enrolment.rules ?? BUILT_IN_RULES;
   const ruleName = (id: string | undefined) =>
-    id ? (rules.find((r) => r.id === id)?.name ?? id) : undefined;
+    id ? builtInText(rules.find((r) => r.id === id)?.name ?? id) : undefined;
   const ruleOf = (it: (typeof items)[number]): string | undefined => {
     if (it.step) return ruleName(enrolment.steps[it.step - 1]?.rule);
     const row = touches.find((t) => `f${t.id}` === it.key);

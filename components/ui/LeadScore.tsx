@@ -1,6 +1,7 @@
 import type { Score } from '@/lib/scoring';
 import { messageMap, t } from '@/lib/i18n';
 import type { Priority } from '@/lib/scoring';
+import { scoreExplanation, scoreReasons } from '@/lib/labels/score';
 
 /** A lead's priority word ("High" is "Hoch" in German); class names keep the English id. */
 export const PRIORITY_LABELS: Record<Priority, string> = messageMap({
@@ -14,12 +15,12 @@ export const PRIORITY_LABELS: Record<Priority, string> = messageMap({
  * written out beside it ("referral +30, replied +20, base +20"), for records that have the room.
  */
 export function LeadScore({ score, explain = false }: { score: Score; explain?: boolean }) {
-  const reasons = score.explanation.replace(/^\d+: /, '');
+  const reasons = scoreReasons(score);
   return (
     <span
       className="tb-lead-score"
       data-testid="lead-score"
-      title={t('popup_lead_score', { explanation: score.explanation })}
+      title={t('popup_lead_score', { explanation: scoreExplanation(score) })}
     >
       <span className={`tb-priority ${score.priority.toLowerCase()}`}>
         {PRIORITY_LABELS[score.priority] ?? score.priority} {score.score}

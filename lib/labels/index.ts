@@ -6,6 +6,7 @@
 import type { Channel, LeadSource, Purpose } from '@/lib/cadence/types';
 import { coarseDuration } from '@/lib/format/datetime';
 import { messageMap, t, uiLocale } from '@/lib/i18n';
+import { BUILT_IN_TEXT } from '@/lib/cadence/builtin-text';
 
 /** Short channel names. */
 export const CHANNEL_LABELS: Record<Channel, string> = messageMap({
@@ -89,3 +90,15 @@ export const ACTIVITY_LABELS: Record<string, string> = messageMap({
   note: 'activity_note',
   'sent-from-gmail': 'activity_sent_from_gmail',
 });
+
+/**
+ * A built-in playbook's or rule's name, description or step note in the interface language;
+ * anything else (what the rep typed, a copy they renamed) exactly as stored.
+ */
+export function builtInText(text: string): string;
+export function builtInText(text: string | undefined): string | undefined;
+export function builtInText(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  const key = BUILT_IN_TEXT[text.trim()];
+  return key ? t(key) : text;
+}

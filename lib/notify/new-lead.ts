@@ -17,6 +17,7 @@ import {
 import { contactLabel } from '@/lib/touches/labels';
 import type { NoticeText } from './speed-to-lead';
 import { formatCount, messageMap, t, tn, uiLocale } from '@/lib/i18n';
+import { scoreReasons } from '@/lib/labels/score';
 
 /** What the next touch of a new lead's sequence asks for. */
 export interface NextTouch {
@@ -112,7 +113,7 @@ export function newLeadNotices(
     }),
     message: t('notify_lead_message', {
       next: nextActionText(l.next, now, timeZone),
-      why: l.score.explanation.replace(/^\d+: /, ''),
+      why: scoreReasons(l.score),
     }),
   }));
 }

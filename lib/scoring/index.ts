@@ -5,6 +5,7 @@
  * `now` is an argument because freshness decays with the days since the last response.
  */
 import { LEAD_SOURCES, type LeadSource } from '@/lib/cadence/types';
+import { type MessageKey, type Msg, msg, msgN } from '@/lib/i18n/msg';
 
 const DAY_MS = 86_400_000;
 
@@ -60,7 +61,10 @@ export interface ScoreFacts {
 
 export interface ScorePart {
   id: string;
+  /** As stored (a rule's label as the rep typed it), English for the base and freshness. */
   label: string;
+  /** Set when the label is one Touchbase wrote (a default rule's, the base, freshness): read it in the rep's language. */
+  msg?: Msg;
   points: number;
 }
 
@@ -200,18 +204,24 @@ export function scoreLead(facts: ScoreFacts, settings: ScoringSettings, now: num
   const parts: ScorePart[] = [];
   for (const r of settings.rules) {
     if (r.enabled === false || !Number.isFinite(r.points) || r.points === 0) continue;
-    if (r.when && holds(r.when, facts)) parts.push({ id: r.id, label: r.label, points: r.points });
+    if (r.when && holds(r.when, facts)) {
+      const own = DEFAULT_RULE_KEYS[r.id];
+      // A default rule keeps its words in every language until the rep renames it.
+      const shipped = own && DEFAULT_LABELS.get(r.id) === r.label ? { msg: { key: own } } : {};
+      parts.push({ id: r.id, label: r.label, ...shipped, points: r.points });
+    }
   }
   parts.sort((a, b) => Math.abs(b.points) - Math.abs(a.points));
   const since = facts.lastResponseAt ?? facts.createdAt;
   const days = Number.isFinite(since) ? Math.max(0, Math.floor((now - since) / DAY_MS)) : 0;
   const decay = Math.min(Math.max(0, settings.maxDecay), days * Math.max(0, settings.decayPerDay));
   const all: ScorePart[] = [...parts];
-  if (settings.base) all.push({ id: 'base', label: 'base', points: settings.base });
+  if (settings.base) all.push({ id: 'base', label: 'base', msg: msg('score_part_base'), points: settings.base });
   if (decay > 0)
     all.push({
       id: 'freshness',
       label: `${facts.lastResponseAt !== undefined ? 'no response for' : 'new'} ${days} day${days === 1 ? '' : 's'}`,
+      msg: msgN(facts.lastResponseAt !== undefined ? 'score_part_quiet' : 'score_part_new', days),
       points: -decay,
     });
   const raw = all.reduce((s, p) => s + p.points, 0);
@@ -224,6 +234,24 @@ export function scoreLead(facts: ScoreFacts, settings: ScoringSettings, now: num
   };
 }
 
+/** Each default rule's message, by rule id. */
+const DEFAULT_RULE_KEYS: Readonly<Record<string, MessageKey>> = {
+  'src-referral': 'score_rule_src_referral',
+  'src-lsa': 'score_rule_src_lsa',
+  'src-web': 'score_rule_src_web',
+  'src-fb': 'score_rule_src_fb',
+  'budget-10k': 'score_rule_budget_10k',
+  interest: 'score_rule_interest',
+  replied: 'score_rule_replied',
+  answered: 'score_rule_answered',
+  booked: 'score_rule_booked',
+};
+
+const DEFAULT_LABELS = new Map(DEFAULT_SCORING.rules.map((r) => [r.id, r.label]));
+
+/** `+30`, `-3`: the sign always shown. */
+export const signedPoints = signed;
+
 export function priorityOf(score: number, s: Pick<ScoringSettings, 'high' | 'medium'>): Priority {
   return score >= s.high ? 'High' : score >= s.medium ? 'Medium' : 'Low';
 }
@@ -233,7 +261,8 @@ const MAX_LABEL = 60;
 
 /** One problem with the rep's scoring settings; `rule` is 1-based. */
 export interface ScoringIssue {
-  message: string;
+  /** What to fix, rendered in the rep's language where it is shown. */
+  msg: Msg;
   rule?: number;
 }
 
@@ -242,46 +271,46 @@ export function validateScoring(s: ScoringSettings): ScoringIssue[] {
   const out: ScoringIssue[] = [];
   const num = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
   if (!num(s?.base) || s.base < 0 || s.base > 100)
-    out.push({ message: 'The base score must be from 0 to 100.' });
+    out.push({ msg: msg('problem_score_base') });
   if (!num(s?.decayPerDay) || s.decayPerDay < 0)
-    out.push({ message: 'Points lost per day must be 0 or more.' });
+    out.push({ msg: msg('problem_score_decay') });
   if (!num(s?.maxDecay) || s.maxDecay < 0)
-    out.push({ message: 'The most points freshness can take must be 0 or more.' });
+    out.push({ msg: msg('problem_score_max_decay') });
   if (!num(s?.high) || !num(s?.medium) || s.medium < 0 || s.high > 100 || s.medium >= s.high)
-    out.push({ message: 'Priority bands: Medium must start below High, both from 0 to 100.' });
+    out.push({ msg: msg('problem_score_bands') });
   if (!num(s?.notifyAt) || s.notifyAt < 0 || s.notifyAt > 100)
-    out.push({ message: 'The notification threshold must be from 0 to 100.' });
+    out.push({ msg: msg('problem_score_notify_at') });
   const ids = new Set<string>();
-  if (!Array.isArray(s?.rules)) out.push({ message: 'The scoring rules must be a list.' });
+  if (!Array.isArray(s?.rules)) out.push({ msg: msg('problem_score_rules_list') });
   else if (s.rules.length > MAX_RULES)
-    out.push({ message: `Keep it to ${MAX_RULES} rules or fewer: the explanation has to stay readable.` });
+    out.push({ msg: msg('problem_score_rules_max', { max: MAX_RULES }) });
   (Array.isArray(s?.rules) ? s.rules : []).forEach((r, i) => {
     const rule = i + 1;
     if (typeof r?.id !== 'string' || !r.id || ids.has(r.id))
-      out.push({ rule, message: `Rule ${rule}: needs a unique id.` });
+      out.push({ rule, msg: msg('problem_score_rule_id', { rule }) });
     else ids.add(r.id);
     if (typeof r?.label !== 'string' || r.label.trim() === '')
-      out.push({ rule, message: `Rule ${rule}: give it a label.` });
+      out.push({ rule, msg: msg('problem_score_rule_label', { rule }) });
     else if (r.label.length > MAX_LABEL)
-      out.push({ rule, message: `Rule ${rule}: keep the label under ${MAX_LABEL} characters.` });
+      out.push({ rule, msg: msg('problem_score_rule_label_long', { rule, max: MAX_LABEL }) });
     if (!num(r?.points) || Math.abs(r.points) > 100)
-      out.push({ rule, message: `Rule ${rule}: points must be a number from -100 to 100.` });
+      out.push({ rule, msg: msg('problem_score_rule_points', { rule }) });
     const w = r?.when;
     if (w?.kind === 'source') {
       if (!Array.isArray(w.sources) || !w.sources.length || w.sources.some((x) => !LEAD_SOURCES.includes(x)))
-        out.push({ rule, message: `Rule ${rule}: pick at least one known lead source.` });
+        out.push({ rule, msg: msg('problem_score_rule_sources', { rule }) });
     } else if (w?.kind === 'custom') {
       if (typeof w.field !== 'string' || !w.field.trim())
-        out.push({ rule, message: `Rule ${rule}: name the custom field.` });
-      if (!CUSTOM_OPS.includes(w.op)) out.push({ rule, message: `Rule ${rule}: unknown comparison.` });
+        out.push({ rule, msg: msg('problem_score_rule_field', { rule }) });
+      if (!CUSTOM_OPS.includes(w.op)) out.push({ rule, msg: msg('problem_score_rule_op', { rule }) });
       else if ((w.op === 'at-least' || w.op === 'at-most') && parseAmount(w.value) === undefined)
-        out.push({ rule, message: `Rule ${rule}: "${String(w.value)}" is not a number to compare with.` });
+        out.push({ rule, msg: msg('problem_score_rule_number', { rule, value: String(w.value) }) });
       else if ((w.op === 'equals' || w.op === 'contains') && !w.value?.trim())
-        out.push({ rule, message: `Rule ${rule}: give the value to compare with.` });
+        out.push({ rule, msg: msg('problem_score_rule_value', { rule }) });
     } else if (w?.kind === 'engagement') {
       if (!ENGAGEMENT_SIGNALS.includes(w.signal))
-        out.push({ rule, message: `Rule ${rule}: unknown engagement signal.` });
-    } else out.push({ rule, message: `Rule ${rule}: unknown condition.` });
+        out.push({ rule, msg: msg('problem_score_rule_signal', { rule }) });
+    } else out.push({ rule, msg: msg('problem_score_rule_condition', { rule }) });
   });
   return out;
 }

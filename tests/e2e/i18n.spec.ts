@@ -35,6 +35,11 @@ test.describe('a browser in Spanish', () => {
     const { page, sidebar } = await openGmail(context, THREAD);
     await expect(sidebar.getByTestId('enrol-form')).toContainText('Aún no está en ninguna secuencia.');
     await sidebar.getByTestId('enrol-playbook').selectOption('seven-touch-14-day');
+    // Built-in playbooks are named and described in the rep's language (lib's words, by key).
+    await expect(
+      sidebar.locator('[data-testid="enrol-playbook"] option[value="seven-touch-14-day"]'),
+    ).toHaveText('7 toques en 14 días');
+    await expect(sidebar.getByTestId('enrol-form')).toContainText('Primero un SMS para ir rápido');
     await expect(sidebar.getByTestId('enrol-submit')).toHaveText('Inscribir a Bob');
     await sidebar.getByTestId('enrol-submit').click();
 
@@ -44,6 +49,8 @@ test.describe('a browser in Spanish', () => {
       /^Hola, Bob\. Soy Jane Seller, de Northwind Roofing\./,
     );
     await expect(sidebar.getByTestId('draft-meta')).toContainText('segmento');
+    // The step's note from the built-in playbook, stored in English in the enrolment, reads in Spanish.
+    await expect(sidebar.getByText('Da las gracias y haz una pregunta para cualificar.')).toBeVisible();
     await expect(sidebar.getByTestId('action-done')).toHaveText('✓ Hecho');
     await page.locator('#touchbase-sidebar').screenshot({ path: `${SHOTS}/sidebar-es.png` });
 

@@ -7,6 +7,7 @@ import { ConfirmOptOut } from '@/components/ui/OptOutForms';
 import { type PluralKey, t, tn } from '@/lib/i18n';
 import { requestUndoable } from '@/lib/messaging/client';
 import type { UndoTicket } from '@/lib/messaging/protocol';
+import { builtInText } from '@/lib/labels';
 
 interface Props {
   selected: number[];
@@ -62,7 +63,7 @@ export function BulkBar({ selected, playbooks, settings, onDone, onClear }: Prop
           >
             {playbooks.map((p) => (
               <option key={p.id} value={p.id}>
-                {p.name}
+                {builtInText(p.name)}
               </option>
             ))}
           </select>

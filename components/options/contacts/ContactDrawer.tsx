@@ -7,7 +7,7 @@ import { CHANNELS, INTERRUPTIVE_CHANNELS } from '@/lib/cadence/types';
 import { displayName } from '@/lib/db/contacts';
 import { formatDateTime, formatRelative, formatTime } from '@/lib/format/datetime';
 import { t, tn, uiLocale } from '@/lib/i18n';
-import { ACTIVITY_LABELS, CHANNEL_LABELS, PURPOSE_LABELS } from '@/lib/labels';
+import { ACTIVITY_LABELS, builtInText, CHANNEL_LABELS, PURPOSE_LABELS } from '@/lib/labels';
 import { request, requestUndoable } from '@/lib/messaging/client';
 import { OUTCOME_LABELS, STATE_LABELS } from './format';
 import { useNow } from './useDashboardData';
@@ -107,7 +107,7 @@ export function ContactDrawer({ contactId, onClose }: { contactId: number; onClo
                 .sort((a, b) => b.enrolledAt - a.enrolledAt)
                 .map((e) => (
                   <li key={e.id} data-testid="drawer-enrolment">
-                    <strong>{e.playbookName}</strong>{' '}
+                    <strong>{builtInText(e.playbookName)}</strong>{' '}
                     <span className={`tb-state tb-state-${e.state}`}>{STATE_LABELS[e.state]}</span>{' '}
                     <span className="tb-muted">
                       ·{' '}

@@ -5,7 +5,7 @@ import type { Activity, Enrolment } from '@/lib/cadence/types';
 import { getDb, getSettings } from '@/lib/db';
 import { loadLeadsForScoring } from '@/lib/db/lead-scores';
 import { t, tn } from '@/lib/i18n';
-import { LEAD_SOURCE_LABELS } from '@/lib/labels';
+import { builtInText, LEAD_SOURCE_LABELS } from '@/lib/labels';
 import {
   noAnswerComparison,
   type Outcome,
@@ -61,8 +61,9 @@ export function ReactionsSection({
       db.playbooks.toArray(),
     ]);
     const names = new Map<string, string>();
-    for (const r of BUILT_IN_RULES) names.set(r.id, r.name);
-    for (const p of own) for (const r of p.rules ?? []) if (!names.has(r.id)) names.set(r.id, r.name);
+    for (const r of BUILT_IN_RULES) names.set(r.id, builtInText(r.name));
+    for (const p of own)
+      for (const r of p.rules ?? []) if (!names.has(r.id)) names.set(r.id, builtInText(r.name));
     const scoring = scoringOf(settings);
     const scored = data.contacts.map((c) => {
       const s = scoreLead(

@@ -1,6 +1,6 @@
 import type { CadenceStep } from '@/lib/cadence/types';
 import { t } from '@/lib/i18n';
-import { CHANNEL_LABELS, formatMinutes, PURPOSE_LABELS } from '@/lib/labels';
+import { builtInText, CHANNEL_LABELS, formatMinutes, PURPOSE_LABELS } from '@/lib/labels';
 
 /** A playbook's steps as a readable timeline: Day N · channel · purpose · speed-to-lead. */
 export function StepTimeline({ steps }: { steps: readonly CadenceStep[] }) {
@@ -27,7 +27,7 @@ export function StepTimeline({ steps }: { steps: readonly CadenceStep[] }) {
                 </span>
               )}
             </div>
-            {s.note && <div className="tb-muted tb-pb-note">{s.note}</div>}
+            {s.note && <div className="tb-muted tb-pb-note">{builtInText(s.note)}</div>}
           </div>
         </li>
       ))}

@@ -20,6 +20,8 @@ import {
   validateScoring,
 } from '@/lib/scoring';
 import { t } from '@/lib/i18n';
+import { renderMsg } from '@/lib/i18n/message';
+import { scoreExplanation } from '@/lib/labels/score';
 
 const DAY = 86_400_000;
 
@@ -209,8 +211,8 @@ export function ScoringSection({
         {numberField('maxDecay', 'Most points lost that way', 0)}
       </div>
       {general.map((i) => (
-        <p key={i.message} className="tb-problem error" data-testid="scoring-problem">
-          {i.message}
+        <p key={renderMsg(i.msg)} className="tb-problem error" data-testid="scoring-problem">
+          {renderMsg(i.msg)}
         </p>
       ))}
 
@@ -298,8 +300,12 @@ export function ScoringSection({
                 <tr key={`${r.id || n}-problems`} className="tb-score-problems">
                   <td colSpan={6}>
                     {problems.map((p) => (
-                      <p key={p.message} className="tb-problem error" data-testid="scoring-rule-problem">
-                        {p.message}
+                      <p
+                        key={renderMsg(p.msg)}
+                        className="tb-problem error"
+                        data-testid="scoring-rule-problem"
+                      >
+                        {renderMsg(p.msg)}
                       </p>
                     ))}
                   </td>
@@ -335,7 +341,7 @@ export function ScoringSection({
                 {e.who}:{' '}
                 <span className={`tb-priority ${e.score.priority.toLowerCase()}`}>{e.score.priority}</span>{' '}
                 <span className="tb-muted" data-testid="scoring-example">
-                  {e.score.explanation}
+                  {scoreExplanation(e.score)}
                 </span>
               </li>
             ))}

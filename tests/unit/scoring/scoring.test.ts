@@ -11,6 +11,7 @@ import {
   scoreLead,
   validateScoring,
 } from '@/lib/scoring';
+import { english } from '@/lib/i18n/english';
 
 const NOW = Date.UTC(2026, 2, 10, 15, 0);
 const DAY = 86_400_000;
@@ -158,7 +159,7 @@ describe('lead scoring', () => {
   it('settings are checked, and bad stored settings fall back to the defaults', () => {
     expect(validateScoring(DEFAULT_SCORING)).toEqual([]);
     const bad = { ...DEFAULT_SCORING, medium: 80, high: 70 };
-    expect(validateScoring(bad).map((i) => i.message)).toEqual([
+    expect(validateScoring(bad).map((i) => english(i.msg))).toEqual([
       'Priority bands: Medium must start below High, both from 0 to 100.',
     ]);
     const badRule = {
@@ -172,7 +173,7 @@ describe('lead scoring', () => {
         },
       ],
     };
-    expect(validateScoring(badRule).map((i) => i.message)).toEqual([
+    expect(validateScoring(badRule).map((i) => english(i.msg))).toEqual([
       'Rule 1: give it a label.',
       'Rule 1: points must be a number from -100 to 100.',
       'Rule 1: "lots" is not a number to compare with.',

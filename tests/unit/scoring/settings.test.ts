@@ -44,7 +44,7 @@ describe('scoring settings form helpers', () => {
     const b = newScoreRule('engagement', [...rules, a]);
     expect(b.id).not.toBe(a.id);
     expect(validateScoring(withRules([b]))).toEqual([]);
-    expect(validateScoring(withRules([a])).map((i) => i.message)).toEqual([
+    expect(validateScoring(withRules([a])).map((i) => english(i.msg))).toEqual([
       'Rule 1: give the value to compare with.',
     ]);
     expect(validateScoring(withRules([newScoreRule('source', [])]))).toEqual([]);
@@ -84,7 +84,7 @@ describe('scoring settings form helpers', () => {
       rules: [{ id: 3, points: '5', when: { kind: 'nope' } }],
     });
     expect(Number.isNaN(wrong.base)).toBe(true);
-    expect(validateScoring(wrong).map((i) => i.message)).toEqual([
+    expect(validateScoring(wrong).map((i) => english(i.msg))).toEqual([
       'The base score must be from 0 to 100.',
       'Points lost per day must be 0 or more.',
       'The most points freshness can take must be 0 or more.',
@@ -113,13 +113,13 @@ describe('scoring settings form helpers', () => {
 
   it('limits: label length and number of rules', () => {
     const long = withRules([{ ...DEFAULT_SCORING.rules[0]!, label: 'x'.repeat(61) }]);
-    expect(validateScoring(long).map((i) => i.message)).toEqual([
+    expect(validateScoring(long).map((i) => english(i.msg))).toEqual([
       'Rule 1: keep the label under 60 characters.',
     ]);
     const many = withRules(
       Array.from({ length: 41 }, (_, i) => ({ ...DEFAULT_SCORING.rules[0]!, id: `r${i}` })),
     );
-    expect(validateScoring(many)[0]!.message).toMatch(/^Keep it to 40 rules or fewer/);
+    expect(english(validateScoring(many)[0]!.msg)).toMatch(/^Keep it to 40 rules or fewer/);
   });
 
   it('validateSettings reports scoring problems under the scoring field', () => {
