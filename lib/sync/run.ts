@@ -4,34 +4,31 @@
  */
 import { pushAssignDocs } from './assign-sync';
 import { applyChanges, pushOutbox, type SyncContext } from './engine';
+import { englishText, type Msg, msg } from '@/lib/i18n/msg';
 
 /** Why a run failed, in words a rep can act on. */
 export type SyncErrorCode = 'unauthorized' | 'forbidden' | 'not-found' | 'unreachable' | 'failed';
 
 export interface SyncFailure {
   code: SyncErrorCode;
+  /** What the rep reads, as data: render it where it is shown (a status stored before has none). */
+  msg?: Msg;
+  /** The same in English (logs, and statuses stored before messages had keys). */
   message: string;
+}
+
+function failure(code: SyncErrorCode, m: Msg): SyncFailure {
+  return { code, msg: m, message: englishText(m) };
 }
 
 /** CouchDB's (or the network's) error -> what the rep reads. */
 export function describeSyncError(err: unknown, where: { url: string; database: string }): SyncFailure {
   const e = (err ?? {}) as { status?: number; name?: string; message?: string; code?: string };
   const status = typeof e.status === 'number' ? e.status : undefined;
-  if (status === 401)
-    return {
-      code: 'unauthorized',
-      message: 'The server refused this username and password (401). Check them and save again.',
-    };
-  if (status === 403)
-    return {
-      code: 'forbidden',
-      message: `You are not allowed to read the database "${where.database}" (403). Ask whoever runs the server to add your user to its members.`,
-    };
+  if (status === 401) return failure('unauthorized', msg('sync_err_unauthorized'));
+  if (status === 403) return failure('forbidden', msg('sync_err_forbidden', { database: where.database }));
   if (status === 404)
-    return {
-      code: 'not-found',
-      message: `There is no database "${where.database}" on ${where.url} (404). Check its name, or ask whoever runs the server to create it.`,
-    };
+    return failure('not-found', msg('sync_err_not_found', { database: where.database, url: where.url }));
   const text = `${e.name ?? ''} ${e.message ?? ''} ${e.code ?? ''}`;
   if (
     status === undefined ||
@@ -39,14 +36,14 @@ export function describeSyncError(err: unknown, where: { url: string; database: 
     (status === 500 && /fetch|network|ECONNREFUSED|ECONNRESET|socket/i.test(text)) ||
     /Failed to fetch|NetworkError|fetch failed|ECONNREFUSED|ECONNRESET|ETIMEDOUT/i.test(text)
   )
-    return {
-      code: 'unreachable',
-      message: `Could not reach ${where.url}. Check the address and your connection; changes are kept and sent at the next sync.`,
-    };
-  return {
-    code: 'failed',
-    message: `The sync stopped: ${e.message || `server answered ${status}`}. Changes are kept and sent at the next sync.`,
-  };
+    return failure('unreachable', msg('sync_err_unreachable', { url: where.url }));
+  // The server's own words, when it gave any, are passed on as they are.
+  return failure(
+    'failed',
+    msg('sync_err_failed', {
+      reason: e.message || msg('sync_err_server_answered', { status: String(status) }),
+    }),
+  );
 }
 
 /**

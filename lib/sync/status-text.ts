@@ -1,6 +1,7 @@
 import { coarseDuration } from '@/lib/format/datetime';
 import { t, tn, uiLocale } from '@/lib/i18n';
 import type { SyncStatus } from './setup';
+import { renderMsg } from '@/lib/i18n/message';
 
 /**
  * One line about team sync for the popup and settings ("Synced: last synced 2 min ago · 3 changes
@@ -16,7 +17,14 @@ export function syncStatusLine(status: SyncStatus | undefined, now: number): str
     status.state === 'syncing'
       ? t('sync_status_syncing', { last })
       : status.state === 'error'
-        ? t('sync_status_error', { error: status.error?.message ?? t('sync_unknown_error'), last })
+        ? t('sync_status_error', {
+            error: status.error
+              ? status.error.msg
+                ? renderMsg(status.error.msg)
+                : status.error.message
+              : t('sync_unknown_error'),
+            last,
+          })
         : t('sync_status_ok', { last });
   return status.pending > 0 ? `${line} · ${tn('sync_pending', status.pending)}` : line;
 }

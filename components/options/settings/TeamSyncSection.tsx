@@ -5,6 +5,7 @@ import { request } from '@/lib/messaging/client';
 import { releaseServerAccess, requestServerAccess } from '@/lib/sync/access';
 import { checkSetup, type SyncSetupInput } from '@/lib/sync/setup';
 import { syncStatusLine } from '@/lib/sync/status-text';
+import { renderMsg } from '@/lib/i18n/message';
 
 const EMPTY: SyncSetupInput = { url: '', database: '', username: '', password: '', repName: '' };
 
@@ -58,7 +59,12 @@ export function TeamSyncSection({ repName }: { repName: string }) {
         }
         const res = await request('sync.connect', form);
         if ('failure' in res) {
-          setMessage({ text: t('sync_not_connected', { reason: res.failure.message }), error: true });
+          setMessage({
+            text: t('sync_not_connected', {
+              reason: res.failure.msg ? renderMsg(res.failure.msg) : res.failure.message,
+            }),
+            error: true,
+          });
           return;
         }
         setForm((f) => ({ ...f, password: '' }));

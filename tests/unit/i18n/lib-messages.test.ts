@@ -25,7 +25,6 @@ const PENDING: Record<string, number> = {
   'lib/csv/import/parse.ts': 8,
   'lib/sites/gmail/insert.ts': 7,
   'lib/cadence/triggers.ts': 5,
-  'lib/sync/run.ts': 5,
   'lib/csv/import/stream.ts': 3,
   'lib/csv/import/map.ts': 2,
   'lib/messaging/page-channel.ts': 2,
