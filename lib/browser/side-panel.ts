@@ -3,6 +3,8 @@
  * no such API (its `sidebar_action` is another thing, and the Firefox build declares neither), so
  * every caller asks here first and shows no side-panel control where it is missing.
  */
+import { tLight } from '@/lib/i18n/light';
+
 interface SidePanelApi {
   open(options: { tabId?: number; windowId?: number }): Promise<void>;
 }
@@ -25,7 +27,7 @@ export function hasSidePanel(): boolean {
  */
 export function openSidePanel(tabId: number): Promise<{ ok: true } | { ok: false; reason: string }> {
   const sp = api();
-  if (!sp) return Promise.resolve({ ok: false, reason: 'This browser has no side panel.' });
+  if (!sp) return Promise.resolve({ ok: false, reason: tLight('panel_none') });
   try {
     return sp.open({ tabId }).then(
       () => ({ ok: true }) as const,

@@ -12,6 +12,7 @@
  */
 import { storage } from 'wxt/utils/storage';
 import type { PageCommand, PageCommandResult, PageState, TabCommandMessage } from './protocol';
+import { tLight } from '@/lib/i18n/light';
 
 /** Session storage: kept while the browser runs, cleared when it closes, never written to disk. */
 export function pageStateKey(tabId: number): `session:${string}` {
@@ -71,8 +72,7 @@ export async function forwardPageCommand(tabId: number, command: PageCommand): P
   const msg: TabCommandMessage = { tbCommand: command };
   try {
     const res = (await browser.tabs.sendMessage(tabId, msg, { frameId: 0 })) as PageCommandResult | undefined;
-    if (!res || typeof res.ok !== 'boolean')
-      return { ok: false, reason: 'The page did not answer. Reload it and try again.' };
+    if (!res || typeof res.ok !== 'boolean') return { ok: false, reason: tLight('page_no_answer') };
     return {
       ok: res.ok,
       ...(typeof res.reason === 'string' ? { reason: res.reason } : {}),
@@ -80,7 +80,7 @@ export async function forwardPageCommand(tabId: number, command: PageCommand): P
       ...(typeof res.session === 'string' ? { session: res.session } : {}),
     };
   } catch {
-    return { ok: false, reason: 'The page did not answer. Reload it and try again.' };
+    return { ok: false, reason: tLight('page_no_answer') };
   }
 }
 

@@ -216,7 +216,8 @@ export function scoreLead(facts: ScoreFacts, settings: ScoringSettings, now: num
   const days = Number.isFinite(since) ? Math.max(0, Math.floor((now - since) / DAY_MS)) : 0;
   const decay = Math.min(Math.max(0, settings.maxDecay), days * Math.max(0, settings.decayPerDay));
   const all: ScorePart[] = [...parts];
-  if (settings.base) all.push({ id: 'base', label: 'base', msg: msg('score_part_base'), points: settings.base });
+  if (settings.base)
+    all.push({ id: 'base', label: 'base', msg: msg('score_part_base'), points: settings.base });
   if (decay > 0)
     all.push({
       id: 'freshness',
@@ -270,20 +271,16 @@ export interface ScoringIssue {
 export function validateScoring(s: ScoringSettings): ScoringIssue[] {
   const out: ScoringIssue[] = [];
   const num = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
-  if (!num(s?.base) || s.base < 0 || s.base > 100)
-    out.push({ msg: msg('problem_score_base') });
-  if (!num(s?.decayPerDay) || s.decayPerDay < 0)
-    out.push({ msg: msg('problem_score_decay') });
-  if (!num(s?.maxDecay) || s.maxDecay < 0)
-    out.push({ msg: msg('problem_score_max_decay') });
+  if (!num(s?.base) || s.base < 0 || s.base > 100) out.push({ msg: msg('problem_score_base') });
+  if (!num(s?.decayPerDay) || s.decayPerDay < 0) out.push({ msg: msg('problem_score_decay') });
+  if (!num(s?.maxDecay) || s.maxDecay < 0) out.push({ msg: msg('problem_score_max_decay') });
   if (!num(s?.high) || !num(s?.medium) || s.medium < 0 || s.high > 100 || s.medium >= s.high)
     out.push({ msg: msg('problem_score_bands') });
   if (!num(s?.notifyAt) || s.notifyAt < 0 || s.notifyAt > 100)
     out.push({ msg: msg('problem_score_notify_at') });
   const ids = new Set<string>();
   if (!Array.isArray(s?.rules)) out.push({ msg: msg('problem_score_rules_list') });
-  else if (s.rules.length > MAX_RULES)
-    out.push({ msg: msg('problem_score_rules_max', { max: MAX_RULES }) });
+  else if (s.rules.length > MAX_RULES) out.push({ msg: msg('problem_score_rules_max', { max: MAX_RULES }) });
   (Array.isArray(s?.rules) ? s.rules : []).forEach((r, i) => {
     const rule = i + 1;
     if (typeof r?.id !== 'string' || !r.id || ids.has(r.id))

@@ -67,8 +67,7 @@ export function validateSettings(patch: Partial<RepSettings>): SettingsProblem[]
   if (patch.setupDone !== undefined && typeof patch.setupDone !== 'boolean')
     out.push({ field: 'setupDone', msg: msg('problem_setup_done') });
   if (patch.scoring !== undefined)
-    for (const issue of validateScoring(patch.scoring))
-      out.push({ field: 'scoring', msg: issue.msg });
+    for (const issue of validateScoring(patch.scoring)) out.push({ field: 'scoring', msg: issue.msg });
   for (const field of ['reconnectLink', 'bookingLink'] as const) {
     const v = patch[field];
     if (v !== undefined && !isLink(v.trim())) out.push({ field, msg: msg('problem_link') });

@@ -27,9 +27,7 @@ const PENDING: Record<string, number> = {
   'lib/cadence/triggers.ts': 5,
   'lib/csv/import/stream.ts': 3,
   'lib/csv/import/map.ts': 2,
-  'lib/messaging/page-channel.ts': 2,
   'lib/sites/shell.ts': 2,
-  'lib/browser/side-panel.ts': 1,
   'lib/cadence/states.ts': 1,
   'lib/db/repo.ts': 1,
 };
