@@ -3,6 +3,7 @@
  * PouchDB, syncing through the in-process CouchDB-protocol server (as engine.test.ts).
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { pendingTouches } from '@/lib/cadence';
 import { claimUnowned, dueSummary, enrolContact, SYNC_ON_KEY, saveSettings, TouchbaseDb } from '@/lib/db';
 import { loadReps, loadRules, saveRules } from '@/lib/db/assignment';
 import { importContacts } from '@/lib/db/import';
@@ -132,6 +133,22 @@ describe('assignment rules through team sync', () => {
       (await claimNewLeads(db, later)).map((l) => l.contact.owner?.id).sort();
     expect(await alerted(b.db)).toEqual(['ben', 'ben']);
     expect(await alerted(a.db)).toEqual(['ana', 'ana']);
+    // Two days on without the alarm: most due touches are computed, not rows (lib/db/horizon.ts),
+    // and each badge still counts only its own rep's, as the engine plans them.
+    const days = T0 + 2 * 86_400_000;
+    const plannedDueOf = async (db: TouchbaseDb, owner: string) => {
+      const mine = new Set(
+        (await db.contacts.toArray()).filter((c) => c.owner?.id === owner).map((c) => c.id),
+      );
+      let due = 0;
+      for (const e of await db.enrolments.toArray())
+        if (mine.has(e.contactId)) due += pendingTouches(e).filter((p) => p.dueAt.getTime() <= days).length;
+      return due;
+    };
+    const benLater = await plannedDueOf(b.db, 'ben');
+    expect(benLater).toBeGreaterThan(benDue);
+    expect((await dueSummary(b.db, days)).due).toBe(benLater);
+    expect((await dueSummary(a.db, days)).due).toBe(await plannedDueOf(a.db, 'ana'));
     // Sync off: the badge is every due touch again, as before teams.
     await b.db.meta.delete(SYNC_ON_KEY);
     expect((await dueSummary(b.db, later)).due).toBe(benDue + (await dueOf(b.db, 'ana')));
