@@ -5,7 +5,9 @@
  * step resumes where it stopped: outbox entries go only once their documents are written, the
  * apply checkpoint moves in the same transaction as the rows. See README "Team sync".
  */
+import type { PouchDatabase } from 'pouchdb-browser';
 import { CHANNELS, type Channel } from '@/lib/cadence';
+import { otherEmailId } from '@/lib/contacts/record';
 import {
   type ActivityRow,
   applyBatch,
@@ -13,6 +15,8 @@ import {
   type EnrolmentRow,
   findContacts,
   markApplying,
+  normaliseEmail,
+  normaliseExternalId,
   type OutboxRow,
   outboxId,
   type SharedTable,
@@ -39,23 +43,12 @@ import { observe, type Stamp, tick, ZERO_STAMP } from './hlc';
 import { applyLibraryDoc, buildLibraryDoc, type LibraryTable, libraryKind } from './library';
 import { canonical, isSuppressed, mergeEnrolment, resolveVersions } from './merge';
 
-/** The slice of PouchDB's API the replicator uses (a browser or a Node PouchDB both fit). */
-export interface PouchLike {
-  allDocs(opts: { keys: string[]; include_docs: true }): Promise<{
-    rows: (
-      | { id: string; doc?: unknown; value?: { rev: string; deleted?: boolean }; error?: string }
-      | undefined
-    )[];
-  }>;
-  bulkDocs(docs: object[]): Promise<unknown[]>;
-  get(id: string, opts?: { rev?: string; conflicts?: boolean }): Promise<unknown>;
-  changes(opts: {
-    since: number | string;
-    include_docs: true;
-    conflicts: true;
-    limit: number;
-  }): Promise<{ results: { id: string; deleted?: boolean; doc?: unknown }[]; last_seq: number | string }>;
-}
+/**
+ * The slice of PouchDB's API the replicator uses (lib/sync/pouchdb-browser.d.ts declares it; a
+ * Node PouchDB on the memory adapter fits too, as the unit tests use).
+ */
+export type PouchLike = Pick<PouchDatabase, 'allDocs' | 'bulkDocs' | 'get' | 'changes'> &
+  Partial<Pick<PouchDatabase, 'info'>>;
 
 /** Contact fields the team shares (`emailLower` is derived, `updatedAt` is local bookkeeping). */
 export const SHARED_CONTACT_FIELDS = [
@@ -87,7 +80,7 @@ const META_DEFERRED = 'sync.deferred';
 
 /** Outbox entries pushed per PouchDB write; changes applied per Dexie transaction. */
 export const PUSH_BATCH = 500;
-export const APPLY_BATCH = 250;
+export const APPLY_BATCH = 2_000;
 
 export interface SyncContext {
   db: TouchbaseDb;
@@ -95,6 +88,20 @@ export interface SyncContext {
   /** This rep's replica id (stable, from setup): it ends every stamp this replica issues. */
   replica: string;
   now: () => number;
+  /** Changes applied per Dexie transaction ({@link APPLY_BATCH} unless a test wants small pages). */
+  pageSize?: number;
+  /** Told how far a long run has come (the first sync of a large team), for the progress line. */
+  progress?: (p: SyncProgress) => void;
+  /** Told how long each step of a run took (the worker logs it). */
+  timed?: (step: string, ms: number) => void;
+}
+
+/** Where a run is: receiving from the server, or saving what came into this browser's database. */
+export interface SyncProgress {
+  phase: 'receiving' | 'saving';
+  done: number;
+  /** How many in all, when the server or PouchDB says. */
+  total?: number;
 }
 
 const TABLE_KIND = {
@@ -136,11 +143,6 @@ export function contactGid(
 async function metaValue<T extends number | string>(db: TouchbaseDb, key: string, fallback: T): Promise<T> {
   const r = await db.meta.get(key);
   return (r?.value as T | undefined) ?? fallback;
-}
-
-/** Local key of a document id, if this replica has seen it. */
-async function localOf(db: TouchbaseDb, gid: string): Promise<number | string | undefined> {
-  return (await db.syncIds.get(gid))?.local;
 }
 
 /**
@@ -348,25 +350,37 @@ function buildDoc(p: Prepared, prev: SyncDoc | undefined, stamp: Stamp): SyncDoc
 // ------------------------------------------------------------------ apply
 
 /**
- * Applies what PouchDB received into Dexie, from the stored checkpoint: conflicting revisions are
- * first resolved with the merge rules (merged body on the winner, losers deleted), then each
- * batch lands in one Dexie transaction together with the new checkpoint.
+ * Applies what PouchDB received into Dexie, from the stored checkpoint, a page of the changes
+ * feed at a time: conflicting revisions are first resolved with the merge rules (merged body on
+ * the winner, losers deleted), then each page lands in one Dexie transaction together with the
+ * new checkpoint. A sequence or an activity whose contact (or sequence) is further down the feed
+ * brings its parent along from PouchDB into the same page; one whose parent PouchDB does not have
+ * is kept aside and tried again at the end of the run and at the next one.
  */
 export async function applyChanges(ctx: SyncContext): Promise<{ applied: number; resolved: number }> {
   const { db } = ctx;
   let applied = 0;
   let resolved = 0;
   let deferred = JSON.parse(await metaValue<string>(db, META_DEFERRED, '[]')) as string[];
-  if (deferred.length) {
+  const retryDeferred = async () => {
     const got = await ctx.local.allDocs({ keys: deferred, include_docs: true });
     const docs = got.rows.map((r) => r?.doc as SyncDoc | undefined).filter((d): d is SyncDoc => !!d);
-    const res = await applyBatchOfDocs(ctx, docs, undefined);
+    const res = await applyPage(ctx, docs, undefined);
     applied += res.applied;
     deferred = res.deferred;
-  }
+  };
+  if (deferred.length) await retryDeferred();
+  const start = await metaValue<number | string>(db, META_SEQ, 0);
+  let since = start;
+  const total = await feedLength(ctx.local, start);
+  let deferredHere = false;
   for (;;) {
-    const since = await metaValue<number | string>(db, META_SEQ, 0);
-    const res = await ctx.local.changes({ since, include_docs: true, conflicts: true, limit: APPLY_BATCH });
+    const res = await ctx.local.changes({
+      since,
+      include_docs: true,
+      conflicts: true,
+      limit: ctx.pageSize ?? APPLY_BATCH,
+    });
     if (!res.results.length) break;
     const docs: SyncDoc[] = [];
     for (const ch of res.results) {
@@ -378,11 +392,25 @@ export async function applyChanges(ctx: SyncContext): Promise<{ applied: number;
       } else if (doc.by === ctx.replica) continue;
       docs.push(doc);
     }
-    const r = await applyBatchOfDocs(ctx, docs, res.last_seq, deferred);
+    const before = deferred.length;
+    const r = await applyPage(ctx, docs, res.last_seq, deferred);
     applied += r.applied;
     deferred = r.deferred;
+    if (deferred.length > before) deferredHere = true;
+    since = res.last_seq;
+    const done = typeof since === 'number' && typeof start === 'number' ? since - start : undefined;
+    ctx.progress?.({ phase: 'saving', done: done ?? applied, total });
   }
+  // Their parent may have come later in this same run.
+  if (deferredHere && deferred.length) await retryDeferred();
   return { applied, resolved };
+}
+
+/** How many changes PouchDB's feed holds after `since`, when its sequence numbers say. */
+async function feedLength(local: PouchLike, since: number | string): Promise<number | undefined> {
+  if (typeof since !== 'number' || !local.info) return undefined;
+  const seq = (await local.info()).update_seq;
+  return typeof seq === 'number' ? Math.max(0, seq - since) : undefined;
 }
 
 /** Merges every leaf revision of a document into one, written on the winner; the losers go. */
@@ -400,13 +428,81 @@ export async function resolveConflicts(ctx: SyncContext, doc: SyncDoc): Promise<
 
 const KIND_ORDER = ['playbook', 'template', 'contact', 'suppression', 'enrolment', 'activity', 'assign'];
 
-async function applyBatchOfDocs(
+/** Parents (contact, sequence) a document points at. */
+function parentsOf(doc: SyncDoc): string[] {
+  if (doc.kind === 'enrolment') return [doc.contact];
+  if (doc.kind === 'activity') return [doc.contact, doc.enrolment].filter((g): g is string => !!g);
+  return [];
+}
+
+/**
+ * The parents of these documents that are neither here yet nor among them, read from PouchDB
+ * (two levels: an activity's sequence, then that sequence's contact), conflicts resolved.
+ */
+async function missingParents(ctx: SyncContext, docs: SyncDoc[]): Promise<SyncDoc[]> {
+  const have = new Set(docs.map((d) => d._id));
+  const found: SyncDoc[] = [];
+  let level = docs;
+  for (let depth = 0; depth < 2 && level.length; depth++) {
+    const wanted = [...new Set(level.flatMap(parentsOf))].filter((g) => !have.has(g));
+    if (!wanted.length) break;
+    const linked = await ctx.db.syncIds.bulkGet(wanted);
+    const keys = wanted.filter((_, i) => !linked[i]);
+    if (!keys.length) break;
+    const got = await ctx.local.allDocs({ keys, include_docs: true, conflicts: true });
+    level = [];
+    for (const r of got.rows) {
+      let doc = r?.doc as SyncDoc | undefined;
+      if (!doc || doc._deleted || !parseDocId(doc._id)) continue;
+      if (doc._conflicts?.length) doc = await resolveConflicts(ctx, doc);
+      have.add(doc._id);
+      found.push(doc);
+      level.push(doc);
+    }
+  }
+  return found;
+}
+
+/** Global id -> local key, for every id a page touches; new links are written once at the end. */
+interface Links {
+  get(gid: string | undefined): number | string | undefined;
+  set(gid: string, table: SharedTable, local: number | string): void;
+}
+
+async function loadLinks(db: TouchbaseDb, docs: SyncDoc[]): Promise<{ links: Links; fresh: SyncIdRow[] }> {
+  const gids = [...new Set(docs.flatMap((d) => [d._id, ...parentsOf(d)]))];
+  const rows = await db.syncIds.bulkGet(gids);
+  const map = new Map<string, number | string>();
+  for (const r of rows) if (r) map.set(r.gid, r.local);
+  const fresh: SyncIdRow[] = [];
+  return {
+    fresh,
+    links: {
+      get: (gid) => (gid === undefined ? undefined : map.get(gid)),
+      set: (gid, table, local) => {
+        if (map.get(gid) === local) return;
+        map.set(gid, local);
+        fresh.push({ gid, table, local });
+      },
+    },
+  };
+}
+
+/**
+ * One page in one Dexie transaction with its checkpoint: contacts, then opt-outs, sequences and
+ * activities, each kind read in one go and written with one bulk call (no read per document),
+ * links to global ids written once, and the touches of every sequence that changed replanned
+ * together at the end.
+ */
+async function applyPage(
   ctx: SyncContext,
-  docs: SyncDoc[],
+  page: SyncDoc[],
   lastSeq: number | string | undefined,
   carried: string[] = [],
 ): Promise<{ applied: number; deferred: string[] }> {
   const { db } = ctx;
+  const unique = [...new Map(page.map((d) => [d._id, d])).values()];
+  const docs = [...(await missingParents(ctx, unique)), ...unique];
   docs.sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
   const now = ctx.now();
   return db.transaction(
@@ -416,20 +512,51 @@ async function applyBatchOfDocs(
       markApplying(tx);
       const deferred = new Set(carried);
       let clock = await metaValue<Stamp>(db, META_CLOCK, ZERO_STAMP);
+      for (const doc of docs) for (const t of stampsOf(doc)) clock = observe(clock, t);
+      const { links, fresh } = await loadLinks(db, docs);
       const replan: EnrolmentRow[] = [];
-      let applied = 0;
-      for (const doc of docs) {
+      const kind = <K extends SyncDoc['kind']>(k: K) =>
+        docs.filter((d): d is Extract<SyncDoc, { kind: K }> => d.kind === k);
+      const present = await applyContacts(ctx, kind('contact'), now, links);
+      for (const doc of kind('suppression')) await applySuppression(ctx, doc, now, replan, links);
+      const results = [...kind('contact').map(() => true), ...kind('suppression').map(() => true)];
+      const enrolments = kind('enrolment');
+      const okE = await applyEnrolments(ctx, enrolments, links, present, replan);
+      const activities = kind('activity');
+      const okA = await applyActivities(ctx, activities, links);
+      // Team settings (assign:*) are not rows: `applied` counts what reached the tables.
+      for (const doc of kind('assign')) {
+        await applyAssignDoc(db, doc);
         deferred.delete(doc._id);
-        for (const t of stampsOf(doc)) clock = observe(clock, t);
-        const ok = await applyDoc(ctx, doc, now, replan);
-        if (!ok) deferred.add(doc._id);
-        // Team settings (assign:*) are not rows: `applied` counts what reached the tables.
-        else if (doc.kind !== 'assign') applied++;
       }
+      // The team library (few documents): one at a time, linked like the rest.
+      const library = docs.filter((d): d is LibraryDoc => d.kind === 'playbook' || d.kind === 'template');
+      for (const doc of library) {
+        const table = doc.kind === 'playbook' ? 'playbooks' : 'templates';
+        const localKey = links.get(doc._id) as string | undefined;
+        const { local } = await applyLibraryDoc(db, doc, { replica: ctx.replica, now, localKey });
+        if (local !== undefined) links.set(doc._id, table, local);
+        deferred.delete(doc._id);
+      }
+      let applied = results.length + library.length;
+      const settle = (list: SyncDoc[], ok: boolean[]) =>
+        list.forEach((doc, i) => {
+          if (ok[i]) {
+            applied++;
+            deferred.delete(doc._id);
+          } else deferred.add(doc._id);
+        });
+      for (const doc of [...kind('contact'), ...kind('suppression')]) deferred.delete(doc._id);
+      settle(enrolments, okE);
+      settle(activities, okA);
+      if (fresh.length) await db.syncIds.bulkPut(fresh);
       await syncPlannedTouches(db, replan, now);
-      await db.meta.put({ key: META_CLOCK, value: clock });
-      await db.meta.put({ key: META_DEFERRED, value: JSON.stringify([...deferred]) });
-      if (lastSeq !== undefined) await db.meta.put({ key: META_SEQ, value: lastSeq });
+      const meta = [
+        { key: META_CLOCK, value: clock },
+        { key: META_DEFERRED, value: JSON.stringify([...deferred]) },
+      ];
+      if (lastSeq !== undefined) meta.push({ key: META_SEQ, value: lastSeq as string });
+      await db.meta.bulkPut(meta);
       return { applied, deferred: [...deferred] };
     },
   );
@@ -439,97 +566,170 @@ function stampsOf(doc: SyncDoc): Stamp[] {
   return 'fields' in doc ? Object.values(doc.fields).map((f) => f.t) : [doc.t];
 }
 
-/** Applies one document; `false` when its parent contact is not here yet (retried next run). */
-async function applyDoc(
+/** A contact row a page lands on: stored (with its id) or to be added at the end of the kind. */
+interface Target {
+  id?: number;
+  row: Record<string, unknown>;
+  dirty: boolean;
+  gone?: boolean;
+  gids: string[];
+}
+
+/**
+ * Applies contact documents field by field: each lands on the contact linked to its global id,
+ * else on the oldest stored contact with its email or one of its external ids (two reps who
+ * imported the same lead meet on one row); fields this replica changed and has not pushed yet
+ * stay as they are. Answers the ids of the contacts that exist once it is done.
+ */
+async function applyContacts(
   ctx: SyncContext,
-  doc: SyncDoc,
+  docs: ContactDoc[],
   now: number,
-  replan: EnrolmentRow[],
-): Promise<boolean> {
-  switch (doc.kind) {
-    case 'contact':
-      await applyContact(ctx, doc, now);
-      return true;
-    case 'suppression':
-      await applySuppression(ctx, doc, now, replan);
-      return true;
-    case 'enrolment':
-      return applyEnrolment(ctx, doc, replan);
-    case 'activity':
-      return applyActivity(ctx, doc);
-    case 'assign':
-      await applyAssignDoc(ctx.db, doc);
-      return true;
-    case 'playbook':
-    case 'template': {
-      const table = doc.kind === 'playbook' ? 'playbooks' : 'templates';
-      const localKey = (await localOf(ctx.db, doc._id)) as string | undefined;
-      const { local } = await applyLibraryDoc(ctx.db, doc, { replica: ctx.replica, now, localKey });
-      if (local !== undefined) await link(ctx.db, doc._id, table, local);
-      return true;
-    }
-  }
-}
-
-async function link(db: TouchbaseDb, gid: string, table: SharedTable, local: number | string): Promise<void> {
-  await db.syncIds.put({ gid, table, local });
-}
-
-async function applyContact(ctx: SyncContext, doc: ContactDoc, now: number): Promise<void> {
+  links: Links,
+): Promise<Set<number>> {
   const { db } = ctx;
-  const v = (k: string) => doc.fields[k]?.v;
-  let localId = (await localOf(db, doc._id)) as number | undefined;
-  let row = localId === undefined ? undefined : await db.contacts.get(localId);
-  if (!row) {
-    const email = typeof v('email') === 'string' ? (v('email') as string) : '';
-    const ids = Array.isArray(v('externalIds')) ? (v('externalIds') as string[]) : [];
-    [row] = await findContacts(db, { emails: email ? [email] : [], externalIds: ids });
-    localId = row?.id;
+  const present = new Set<number>();
+  if (!docs.length) return present;
+  const v = (doc: ContactDoc, k: string) => doc.fields[k]?.v;
+  const emailOf = (doc: ContactDoc) => {
+    const e = v(doc, 'email');
+    return typeof e === 'string' ? normaliseEmail(e) : '';
+  };
+  const idsOf = (doc: ContactDoc, email: string) => {
+    const ids = Array.isArray(v(doc, 'externalIds')) ? (v(doc, 'externalIds') as unknown[]) : [];
+    const out = ids.map((id) => (typeof id === 'string' ? normaliseExternalId(id) : undefined));
+    if (email) out.push(otherEmailId(email));
+    return out.filter((id): id is string => !!id);
+  };
+  // Every stored row these documents may land on, in one round of reads issued together.
+  const linkedIds = [
+    ...new Set(docs.map((d) => links.get(d._id)).filter((id) => id !== undefined)),
+  ] as number[];
+  const emails = [...new Set(docs.map(emailOf).filter(Boolean))];
+  const extIds = [...new Set(docs.flatMap((d) => idsOf(d, emailOf(d))))];
+  const [linkedRows, byEmail, byExt, settings] = await Promise.all([
+    db.contacts.bulkGet(linkedIds),
+    Promise.all(emails.map((e) => db.contacts.where('emailLower').equals(e).toArray())),
+    Promise.all(extIds.map((x) => db.contacts.where('externalIds').equals(x).toArray())),
+    getSettings(db),
+  ]);
+  const targets = new Map<number, Target>();
+  const emailIdx = new Map<string, Target[]>();
+  const extIdx = new Map<string, Target[]>();
+  const index = (t: Target) => {
+    const e = t.row.emailLower;
+    if (typeof e === 'string' && e) emailIdx.set(e, [...(emailIdx.get(e) ?? []), t]);
+    for (const x of (t.row.externalIds as string[] | undefined) ?? [])
+      extIdx.set(x, [...(extIdx.get(x) ?? []), t]);
+  };
+  const unindex = (t: Target) => {
+    for (const [k, list] of [...emailIdx, ...extIdx]) {
+      const rest = list.filter((x) => x !== t);
+      if (rest.length !== list.length) (emailIdx.has(k) ? emailIdx : extIdx).set(k, rest);
+    }
+  };
+  for (const r of [...linkedRows, ...byEmail.flat(), ...byExt.flat()]) {
+    if (!r || targets.has(r.id)) continue;
+    const t: Target = { id: r.id, row: r as unknown as Record<string, unknown>, dirty: false, gids: [] };
+    targets.set(r.id, t);
+    index(t);
   }
-  if (v('deleted') === true) {
-    if (localId !== undefined) await deleteContactLocally(db, localId);
-    return;
+  const pending = await db.outbox.bulkGet([...targets.keys()].map((id) => outboxId('contacts', id)));
+  const mineOf = new Map([...targets.keys()].map((id, i) => [id, new Set(pending[i]?.fields ?? [])]));
+  const added: Target[] = [];
+  for (const doc of docs) {
+    const linked = links.get(doc._id) as number | undefined;
+    let t = linked === undefined ? undefined : targets.get(linked);
+    if (t?.gone) t = undefined;
+    if (!t) {
+      // The oldest stored contact with this email or external id, else one added in this page.
+      const email = emailOf(doc);
+      const hits = [
+        ...(email ? (emailIdx.get(email) ?? []) : []),
+        ...idsOf(doc, email).flatMap((x) => extIdx.get(x) ?? []),
+      ].filter((x) => !x.gone);
+      t =
+        hits.filter((x) => x.id !== undefined).sort((a, b) => (a.id as number) - (b.id as number))[0] ??
+        hits[0];
+    }
+    if (v(doc, 'deleted') === true) {
+      if (t?.id !== undefined) await deleteContactLocally(db, t.id);
+      if (t) {
+        t.gone = true;
+        unindex(t);
+      }
+      continue;
+    }
+    const mine = t?.id === undefined ? new Set<string>() : (mineOf.get(t.id) ?? new Set<string>());
+    const patch: Record<string, unknown> = {};
+    for (const k of SHARED_CONTACT_FIELDS) {
+      if (!(k in doc.fields) || mine.has(k) || mine.has('*')) continue;
+      const value = v(doc, k);
+      if (t && sameValue(t.row[k], value ?? undefined)) continue;
+      patch[k] = value === null ? undefined : value;
+    }
+    if (typeof patch.email === 'string') {
+      const lower = (patch.email as string).trim().toLowerCase();
+      const holder = lower ? (emailIdx.get(lower) ?? []).find((x) => x !== t && !x.gone) : undefined;
+      if (holder) delete patch.email;
+      else if (lower) patch.emailLower = lower;
+    }
+    if (t) {
+      if (Object.keys(patch).length) {
+        unindex(t);
+        for (const [k, value] of Object.entries(patch)) {
+          if (value === undefined) delete t.row[k];
+          else t.row[k] = value;
+        }
+        t.row.updatedAt = now;
+        t.dirty = true;
+        index(t);
+      }
+    } else {
+      const fresh: Record<string, unknown> = {
+        email: '',
+        externalIds: [],
+        firstName: '',
+        lastName: '',
+        company: '',
+        phone: '',
+        title: '',
+        timeZone: settings.timeZone,
+        leadSource: settings.defaultSource,
+        notes: '',
+        optOut: {},
+        custom: {},
+        createdAt: now,
+        ...strip(patch, []),
+        updatedAt: now,
+      };
+      if (!fresh.emailLower) delete fresh.emailLower;
+      t = { row: fresh, dirty: true, gids: [] };
+      added.push(t);
+      index(t);
+    }
+    t.gids.push(doc._id);
   }
-  const pending = localId === undefined ? undefined : await db.outbox.get(outboxId('contacts', localId));
-  const mine = new Set(pending?.fields ?? []);
-  const patch: Record<string, unknown> = {};
-  for (const k of SHARED_CONTACT_FIELDS) {
-    if (!(k in doc.fields) || mine.has(k) || mine.has('*')) continue;
-    const value = v(k);
-    if (row && sameValue((row as unknown as Record<string, unknown>)[k], value ?? undefined)) continue;
-    patch[k] = value === null ? undefined : value;
+  const changed = [...targets.values()].filter((t) => t.dirty && !t.gone);
+  if (changed.length) await db.contacts.bulkPut(changed.map((t) => t.row as unknown as ContactRow));
+  const fresh = added.filter((t) => !t.gone);
+  if (fresh.length) {
+    const ids = (await db.contacts.bulkAdd(
+      fresh.map((t) => t.row as unknown as ContactRow),
+      {
+        allKeys: true,
+      },
+    )) as number[];
+    fresh.forEach((t, i) => {
+      t.id = ids[i];
+    });
   }
-  if (typeof patch.email === 'string') {
-    const lower = (patch.email as string).trim().toLowerCase();
-    const holder = lower ? await db.contacts.where('emailLower').equals(lower).first() : undefined;
-    if (holder && holder.id !== localId) delete patch.email;
-    else if (lower) patch.emailLower = lower;
+  for (const t of [...targets.values(), ...fresh]) {
+    if (t.gone || t.id === undefined) continue;
+    present.add(t.id);
+    for (const gid of t.gids) links.set(gid, 'contacts', t.id);
   }
-  if (row && localId !== undefined) {
-    if (Object.keys(patch).length) await db.contacts.update(localId, { ...patch, updatedAt: now });
-  } else {
-    const settings = await getSettings(db);
-    const fresh = {
-      email: '',
-      externalIds: [],
-      firstName: '',
-      lastName: '',
-      company: '',
-      phone: '',
-      title: '',
-      timeZone: settings.timeZone,
-      leadSource: settings.defaultSource,
-      notes: '',
-      optOut: {},
-      custom: {},
-      createdAt: now,
-      ...strip(patch, []),
-      updatedAt: now,
-    } as Omit<ContactRow, 'id'>;
-    if (!fresh.emailLower) delete fresh.emailLower;
-    localId = (await db.contacts.add(fresh as ContactRow)) as number;
-  }
-  await link(db, doc._id, 'contacts', localId);
+  return present;
 }
 
 async function deleteContactLocally(db: TouchbaseDb, contactId: number): Promise<void> {
@@ -543,6 +743,7 @@ async function applySuppression(
   doc: SuppressionDoc,
   now: number,
   replan: EnrolmentRow[],
+  links: Links,
 ): Promise<void> {
   const { db } = ctx;
   const key = doc._id.slice('suppression:'.length);
@@ -552,7 +753,7 @@ async function applySuppression(
   }
   const row = { ...(doc.row as unknown as SuppressionRow), key, at: doc.at };
   await db.suppressions.put(row);
-  await link(db, doc._id, 'suppressions', key);
+  links.set(doc._id, 'suppressions', key);
   // An opt-out anywhere stops every touch here, for every contact it names.
   const contacts = await findContacts(db, {
     emails: row.emailLower ? [row.emailLower] : [],
@@ -576,45 +777,115 @@ async function applySuppression(
   }
 }
 
-async function applyEnrolment(ctx: SyncContext, doc: EnrolmentDoc, replan: EnrolmentRow[]): Promise<boolean> {
+/**
+ * Applies sequence documents in one read and one write; `false` for one whose contact is not
+ * here yet (kept aside). A sequence also changed here and not pushed yet merges both sides.
+ */
+async function applyEnrolments(
+  ctx: SyncContext,
+  docs: EnrolmentDoc[],
+  links: Links,
+  present: Set<number>,
+  replan: EnrolmentRow[],
+): Promise<boolean[]> {
   const { db } = ctx;
-  const contactId = (await localOf(db, doc.contact)) as number | undefined;
-  if (contactId === undefined || !(await db.contacts.get(contactId))) return false;
-  const localId = (await localOf(db, doc._id)) as number | undefined;
-  const cur = localId === undefined ? undefined : await db.enrolments.get(localId);
-  let row = doc.row;
-  if (cur && (await db.outbox.get(outboxId('enrolments', cur.id)))) {
-    // Changed here too and not pushed yet: both sides' actions combine.
-    const mine: EnrolmentDoc = { ...doc, t: ZERO_STAMP, row: strip(cur, LOCAL_ENROLMENT_FIELDS) };
-    row = mergeEnrolment(mine, doc).row;
+  if (!docs.length) return [];
+  const contactIds = docs.map((d) => links.get(d.contact) as number | undefined);
+  const unsure = [...new Set(contactIds.filter((id): id is number => id !== undefined && !present.has(id)))];
+  const localIds = docs.map((d) => links.get(d._id) as number | undefined);
+  const known = localIds.filter((id): id is number => id !== undefined);
+  const [contacts, curs, pending] = await Promise.all([
+    db.contacts.bulkGet(unsure),
+    db.enrolments.bulkGet(known),
+    db.outbox.bulkGet(known.map((id) => outboxId('enrolments', id))),
+  ]);
+  for (const c of contacts) if (c) present.add(c.id);
+  const curOf = new Map(known.map((id, i) => [id, curs[i]]));
+  const pendingOf = new Map(known.map((id, i) => [id, pending[i]]));
+  const ok: boolean[] = [];
+  const rows: EnrolmentRow[] = [];
+  const gids: string[] = [];
+  docs.forEach((doc, i) => {
+    const contactId = contactIds[i];
+    if (contactId === undefined || !present.has(contactId)) {
+      ok.push(false);
+      return;
+    }
+    const localId = localIds[i];
+    const cur = localId === undefined ? undefined : curOf.get(localId);
+    let row = doc.row;
+    if (cur && localId !== undefined && pendingOf.get(localId)) {
+      // Changed here too and not pushed yet: both sides' actions combine.
+      const mine: EnrolmentDoc = { ...doc, t: ZERO_STAMP, row: strip(cur, LOCAL_ENROLMENT_FIELDS) };
+      row = mergeEnrolment(mine, doc).row;
+    }
+    // The whole row is replaced: fields the other side no longer has must go here too.
+    const next = { ...row, contactId } as EnrolmentRow;
+    if (cur) next.id = cur.id;
+    rows.push(next);
+    gids.push(doc._id);
+    ok.push(true);
+  });
+  if (rows.length) {
+    const ids = (await db.enrolments.bulkPut(rows, { allKeys: true })) as number[];
+    rows.forEach((r, i) => {
+      r.id = ids[i] as number;
+      links.set(gids[i] as string, 'enrolments', r.id);
+      replan.push(r);
+    });
   }
-  const next = { ...row, contactId } as EnrolmentRow;
-  if (cur) next.id = cur.id;
-  // Fields the other side no longer has must go here too.
-  const id = (await db.enrolments.put(next)) as number;
-  next.id = id;
-  await link(db, doc._id, 'enrolments', id);
-  replan.push(next);
-  return true;
+  return ok;
 }
 
-async function applyActivity(ctx: SyncContext, doc: ActivityDoc): Promise<boolean> {
+/**
+ * Applies activity documents in one read and one write: an activity already here is left as
+ * it is (keyed by its global id, never added twice), an undone one is removed; `false` for one
+ * whose contact is not here yet (kept aside).
+ */
+async function applyActivities(ctx: SyncContext, docs: ActivityDoc[], links: Links): Promise<boolean[]> {
   const { db } = ctx;
-  const localId = (await localOf(db, doc._id)) as number | undefined;
-  if (doc.deleted) {
-    if (localId !== undefined) await db.activities.delete(localId);
-    return true;
+  if (!docs.length) return [];
+  const localIds = docs.map((d) => links.get(d._id) as number | undefined);
+  const known = docs
+    .map((d, i) => (d.deleted ? undefined : localIds[i]))
+    .filter((id): id is number => id !== undefined);
+  const existing = new Set((await db.activities.bulkGet(known)).filter((a) => !!a).map((a) => a.id));
+  const ok: boolean[] = [];
+  const dels: number[] = [];
+  const rows: ActivityRow[] = [];
+  const gids: string[] = [];
+  docs.forEach((doc, i) => {
+    const localId = localIds[i];
+    if (doc.deleted) {
+      if (localId !== undefined) dels.push(localId);
+      ok.push(true);
+      return;
+    }
+    if (localId !== undefined && existing.has(localId)) {
+      ok.push(true);
+      return;
+    }
+    const contactId = doc.contact ? (links.get(doc.contact) as number | undefined) : undefined;
+    if (doc.contact && contactId === undefined) {
+      ok.push(false);
+      return;
+    }
+    const row = { ...doc.row } as unknown as ActivityRow;
+    if (contactId !== undefined) row.contactId = contactId;
+    const enrolmentId = links.get(doc.enrolment) as number | undefined;
+    if (enrolmentId !== undefined) row.enrolmentId = enrolmentId;
+    rows.push(row);
+    gids.push(doc._id);
+    ok.push(true);
+  });
+  if (dels.length) await db.activities.bulkDelete(dels);
+  if (rows.length) {
+    const ids = (await db.activities.bulkAdd(rows, { allKeys: true })) as number[];
+    gids.forEach((gid, i) => {
+      links.set(gid, 'activities', ids[i] as number);
+    });
   }
-  if (localId !== undefined && (await db.activities.get(localId))) return true;
-  const contactId = doc.contact ? ((await localOf(db, doc.contact)) as number | undefined) : undefined;
-  if (doc.contact && contactId === undefined) return false;
-  const row = { ...doc.row } as unknown as ActivityRow;
-  if (contactId !== undefined) row.contactId = contactId;
-  const enrolmentId = doc.enrolment ? ((await localOf(db, doc.enrolment)) as number | undefined) : undefined;
-  if (enrolmentId !== undefined) row.enrolmentId = enrolmentId;
-  const id = (await db.activities.add(row)) as number;
-  await link(db, doc._id, 'activities', id);
-  return true;
+  return ok;
 }
 
 // ------------------------------------------------------------------ turning it on

@@ -6,12 +6,17 @@
 declare module 'pouchdb-browser' {
   interface ReplicateOptions {
     batch_size?: number;
+    batches_limit?: number;
+  }
+  /** A running one-shot replication: a promise that also reports each batch written. */
+  interface Replication extends Promise<unknown> {
+    on(event: 'change', listener: (info: { docs_written: number; pending?: number }) => void): Replication;
   }
   interface PouchDatabase {
     info(): Promise<Record<string, unknown>>;
     close(): Promise<void>;
     destroy(): Promise<void>;
-    allDocs(opts: { keys: string[]; include_docs: true }): Promise<{
+    allDocs(opts: { keys: string[]; include_docs: true; conflicts?: boolean }): Promise<{
       rows: (
         | { id: string; doc?: unknown; value?: { rev: string; deleted?: boolean }; error?: string }
         | undefined
@@ -26,8 +31,8 @@ declare module 'pouchdb-browser' {
       limit: number;
     }): Promise<{ results: { id: string; deleted?: boolean; doc?: unknown }[]; last_seq: number | string }>;
     replicate: {
-      to(target: PouchDatabase, opts?: ReplicateOptions): Promise<unknown>;
-      from(source: PouchDatabase, opts?: ReplicateOptions): Promise<unknown>;
+      to(target: PouchDatabase, opts?: ReplicateOptions): Replication;
+      from(source: PouchDatabase, opts?: ReplicateOptions): Replication;
     };
   }
   interface PouchConstructor {

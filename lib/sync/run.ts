@@ -3,7 +3,7 @@
  * database without access gets its own message and nothing moves), then push, replicate, apply.
  */
 import { pushAssignDocs } from './assign-sync';
-import { applyChanges, pushOutbox, type SyncContext } from './engine';
+import { applyChanges, pushOutbox, type SyncContext, type SyncProgress } from './engine';
 import { englishText, type Msg, msg } from '@/lib/i18n/msg';
 
 /** Why a run failed, in words a rep can act on. */
@@ -64,8 +64,11 @@ export function checkInfo(info: unknown): void {
 export interface SyncRemote {
   /** Reads the database's info: throws CouchDB's 401/403/404 or a network error. */
   check(): Promise<void>;
-  /** One-shot replication both ways between the local PouchDB and the server. */
-  replicate(): Promise<void>;
+  /**
+   * One-shot replication both ways between the local PouchDB and the server; `progress` hears
+   * how many documents came from the server so far (and of how many, when it can tell).
+   */
+  replicate(progress?: (p: Omit<SyncProgress, 'phase'>) => void): Promise<void>;
 }
 
 export interface SyncReport {
@@ -75,13 +78,19 @@ export interface SyncReport {
 
 /** One whole run; throws what `describeSyncError` turns into words. */
 export async function syncOnce(ctx: SyncContext, remote: SyncRemote): Promise<SyncReport> {
-  await remote.check();
-  const { pushed } = await pushOutbox(ctx);
+  const step = async <T>(name: string, run: () => Promise<T>): Promise<T> => {
+    const t0 = Date.now();
+    const out = await run();
+    ctx.timed?.(name, Date.now() - t0);
+    return out;
+  };
+  await step('check', () => remote.check());
+  const { pushed } = await step('push', () => pushOutbox(ctx));
   await pushAssignDocs(ctx);
-  await remote.replicate();
-  const { applied, resolved } = await applyChanges(ctx);
+  await step('replicate', () => remote.replicate((p) => ctx.progress?.({ phase: 'receiving', ...p })));
+  const { applied, resolved } = await step('apply', () => applyChanges(ctx));
   // Conflicts resolved here go to the server now, so other replicas meet the merged version
   // rather than resolving the same conflict themselves.
-  if (resolved) await remote.replicate();
+  if (resolved) await step('replicate again', () => remote.replicate());
   return { pushed, applied };
 }

@@ -5,6 +5,7 @@
  */
 import { storage } from 'wxt/utils/storage';
 import { REPLICA_RE } from './hlc';
+import type { SyncProgress } from './engine';
 import type { SyncFailure } from './run';
 
 /** What the rep types. */
@@ -34,6 +35,8 @@ export interface SyncStatus {
   /** Local changes not yet sent. */
   pending: number;
   error?: SyncFailure;
+  /** While a long run goes (a first sync): how far it has come. */
+  progress?: SyncProgress;
 }
 
 export const syncConfig = storage.defineItem<SyncConfig | null>('local:syncConfig', {

@@ -1,5 +1,6 @@
 import { coarseDuration } from '@/lib/format/datetime';
 import { t, tn, uiLocale } from '@/lib/i18n';
+import { syncProgressText } from './progress-text';
 import type { SyncStatus } from './setup';
 import { renderMsg } from '@/lib/i18n/message';
 
@@ -13,6 +14,8 @@ export function syncStatusLine(status: SyncStatus | undefined, now: number): str
     status.lastSyncedAt !== undefined
       ? t('sync_last_synced', { when: agoText(now - status.lastSyncedAt) })
       : t('sync_not_synced_yet');
+  // A long run (a first sync) says how far it has come instead.
+  if (status.state === 'syncing' && status.progress) return syncProgressText(status.progress);
   const line =
     status.state === 'syncing'
       ? t('sync_status_syncing', { last })

@@ -29,6 +29,8 @@ export interface ServerDatabase {
     include_docs?: boolean;
   }): Promise<{ total_rows: number; rows: { id: string; doc?: unknown }[] }>;
   info(): Promise<{ doc_count: number }>;
+  /** Seeds documents as if reps had pushed them (new revisions). */
+  bulkDocs(docs: object[]): Promise<unknown[]>;
 }
 
 export interface CouchServer {

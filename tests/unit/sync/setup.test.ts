@@ -116,6 +116,19 @@ describe('settings storage and status line', () => {
       { state: 'error', pending: 1, error: { code: 'unauthorized', message: 'Wrong password.' } },
       'Sync failed: Wrong password. (not synced yet) · 1 change waiting to be sent',
     ],
+    [{ state: 'syncing', pending: 0 }, 'Syncing… (not synced yet)'],
+    [
+      { state: 'syncing', pending: 0, progress: { phase: 'receiving', done: 42_000, total: 120_210 } },
+      "Receiving your team's records: 42,000 of 120,210…",
+    ],
+    [
+      { state: 'syncing', pending: 0, progress: { phase: 'receiving', done: 700, total: 500 } },
+      "Receiving your team's records: 500 of 500…",
+    ],
+    [
+      { state: 'syncing', pending: 0, progress: { phase: 'saving', done: 3_000 } },
+      "Saving your team's records here: 3,000 so far…",
+    ],
   ] as const)('%o reads "%s"', (status, text) => {
     expect(syncStatusLine(status, 120_000)).toBe(text);
   });

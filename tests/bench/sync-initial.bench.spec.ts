@@ -1,0 +1,229 @@
+/**
+ * A new rep's first sync of a team with 10,000 contacts and 100,000 activities, end to end in
+ * real Chromium with the e2e build (the loopback server granted): the team's documents are
+ * seeded straight into the CouchDB-protocol server of this process (tests/bench/sync-team.ts,
+ * the format lib/sync pushes), the rep fills in Settings → Team sync and clicks Connect, and the
+ * clock stops when the dashboard's Contacts tab shows all 10,000 and the toolbar badge counts
+ * what is due. Divided by the raw-IndexedDB floor for the same rows (10,000 contact, 10,000
+ * enrolment and 100,000 activity rows written with plain `indexedDB` in one transaction, in the
+ * same browser, in the same run).
+ */
+import { execSync } from 'node:child_process';
+import type { Worker } from '@playwright/test';
+import { startCouchServer } from '../e2e/support/couch-server';
+import { openDashboard } from '../e2e/support/dashboard';
+import { waitForDb } from '../e2e/support/extension';
+import { E2E_EXTENSION_DIR, expect, test } from '../e2e/support/fixtures';
+import { record } from './record';
+import { type TeamShape, teamCounts, teamDocs } from './sync-team';
+
+test.use({ extensionDir: E2E_EXTENSION_DIR });
+
+const SHAPE: TeamShape = { contacts: 10_000, activities: 100_000, now: Date.now() };
+const LONG = { timeout: 1_200_000 };
+
+/** The floor's rows: each document's row as the apply stores it, ids far above the run's own. */
+function floorRows(shape: TeamShape) {
+  const base = 50_000_000;
+  const rows: Record<'contacts' | 'enrolments' | 'activities', Record<string, unknown>[]> = {
+    contacts: [],
+    enrolments: [],
+    activities: [],
+  };
+  let id = base;
+  for (const d of teamDocs(shape)) {
+    if (d.kind === 'contact') {
+      const r: Record<string, unknown> = { id: id++, updatedAt: shape.now };
+      for (const [k, f] of Object.entries(d.fields)) r[k] = f.v;
+      r.emailLower = String(r.email).toLowerCase();
+      rows.contacts.push(r);
+    } else if (d.kind === 'enrolment') rows.enrolments.push({ ...d.row, id: id++, contactId: base });
+    else if (d.kind === 'activity')
+      rows.activities.push({ ...d.row, id: id++, contactId: base, enrolmentId: base });
+  }
+  return { rows, base, top: id };
+}
+
+/** Writes the same rows with plain indexedDB in one transaction, then removes them; ms of the write. */
+async function syncFloor(sw: Worker, shape: TeamShape): Promise<number> {
+  const { rows, base, top } = floorRows(shape);
+  // Handed over in slices (one huge evaluate argument is slow to serialise), then timed alone.
+  await sw.evaluate(() => {
+    (globalThis as unknown as { __floor: Record<string, unknown[]> }).__floor = {
+      contacts: [],
+      enrolments: [],
+      activities: [],
+    };
+  });
+  for (const [store, list] of Object.entries(rows))
+    for (let i = 0; i < list.length; i += 10_000)
+      await sw.evaluate(
+        ({ store, slice }) => {
+          (globalThis as unknown as { __floor: Record<string, unknown[]> }).__floor[store]?.push(...slice);
+        },
+        { store, slice: list.slice(i, i + 10_000) },
+      );
+  return sw.evaluate(
+    async ({ base, top }) => {
+      const g = globalThis as unknown as { __floor?: Record<string, unknown[]> };
+      const rows = g.__floor ?? {};
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const req = indexedDB.open('touchbase');
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      const stores = Object.keys(rows);
+      const t0 = performance.now();
+      await new Promise<void>((resolve, reject) => {
+        const tx = db.transaction(stores, 'readwrite');
+        for (const [store, list] of Object.entries(rows)) {
+          const os = tx.objectStore(store);
+          for (const r of list) os.add(r);
+        }
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      });
+      const ms = performance.now() - t0;
+      g.__floor = undefined;
+      await new Promise<void>((resolve, reject) => {
+        const tx = db.transaction(stores, 'readwrite');
+        for (const s of stores) tx.objectStore(s).delete(IDBKeyRange.bound(base, top));
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      });
+      db.close();
+      return ms;
+    },
+    { base, top },
+  );
+}
+
+/** Rows per store of the extension's database, counted with plain indexedDB. */
+function storeCounts(sw: Worker, stores: string[]): Promise<Record<string, number>> {
+  return sw.evaluate(async (stores) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('touchbase');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const tx = db.transaction(stores, 'readonly');
+    const out: Record<string, number> = {};
+    await Promise.all(
+      stores.map(
+        (s) =>
+          new Promise<void>((resolve, reject) => {
+            const req = tx.objectStore(s).count();
+            req.onsuccess = () => {
+              out[s] = req.result;
+              resolve();
+            };
+            req.onerror = () => reject(req.error);
+          }),
+      ),
+    );
+    db.close();
+    return out;
+  }, stores);
+}
+
+test('sync.initial.10k: a new rep connects to a team of 10,000 contacts and 100,000 activities', async ({
+  context,
+  extensionId,
+  serviceWorker: sw,
+}) => {
+  test.setTimeout(2_400_000);
+  const load = () =>
+    execSync('uptime')
+      .toString()
+      .trim()
+      .replace(/.*load/, 'load');
+  const expected = teamCounts(SHAPE);
+  const server = await startCouchServer({ users: { fay: 'fay-pw' }, members: { team: ['fay'] } });
+  try {
+    // The team's database as Ana, Ben, Cyd, Dee and Eve left it (written on the server, untimed).
+    const remote = server.database('team');
+    let slice: object[] = [];
+    for (const doc of teamDocs(SHAPE)) {
+      slice.push(doc);
+      if (slice.length === 5_000) {
+        await remote.bulkDocs(slice);
+        slice = [];
+      }
+    }
+    if (slice.length) await remote.bulkDocs(slice);
+    const docCount = (await remote.info()).doc_count;
+    expect(docCount).toBe(
+      expected.contacts + expected.enrolments + expected.activities + expected.suppressions,
+    );
+    await context.route(`${server.url}/**`, (route) => route.continue());
+    await waitForDb(sw);
+
+    const loadBefore = load();
+    const floors = [await syncFloor(sw, SHAPE), await syncFloor(sw, SHAPE)];
+    const floorMs = Math.min(...floors);
+
+    // The worker logs each run's steps ("[touchbase] sync (setup): … replicate 41000 ms, apply …").
+    const runs: string[] = [];
+    sw.on('console', (m) => {
+      if (m.text().includes('[touchbase] sync')) runs.push(m.text());
+    });
+    const page = await context.newPage();
+    await openDashboard(page, extensionId, 'settings');
+    await page.getByTestId('sync-url').fill(server.url);
+    await page.getByTestId('sync-database').fill('team');
+    await page.getByTestId('sync-username').fill('fay');
+    await page.getByTestId('sync-password').fill('fay-pw');
+    await page.getByTestId('sync-repName').fill('Fay');
+    // What the rep reads while it runs, sampled once a second.
+    const progress: string[] = [];
+    const t0 = Date.now();
+    await page.getByTestId('sync-connect').click();
+    const watch = setInterval(() => {
+      void page
+        .getByTestId('sync-status')
+        .textContent({ timeout: 1_000 })
+        .then((t) => {
+          if (t && t !== progress.at(-1)) progress.push(`${Math.round((Date.now() - t0) / 1000)}s ${t}`);
+        })
+        .catch(() => undefined);
+    }, 1_000);
+    await expect(page.getByTestId('sync-message')).toBeVisible(LONG);
+    clearInterval(watch);
+    const connectedMs = Date.now() - t0;
+    const status = await sw.evaluate(async () => (await chrome.storage.local.get('syncStatus')).syncStatus);
+    console.log(`connected after ${connectedMs} ms: ${JSON.stringify(status)}; ${runs.join(' | ')}`);
+    expect(status).toMatchObject({ state: 'ok' });
+    await openDashboard(page, extensionId, 'contacts');
+    await expect(page.getByTestId('contact-count')).toHaveText(/^10[,. \u00a0\u202f]?000\b/, LONG);
+    const shownMs = Date.now() - t0;
+    await expect
+      .poll(() => sw.evaluate(() => chrome.action.getBadgeText({})), { timeout: 60_000, intervals: [100] })
+      .not.toBe('');
+    const ms = Date.now() - t0;
+    const loadAfter = load();
+
+    const counts = await storeCounts(sw, ['contacts', 'enrolments', 'activities', 'suppressions', 'outbox']);
+    console.log(
+      `sync initial 10k (${docCount} docs): connected after ${connectedMs} ms, contacts shown ${shownMs} ms, badge ${ms} ms; floor ${Math.round(floorMs)} ms (${floors.map(Math.round).join(', ')}); ratio ${(ms / floorMs).toFixed(2)}; ${loadBefore} -> ${loadAfter}\n  ${runs.join('\n  ')}\n  progress: ${progress.filter((_, i) => i % 10 === 0 || i === progress.length - 1).join(' | ')}`,
+    );
+    expect(counts).toEqual({
+      contacts: expected.contacts,
+      enrolments: expected.enrolments,
+      activities: expected.activities,
+      suppressions: expected.suppressions,
+      // Applied changes are the team's: nothing echoes back into the outbox.
+      outbox: 0,
+    });
+    record({
+      name: 'sync.initial.10k.ratio',
+      value: ms / floorMs,
+      unit: 'x floor',
+      budget: 3,
+      floorMs,
+      measuredMs: ms,
+    });
+    record({ name: 'sync.initial.10k.ms', value: ms, unit: 'ms', budget: 3 * floorMs });
+  } finally {
+    await server.close();
+  }
+});

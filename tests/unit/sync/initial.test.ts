@@ -1,0 +1,303 @@
+/**
+ * A new rep's first sync of a whole team (the bench's team, tests/bench/sync-team.ts, small):
+ * every row lands once, in pages of one transaction each, whatever order the feed brings
+ * contacts, sequences and activities in, and a run stopped in the middle (a page's transaction
+ * aborted, the feed gone, the server gone) resumes with nothing lost and nothing applied twice.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  claimUnowned,
+  enrolContact,
+  SYNC_ON_KEY,
+  saveSettings,
+  storedTouchRows,
+  TouchbaseDb,
+  withLaterTouches,
+} from '@/lib/db';
+import {
+  applyChanges,
+  type PouchLike,
+  pushOutbox,
+  type SyncContext,
+  type SyncProgress,
+} from '@/lib/sync/engine';
+import { checkInfo, type SyncRemote, syncOnce } from '@/lib/sync/run';
+import { type TeamShape, teamCounts, teamDocs } from '../../bench/sync-team';
+import { type CouchServer, startCouchServer } from '../../e2e/support/couch-server';
+import { NodePouchDB } from '../../e2e/support/pouchdb-node';
+
+const PouchDB = NodePouchDB;
+const NOW = Date.parse('2026-03-03T15:00:00Z');
+const SHAPE: TeamShape = { contacts: 40, activities: 400, now: NOW };
+const TEAMS = Array.from({ length: 12 }, (_, i) => `t${i}`);
+
+let server: CouchServer;
+let n = 0;
+const open: TouchbaseDb[] = [];
+
+beforeAll(async () => {
+  server = await startCouchServer({
+    users: { fay: 'fay-pw', ana: 'ana-pw' },
+    members: Object.fromEntries(TEAMS.map((t) => [t, ['fay', 'ana']])),
+  });
+});
+afterAll(async () => {
+  await server.close();
+});
+afterEach(async () => {
+  for (const db of open.splice(0)) {
+    db.close();
+    await db.delete();
+  }
+});
+
+/** A team database on the server holding `docs` (in that order), as the reps left it. */
+async function team(docs: object[]): Promise<string> {
+  const name = TEAMS.shift() as string;
+  const remote = server.database(name);
+  for (let i = 0; i < docs.length; i += 500) await remote.bulkDocs(docs.slice(i, i + 500));
+  return name;
+}
+
+async function newRep(database: string, opts: { pageSize?: number; user?: string } = {}) {
+  const user = opts.user ?? 'fay';
+  const id = n++;
+  const db = new TouchbaseDb(`initial-${user}-${id}`);
+  await db.open();
+  open.push(db);
+  await saveSettings(db, { timeZone: 'America/New_York', name: user });
+  await db.meta.put({ key: SYNC_ON_KEY, value: 1 });
+  await claimUnowned(db, { id: `rep-${user}`, name: user }, NOW);
+  const local = new PouchDB(`initial-local-${user}-${id}`, { adapter: 'memory' });
+  const remoteDb = new PouchDB(`${server.url}/${database}`, {
+    skip_setup: true,
+    auth: { username: user, password: `${user}-pw` },
+  });
+  const ctx: SyncContext = {
+    db,
+    local: local as PouchLike,
+    replica: `rep-${user}`,
+    now: () => NOW,
+    pageSize: opts.pageSize,
+  };
+  const remote: SyncRemote = {
+    check: async () => checkInfo(await remoteDb.info()),
+    replicate: async () => {
+      await local.replicate.to(remoteDb);
+      await local.replicate.from(remoteDb, { batch_size: 50 });
+    },
+  };
+  return { db, ctx, remote, local, sync: () => syncOnce(ctx, remote) };
+}
+
+/** What a replica holds, without local ids: comparable between two replicas. */
+async function snapshot(db: TouchbaseDb) {
+  const contacts = await db.contacts.toArray();
+  const emailOf = new Map(contacts.map((c) => [c.id, c.emailLower]));
+  const enrolments = await db.enrolments.toArray();
+  return {
+    contacts: contacts
+      .map((c) => `${c.emailLower}|${c.firstName}|${c.owner?.name}|${JSON.stringify(c.optOut)}`)
+      .sort(),
+    enrolments: enrolments
+      .map((e) => `${emailOf.get(e.contactId)}|${e.state}|${e.done.length}|${e.enrolledAt}`)
+      .sort(),
+    activities: (await db.activities.toArray())
+      .map((a) => `${emailOf.get(a.contactId as number)}|${a.kind}|${a.at}|${a.step ?? ''}|${a.text ?? ''}`)
+      .sort(),
+    suppressions: (await db.suppressions.toArray()).map((s) => s.key).sort(),
+  };
+}
+
+async function counts(db: TouchbaseDb) {
+  return {
+    contacts: await db.contacts.count(),
+    enrolments: await db.enrolments.count(),
+    activities: await db.activities.count(),
+    suppressions: await db.suppressions.count(),
+    outbox: await db.outbox.count(),
+    syncIds: await db.syncIds.count(),
+  };
+}
+
+const expected = teamCounts(SHAPE);
+const total = expected.contacts + expected.enrolments + expected.activities + expected.suppressions;
+const whole = {
+  contacts: expected.contacts,
+  enrolments: expected.enrolments,
+  activities: expected.activities,
+  suppressions: expected.suppressions,
+  outbox: 0,
+  syncIds: total,
+};
+
+describe("a new rep's first sync of a whole team", () => {
+  it('the bench team is what its counts say: ten activities a contact, some opted out, most running', () => {
+    expect(expected).toMatchObject({ contacts: 40, enrolments: 40, activities: 400 });
+    expect(expected.suppressions).toBeGreaterThan(0);
+    expect(expected.active).toBeGreaterThan(5);
+    const docs = [...teamDocs(SHAPE)];
+    expect(new Set(docs.map((d) => d._id)).size).toBe(docs.length);
+    // Nothing in the future, every activity names its contact.
+    for (const d of docs) if (d.kind === 'activity') expect(d.row.at as number).toBeLessThanOrEqual(NOW);
+    expect(docs.filter((d) => d.kind === 'activity' && !d.contact)).toEqual([]);
+  });
+
+  it('the bench documents are exactly what a rep pushes (same fields, same shapes)', async () => {
+    const ana = await newRep(await team([]), { user: 'ana' });
+    await enrolContact(ana.db, {
+      contact: { email: 'lead0.team@example.com', firstName: 'Lead0', timeZone: 'America/New_York' },
+      playbookId: 'speed-to-lead-90',
+      source: 'web-form',
+      via: 'import',
+      now: NOW,
+    });
+    await pushOutbox(ana.ctx);
+    const pushed = (
+      (await ana.local.allDocs({ include_docs: true })) as { rows: { doc: Record<string, unknown> }[] }
+    ).rows.map((r) => r.doc);
+    const bench = [...teamDocs(SHAPE)];
+    for (const kind of ['contact', 'enrolment', 'activity']) {
+      const mine = pushed.find((d) => d.kind === kind) as Record<string, unknown>;
+      const theirs = bench.find((d) => d.kind === kind) as unknown as Record<string, unknown>;
+      expect(Object.keys(theirs).sort(), kind).toEqual(
+        Object.keys(mine)
+          .filter((k) => k !== '_rev')
+          .sort(),
+      );
+      if (kind === 'contact') {
+        const fields = (d: Record<string, unknown>) => Object.keys(d.fields as object).sort();
+        expect(fields(theirs)).toEqual(expect.arrayContaining(fields(mine)));
+      } else expect(Object.keys(theirs.row as object).sort()).toEqual(Object.keys(mine.row as object).sort());
+    }
+  });
+
+  it('receives every contact, sequence, activity and opt-out once, echoes nothing, plans the touches', async () => {
+    const name = await team([...teamDocs(SHAPE)]);
+    const fay = await newRep(name, { pageSize: 100 });
+    const progress: SyncProgress[] = [];
+    fay.ctx.progress = (p) => progress.push(p);
+    const report = await fay.sync();
+    expect(report.applied).toBe(total);
+    // The progress line moves page by page up to the whole feed.
+    const saving = progress.filter((p) => p.phase === 'saving');
+    expect(saving.length).toBeGreaterThanOrEqual(total / 100);
+    expect(saving.map((p) => p.done)).toEqual([...saving.map((p) => p.done)].sort((a, b) => a - b));
+    expect(saving.at(-1)).toEqual({ phase: 'saving', done: saving.at(-1)?.total, total: expect.any(Number) });
+    expect(await counts(fay.db)).toEqual(whole);
+    // Every running sequence has its next touch stored, as the engine plans it.
+    for (const e of await fay.db.enrolments.toArray()) {
+      const rows = (await fay.db.touches.where('enrolmentId').equals(e.id).toArray()).filter(
+        (t) => t.state === 'planned',
+      );
+      const planned = withLaterTouches(rows, [e]).map((t) => `${t.step}|${t.dueAt}`);
+      const engine = storedTouchRows({ ...e }, NOW).map((t) => `${t.step}|${t.dueAt}`);
+      expect(planned.slice(0, engine.length)).toEqual(engine);
+      if (e.state === 'active') expect(rows.length).toBeGreaterThan(0);
+      if (e.state === 'opted-out') expect(rows).toEqual([]);
+    }
+    // Activities hang off their contact and sequence.
+    const acts = await fay.db.activities.toArray();
+    const enrolments = new Map((await fay.db.enrolments.toArray()).map((e) => [e.id, e]));
+    for (const a of acts) {
+      expect(await fay.db.contacts.get(a.contactId as number)).toBeDefined();
+      if (a.kind !== 'note') expect(enrolments.get(a.enrolmentId as number)?.contactId).toBe(a.contactId);
+    }
+    // The opted-out ones are opted out here too, their sequences stopped.
+    const suppressed = await fay.db.suppressions.toArray();
+    for (const s of suppressed) {
+      const c = await fay.db.contacts.where('emailLower').equals(s.key).first();
+      expect(c?.optOut.email).toBe(true);
+      const [e] = await fay.db.enrolments
+        .where('contactId')
+        .equals(c?.id as number)
+        .toArray();
+      expect(e?.state).toBe('opted-out');
+    }
+    // A second run moves nothing.
+    expect(await fay.sync()).toEqual({ pushed: 0, applied: 0 });
+    expect(await counts(fay.db)).toEqual(whole);
+  });
+
+  it('the feed brings activities and sequences before their contact: they land in the same page, once', async () => {
+    const docs = [...teamDocs(SHAPE)];
+    const order: Record<string, number> = { activity: 0, enrolment: 1, suppression: 2, contact: 3 };
+    const name = await team([...docs].sort((a, b) => (order[a.kind] ?? 4) - (order[b.kind] ?? 4)));
+    const fay = await newRep(name, { pageSize: 7 });
+    await fay.sync();
+    expect(await counts(fay.db)).toEqual(whole);
+    expect(JSON.parse(((await fay.db.meta.get('sync.deferred'))?.value as string) ?? '[]')).toEqual([]);
+    const ref = await newRep(await team(docs));
+    await ref.sync();
+    expect(await snapshot(fay.db)).toEqual(await snapshot(ref.db));
+  });
+
+  it('a run stopped in the middle of a page (its transaction aborted) resumes: nothing lost, nothing twice', async () => {
+    const name = await team([...teamDocs(SHAPE)]);
+    const fay = await newRep(name, { pageSize: 60 });
+    // The worker dies while the fourth page is being written: IndexedDB aborts that transaction.
+    let pages = 0;
+    let armed = true;
+    let last: unknown;
+    const stop = (_key: unknown, _row: unknown, tx: unknown) => {
+      if (tx !== last) pages++;
+      last = tx;
+      if (armed && pages === 4) throw new Error('worker stopped');
+    };
+    fay.db.syncIds.hook('creating', stop);
+    await expect(fay.sync()).rejects.toThrow('worker stopped');
+    armed = false;
+    const partial = await counts(fay.db);
+    expect(partial.activities).toBeGreaterThan(0);
+    expect(partial.activities).toBeLessThan(expected.activities);
+    // The next run (a new worker: a new context on the same stores) carries on from the checkpoint.
+    const again = { ...fay.ctx, pageSize: 60 };
+    await syncOnce(again, fay.remote);
+    expect(await counts(fay.db)).toEqual(whole);
+    const ref = await newRep(await team([...teamDocs(SHAPE)]));
+    await ref.sync();
+    expect(await snapshot(fay.db)).toEqual(await snapshot(ref.db));
+  });
+
+  it('a run stopped between pages, or while receiving from the server, resumes: nothing lost, nothing twice', async () => {
+    const name = await team([...teamDocs(SHAPE)]);
+    const fay = await newRep(name, { pageSize: 50 });
+    // Stopped between two pages: the feed read fails after three pages.
+    const local = fay.ctx.local;
+    let reads = 0;
+    const flaky: PouchLike = {
+      allDocs: (o) => local.allDocs(o),
+      bulkDocs: (d) => local.bulkDocs(d),
+      get: (id, o) => local.get(id, o),
+      info: () => (local.info as NonNullable<PouchLike['info']>)(),
+      changes: (o) => {
+        if (++reads === 4) return Promise.reject(new Error('worker stopped'));
+        return local.changes(o);
+      },
+    };
+    await expect(applyChangesAfterReplicate(fay, flaky)).rejects.toThrow('worker stopped');
+    const mid = await counts(fay.db);
+    expect(mid.contacts).toBeGreaterThan(0);
+    expect(mid.activities).toBeLessThan(expected.activities);
+    // And the next one loses the server in the middle of its replication.
+    const cut = (async () => {
+      const seen = server.requests.length;
+      while (server.requests.length < seen + 3) await new Promise((r) => setTimeout(r, 1));
+      await server.stop();
+    })();
+    await fay.sync().catch(() => undefined);
+    await cut;
+    await server.start();
+    await fay.sync();
+    expect(await counts(fay.db)).toEqual(whole);
+  });
+});
+
+/** Replicates, then applies through `local` (a PouchDB whose feed may fail). */
+async function applyChangesAfterReplicate(
+  rep: { ctx: SyncContext; remote: SyncRemote },
+  local: PouchLike,
+): Promise<void> {
+  await rep.remote.replicate();
+  await applyChanges({ ...rep.ctx, local });
+}
