@@ -372,7 +372,6 @@ export async function applyChanges(ctx: SyncContext): Promise<{ applied: number;
   if (deferred.length) await retryDeferred();
   const start = await metaValue<number | string>(db, META_SEQ, 0);
   let since = start;
-  const total = await feedLength(ctx.local, start);
   let deferredHere = false;
   for (;;) {
     const res = await ctx.local.changes({
@@ -398,8 +397,12 @@ export async function applyChanges(ctx: SyncContext): Promise<{ applied: number;
     deferred = r.deferred;
     if (deferred.length > before) deferredHere = true;
     since = res.last_seq;
-    const done = typeof since === 'number' && typeof start === 'number' ? since - start : undefined;
-    ctx.progress?.({ phase: 'saving', done: done ?? applied, total });
+    if (ctx.progress) {
+      // Read again each page: while documents still arrive the feed grows under the apply.
+      const total = await feedLength(ctx.local, start);
+      const done = typeof since === 'number' && typeof start === 'number' ? since - start : applied;
+      ctx.progress({ phase: 'saving', done, total });
+    }
   }
   // Their parent may have come later in this same run.
   if (deferredHere && deferred.length) await retryDeferred();

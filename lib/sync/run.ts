@@ -76,7 +76,15 @@ export interface SyncReport {
   applied: number;
 }
 
-/** One whole run; throws what `describeSyncError` turns into words. */
+/** How long the apply waits for the next replicated batch before looking at the feed anyway. */
+const APPLY_POLL_MS = 250;
+
+/**
+ * One whole run; throws what `describeSyncError` turns into words. What the server sends is
+ * saved into Dexie while the rest is still coming: the apply reads PouchDB's changes feed (page
+ * by page, each with its checkpoint) as the replication writes it, so a large first sync waits
+ * for the slower of the two instead of both one after the other.
+ */
 export async function syncOnce(ctx: SyncContext, remote: SyncRemote): Promise<SyncReport> {
   const step = async <T>(name: string, run: () => Promise<T>): Promise<T> => {
     const t0 = Date.now();
@@ -87,8 +95,45 @@ export async function syncOnce(ctx: SyncContext, remote: SyncRemote): Promise<Sy
   await step('check', () => remote.check());
   const { pushed } = await step('push', () => pushOutbox(ctx));
   await pushAssignDocs(ctx);
-  await step('replicate', () => remote.replicate((p) => ctx.progress?.({ phase: 'receiving', ...p })));
-  const { applied, resolved } = await step('apply', () => applyChanges(ctx));
+  let receiving = true;
+  let wake: () => void = () => undefined;
+  const t0 = Date.now();
+  const replicated = remote
+    .replicate((p) => {
+      ctx.progress?.({ phase: 'receiving', ...p });
+      wake();
+    })
+    .finally(() => {
+      receiving = false;
+      ctx.timed?.('replicate', Date.now() - t0);
+      wake();
+    });
+  // While documents arrive the progress line speaks of receiving; saving is told once they are in.
+  const quiet: SyncContext = { ...ctx, progress: (p) => (receiving ? undefined : ctx.progress?.(p)) };
+  let applied = 0;
+  let resolved = 0;
+  const applying = (async () => {
+    while (receiving) {
+      const r = await applyChanges(quiet);
+      applied += r.applied;
+      resolved += r.resolved;
+      if (!receiving) break;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, APPLY_POLL_MS);
+        wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+    }
+  })();
+  // A failed replication stops the run, once the page being saved is in.
+  const [rep, app] = await Promise.allSettled([replicated, applying]);
+  if (rep.status === 'rejected') throw rep.reason;
+  if (app.status === 'rejected') throw app.reason;
+  const last = await step('apply', () => applyChanges(quiet));
+  applied += last.applied;
+  resolved += last.resolved;
   // Conflicts resolved here go to the server now, so other replicas meet the merged version
   // rather than resolving the same conflict themselves.
   if (resolved) await step('replicate again', () => remote.replicate());

@@ -36,8 +36,8 @@ export interface ServerDatabase {
 export interface CouchServer {
   url: string;
   port: number;
-  /** Requests seen, for tests that count them. */
-  requests: { method: string; url: string; status: number }[];
+  /** Requests seen, for tests that count them (`ms`: from arrival to the answer sent). */
+  requests: { method: string; url: string; status: number; ms: number }[];
   /** Closes the listening socket (and live connections); the data stays for `start`. */
   stop(): Promise<void>;
   start(): Promise<void>;
@@ -59,8 +59,14 @@ export async function startCouchServer(opts: CouchServerOptions): Promise<CouchS
   const requests: CouchServer['requests'] = [];
 
   const handler: http.RequestListener = (req, res) => {
+    const t0 = performance.now();
     res.on('finish', () =>
-      requests.push({ method: req.method ?? '', url: req.url ?? '', status: res.statusCode }),
+      requests.push({
+        method: req.method ?? '',
+        url: req.url ?? '',
+        status: res.statusCode,
+        ms: performance.now() - t0,
+      }),
     );
     const auth = req.headers.authorization ?? '';
     const m = /^Basic (.+)$/.exec(auth);
