@@ -298,7 +298,7 @@ async function route(msg: RuntimeMessage, from: MessageOrigin): Promise<unknown>
     case 'sync.connect': {
       const checked = checkSetup(msg.payload);
       if (!checked.ok) throw new Error(Object.values(checked.errors)[0]);
-      return connect(checked.value, now);
+      return connect(checked.value, now, () => refreshBadge());
     }
     case 'contact.takeOver':
       return { contact: await takeOver(db, msg.payload.contactId, { now, via: msg.payload.via }) };

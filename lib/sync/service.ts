@@ -20,6 +20,8 @@ import {
 export const LOCAL_POUCH = 'touchbase-sync';
 const LOCK = 'touchbase-sync';
 const META_SEEDED = 'sync.seeded';
+/** How long Connect waits for the first run before answering that it is still going. */
+const CONNECT_ANSWER_MS = 45_000;
 
 function remoteFor(cfg: Pick<SyncConfig, 'url' | 'database' | 'username' | 'password'>) {
   return new PouchDB(`${cfg.url}/${encodeURIComponent(cfg.database)}`, {
@@ -93,6 +95,7 @@ async function pendingCount(db: TouchbaseDb): Promise<number> {
 export async function connect(
   setup: CheckedSetup,
   now: number,
+  afterLongRun?: () => Promise<unknown>,
 ): Promise<{ status: SyncStatus } | { failure: SyncFailure }> {
   const where = { url: setup.url, database: setup.database };
   try {
@@ -111,7 +114,23 @@ export async function connect(
     await queueEverything(db, now);
     await db.meta.put({ key: META_SEEDED, value: now });
   }
-  return { status: await runSync('setup') };
+  // A large team's first sync can outlast the message: Chrome ends a worker whose event goes
+  // unanswered for five minutes, so past a while the answer is "syncing" and the run goes on
+  // (its progress in the status, which Settings and the popup follow). Once it ends, what it
+  // brought is recounted on the badge by `afterLongRun`, since no message's end does it then.
+  let answered = false;
+  const first = runSync('setup').then(async (status) => {
+    if (answered) await afterLongRun?.().catch(() => undefined);
+    return status;
+  });
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const later = new Promise<SyncStatus>((resolve) => {
+    timer = setTimeout(() => void syncStatus.getValue().then(resolve), CONNECT_ANSWER_MS);
+  });
+  const status = await Promise.race([first, later]);
+  clearTimeout(timer);
+  answered = true;
+  return { status };
 }
 
 /** Turns sync off: nothing more is recorded or sent; the password is forgotten. */

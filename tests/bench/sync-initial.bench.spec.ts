@@ -3,8 +3,7 @@
  * real Chromium with the e2e build (the loopback server granted): the team's documents are
  * seeded straight into the CouchDB-protocol server of this process (tests/bench/sync-team.ts,
  * the format lib/sync pushes), the rep fills in Settings → Team sync and clicks Connect, and the
- * clock stops when the dashboard's Contacts tab shows all 10,000 and the toolbar badge counts
- * what is due. Divided by the raw-IndexedDB floor for the same rows (10,000 contact, 10,000
+ * clock stops when the dashboard's Contacts tab shows all 10,000. Divided by the raw-IndexedDB floor for the same rows (10,000 contact, 10,000
  * enrolment and 100,000 activity rows written with plain `indexedDB` in one transaction, in the
  * same browser, in the same run).
  */
@@ -188,27 +187,48 @@ test('sync.initial.10k: a new rep connects to a team of 10,000 contacts and 100,
         })
         .catch(() => undefined);
     }, 1_000);
+    // Connect answers once the first run is done, or after a while with the run still going.
     await expect(page.getByTestId('sync-message')).toBeVisible(LONG);
+    const answeredMs = Date.now() - t0;
+    const syncStatus = () =>
+      sw.evaluate(
+        async () =>
+          (await chrome.storage.local.get('syncStatus')).syncStatus as { state: string } | undefined,
+      );
+    await expect
+      .poll(async () => (await syncStatus())?.state, { ...LONG, intervals: [250] })
+      .not.toBe('syncing');
     clearInterval(watch);
     const connectedMs = Date.now() - t0;
-    const status = await sw.evaluate(async () => (await chrome.storage.local.get('syncStatus')).syncStatus);
-    console.log(`connected after ${connectedMs} ms: ${JSON.stringify(status)}; ${runs.join(' | ')}`);
+    const status = await syncStatus();
+    console.log(
+      `Connect answered after ${answeredMs} ms, synced after ${connectedMs} ms: ${JSON.stringify(status)}; ${runs.join(' | ')}`,
+    );
     expect(status).toMatchObject({ state: 'ok' });
     await openDashboard(page, extensionId, 'contacts');
     await expect(page.getByTestId('contact-count')).toHaveText(/^10[,. \u00a0\u202f]?000\b/, LONG);
-    const shownMs = Date.now() - t0;
-    await expect
-      .poll(() => sw.evaluate(() => chrome.action.getBadgeText({})), { timeout: 60_000, intervals: [100] })
-      .not.toBe('');
+    // The end: the rep sees the team's contacts. (The badge counts only this rep's own leads,
+    // and a new rep owns none of them yet.)
     const ms = Date.now() - t0;
     const loadAfter = load();
 
     // The stand-in server (express-pouchdb on PouchDB's memory adapter, in this process, on the
     // same two cores) is part of the measured time; a real CouchDB answers far faster.
-    const serverMs = server.requests.slice(seen).reduce((sum, r) => sum + r.ms, 0);
+    const served = server.requests.slice(seen);
+    const serverMs = served.reduce((sum, r) => sum + r.ms, 0);
+    const byKind = new Map<string, number>();
+    for (const r of served) {
+      const kind = `${r.method} ${
+        r.url
+          .split('?')[0]
+          ?.split('/')[2]
+          ?.replace(/^_local.*/, '_local') ?? ''
+      }`;
+      byKind.set(kind, (byKind.get(kind) ?? 0) + r.ms);
+    }
     const counts = await storeCounts(sw, ['contacts', 'enrolments', 'activities', 'suppressions', 'outbox']);
     console.log(
-      `sync initial 10k (${docCount} docs): connected after ${connectedMs} ms, contacts shown ${shownMs} ms, badge ${ms} ms (the test server busy ${Math.round(serverMs)} ms over ${server.requests.length - seen} requests); floor ${Math.round(floorMs)} ms (${floors.map(Math.round).join(', ')}); ratio ${(ms / floorMs).toFixed(2)}; ${loadBefore} -> ${loadAfter}\n  ${runs.join('\n  ')}\n  progress: ${progress.filter((_, i) => i % 10 === 0 || i === progress.length - 1).join(' | ')}`,
+      `sync initial 10k (${docCount} docs): connected after ${connectedMs} ms, contacts shown ${ms} ms (the test server busy ${Math.round(serverMs)} ms over ${served.length} requests: ${[...byKind].map(([k, ms]) => `${k} ${Math.round(ms)} ms`).join(', ')}); floor ${Math.round(floorMs)} ms (${floors.map(Math.round).join(', ')}); ratio ${(ms / floorMs).toFixed(2)}; ${loadBefore} -> ${loadAfter}\n  ${runs.join('\n  ')}\n  progress: ${progress.filter((_, i) => i % 10 === 0 || i === progress.length - 1).join(' | ')}`,
     );
     expect(counts).toEqual({
       contacts: expected.contacts,
