@@ -188,7 +188,11 @@ export function* teamDocs(shape: TeamShape): Generator<SyncDoc & { by: string }>
         _id: gidFor('activity', i, k),
         kind: 'activity',
         t: stamp(a.at, rep.id),
-        row: strip(a, ['id', 'contactId', 'enrolmentId', 'touchId']),
+        // Who logged it (team metrics count per rep).
+        row: {
+          ...strip(a, ['id', 'contactId', 'enrolmentId', 'touchId']),
+          rep: { id: rep.id, name: rep.name },
+        },
         contact: contactGid,
         by: rep.id,
       };
