@@ -4,6 +4,7 @@ import { useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState
 import { type ContactSortKey, filterAndSortRows } from '@/lib/db/contacts';
 import { type MessageKey, t, tn } from '@/lib/i18n';
 import { LEAD_SOURCE_LABELS } from '@/lib/labels';
+import { scoreExplanation } from '@/lib/labels/score';
 import { useDashboard } from '@/lib/stores/dashboard';
 import { OptOutList } from '@/components/shared/OptOutList';
 import { PRIORITY_LABELS } from '@/components/ui/LeadScore';
@@ -299,7 +300,7 @@ export function ContactsTab() {
                       <span
                         className={`tb-priority ${r.score.priority.toLowerCase()}`}
                         data-testid="contact-priority"
-                        title={t('popup_lead_score', { explanation: r.score.explanation })}
+                        title={t('popup_lead_score', { explanation: scoreExplanation(r.score) })}
                       >
                         {PRIORITY_LABELS[r.score.priority]} {r.score.score}
                       </span>
