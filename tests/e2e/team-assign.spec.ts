@@ -1,10 +1,5 @@
-/**
- * Assignment rules and the assigned rep's badge in real Chromium: two browser profiles (Ana and
- * Ben) with the e2e build, syncing through the in-process CouchDB-protocol server (as
- * team-sync.spec.ts).
- */
-import type { BrowserContext, Page } from '@playwright/test';
 import { type CouchServer, startCouchServer } from './support/couch-server';
+import { allowServer, rowsOf, teamSetup } from './support/team';
 import { openDashboard } from './support/dashboard';
 import { badge } from './support/extension';
 import { E2E_EXTENSION_DIR, expect, launchExtension, serviceWorkerOf, test } from './support/fixtures';
@@ -26,38 +21,6 @@ test.afterAll(async () => {
   await server.close();
 });
 
-async function allowServer(context: BrowserContext): Promise<void> {
-  await context.route(`${server.url}/**`, (route) => route.continue());
-}
-
-const setup = (username: string, repName: string) => ({
-  url: server.url,
-  database: 'team',
-  username,
-  password: `${username}-pw`,
-  repName,
-});
-
-/** Every row of one store of a profile's database, read from an extension page. */
-function rowsOf<T>(page: Page, store: string): Promise<T[]> {
-  return page.evaluate(
-    (store) =>
-      new Promise<T[]>((resolve, reject) => {
-        const req = indexedDB.open('touchbase');
-        req.onsuccess = () => {
-          const all = req.result.transaction(store).objectStore(store).getAll();
-          all.onsuccess = () => {
-            resolve(all.result as T[]);
-            req.result.close();
-          };
-          all.onerror = () => reject(all.error);
-        };
-        req.onerror = () => reject(req.error);
-      }),
-    store,
-  );
-}
-
 const lead = (i: number) => ({
   email: `lead${i}@example.com`,
   firstName: `Lead${i}`,
@@ -73,24 +36,24 @@ test('Ana sets a round-robin rule in Settings; her import of 4 leads goes 2 and 
   extensionId,
 }) => {
   const timeZone = daytimeZone();
-  await allowServer(context);
+  await allowServer(context, server);
   const a = await context.newPage();
   await openDashboard(a, extensionId, 'settings');
   await sendFromPage(a, 'settings.save', { patch: { timeZone, name: 'Ana' } });
   // Sync off: no Assignment section at all.
   await expect(a.getByTestId('settings-team-sync')).toBeVisible();
   await expect(a.getByTestId('settings-assignment')).toHaveCount(0);
-  await sendFromPage(a, 'sync.connect', setup('ana', 'Ana'));
+  await sendFromPage(a, 'sync.connect', teamSetup(server, 'ana', 'Ana'));
 
   const b = await launchExtension(E2E_EXTENSION_DIR);
   try {
-    await allowServer(b.context);
+    await allowServer(b.context, server);
     const swB = await serviceWorkerOf(b.context);
     const idB = new URL(swB.url()).host;
     const pb = await b.context.newPage();
     await openDashboard(pb, idB, 'settings');
     await sendFromPage(pb, 'settings.save', { patch: { timeZone, name: 'Ben' } });
-    await sendFromPage(pb, 'sync.connect', setup('ben', 'Ben'));
+    await sendFromPage(pb, 'sync.connect', teamSetup(server, 'ben', 'Ben'));
     // Ana's next sync brings Ben's name, so her rules can name him.
     await sendFromPage(a, 'sync.now', {});
 
@@ -206,13 +169,13 @@ test("Ben cannot text, mark done or insert a draft for Ana's lead until he takes
   serviceWorker,
 }) => {
   const BOB = 'bob.buyer@example.org';
-  await allowServer(context);
+  await allowServer(context, server);
   await seedSettings(serviceWorker);
   const a = await context.newPage();
   await openDashboard(a, extensionId, 'settings');
-  expect(await sendFromPage(a, 'sync.connect', { ...setup('ana', 'Ana'), database: 'team2' })).toHaveProperty(
-    'status',
-  );
+  expect(
+    await sendFromPage(a, 'sync.connect', teamSetup(server, 'ana', 'Ana', { database: 'team2' })),
+  ).toHaveProperty('status');
   // A text first: the sequence opens with an SMS.
   await sendFromPage(a, 'enrol', {
     contact: { email: BOB, firstName: 'Bob', lastName: 'Buyer', phone: '+1 202 555 0147' },
@@ -224,14 +187,14 @@ test("Ben cannot text, mark done or insert a draft for Ana's lead until he takes
 
   const b = await launchExtension(E2E_EXTENSION_DIR);
   try {
-    await allowServer(b.context);
+    await allowServer(b.context, server);
     const swB = await serviceWorkerOf(b.context);
     const idB = new URL(swB.url()).host;
     await seedSettings(swB, { name: 'Ben Seller' });
     const pb = await b.context.newPage();
     await openDashboard(pb, idB, 'settings');
     expect(
-      await sendFromPage(pb, 'sync.connect', { ...setup('ben', 'Ben'), database: 'team2' }),
+      await sendFromPage(pb, 'sync.connect', teamSetup(server, 'ben', 'Ben', { database: 'team2' })),
     ).toHaveProperty('status');
 
     const { page, sidebar } = await openGmail(b.context, 'gmail-thread-with-compose.SYNTHETIC.html');

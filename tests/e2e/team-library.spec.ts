@@ -6,8 +6,9 @@
  * touches, and the Metrics tab's Team view shows each rep's row (and the older, rep-less
  * activities as "Unknown rep") with the same counts in both profiles.
  */
-import type { BrowserContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { type CouchServer, startCouchServer } from './support/couch-server';
+import { allowServer, rowsOf, teamSetup } from './support/team';
 import { openDashboard } from './support/dashboard';
 import { E2E_EXTENSION_DIR, expect, launchExtension, serviceWorkerOf, test } from './support/fixtures';
 import { daytimeZone, sendFromPage } from './support/popup';
@@ -26,38 +27,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await server.close();
 });
-
-async function allowServer(context: BrowserContext): Promise<void> {
-  await context.route(`${server.url}/**`, (route) => route.continue());
-}
-
-const setup = (username: string, repName: string) => ({
-  url: server.url,
-  database: 'team',
-  username,
-  password: `${username}-pw`,
-  repName,
-});
-
-/** Every row of one store of a profile's database, read from an extension page. */
-function rowsOf<T>(page: Page, store: string): Promise<T[]> {
-  return page.evaluate(
-    (store) =>
-      new Promise<T[]>((resolve, reject) => {
-        const req = indexedDB.open('touchbase');
-        req.onsuccess = () => {
-          const all = req.result.transaction(store).objectStore(store).getAll();
-          all.onsuccess = () => {
-            resolve(all.result as T[]);
-            req.result.close();
-          };
-          all.onerror = () => reject(all.error);
-        };
-        req.onerror = () => reject(req.error);
-      }),
-    store,
-  );
-}
 
 /** Enrols a lead and completes its first `n` planned touches (due at once in a daytime zone). */
 async function enrolAndTouch(
@@ -107,7 +76,7 @@ test('Ana shares a playbook and a template; Ben gets them after one sync and enr
   extensionId,
 }) => {
   const timeZone = daytimeZone();
-  await allowServer(context);
+  await allowServer(context, server);
   const a = await context.newPage();
   await openDashboard(a, extensionId, 'settings');
   await sendFromPage(a, 'settings.save', { patch: { timeZone, name: 'Ana' } });
@@ -127,7 +96,7 @@ test('Ana shares a playbook and a template; Ben gets them after one sync and enr
   });
   // Before team sync: this lead and touch name no rep (shown as "Unknown rep" later).
   await enrolAndTouch(a, { email: 'oscar@example.com', firstName: 'Oscar', timeZone }, 'speed-to-lead-90', 1);
-  await sendFromPage(a, 'sync.connect', setup('ana', 'Ana'));
+  await sendFromPage(a, 'sync.connect', teamSetup(server, 'ana', 'Ana'));
 
   // Shared from the Playbooks tab and the Templates tab, as a rep does it.
   await openDashboard(a, extensionId, 'playbooks');
@@ -153,12 +122,12 @@ test('Ana shares a playbook and a template; Ben gets them after one sync and enr
 
   const b = await launchExtension(E2E_EXTENSION_DIR);
   try {
-    await allowServer(b.context);
+    await allowServer(b.context, server);
     const idB = new URL((await serviceWorkerOf(b.context)).url()).host;
     const pb = await b.context.newPage();
     await openDashboard(pb, idB, 'settings');
     await sendFromPage(pb, 'settings.save', { patch: { timeZone, name: 'Ben' } });
-    await sendFromPage(pb, 'sync.connect', setup('ben', 'Ben'));
+    await sendFromPage(pb, 'sync.connect', teamSetup(server, 'ben', 'Ben'));
 
     // One sync later, Ben's library has Ana's playbook, marked as hers, and not her private one.
     await openDashboard(pb, idB, 'playbooks');

@@ -4,8 +4,9 @@
  * test process on 127.0.0.1. Uses the e2e build, whose manifest has http://127.0.0.1 granted
  * (no test can click the permission prompt); the production build only lists it as optional.
  */
-import type { BrowserContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { type CouchServer, startCouchServer } from './support/couch-server';
+import { allowServer, rowsOf, teamSetup } from './support/team';
 import { openDashboard } from './support/dashboard';
 import { E2E_EXTENSION_DIR, expect, launchExtension, serviceWorkerOf, test } from './support/fixtures';
 import { daytimeZone, openPopup, sendFromPage } from './support/popup';
@@ -25,11 +26,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await server.close();
 });
-
-/** Lets this profile's requests to the test server through (everything else stays aborted). */
-async function allowServer(context: BrowserContext): Promise<void> {
-  await context.route(`${server.url}/**`, (route) => route.continue());
-}
 
 async function connect(
   page: Page,
@@ -56,7 +52,7 @@ test('two reps: sync off sends nothing; clear errors; A enrols, B sees it; B opt
   context.on('request', (r) => {
     if (!/^(chrome-extension|data|blob):/.test(r.url())) seen.push(r.url());
   });
-  await allowServer(context);
+  await allowServer(context, server);
   const a = await context.newPage();
   await openDashboard(a, extensionId, 'settings');
   await sendFromPage(a, 'settings.save', { patch: { timeZone, name: 'Ana' } });
@@ -103,7 +99,7 @@ test('two reps: sync off sends nothing; clear errors; A enrols, B sees it; B opt
   // ---- Rep B, in a second profile: connects and receives Ada with her sequence.
   const b = await launchExtension(E2E_EXTENSION_DIR);
   try {
-    await allowServer(b.context);
+    await allowServer(b.context, server);
     const swB = await serviceWorkerOf(b.context);
     const idB = new URL(swB.url()).host;
     const pb = await b.context.newPage();
@@ -161,56 +157,29 @@ test('two reps: sync off sends nothing; clear errors; A enrols, B sees it; B opt
   }
 });
 
-/** Every row of one store of a profile's database, read from an extension page. */
-function rowsOf<T>(page: Page, store: string): Promise<T[]> {
-  return page.evaluate(
-    (store) =>
-      new Promise<T[]>((resolve, reject) => {
-        const req = indexedDB.open('touchbase');
-        req.onsuccess = () => {
-          const all = req.result.transaction(store).objectStore(store).getAll();
-          all.onsuccess = () => {
-            resolve(all.result as T[]);
-            req.result.close();
-          };
-          all.onerror = () => reject(all.error);
-        };
-        req.onerror = () => reject(req.error);
-      }),
-    store,
-  );
-}
-
 test('both reps edit the contact offline, then sync: the same merged contact on both, no activity lost', async ({
   context,
   extensionId,
 }) => {
   const timeZone = daytimeZone();
-  await allowServer(context);
+  await allowServer(context, server);
   const a = await context.newPage();
   await openDashboard(a, extensionId, 'settings');
   await sendFromPage(a, 'settings.save', { patch: { timeZone, name: 'Ana' } });
-  const setup = (username: string, password: string, repName: string) => ({
-    url: server.url,
-    database: 'team',
-    username,
-    password,
-    repName,
-  });
   await sendFromPage(a, 'enrol', {
     contact: { email: 'grace@example.com', firstName: 'Grace', lastName: 'Hopper', timeZone },
     playbookId: 'speed-to-lead-90',
     source: 'web-form',
     via: 'e2e',
   });
-  await sendFromPage(a, 'sync.connect', setup('ana', 'ana-pw', 'Ana'));
+  await sendFromPage(a, 'sync.connect', teamSetup(server, 'ana', 'Ana'));
   const b = await launchExtension(E2E_EXTENSION_DIR);
   try {
-    await allowServer(b.context);
+    await allowServer(b.context, server);
     const idB = new URL((await serviceWorkerOf(b.context)).url()).host;
     const pb = await b.context.newPage();
     await openDashboard(pb, idB, 'settings');
-    await sendFromPage(pb, 'sync.connect', setup('ben', 'ben-pw', 'Ben'));
+    await sendFromPage(pb, 'sync.connect', teamSetup(server, 'ben', 'Ben'));
     type C = { id: number; email: string; phone: string; title: string; company: string };
     const grace = async (p: Page) =>
       (await rowsOf<C>(p, 'contacts')).find((c) => c.email === 'grace@example.com');
