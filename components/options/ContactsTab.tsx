@@ -3,7 +3,7 @@ import { OwnerChip, useTeamMeId } from './contacts/OwnerLine';
 import { useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { type ContactSortKey, filterAndSortRows } from '@/lib/db/contacts';
 import { type MessageKey, t, tn } from '@/lib/i18n';
-import { LEAD_SOURCE_LABELS } from '@/lib/labels';
+import { builtInText, LEAD_SOURCE_LABELS } from '@/lib/labels';
 import { scoreExplanation } from '@/lib/labels/score';
 import { useDashboard } from '@/lib/stores/dashboard';
 import { OptOutList } from '@/components/shared/OptOutList';
@@ -291,7 +291,9 @@ export function ContactsTab() {
                   <td title={r.company}>{r.company}</td>
                   <td title={r.email}>{r.email}</td>
                   <td>{LEAD_SOURCE_LABELS[r.source] ?? r.source}</td>
-                  <td title={r.playbook}>{r.playbook || <span className="tb-muted">—</span>}</td>
+                  <td title={builtInText(r.playbook)}>
+                    {r.playbook ? builtInText(r.playbook) : <span className="tb-muted">—</span>}
+                  </td>
                   <td>
                     <span className={`tb-state tb-state-${r.state}`}>{STATE_LABELS[r.state]}</span>
                   </td>

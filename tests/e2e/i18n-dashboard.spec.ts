@@ -104,6 +104,7 @@ const LANGUAGES = [
     count: '3 Kontakte',
     headers: ['Name', 'Firma', 'E-Mail', 'Quelle', 'Playbook', 'Status', 'Priorität', 'Nächster Schritt'],
     active: 'Aktiv',
+    playbook: '7 Kontaktpunkte in 14 Tagen',
     selected: '3 ausgewählt',
     deleteConfirm: '3 Kontakte mit Sequenzen und Verlauf löschen?',
     drawer: [
@@ -159,6 +160,7 @@ const LANGUAGES = [
       'Prochaine relance',
     ],
     active: 'Active',
+    playbook: '7 relances en 14 jours',
     selected: '3 sélectionnés',
     deleteConfirm: 'Supprimer 3 contacts avec leurs séquences et leur historique ?',
     drawer: ['Fiche', 'Désinscriptions', 'Séquences', 'À venir', 'Historique', 'Aucun numéro de téléphone'],
@@ -212,6 +214,8 @@ for (const lang of LANGUAGES) {
       await expect(page.getByTestId('contact-count')).toHaveText(lang.count);
       await expect(page.getByTestId('contacts-table').locator('thead th')).toHaveText(['', ...lang.headers]);
       await expect(page.getByTestId('contact-row').first()).toContainText(lang.active);
+      // A built-in playbook's name is the reader's language too, not the English stored with it.
+      await expect(page.getByTestId('contact-row').first()).toContainText(lang.playbook);
       expect(
         await overflowing(
           page,
