@@ -13,6 +13,7 @@ import {
 import type { ImportSummary } from '@/lib/db/import';
 import { formatPercent } from '@/lib/format/datetime';
 import { formatCount, type PluralKey, t, tn, uiLocale } from '@/lib/i18n';
+import { renderMsg } from '@/lib/i18n/message';
 import { importInBatches } from '@/lib/import/batches';
 import { BackgroundStoppedError, request } from '@/lib/messaging/client';
 import { useDashboard } from '@/lib/stores/dashboard';
@@ -105,7 +106,12 @@ export function ImportTab() {
     const fatal = parsed.errors.find((e) => FILE_LEVEL.has(e.code));
     if (fatal || parsed.rows.length === 0 || parsed.headers.length === 0) {
       setPhase('pick');
-      setError(t('import_cant_import', { file: file.name, reason: fatal?.message ?? t('import_no_rows') }));
+      setError(
+        t('import_cant_import', {
+          file: file.name,
+          reason: fatal ? renderMsg(fatal.msg ?? fatal.message) : t('import_no_rows'),
+        }),
+      );
       return;
     }
     const detected = detectFormat(parsed.headers);
@@ -274,7 +280,7 @@ export function ImportTab() {
           </p>
           {warnings.map((w) => (
             <p key={w.code + String(w.line)} className="tb-problem">
-              {w.message}
+              {renderMsg(w.msg ?? w.message)}
             </p>
           ))}
           <MappingStep parsed={loaded.parsed} mapping={mapping} onChange={setMapping} />
@@ -459,7 +465,7 @@ export function ImportTab() {
                     {rejected.slice(0, 200).map((r) => (
                       <tr key={r.rowNumber}>
                         <td>{r.rowNumber}</td>
-                        <td>{r.reason}</td>
+                        <td>{renderMsg(r.msg ?? r.reason)}</td>
                       </tr>
                     ))}
                   </tbody>

@@ -16,7 +16,7 @@ import {
   transition,
 } from '@/lib/cadence';
 import { otherEmailId } from '@/lib/contacts/record';
-import { type Msg, MsgError, msg, msgOf } from '@/lib/i18n/msg';
+import { englishText, type Msg, MsgError, msg, msgOf } from '@/lib/i18n/msg';
 import type { ContactInput, EnrolmentAction } from '@/lib/messaging/protocol';
 import { isLanguage } from '@/lib/templates/language';
 import type { ActivityRow, ContactRow, EnrolmentRow, RepSettings, TouchbaseDb, TouchRow } from './schema';
@@ -670,6 +670,9 @@ export interface BatchRefusal {
   contactId: number;
   email: string;
   code: 'opted-out' | 'already-enrolled' | 'unknown-time-zone' | 'bad-input';
+  /** Why, for the rep (rendered in their language). */
+  msg: Msg;
+  /** The same in English (logs, tests). */
   message: string;
 }
 
@@ -704,11 +707,13 @@ export async function enrolContactsBatch(
     seen.add(c.id);
     const timeZone = c.timeZone || settings.timeZone;
     if (!isValidTimeZone(timeZone)) {
+      const why = msg('err_batch_time_zone', { zone: timeZone });
       refused.push({
         contactId: c.id,
         email: c.email,
         code: 'unknown-time-zone',
-        message: `unknown time zone "${timeZone}"; set an IANA zone such as "America/New_York" on the contact`,
+        msg: why,
+        message: englishText(why),
       });
       continue;
     }
@@ -733,6 +738,7 @@ export async function enrolContactsBatch(
         contactId: c.id,
         email: c.email,
         code: 'bad-input',
+        msg: msgOf(err) ?? msg('err_plain', { text: err instanceof Error ? err.message : String(err) }),
         message: err instanceof Error ? err.message : String(err),
       });
       continue;
@@ -742,6 +748,7 @@ export async function enrolContactsBatch(
         contactId: c.id,
         email: c.email,
         code: res.code === 'opted-out' ? 'opted-out' : 'already-enrolled',
+        msg: res.msg,
         message: res.message,
       });
       continue;

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { type ColumnMapping, type ParsedCsv, previewRows, STANDARD_FIELDS } from '@/lib/csv/import';
 import { t, tn } from '@/lib/i18n';
+import { renderMsg } from '@/lib/i18n/message';
 import { type ColumnTarget, FIELD_LABELS, retarget, targetOf } from './mapping';
 
 interface Props {
@@ -87,7 +88,7 @@ export function MappingStep({ parsed, mapping, onChange }: Props) {
                 <tr key={p.rowNumber}>
                   <td className="tb-muted">{p.rowNumber}</td>
                   <td colSpan={5} className="reason">
-                    {t('import_wont_import', { reason: p.reason ?? '' })}
+                    {t('import_wont_import', { reason: p.msg ? renderMsg(p.msg) : (p.reason ?? '') })}
                   </td>
                 </tr>
               ),

@@ -7,8 +7,10 @@ import type { LeadSource } from '@/lib/cadence/types';
 import { isValidTimeZone } from '@/lib/cadence/zoned';
 import { languageFromField } from '@/lib/contacts/language';
 import { isValidEmail, normaliseEmail } from '@/lib/email';
+import { type Msg, msg } from '@/lib/i18n/msg';
 import { CSV_BOM, toCsvRow } from '../export';
 import { normaliseHeader } from './headers';
+import { rowReason } from './issue';
 import type {
   ColumnMapping,
   ContactDraft,
@@ -121,7 +123,7 @@ function customValue(cell: string): string {
 /** Custom field that keeps a language cell naming none of ours (the db importer reads it back). */
 export const UNKNOWN_LANGUAGE_FIELD = 'Language (not recognised)';
 
-type RowOutcome = { draft: ContactDraft } | { reason: string };
+type RowOutcome = { draft: ContactDraft } | { reason: Msg };
 
 const NEUTRALISED = /^'[=+\-@\t\r]/;
 
@@ -168,7 +170,7 @@ function firstValue(
 
 function mapRow(row: readonly string[], resolved: ResolvedMapping): RowOutcome {
   const emails = valuesOf(row, resolved.fields.email, EMAIL_SPLIT);
-  if (emails.length === 0) return { reason: 'no email address' };
+  if (emails.length === 0) return { reason: msg('csv_reject_no_email') };
   const valid: string[] = [];
   for (const candidate of emails) {
     const email = normaliseEmail(candidate);
@@ -177,7 +179,7 @@ function mapRow(row: readonly string[], resolved: ResolvedMapping): RowOutcome {
   const email = valid[0];
   if (email === undefined) {
     const shown = emails[0]!.length > 80 ? `${emails[0]!.slice(0, 80)}…` : emails[0];
-    return { reason: `email address is not valid: ${shown}` };
+    return { reason: msg('csv_reject_bad_email', { value: shown! }) };
   }
 
   const custom: Record<string, string> = {};
@@ -237,12 +239,15 @@ function mapRow(row: readonly string[], resolved: ResolvedMapping): RowOutcome {
   return { draft };
 }
 
-function rowRejection(parsed: ParsedCsv, rowIndex: number, row: readonly string[]): string | undefined {
+function rowRejection(parsed: ParsedCsv, rowIndex: number, row: readonly string[]): Msg | undefined {
   for (const e of parsed.errors) {
     if (e.rowIndex !== rowIndex) continue;
-    if (e.code === 'unterminated-quote') return 'a quoted value on this line is never closed (stray " ?)';
+    if (e.code === 'unterminated-quote') return msg('csv_reject_unclosed_quote');
     if (e.code === 'too-many-fields')
-      return `the row has ${row.length} values but the header has ${parsed.headers.length} columns (a stray comma or delimiter?)`;
+      return msg('csv_reject_too_many_fields', {
+        values: String(row.length),
+        columns: String(parsed.headers.length),
+      });
   }
   return undefined;
 }
@@ -301,8 +306,8 @@ function rowMapper(parsed: ParsedCsv, mapping: ColumnMapping) {
     for (let i = from; i < to; i++) {
       const row = parsed.rows[i]!;
       const line = parsed.rowLines[i] ?? i + 2;
-      const reject = (reason: string): void => {
-        out.rejected.push({ rowNumber: line, raw: rawRecord(parsed.headers, row), reason });
+      const reject = (reason: Msg): void => {
+        out.rejected.push({ rowNumber: line, raw: rawRecord(parsed.headers, row), ...rowReason(reason) });
       };
       const issue = rowsWithIssues.has(i) ? rowRejection(parsed, i, row) : undefined;
       if (issue) {
@@ -316,7 +321,7 @@ function rowMapper(parsed: ParsedCsv, mapping: ColumnMapping) {
       }
       const earlier = firstLineOf.get(outcome.draft.email);
       if (earlier !== undefined) {
-        reject(`duplicate of row ${earlier} in this file`);
+        reject(msg('csv_reject_duplicate', { line: String(earlier) }));
         continue;
       }
       firstLineOf.set(outcome.draft.email, line);
@@ -337,7 +342,7 @@ export function previewRows(parsed: ParsedCsv, mapping: ColumnMapping, n: number
   const { drafts, draftLines, rejected } = mapRows(head, mapping);
   const out: PreviewRow[] = [
     ...drafts.map((draft, i) => ({ rowNumber: draftLines[i]!, draft })),
-    ...rejected.map((r) => ({ rowNumber: r.rowNumber, reason: r.reason })),
+    ...rejected.map((r) => ({ rowNumber: r.rowNumber, reason: r.reason, msg: r.msg })),
   ];
   return out.sort((a, b) => a.rowNumber - b.rowNumber);
 }

@@ -5,6 +5,8 @@
 import Papa from 'papaparse';
 import { CSV_BOM } from '../export';
 import { KNOWN_HEADER_KEYS, looseKey } from './headers';
+import { msg } from '@/lib/i18n/msg';
+import { csvIssue } from './issue';
 import type { CsvIssue, ParseCsvChunksOptions, ParseCsvOptions, ParsedCsv } from './types';
 
 const DELIMITERS = [',', ';', '\t', '|'] as const;
@@ -233,13 +235,12 @@ function prepare(input: string, options: ParseCsvOptions): Prepared {
       text,
       delimiter: ',',
       hadBom,
-      early: emptyParsed(',', hadBom, [{ code: 'empty-file', message: 'The file is empty.' }]),
+      early: emptyParsed(',', hadBom, [csvIssue('empty-file', msg('csv_empty_file'))]),
     };
   }
   if (looksBinary(text)) {
-    const message =
-      'This file does not look like a CSV text file. Export it again as CSV (UTF-8) and try once more.';
-    return { text, delimiter: ',', hadBom, early: emptyParsed(',', hadBom, [{ code: 'not-text', message }]) };
+    const early = emptyParsed(',', hadBom, [csvIssue('not-text', msg('csv_not_text'))]);
+    return { text, delimiter: ',', hadBom, early };
   }
   // Excel writes a `sep=;` line to name the delimiter; it is then skipped as preamble.
   const sepLine = text.match(/^sep=([^\r\n])\r?\n?/i);
@@ -265,9 +266,7 @@ function* assembleSteps(
   const { index: headerIndex } = findHeaderRow(records);
   if (headerIndex < 0) {
     return {
-      ...emptyParsed(prepared.delimiter, prepared.hadBom, [
-        { code: 'no-header', message: 'No header row with column titles was found.' },
-      ]),
+      ...emptyParsed(prepared.delimiter, prepared.hadBom, [csvIssue('no-header', msg('csv_no_header'))]),
       aborted,
     };
   }
@@ -312,45 +311,55 @@ function* assembleSteps(
     rowLines.push(start);
     const parseError = recordErrors.get(r);
     if (parseError?.code === 'MissingQuotes') {
-      errors.push({
-        code: 'unterminated-quote',
-        line: start,
-        rowIndex,
-        message: `A quoted value that starts on line ${start} is never closed, so the rest of the file was read as part of it. Check that line for a stray double quote (").`,
-      });
+      errors.push(
+        csvIssue('unterminated-quote', msg('csv_unclosed_quote', { line: String(start) }), {
+          line: start,
+          rowIndex,
+        }),
+      );
     } else if (parseError?.code === 'InvalidQuotes') {
-      errors.push({
-        code: 'malformed-quote',
-        line: start,
-        rowIndex,
-        message: `Line ${start} has a double quote (") in an unexpected place; its values may be split wrongly.`,
-      });
+      errors.push(
+        csvIssue('malformed-quote', msg('csv_stray_quote', { line: String(start) }), {
+          line: start,
+          rowIndex,
+        }),
+      );
     }
     if (record.length > headers.length && record.slice(headers.length).some((c) => c.trim() !== '')) {
-      errors.push({
-        code: 'too-many-fields',
-        line: start,
-        rowIndex,
-        message: `Line ${start} has ${record.length} values but the header has ${headers.length} columns.`,
-      });
+      errors.push(
+        csvIssue(
+          'too-many-fields',
+          msg('csv_too_many_fields', {
+            line: String(start),
+            values: String(record.length),
+            columns: String(headers.length),
+          }),
+          { line: start, rowIndex },
+        ),
+      );
     } else if (record.length < headers.length) {
-      errors.push({
-        code: 'too-few-fields',
-        line: start,
-        rowIndex,
-        message: `Line ${start} has ${record.length} values but the header has ${headers.length} columns; the missing ones are read as empty.`,
-      });
+      errors.push(
+        csvIssue(
+          'too-few-fields',
+          msg('csv_too_few_fields', {
+            line: String(start),
+            values: String(record.length),
+            columns: String(headers.length),
+          }),
+          { line: start, rowIndex },
+        ),
+      );
     }
   }
   if (trailerStart !== -1) {
-    errors.push({
-      code: 'trailer-skipped',
-      line: trailerStart,
-      message: `The lines from line ${trailerStart} on look like a report footer and were skipped.`,
-    });
+    errors.push(
+      csvIssue('trailer-skipped', msg('csv_trailer_skipped', { line: String(trailerStart) }), {
+        line: trailerStart,
+      }),
+    );
   }
   if (rows.length === 0 && !aborted) {
-    errors.push({ code: 'no-data-rows', message: 'The file has a header row but no contacts under it.' });
+    errors.push(csvIssue('no-data-rows', msg('csv_no_data_rows')));
   }
   return {
     headers,

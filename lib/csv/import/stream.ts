@@ -7,7 +7,9 @@
  * checked. Never rejects.
  */
 import Papa from 'papaparse';
+import { msg } from '@/lib/i18n/msg';
 import { decodeWindows1252 } from './decode';
+import { csvIssue } from './issue';
 import {
   assembleAsync,
   collectChunk,
@@ -135,13 +137,11 @@ async function parsePass(
   const sample = head.map((h) => h.text).join('');
   if (exhausted && sample.trim() === '') {
     onProgress?.(1);
-    return emptyParsed(',', hadBom, [{ code: 'empty-file', message: 'The file is empty.' }]);
+    return emptyParsed(',', hadBom, [csvIssue('empty-file', msg('csv_empty_file'))]);
   }
   if (looksBinary(sample)) {
     onProgress?.(1);
-    const message =
-      'This file does not look like a CSV text file. Export it again as CSV (UTF-8) and try once more.';
-    return emptyParsed(',', hadBom, [{ code: 'not-text', message }]);
+    return emptyParsed(',', hadBom, [csvIssue('not-text', msg('csv_not_text'))]);
   }
   const sepLine = sample.match(/^sep=([^\r\n])\r?\n?/i);
   const delimiter =
@@ -185,7 +185,7 @@ async function parsePass(
   if (tail !== '') write(tail);
   end();
   if (!complete) {
-    return emptyParsed(delimiter, hadBom, [{ code: 'not-text', message: 'The file could not be read.' }]);
+    return emptyParsed(delimiter, hadBom, [csvIssue('not-text', msg('csv_unreadable'))]);
   }
   const parsed = await assembleAsync(prepared, raw, false, pause);
   onProgress?.(1);
@@ -205,10 +205,10 @@ export async function parseCsvBlob(blob: Blob, options: ParseCsvBlobOptions = {}
   } catch (err) {
     if (err instanceof NotUtf8) return parsePass(blob, bom, 'windows-1252', options);
     return emptyParsed(',', bom.hadBom, [
-      {
-        code: 'not-text',
-        message: `The file could not be read: ${err instanceof Error ? err.message : err}`,
-      },
+      csvIssue(
+        'not-text',
+        msg('csv_unreadable_because', { error: err instanceof Error ? err.message : String(err) }),
+      ),
     ]);
   }
 }

@@ -1,4 +1,5 @@
 /** The shapes the CSV import passes between its steps (parse -> map -> dedupe). */
+import type { Msg } from '@/lib/i18n/msg';
 import type { LeadSource } from '@/lib/cadence/types';
 import type { Language } from '@/lib/templates/language';
 
@@ -91,6 +92,9 @@ export type CsvIssueCode =
 /** A problem found while reading the file; `message` is meant for the rep. */
 export interface CsvIssue {
   code: CsvIssueCode;
+  /** The problem for the rep (rendered in their language). */
+  msg: Msg;
+  /** The same in English (logs, tests). */
   message: string;
   /** 1-based line in the file where the problem starts, when it belongs to a line. */
   line?: number;
@@ -139,7 +143,10 @@ export interface RejectedRow {
   rowNumber: number;
   /** The row as header -> cell, so it can be fixed and re-imported. */
   raw: Record<string, string>;
+  /** English, as the downloadable rejected-rows file writes it. */
   reason: string;
+  /** The reason for the rep (rendered in their language); `reason` is shown when absent. */
+  msg?: Msg;
 }
 
 /** Result of {@link mapRows}. */
@@ -155,6 +162,7 @@ export interface PreviewRow {
   rowNumber: number;
   draft?: ContactDraft;
   reason?: string;
+  msg?: Msg;
 }
 
 /** Result of {@link planDedupe}. */

@@ -22,14 +22,10 @@ const placeholders = (key: string) => Object.keys(en[key]?.placeholders ?? {}).s
  * whose texts never reach a rep (programming errors, log lines), with why.
  */
 const PENDING: Record<string, number> = {
-  'lib/csv/import/parse.ts': 8,
   'lib/sites/gmail/insert.ts': 7,
   'lib/cadence/triggers.ts': 5,
-  'lib/csv/import/stream.ts': 3,
-  'lib/csv/import/map.ts': 2,
   'lib/sites/shell.ts': 2,
   'lib/cadence/states.ts': 1,
-  'lib/db/repo.ts': 1,
 };
 const INTERNAL: Record<string, string> = {
   'entrypoints/background/handlers.ts': 'a request without a tab or of an unknown type is our own bug',
