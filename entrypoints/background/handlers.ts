@@ -49,6 +49,7 @@ import type {
 } from '@/lib/messaging/protocol';
 import type { BulkAction } from '@/lib/db/contacts';
 import { renderMsg } from '@/lib/i18n/message';
+import { isPageProblem } from '@/lib/messaging/validate';
 import type { MessageKey, Msg } from '@/lib/i18n/msg';
 import { parseSendToken } from '@/lib/messaging/send-token';
 import { loadSidebarData } from '@/lib/sidebar/query';
@@ -74,6 +75,13 @@ async function refusedInsert(db: TouchbaseDb, command: PageCommand): Promise<Pag
   if (command.kind !== 'insert' || !command.token) return undefined;
   const reason = await insertRefusal(db, parseSendToken(command.token));
   return reason ? { ok: false, reason: renderMsg(reason) } : undefined;
+}
+
+/** The page's problem in the rep's language, as the sidebar shows `reason`. */
+function inWords(res: PageCommandResult): PageCommandResult {
+  if (res.problem === undefined) return res;
+  const { problem, ...rest } = res;
+  return isPageProblem(problem) ? { ...rest, reason: renderMsg(problem) } : rest;
 }
 
 const ENROLMENT_UNDO: Record<EnrolmentAction['kind'], MessageKey> = {
@@ -216,13 +224,13 @@ async function route(msg: RuntimeMessage, from: MessageOrigin): Promise<unknown>
     }
     case 'page.command': {
       const refused = await refusedInsert(db, msg.payload.command);
-      return refused ?? forwardPageCommand(tabOf(from), msg.payload.command);
+      return refused ?? inWords(await forwardPageCommand(tabOf(from), msg.payload.command));
     }
     case 'panel.state':
       return { tabId: msg.payload.tabId, state: await readLivePageState(msg.payload.tabId) };
     case 'panel.command': {
       const refused = await refusedInsert(db, msg.payload.command);
-      return refused ?? forwardPageCommand(msg.payload.tabId, msg.payload.command);
+      return refused ?? inWords(await forwardPageCommand(msg.payload.tabId, msg.payload.command));
     }
     case 'sidebar.data':
       return loadSidebarData(db, msg.payload);

@@ -76,6 +76,7 @@ export async function forwardPageCommand(tabId: number, command: PageCommand): P
     return {
       ok: res.ok,
       ...(typeof res.reason === 'string' ? { reason: res.reason } : {}),
+      ...(res.problem !== undefined ? { problem: res.problem } : {}),
       ...(typeof res.composeId === 'string' ? { composeId: res.composeId } : {}),
       ...(typeof res.session === 'string' ? { session: res.session } : {}),
     };

@@ -108,7 +108,13 @@ export type PageCommand = InsertCommand | { kind: 'collapse'; collapsed: boolean
 /** The content script's answer to a command; never thrown. */
 export interface PageCommandResult {
   ok: boolean;
+  /** Why not, in the rep's language (the background renders `problem` into it). */
   reason?: string;
+  /**
+   * Why not, as the content script says it (a message, `Msg`): unchecked until the background
+   * validates it (`isPageProblem`) and renders it into `reason`.
+   */
+  problem?: unknown;
   composeId?: string;
   /** The answering content script's session (to `ping`). */
   session?: string;

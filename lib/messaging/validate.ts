@@ -8,6 +8,7 @@ import { MAX_ASSIGN_RULES, MAX_RULE_REPS } from '@/lib/sync/assign';
 import type { RuntimeMessage } from './protocol';
 import { isTouchId } from '@/lib/db/touch-id';
 import { isLanguage } from '@/lib/templates/language';
+import { isMsg, type Msg } from '@/lib/i18n/msg';
 
 /** Longest free text (notes, the text of a sent touch, a mail body) a message may carry. */
 export const MAX_TEXT = 1_000_000;
@@ -79,6 +80,27 @@ function isAssignRules(v: unknown): boolean {
       )
     );
   });
+}
+
+/**
+ * The messages a content script may answer a command with. The page's script runs beside the
+ * host's code, so its answer is input: only these keys, with short text parameters, get rendered.
+ */
+const PAGE_PROBLEM_KEYS: ReadonlySet<string> = new Set([
+  'page_command_failed',
+  'page_compose_did_not_open',
+  'page_compose_gone',
+  'page_compose_open_failed',
+  'page_gmail_compose_button_missing',
+  'page_insert_failed',
+  'page_no_compose',
+  'page_record_no_compose',
+]);
+
+/** Whether `v` is a problem a content script may report (see {@link PAGE_PROBLEM_KEYS}). */
+export function isPageProblem(v: unknown): v is Msg {
+  if (!isMsg(v) || !PAGE_PROBLEM_KEYS.has(v.key)) return false;
+  return Object.values(v.params ?? {}).every((p) => typeof p === 'string' && p.length <= MAX_FIELD);
 }
 
 const PAGE_VALUE_FIELDS: ReadonlySet<string> = new Set(['phone', 'title', 'company', 'email', 'linkedinUrl']);

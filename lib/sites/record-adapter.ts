@@ -4,6 +4,7 @@
  * Record pages have no compose window and no mail to watch, so those capabilities are off and
  * the sidebar offers links instead.
  */
+import { msg } from '@/lib/i18n/msg';
 import type { CrmSiteId, PageView, RecordRef, SiteAdapter, WatchOptions } from './types';
 
 /** What t11-sites' `lib/sites/<site>` exports for the shell: identify the record, read its person. */
@@ -18,7 +19,7 @@ export const URL_POLL_MS = 100;
 /** Trailing throttle of DOM-driven re-reads; lazy property panels fill in over a second or two. */
 export const RECORD_DEBOUNCE_MS = 120;
 
-const NO_COMPOSE = 'This page has no compose window: the email opens in Gmail instead.';
+const NO_COMPOSE = msg('page_record_no_compose');
 
 /**
  * Emits the page's view now (asynchronously) and whenever it changes. Off a record page it

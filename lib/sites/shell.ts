@@ -5,6 +5,7 @@
  * small (no React, no Dexie, no date library) and never lets an error reach the host page.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { msg } from '@/lib/i18n/msg';
 import { request } from '@/lib/messaging/client';
 import {
   type InsertCommand,
@@ -64,9 +65,9 @@ async function insertDraft(
       token,
     });
   } else {
-    res = { ok: false, reason: 'No open compose window found.' };
+    res = { ok: false, reason: msg('page_no_compose') };
   }
-  return res.ok ? { ok: true, composeId: res.composeId } : { ok: false, reason: res.reason };
+  return res.ok ? { ok: true, composeId: res.composeId } : { ok: false, problem: res.reason };
 }
 
 export function runPageShell(ctx: ContentScriptContext, adapter: SiteAdapter): void {
@@ -128,10 +129,10 @@ export function runPageShell(ctx: ContentScriptContext, adapter: SiteAdapter): v
       if (cmd.kind === 'ping') return { ok: true, session };
       return insertDraft(adapter, cmd, view);
     };
-    const onCommand = (msg: unknown, sender: { id?: string }) => {
+    const onCommand = (message: unknown, sender: { id?: string }) => {
       // Only this extension can reach a content script's runtime listener; checked all the same.
-      if (sender.id !== browser.runtime.id || !isTabCommandMessage(msg)) return undefined;
-      return run(msg.tbCommand).catch(() => ({ ok: false, reason: 'Could not do that on this page.' }));
+      if (sender.id !== browser.runtime.id || !isTabCommandMessage(message)) return undefined;
+      return run(message.tbCommand).catch(() => ({ ok: false, problem: msg('page_command_failed') }));
     };
     browser.runtime.onMessage.addListener(onCommand);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onCommand));

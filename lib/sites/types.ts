@@ -4,6 +4,7 @@
  * runtime messages and the sidebar iframe unchanged. Times are epoch milliseconds.
  * This module is imported by content scripts: keep it type-only.
  */
+import type { Msg } from '@/lib/i18n/msg';
 
 /** Sites that have an adapter. */
 export type SiteId = 'gmail' | CrmSiteId;
@@ -223,7 +224,7 @@ export interface OpenComposeOptions {
 /** Result of an insertion; never thrown. */
 export type InsertResult =
   | { ok: true; composeId: string; token: string; via: 'execCommand' | 'range' }
-  | { ok: false; reason: string };
+  | { ok: false; reason: Msg };
 
 /**
  * Reported once when the page confirms the send of a compose holding one of our drafts (after

@@ -3,6 +3,7 @@
  * goes through the browser's editing pipeline (beforeinput/input fire natively, undo works); where
  * that is unavailable we insert text nodes through a Range and fire `input` ourselves.
  */
+import { msg } from '@/lib/i18n/msg';
 import type { InsertOptions, InsertResult, OpenComposeOptions } from '../types';
 import { activeCompose, type ComposeHandle, findComposes, readRecipients, subjectInput } from './compose';
 import { fire, first, isShown } from './dom';
@@ -47,6 +48,9 @@ function defaultRange(doc: Document, body: HTMLElement): Range {
   return range;
 }
 
+/** Thrown (and caught below) when the editor refuses the first line. */
+const REFUSED = Symbol('refused');
+
 function insertWithExecCommand(doc: Document, body: HTMLElement, text: string): boolean {
   const exec = (doc as Document & { execCommand?: unknown }).execCommand;
   if (typeof exec !== 'function') return false;
@@ -62,7 +66,8 @@ function insertWithExecCommand(doc: Document, body: HTMLElement, text: string): 
       if (i > 0) doc.execCommand('insertParagraph', false);
       if (line) {
         const ok = doc.execCommand('insertText', false, line);
-        if (!ok && i === 0) throw new Error('insertText refused');
+        // The first line refused: the caller falls back to a range insert.
+        if (!ok && i === 0) throw REFUSED;
       }
     });
   } catch {
@@ -103,9 +108,9 @@ function setField(input: HTMLInputElement | HTMLTextAreaElement, value: string):
 export function insertIntoCompose(doc: Document, opts: InsertOptions): InsertResult {
   try {
     const composes = findComposes(doc);
-    if (!composes.length) return { ok: false, reason: 'No open compose window found.' };
+    if (!composes.length) return { ok: false, reason: msg('page_no_compose') };
     const c = pickCompose(composes, doc, opts.composeId);
-    if (!c) return { ok: false, reason: `Compose window ${opts.composeId} is no longer open.` };
+    if (!c) return { ok: false, reason: msg('page_compose_gone', { id: opts.composeId ?? '' }) };
     const { body, root } = c;
     const subject = opts.subject?.trim();
     if (subject) {
@@ -132,7 +137,7 @@ export function insertIntoCompose(doc: Document, opts: InsertOptions): InsertRes
     root.setAttribute(ATTR.draft, token);
     return { ok: true, composeId: c.id, token, via };
   } catch {
-    return { ok: false, reason: 'Could not insert into the compose window.' };
+    return { ok: false, reason: msg('page_insert_failed') };
   }
 }
 
@@ -202,10 +207,10 @@ export async function openCompose(
     }
     if (!target) {
       const button = first(doc, SEL.composeButton);
-      if (!button) return { ok: false, reason: 'Gmail compose button not found.' };
+      if (!button) return { ok: false, reason: msg('page_gmail_compose_button_missing') };
       press(button);
       target = await waitForNewCompose(doc, win, new Set(open.map((c) => c.root)), opts.timeoutMs ?? 3000);
-      if (!target) return { ok: false, reason: 'No compose window appeared after clicking Compose.' };
+      if (!target) return { ok: false, reason: msg('page_compose_did_not_open') };
     }
     fillTo(target.root, opts.to);
     return insertIntoCompose(doc, {
@@ -215,7 +220,7 @@ export async function openCompose(
       token: opts.token,
     });
   } catch {
-    return { ok: false, reason: 'Could not open a compose window.' };
+    return { ok: false, reason: msg('page_compose_open_failed') };
   }
 }
 

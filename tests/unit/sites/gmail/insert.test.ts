@@ -150,7 +150,10 @@ describe('insertIntoCompose', () => {
 
   it('answers "not here" instead of throwing', () => {
     loadFixture('gmail-empty.html');
-    expect(insertIntoCompose(document, { body: 'x' })).toEqual({ ok: false, reason: expect.any(String) });
+    expect(insertIntoCompose(document, { body: 'x' })).toEqual({
+      ok: false,
+      reason: { key: 'page_no_compose' },
+    });
     loadFixture('gmail-multi-compose.SYNTHETIC.html');
     expect(insertIntoCompose(document, { composeId: 'gone', body: 'x' }).ok).toBe(false);
     expect(insertIntoCompose(null as unknown as Document, { body: 'x' }).ok).toBe(false);
@@ -209,14 +212,14 @@ describe('openCompose', () => {
     loadFixture('gmail-inbox-rows.SYNTHETIC.html');
     expect(await openCompose(document, window, { to: [], body: 'x' })).toEqual({
       ok: false,
-      reason: expect.any(String),
+      reason: { key: 'page_gmail_compose_button_missing' },
     });
     const b = document.createElement('div');
     b.setAttribute('gh', 'cm');
     b.setAttribute('role', 'button');
     document.body.appendChild(b);
     const r = await openCompose(document, window, { to: [], body: 'x', timeoutMs: 30 });
-    expect(r.ok).toBe(false);
+    expect(r).toEqual({ ok: false, reason: { key: 'page_compose_did_not_open' } });
   });
 });
 
