@@ -2,7 +2,7 @@
  * The dashboard's contact list: one joined row per contact (latest enrolment, next planned touch)
  * built from three bulk reads, and the bulk actions on a selection, each one transaction.
  */
-import { msg } from '@/lib/i18n/msg';
+import { type Msg, msg, msgN, type PluralKey } from '@/lib/i18n/msg';
 import type { Table } from 'dexie';
 import { type EnrolmentEvent, type EnrolmentState, isLeadSource, type LeadSource } from '@/lib/cadence';
 import { optOutContact } from './optout';
@@ -195,8 +195,8 @@ export type BulkAction =
 export interface BulkResult {
   changed: number;
   skipped: number;
-  /** Up to a handful of reasons, most common first, e.g. "3 already in a running sequence". */
-  reasons: string[];
+  /** Why the others did not, most common first, e.g. "3 already in a running sequence". */
+  reasons: Msg[];
 }
 
 /**
@@ -248,10 +248,10 @@ async function deleteOfContacts<T extends { contactId?: number }>(
   await table.bulkDelete(rows.map((r) => (r as T & { id: number }).id));
 }
 
-function summarise(changed: number, skips: Map<string, number>): BulkResult {
+function summarise(changed: number, skips: Map<PluralKey, number>): BulkResult {
   let skipped = 0;
   for (const n of skips.values()) skipped += n;
-  const reasons = [...skips.entries()].sort((a, b) => b[1] - a[1]).map(([why, n]) => `${n} ${why}`);
+  const reasons = [...skips.entries()].sort((a, b) => b[1] - a[1]).map(([why, n]) => msgN(why, n));
   return { changed, skipped, reasons };
 }
 
@@ -306,10 +306,10 @@ export async function bulkContacts(
       list.push(e);
       byContact.set(e.contactId, list);
     }
-    const skips = new Map<string, number>();
-    const skip = (why: string) => skips.set(why, (skips.get(why) ?? 0) + 1);
+    const skips = new Map<PluralKey, number>();
+    const skip = (why: PluralKey) => skips.set(why, (skips.get(why) ?? 0) + 1);
     if (contacts.length < ids.length) {
-      for (let i = contacts.length; i < ids.length; i++) skip('no longer exist');
+      for (let i = contacts.length; i < ids.length; i++) skip('bulk_skip_gone');
     }
     let changed = 0;
 
@@ -335,12 +335,12 @@ export async function bulkContacts(
       for (const r of res.refused) {
         skip(
           r.code === 'opted-out'
-            ? 'opted out'
+            ? 'bulk_skip_opted_out'
             : r.code === 'already-enrolled'
-              ? 'already in a running sequence'
+              ? 'bulk_skip_running'
               : r.code === 'unknown-time-zone'
-                ? 'have an unknown time zone (set one on the contact)'
-                : 'have contact details the planner cannot use',
+                ? 'bulk_skip_time_zone'
+                : 'bulk_skip_bad_details',
         );
       }
       changed = res.enrolled.length;
@@ -351,7 +351,7 @@ export async function bulkContacts(
       const suppressions = await loadSuppressions(db);
       for (const c of contacts) {
         if (suppressions.match(c)) {
-          skip('had already opted out');
+          skip('bulk_skip_already_out');
           continue;
         }
         await optOutContact(db, c.id, { ...opts, reason: action.reason });
@@ -373,10 +373,10 @@ export async function bulkContacts(
       if (!mine.length) {
         skip(
           action.kind === 'pause'
-            ? 'had no active sequence'
+            ? 'bulk_skip_no_active'
             : action.kind === 'resume'
-              ? 'had no paused sequence'
-              : 'had no running sequence',
+              ? 'bulk_skip_no_paused'
+              : 'bulk_skip_no_running',
         );
         continue;
       }

@@ -5,6 +5,7 @@ import type { RepSettings } from '@/lib/db/schema';
 import { LeadSourceOptions } from '@/components/ui/LeadSourceOptions';
 import { ConfirmOptOut } from '@/components/ui/OptOutForms';
 import { type PluralKey, t, tn } from '@/lib/i18n';
+import { renderMsg } from '@/lib/i18n/message';
 import { requestUndoable } from '@/lib/messaging/client';
 import type { UndoTicket } from '@/lib/messaging/protocol';
 import { builtInText } from '@/lib/labels';
@@ -40,7 +41,9 @@ export function BulkBar({ selected, playbooks, settings, onDone, onClear }: Prop
         action,
         via: 'dashboard',
       });
-      const skipped = res.skipped ? ` ${t('bulk_skipped', { reasons: res.reasons.join(', ') })}` : '';
+      const skipped = res.skipped
+        ? ` ${t('bulk_skipped', { reasons: res.reasons.map(renderMsg).join(', ') })}`
+        : '';
       onDone(`${tn(done, res.changed)}${skipped}`, undo);
       onClear();
     } catch (err) {

