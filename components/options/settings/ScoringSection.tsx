@@ -21,14 +21,15 @@ import {
 } from '@/lib/scoring';
 import { t } from '@/lib/i18n';
 import { renderMsg } from '@/lib/i18n/message';
+import type { MessageKey } from '@/lib/i18n/msg';
 import { scoreExplanation } from '@/lib/labels/score';
 
 const DAY = 86_400_000;
 
 /** Leads a rep recognises, scored live with the draft rules so a change shows what it does. */
-const EXAMPLES: { who: string; facts: (now: number) => ScoreFacts }[] = [
+const EXAMPLES: { who: MessageKey; facts: (now: number) => ScoreFacts }[] = [
   {
-    who: 'A referral with a 25k budget who replied 2 days ago',
+    who: 'scoring_example_referral',
     facts: (now) => ({
       leadSource: 'referral',
       custom: { budget: '$25,000' },
@@ -38,11 +39,11 @@ const EXAMPLES: { who: string; facts: (now: number) => ScoreFacts }[] = [
     }),
   },
   {
-    who: 'A web form lead that just came in',
+    who: 'scoring_example_web_form',
     facts: (now) => ({ leadSource: 'web-form', custom: { 'product interest': 'solar' }, createdAt: now }),
   },
   {
-    who: 'A cold outbound contact, silent for 3 weeks',
+    who: 'scoring_example_cold_outbound',
     facts: (now) => ({ leadSource: 'cold-outbound', createdAt: now - 21 * DAY }),
   },
 ];
@@ -160,7 +161,9 @@ export function ScoringSection({
   const byRule = (n: number) => issues.filter((i) => i.rule === n);
   const examples = useMemo(
     () =>
-      issues.length ? [] : EXAMPLES.map((e) => ({ who: e.who, score: scoreLead(e.facts(now), value, now) })),
+      issues.length
+        ? []
+        : EXAMPLES.map((e) => ({ who: t(e.who), score: scoreLead(e.facts(now), value, now) })),
     [issues.length, value, now],
   );
   const set = <K extends keyof ScoringSettings>(key: K, v: ScoringSettings[K]) =>
