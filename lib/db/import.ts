@@ -20,6 +20,7 @@ import {
   isPlausibleEmail,
   normaliseEmail,
   RepoError,
+  writeTables,
 } from './repo';
 import { CHANNELS } from '@/lib/cadence';
 import type { ContactRow, TouchbaseDb } from './schema';
@@ -92,167 +93,150 @@ export async function importContacts(db: TouchbaseDb, req: ImportRequest): Promi
   if (req.enrol && !isLeadSource(req.enrol.source))
     throw new RepoError(msg('err_lead_source_unknown', { source: String(req.enrol.source) }));
 
-  return db.transaction(
-    'rw',
-    [
-      db.contacts,
-      db.enrolments,
-      db.touches,
-      db.activities,
-      db.playbooks,
-      db.settings,
-      db.suppressions,
-      db.meta,
-    ],
-    async () => {
-      const keys = req.drafts.map((d) => normaliseEmail(d.email));
-      // Every read a batch needs, issued at once: each separate wait is a round trip to the
-      // database, and an import is dozens of batches.
-      const [playbook, settings, existingRows, suppressions] = await Promise.all([
-        req.enrol ? findPlaybook(db, req.enrol.playbookId) : undefined,
-        getSettings(db),
-        contactsByEmails(db, keys),
-        loadSuppressions(db),
-      ]);
-      if (req.enrol && !playbook) throw new RepoError(msg('err_no_playbook', { id: req.enrol.playbookId }));
-      // A contact's other addresses are that contact too: a row for one updates it, never duplicates it.
-      const existingByEmail = new Map(
-        existingRows.flatMap((c) => emailKeysOf(c).map((e) => [e, c] as const)),
-      );
-      const plan = planDedupe(req.drafts, new Set(existingByEmail.keys()), req.mode);
+  return db.transaction('rw', writeTables(db), async () => {
+    const keys = req.drafts.map((d) => normaliseEmail(d.email));
+    // Every read a batch needs, issued at once: each separate wait is a round trip to the
+    // database, and an import is dozens of batches.
+    const [playbook, settings, existingRows, suppressions] = await Promise.all([
+      req.enrol ? findPlaybook(db, req.enrol.playbookId) : undefined,
+      getSettings(db),
+      contactsByEmails(db, keys),
+      loadSuppressions(db),
+    ]);
+    if (req.enrol && !playbook) throw new RepoError(msg('err_no_playbook', { id: req.enrol.playbookId }));
+    // A contact's other addresses are that contact too: a row for one updates it, never duplicates it.
+    const existingByEmail = new Map(existingRows.flatMap((c) => emailKeysOf(c).map((e) => [e, c] as const)));
+    const plan = planDedupe(req.drafts, new Set(existingByEmail.keys()), req.mode);
 
-      const fallbackSource = req.enrol?.source ?? settings.defaultSource;
-      // An opt-out outlives the contact (`suppressions`): a re-imported person comes back opted
-      // out, never enrolled.
-      const suppressedEmails: string[] = [];
-      const allOff = Object.fromEntries(CHANNELS.map((c) => [c, true])) as ContactRow['optOut'];
-      const problems: string[] = [];
-      // An unknown zone is reported and kept as a custom field, so the rep can fix it by hand.
-      const badZone = (d: ContactDraft, custom: Record<string, string>, fallback: string): void => {
-        if (d.timeZone === undefined || d.timeZone === '' || isValidTimeZone(d.timeZone)) return;
-        custom[UNKNOWN_ZONE_FIELD] = d.timeZone;
-        problems.push(`${d.email.trim()}: unknown time zone "${d.timeZone}"; used ${fallback}.`);
-      };
-      // A language cell naming none of ours is said once per contact, with what was used instead.
-      const badLanguage = (d: ContactDraft, used: string): void => {
-        const cell = d.custom?.[UNKNOWN_LANGUAGE_FIELD];
-        if (cell === undefined) return;
-        problems.push(
-          `${d.email.trim()}: "${cell}" is not a language Touchbase writes in (${LANGUAGE_CHOICES}); ${used}.`,
+    const fallbackSource = req.enrol?.source ?? settings.defaultSource;
+    // An opt-out outlives the contact (`suppressions`): a re-imported person comes back opted
+    // out, never enrolled.
+    const suppressedEmails: string[] = [];
+    const allOff = Object.fromEntries(CHANNELS.map((c) => [c, true])) as ContactRow['optOut'];
+    const problems: string[] = [];
+    // An unknown zone is reported and kept as a custom field, so the rep can fix it by hand.
+    const badZone = (d: ContactDraft, custom: Record<string, string>, fallback: string): void => {
+      if (d.timeZone === undefined || d.timeZone === '' || isValidTimeZone(d.timeZone)) return;
+      custom[UNKNOWN_ZONE_FIELD] = d.timeZone;
+      problems.push(`${d.email.trim()}: unknown time zone "${d.timeZone}"; used ${fallback}.`);
+    };
+    // A language cell naming none of ours is said once per contact, with what was used instead.
+    const badLanguage = (d: ContactDraft, used: string): void => {
+      const cell = d.custom?.[UNKNOWN_LANGUAGE_FIELD];
+      if (cell === undefined) return;
+      problems.push(
+        `${d.email.trim()}: "${cell}" is not a language Touchbase writes in (${LANGUAGE_CHOICES}); ${used}.`,
+      );
+    };
+    const newRows: Omit<ContactRow, 'id'>[] = plan.toCreate.map((d) => {
+      const custom = { ...(d.custom ?? {}) };
+      badZone(d, custom, `your own zone (${settings.timeZone})`);
+      // No language in the file: the phone's country code guesses one (Touchbase writes English otherwise).
+      const language: Language | undefined = isLanguage(d.language) ? d.language : languageFromPhone(d.phone);
+      if (!isLanguage(d.language))
+        badLanguage(
+          d,
+          language
+            ? `used ${LANGUAGE_NAMES[language]}, from the phone's country code`
+            : 'their drafts are in English until you pick one',
         );
+      const row: Omit<ContactRow, 'id'> = {
+        email: d.email.trim(),
+        emailLower: normaliseEmail(d.email),
+        firstName: d.firstName ?? '',
+        lastName: d.lastName ?? '',
+        company: d.company ?? '',
+        phone: d.phone ?? '',
+        title: d.title ?? '',
+        timeZone: d.timeZone && isValidTimeZone(d.timeZone) ? d.timeZone : settings.timeZone,
+        leadSource: d.leadSource && isLeadSource(d.leadSource) ? d.leadSource : fallbackSource,
+        notes: d.notes ?? '',
+        optOut: {},
+        custom,
+        externalIds: [],
+        createdAt: req.now,
+        updatedAt: req.now,
       };
-      const newRows: Omit<ContactRow, 'id'>[] = plan.toCreate.map((d) => {
-        const custom = { ...(d.custom ?? {}) };
-        badZone(d, custom, `your own zone (${settings.timeZone})`);
-        // No language in the file: the phone's country code guesses one (Touchbase writes English otherwise).
-        const language: Language | undefined = isLanguage(d.language)
-          ? d.language
-          : languageFromPhone(d.phone);
-        if (!isLanguage(d.language))
-          badLanguage(
-            d,
-            language
-              ? `used ${LANGUAGE_NAMES[language]}, from the phone's country code`
-              : 'their drafts are in English until you pick one',
-          );
-        const row: Omit<ContactRow, 'id'> = {
-          email: d.email.trim(),
-          emailLower: normaliseEmail(d.email),
-          firstName: d.firstName ?? '',
-          lastName: d.lastName ?? '',
-          company: d.company ?? '',
-          phone: d.phone ?? '',
-          title: d.title ?? '',
-          timeZone: d.timeZone && isValidTimeZone(d.timeZone) ? d.timeZone : settings.timeZone,
-          leadSource: d.leadSource && isLeadSource(d.leadSource) ? d.leadSource : fallbackSource,
-          notes: d.notes ?? '',
-          optOut: {},
-          custom,
-          externalIds: [],
-          createdAt: req.now,
-          updatedAt: req.now,
-        };
-        if (d.linkedinUrl) row.linkedinUrl = d.linkedinUrl;
-        if (language) row.language = language;
-        if (suppressions.size && suppressions.match(d)) {
-          row.optOut = { ...allOff };
-          suppressedEmails.push(row.email);
-        }
-        return row;
+      if (d.linkedinUrl) row.linkedinUrl = d.linkedinUrl;
+      if (language) row.language = language;
+      if (suppressions.size && suppressions.match(d)) {
+        row.optOut = { ...allOff };
+        suppressedEmails.push(row.email);
+      }
+      return row;
+    });
+    // Team sync on: each new lead goes to the rep the team's assignment rules pick.
+    const owners = await ownersForNewLeads(db, newRows, settings, req.now);
+    if (owners)
+      newRows.forEach((r, i) => {
+        r.owner = owners[i];
       });
-      // Team sync on: each new lead goes to the rep the team's assignment rules pick.
-      const owners = await ownersForNewLeads(db, newRows, settings, req.now);
-      if (owners)
-        newRows.forEach((r, i) => {
-          r.owner = owners[i];
-        });
-      const createdIds = (await db.contacts.bulkAdd(newRows as ContactRow[], { allKeys: true })) as number[];
+    const createdIds = (await db.contacts.bulkAdd(newRows as ContactRow[], { allKeys: true })) as number[];
 
-      // The rows as stored, kept for the enrolment below instead of reading them back.
-      const stored = new Map<number, ContactRow>(
-        newRows.map((r, i) => [createdIds[i]!, { ...r, id: createdIds[i] } as ContactRow]),
-      );
-      const updatedIds: number[] = [];
-      for (const d of plan.toUpdate) {
-        const cur = existingByEmail.get(normaliseEmail(d.email));
-        if (!cur) continue;
-        // Import values win over stored ones, but an empty cell never erases what the rep has.
-        const custom = { ...cur.custom, ...(d.custom ?? {}) };
-        badZone(d, custom, `the zone already stored (${cur.timeZone})`);
-        const patch: Partial<ContactRow> = { updatedAt: req.now, custom };
-        for (const k of TEXT_FIELDS) if (d[k]) patch[k] = d[k];
-        if (d.linkedinUrl) patch.linkedinUrl = d.linkedinUrl;
-        if (d.timeZone && isValidTimeZone(d.timeZone)) patch.timeZone = d.timeZone;
-        if (d.leadSource && isLeadSource(d.leadSource)) patch.leadSource = d.leadSource;
-        if (isLanguage(d.language)) patch.language = d.language;
-        else
-          badLanguage(
-            d,
-            cur.language
-              ? `kept ${LANGUAGE_NAMES[cur.language]}`
-              : 'their drafts are in English until you pick one',
-          );
-        if (d.notes) patch.notes = cur.notes ? `${cur.notes}\n\n${d.notes}` : d.notes;
-        if (suppressions.size && suppressions.match({ ...cur, ...patch })) {
-          patch.optOut = { ...allOff };
-          suppressedEmails.push(cur.email);
-        }
-        await db.contacts.update(cur.id, patch);
-        updatedIds.push(cur.id);
-        stored.set(cur.id, { ...(stored.get(cur.id) ?? cur), ...patch });
-      }
-
-      let enrolled = 0;
-      let notEnrolled = 0;
-      if (req.enrol && playbook) {
-        const existing = await enrolmentsOfContacts(db, updatedIds);
-        const res = await enrolContactsBatch(
-          db,
-          [...stored.values()],
-          existing,
-          playbook,
-          req.enrol.source,
-          settings,
-          { now: req.now, via: req.via, suppressions },
+    // The rows as stored, kept for the enrolment below instead of reading them back.
+    const stored = new Map<number, ContactRow>(
+      newRows.map((r, i) => [createdIds[i]!, { ...r, id: createdIds[i] } as ContactRow]),
+    );
+    const updatedIds: number[] = [];
+    for (const d of plan.toUpdate) {
+      const cur = existingByEmail.get(normaliseEmail(d.email));
+      if (!cur) continue;
+      // Import values win over stored ones, but an empty cell never erases what the rep has.
+      const custom = { ...cur.custom, ...(d.custom ?? {}) };
+      badZone(d, custom, `the zone already stored (${cur.timeZone})`);
+      const patch: Partial<ContactRow> = { updatedAt: req.now, custom };
+      for (const k of TEXT_FIELDS) if (d[k]) patch[k] = d[k];
+      if (d.linkedinUrl) patch.linkedinUrl = d.linkedinUrl;
+      if (d.timeZone && isValidTimeZone(d.timeZone)) patch.timeZone = d.timeZone;
+      if (d.leadSource && isLeadSource(d.leadSource)) patch.leadSource = d.leadSource;
+      if (isLanguage(d.language)) patch.language = d.language;
+      else
+        badLanguage(
+          d,
+          cur.language
+            ? `kept ${LANGUAGE_NAMES[cur.language]}`
+            : 'their drafts are in English until you pick one',
         );
-        enrolled = res.enrolled.length;
-        notEnrolled = res.refused.length;
-        // Opted out and already running are the expected refusals the counts already explain.
-        for (const r of res.refused) {
-          if (r.code === 'unknown-time-zone' || r.code === 'bad-input')
-            problems.push(`${r.email}: not enrolled, ${lowerFirst(r.message)}`);
-        }
+      if (d.notes) patch.notes = cur.notes ? `${cur.notes}\n\n${d.notes}` : d.notes;
+      if (suppressions.size && suppressions.match({ ...cur, ...patch })) {
+        patch.optOut = { ...allOff };
+        suppressedEmails.push(cur.email);
       }
-      return {
-        created: createdIds.length,
-        updated: updatedIds.length,
-        skipped: plan.skipped.length,
-        enrolled,
-        notEnrolled,
-        suppressed: suppressedEmails.length,
-        ...(suppressedEmails.length ? { suppressedEmails: capProblems(suppressedEmails) } : {}),
-        ...(problems.length ? { problems: capProblems(problems) } : {}),
-      };
-    },
-  );
+      await db.contacts.update(cur.id, patch);
+      updatedIds.push(cur.id);
+      stored.set(cur.id, { ...(stored.get(cur.id) ?? cur), ...patch });
+    }
+
+    let enrolled = 0;
+    let notEnrolled = 0;
+    if (req.enrol && playbook) {
+      const existing = await enrolmentsOfContacts(db, updatedIds);
+      const res = await enrolContactsBatch(
+        db,
+        [...stored.values()],
+        existing,
+        playbook,
+        req.enrol.source,
+        settings,
+        { now: req.now, via: req.via, suppressions },
+      );
+      enrolled = res.enrolled.length;
+      notEnrolled = res.refused.length;
+      // Opted out and already running are the expected refusals the counts already explain.
+      for (const r of res.refused) {
+        if (r.code === 'unknown-time-zone' || r.code === 'bad-input')
+          problems.push(`${r.email}: not enrolled, ${lowerFirst(r.message)}`);
+      }
+    }
+    return {
+      created: createdIds.length,
+      updated: updatedIds.length,
+      skipped: plan.skipped.length,
+      enrolled,
+      notEnrolled,
+      suppressed: suppressedEmails.length,
+      ...(suppressedEmails.length ? { suppressedEmails: capProblems(suppressedEmails) } : {}),
+      ...(problems.length ? { problems: capProblems(problems) } : {}),
+    };
+  });
 }
