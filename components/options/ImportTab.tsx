@@ -421,6 +421,11 @@ export function ImportTab() {
                 {(summary.suppressedEmails ?? []).map((e) => (
                   <li key={e}>{e}</li>
                 ))}
+                {summary.suppressed > (summary.suppressedEmails?.length ?? 0) ? (
+                  <li>
+                    {tn('import_problems_more', summary.suppressed - (summary.suppressedEmails?.length ?? 0))}
+                  </li>
+                ) : null}
               </ul>
             </div>
           ) : null}
@@ -428,9 +433,11 @@ export function ImportTab() {
             <div data-testid="import-problems">
               <h3 className="tb-section-title">{t('import_problems_title')}</h3>
               <ul className="tb-problem">
-                {summary.problems.map((p) => (
-                  <li key={p}>{p}</li>
+                {summary.problems.map((p, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: one summary's problems never reorder.
+                  <li key={i}>{renderMsg(p)}</li>
                 ))}
+                {summary.problemsMore ? <li>{tn('import_problems_more', summary.problemsMore)}</li> : null}
               </ul>
             </div>
           ) : null}

@@ -38,11 +38,6 @@ export interface ContactPatch {
   language?: Language | null;
 }
 
-/** "English, Español, Deutsch, Français or Português (Brasil)": what a rep can pick. */
-export const LANGUAGE_CHOICES = `${LANGUAGES.slice(0, -1)
-  .map((l) => LANGUAGE_NAMES[l])
-  .join(', ')} or ${LANGUAGE_NAMES[LANGUAGES[LANGUAGES.length - 1]!]}`;
-
 const TEXT_FIELDS = ['firstName', 'lastName', 'company', 'title', 'phone', 'linkedinUrl'] as const;
 
 /** "English, Español, Deutsch…": the languages by their own names, the same in every interface. */

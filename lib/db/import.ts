@@ -4,14 +4,13 @@
  * rolls back every contact and enrolment of the run; a contact that cannot be enrolled (opted out,
  * unknown time zone) is reported in `problems` and the rest still land.
  */
-import { msg } from '@/lib/i18n/msg';
+import { type Msg, msg } from '@/lib/i18n/msg';
 import { emailKeysOf } from '@/lib/contacts/record';
 import { isLeadSource, isValidTimeZone, type LeadSource } from '@/lib/cadence';
 import { type ContactDraft, planDedupe } from '@/lib/csv/import';
 import { UNKNOWN_LANGUAGE_FIELD } from '@/lib/csv/import/map';
 import { languageFromPhone } from '@/lib/contacts/language';
-import { LANGUAGE_CHOICES } from '@/lib/contacts/record';
-import { isLanguage, LANGUAGE_NAMES, type Language } from '@/lib/templates/language';
+import { isLanguage, LANGUAGE_NAMES, LANGUAGES, type Language } from '@/lib/templates/language';
 import {
   contactsByEmails,
   enrolContactsBatch,
@@ -54,11 +53,13 @@ export interface ImportSummary {
   suppressed: number;
   suppressedEmails?: string[];
   /**
-   * One line per contact that needs the rep's attention, e.g. `a@x.com: unknown time zone
-   * "Mars/Phobos"; used your own zone (America/New_York).` or why it was not enrolled. Absent
-   * when every row went through cleanly.
+   * One message per contact that needs the rep's attention, e.g. `a@x.com: unknown time zone
+   * "Mars/Phobos"; used your own zone (America/New_York).` or why it was not enrolled, rendered
+   * in the rep's language by the Import tab. Absent when every row went through cleanly.
    */
-  problems?: string[];
+  problems?: Msg[];
+  /** Problems past the cap: counted, not listed. */
+  problemsMore?: number;
 }
 
 const TEXT_FIELDS = ['firstName', 'lastName', 'company', 'title', 'phone'] as const;
@@ -68,14 +69,13 @@ const UNKNOWN_ZONE_FIELD = 'Time zone (not recognised)';
 /** The summary lists this many problems at most; the rest are counted. */
 const MAX_PROBLEMS = 100;
 
-function lowerFirst(s: string): string {
-  return s.charAt(0).toLowerCase() + s.slice(1);
-}
-
-function capProblems(problems: string[]): string[] {
-  if (problems.length <= MAX_PROBLEMS) return problems;
-  return [...problems.slice(0, MAX_PROBLEMS), `…and ${problems.length - MAX_PROBLEMS} more.`];
-}
+/** "English, Español, Deutsch, Français or Português (Brasil)", the "or" in the rep's language. */
+const LANGUAGE_CHOICES: Msg = msg('import_language_choices', {
+  list: LANGUAGES.slice(0, -1)
+    .map((l) => LANGUAGE_NAMES[l])
+    .join(', '),
+  last: LANGUAGE_NAMES[LANGUAGES[LANGUAGES.length - 1]!],
+});
 
 /**
  * Creates and updates contacts from import drafts and optionally enrols them, all or nothing.
@@ -113,32 +113,32 @@ export async function importContacts(db: TouchbaseDb, req: ImportRequest): Promi
     // out, never enrolled.
     const suppressedEmails: string[] = [];
     const allOff = Object.fromEntries(CHANNELS.map((c) => [c, true])) as ContactRow['optOut'];
-    const problems: string[] = [];
+    const problems: Msg[] = [];
     // An unknown zone is reported and kept as a custom field, so the rep can fix it by hand.
-    const badZone = (d: ContactDraft, custom: Record<string, string>, fallback: string): void => {
+    const badZone = (d: ContactDraft, custom: Record<string, string>, used: Msg): void => {
       if (d.timeZone === undefined || d.timeZone === '' || isValidTimeZone(d.timeZone)) return;
       custom[UNKNOWN_ZONE_FIELD] = d.timeZone;
-      problems.push(`${d.email.trim()}: unknown time zone "${d.timeZone}"; used ${fallback}.`);
+      problems.push(msg('import_problem_zone', { email: d.email.trim(), zone: d.timeZone, used }));
     };
     // A language cell naming none of ours is said once per contact, with what was used instead.
-    const badLanguage = (d: ContactDraft, used: string): void => {
+    const badLanguage = (d: ContactDraft, used: Msg): void => {
       const cell = d.custom?.[UNKNOWN_LANGUAGE_FIELD];
       if (cell === undefined) return;
       problems.push(
-        `${d.email.trim()}: "${cell}" is not a language Touchbase writes in (${LANGUAGE_CHOICES}); ${used}.`,
+        msg('import_problem_language', { email: d.email.trim(), value: cell, list: LANGUAGE_CHOICES, used }),
       );
     };
     const newRows: Omit<ContactRow, 'id'>[] = plan.toCreate.map((d) => {
       const custom = { ...(d.custom ?? {}) };
-      badZone(d, custom, `your own zone (${settings.timeZone})`);
+      badZone(d, custom, msg('import_used_own_zone', { zone: settings.timeZone }));
       // No language in the file: the phone's country code guesses one (Touchbase writes English otherwise).
       const language: Language | undefined = isLanguage(d.language) ? d.language : languageFromPhone(d.phone);
       if (!isLanguage(d.language))
         badLanguage(
           d,
           language
-            ? `used ${LANGUAGE_NAMES[language]}, from the phone's country code`
-            : 'their drafts are in English until you pick one',
+            ? msg('import_used_phone_language', { language: LANGUAGE_NAMES[language] })
+            : msg('import_used_english'),
         );
       const row: Omit<ContactRow, 'id'> = {
         email: d.email.trim(),
@@ -183,7 +183,7 @@ export async function importContacts(db: TouchbaseDb, req: ImportRequest): Promi
       if (!cur) continue;
       // Import values win over stored ones, but an empty cell never erases what the rep has.
       const custom = { ...cur.custom, ...(d.custom ?? {}) };
-      badZone(d, custom, `the zone already stored (${cur.timeZone})`);
+      badZone(d, custom, msg('import_used_stored_zone', { zone: cur.timeZone }));
       const patch: Partial<ContactRow> = { updatedAt: req.now, custom };
       for (const k of TEXT_FIELDS) if (d[k]) patch[k] = d[k];
       if (d.linkedinUrl) patch.linkedinUrl = d.linkedinUrl;
@@ -194,8 +194,8 @@ export async function importContacts(db: TouchbaseDb, req: ImportRequest): Promi
         badLanguage(
           d,
           cur.language
-            ? `kept ${LANGUAGE_NAMES[cur.language]}`
-            : 'their drafts are in English until you pick one',
+            ? msg('import_kept_language', { language: LANGUAGE_NAMES[cur.language] })
+            : msg('import_used_english'),
         );
       if (d.notes) patch.notes = cur.notes ? `${cur.notes}\n\n${d.notes}` : d.notes;
       if (suppressions.size && suppressions.match({ ...cur, ...patch })) {
@@ -225,7 +225,7 @@ export async function importContacts(db: TouchbaseDb, req: ImportRequest): Promi
       // Opted out and already running are the expected refusals the counts already explain.
       for (const r of res.refused) {
         if (r.code === 'unknown-time-zone' || r.code === 'bad-input')
-          problems.push(`${r.email}: not enrolled, ${lowerFirst(r.message)}`);
+          problems.push(msg('import_problem_not_enrolled', { email: r.email, reason: r.msg }));
       }
     }
     return {
@@ -235,8 +235,10 @@ export async function importContacts(db: TouchbaseDb, req: ImportRequest): Promi
       enrolled,
       notEnrolled,
       suppressed: suppressedEmails.length,
-      ...(suppressedEmails.length ? { suppressedEmails: capProblems(suppressedEmails) } : {}),
-      ...(problems.length ? { problems: capProblems(problems) } : {}),
+      // The count says how many were suppressed; the list names the first ones.
+      ...(suppressedEmails.length ? { suppressedEmails: suppressedEmails.slice(0, MAX_PROBLEMS) } : {}),
+      ...(problems.length ? { problems: problems.slice(0, MAX_PROBLEMS) } : {}),
+      ...(problems.length > MAX_PROBLEMS ? { problemsMore: problems.length - MAX_PROBLEMS } : {}),
     };
   });
 }

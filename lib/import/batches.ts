@@ -46,7 +46,10 @@ export function emptySummary(): BatchSummary {
   return { created: 0, updated: 0, skipped: 0, enrolled: 0, notEnrolled: 0, suppressed: 0 };
 }
 
-/** Adds one batch's summary to the running one, keeping at most `max` lines in each list. */
+/**
+ * Adds one batch's summary to the running one, keeping at most `max` lines in each list; the
+ * problems past it are counted in `problemsMore` (the suppressed count already says the rest).
+ */
 export function mergeSummaries(a: BatchSummary, b: BatchSummary, max = 100): BatchSummary {
   const out: BatchSummary = {
     created: a.created + b.created,
@@ -58,6 +61,8 @@ export function mergeSummaries(a: BatchSummary, b: BatchSummary, max = 100): Bat
   };
   const problems = [...(a.problems ?? []), ...(b.problems ?? [])];
   if (problems.length) out.problems = problems.slice(0, max);
+  const more = (a.problemsMore ?? 0) + (b.problemsMore ?? 0) + Math.max(0, problems.length - max);
+  if (more > 0) out.problemsMore = more;
   const suppressedEmails = [...(a.suppressedEmails ?? []), ...(b.suppressedEmails ?? [])];
   if (suppressedEmails.length) out.suppressedEmails = suppressedEmails.slice(0, max);
   return out;
@@ -88,7 +93,6 @@ export async function importInBatches(
   const max = opts.maxProblems ?? 100;
   let summary = emptySummary();
   let sent = 0;
-  let dropped = 0;
   const total = drafts.length;
   for (let from = 0; from < total; ) {
     if (opts.signal?.aborted) return finish(true);
@@ -103,7 +107,6 @@ export async function importInBatches(
       // The client already turns a stopped worker into words (BackgroundStoppedError).
       return finish(false, err instanceof Error ? err.message : String(err));
     }
-    dropped += Math.max(0, (summary.problems?.length ?? 0) + (res.problems?.length ?? 0) - max);
     summary = mergeSummaries(summary, res, max);
     sent += batch.length;
     opts.onProgress?.(sent, total);
@@ -111,7 +114,6 @@ export async function importInBatches(
   return finish(false);
 
   function finish(cancelled: boolean, error?: string): BatchedImport {
-    if (dropped > 0) summary.problems = [...(summary.problems ?? []), `…and ${dropped} more.`];
     return { summary, sent, total, cancelled, ...(error === undefined ? {} : { error }) };
   }
 }

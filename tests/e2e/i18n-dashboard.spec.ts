@@ -10,12 +10,15 @@ import { expect, test } from './support/fixtures';
 import { extensionPage, readStore, runtime, seedSettings } from './support/sidebar';
 
 const SHOTS = 'tests/e2e/screenshots';
-/** A HubSpot export (its header row), one row of it without an email. */
+/**
+ * A HubSpot export (its header row), one row of it without an email, one whose language is none
+ * Touchbase writes in (the summary's problem line, worded by the background, in the rep's language).
+ */
 const HUBSPOT_CSV = [
-  '"Record ID","First Name","Last Name","Email","Phone Number","Contact owner","Associated Company"',
-  '"101","Bob","Buyer","bob.buyer@example.org","+1 202 555 0101","Jane Seller","Example Corp"',
-  '"102","Carol","Cfo","carol.cfo@example.org","","Jane Seller","Example Corp"',
-  '"103","Dan","Noemail","","","Jane Seller","Example Corp"',
+  '"Record ID","First Name","Last Name","Email","Phone Number","Contact owner","Associated Company","Preferred language"',
+  '"101","Bob","Buyer","bob.buyer@example.org","+1 202 555 0101","Jane Seller","Example Corp",""',
+  '"102","Carol","Cfo","carol.cfo@example.org","","Jane Seller","Example Corp","Klingon"',
+  '"103","Dan","Noemail","","","Jane Seller","Example Corp",""',
 ].join('\r\n');
 type Catalogue = Record<string, { message: string }>;
 const catalogue = (folder: string): Catalogue =>
@@ -130,6 +133,8 @@ const LANGUAGES = [
       'aufgenommen',
       'Zeilen, die nicht importiert werden konnten',
     ],
+    problem:
+      'carol.cfo@example.org: „Klingon“ ist keine Sprache, in der Touchbase schreibt (English, Español, Deutsch, Français oder Português (Brasil)); die Entwürfe sind auf Englisch, bis du eine Sprache wählst.',
     rejectedHead: ['Zeile', 'Grund'],
     metricsEmpty: 'Diese Woche keine Aktivität.',
     booked: ['33 %', '1 von 3 Aufnahmen dieser Woche'],
@@ -179,6 +184,8 @@ const LANGUAGES = [
       'inscrits',
       "Lignes qui n'ont pas pu être importées",
     ],
+    problem:
+      'carol.cfo@example.org : Touchbase n’écrit pas en « Klingon » (English, Español, Deutsch, Français ou Português (Brasil)) ; ses brouillons sont en anglais tant que vous n’en choisissez pas une.',
     rejectedHead: ['Ligne', 'Raison'],
     metricsEmpty: 'Aucune activité cette semaine.',
     booked: ['33 %', '1 sur 3 inscrits cette semaine'],
@@ -283,6 +290,7 @@ for (const lang of LANGUAGES) {
       await expect(page.getByTestId('import-created')).toHaveText('2');
       await expect(page.getByTestId('import-rejected')).toHaveText('1');
       for (const words of lang.summary) await expect(summary).toContainText(words);
+      await expect(page.getByTestId('import-problems').locator('li')).toHaveText([lang.problem]);
       await expect(page.getByTestId('import-rejected-list').locator('thead th')).toHaveText(
         lang.rejectedHead,
       );

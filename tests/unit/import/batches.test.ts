@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ContactDraft } from '@/lib/csv/import';
+import { msg } from '@/lib/i18n/msg';
 import { type BatchSummary, importInBatches, mergeSummaries, nextBatchSize } from '@/lib/import/batches';
 
 const drafts = (n: number): ContactDraft[] =>
@@ -107,10 +108,15 @@ describe('importInBatches', () => {
     const run = await importInBatches(drafts(30), {
       batchSize: 10,
       maxProblems: 15,
-      send: async (batch) => ({ ...created(batch.length), problems: batch.map((d) => `${d.email}: odd`) }),
+      send: async (batch) => ({
+        ...created(batch.length),
+        problems: batch.map((d) => msg('import_problem_not_enrolled', { email: d.email, reason: 'odd' })),
+      }),
     });
-    expect(run.summary.problems).toHaveLength(16);
-    expect(run.summary.problems?.at(-1)).toBe('…and 15 more.');
+    // The count is data (rendered "…and 15 more." in the rep's language), never an English line.
+    expect(run.summary.problems).toHaveLength(15);
+    expect(run.summary.problemsMore).toBe(15);
+    expect(run.summary.problems?.at(-1)?.params?.email).toBe('p14@example.com');
   });
 });
 
