@@ -32,7 +32,7 @@ import { SyncLine } from './SyncLine';
 import { useSyncStatus } from '@/components/shared/useSyncStatus';
 import { ownerNote } from '@/lib/sync/owner-text';
 import type { TouchAct } from './TouchPanel';
-import { POPUP_LIMIT, usePopupData } from './usePopupData';
+import { usePopupData } from './usePopupData';
 import { useNow } from './useNow';
 import './popup.css';
 import { type MessageKey, t, uiLocale } from '@/lib/i18n';
@@ -438,10 +438,11 @@ export function PopupApp({ embedded = false }: { embedded?: boolean }) {
               </section>
             ) : null}
             {data.truncated ? (
-              <p className="tb-muted tb-more">
+              <p className="tb-muted tb-more" data-testid="popup-truncated">
                 {t('popup_truncated', {
-                  shown: POPUP_LIMIT,
-                  total: counts ? counts.overdue + counts.today + counts.upcoming : POPUP_LIMIT,
+                  // The rep's own rows: teammates' leads among the rows read wait apart.
+                  shown: flat.length,
+                  total: counts ? counts.overdue + counts.today + counts.upcoming : flat.length,
                 })}
               </p>
             ) : null}

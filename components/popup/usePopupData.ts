@@ -30,7 +30,8 @@ export interface PopupData {
   truncated: boolean;
   /**
    * When truncated, the true size of each group from index counts (as of the read), so the
-   * header never shows the cap as the number due.
+   * header never shows the cap as the number due. With team sync on, the rep's own work only
+   * (teammates' leads left out, as in the badge).
    */
   counts?: DueGroupCounts;
   /** The first planned touch after the horizon, for "nothing this week" (only read then). */
@@ -46,7 +47,8 @@ export interface PopupData {
  */
 export function loadPopupData(db: TouchbaseDb, minute: number, now: number): Promise<PopupData> {
   // One read transaction for the few hundred key lookups, rather than one each.
-  return db.transaction('r', [db.touches, db.contacts, db.enrolments, db.settings], () =>
+  // `meta`: past the cap, the counts need whether team sync is on and who this rep is.
+  return db.transaction('r', [db.touches, db.contacts, db.enrolments, db.settings, db.meta], () =>
     readPopupData(db, minute, now),
   );
 }

@@ -5,7 +5,7 @@
  * never announce the same thing twice.
  */
 import { teamMeId } from './ownership';
-import { computedDue, othersLeads } from './queries';
+import { computedDue, ownWork } from './queries';
 import type { ContactRow, EnrolmentRow, TouchbaseDb, TouchRow } from './schema';
 
 /** `meta` key holding the 'YYYY-MM-DD' (rep's zone) of the last daily nudge. */
@@ -34,14 +34,8 @@ export async function claimSpeedToLeadDue(
     await db.touches.bulkUpdate(recent.map((t) => ({ key: t.id, changes: { notifiedAt: now } })));
     // Team sync: a teammate's lead rings their browser, not this one (marked all the same).
     const me = await teamMeId(db);
-    const theirs = me
-      ? await othersLeads(
-          db,
-          recent.map((t) => t.contactId),
-          me,
-        )
-      : new Set<number>();
-    return recent.filter((t) => !theirs.has(t.contactId)).map((t) => ({ ...t, notifiedAt: now }));
+    const mine = me ? await ownWork(db, me, recent) : recent;
+    return mine.map((t) => ({ ...t, notifiedAt: now }));
   });
 }
 
@@ -141,28 +135,43 @@ export interface NudgeCounts {
 
 /**
  * Counts from the indexes plus the touches not stored yet (lib/db/horizon.ts), and the contacts
- * waiting for an answer.
+ * waiting for an answer. With team sync on, the counts are the rep's own work, as the badge's
+ * (`ownWork`): the due rows and their contacts' owners are read then, and a teammate's lead's
+ * reply waits for its owner.
  */
 export async function nudgeCounts(db: TouchbaseDb, now: number, endOfToday: number): Promise<NudgeCounts> {
-  return db.transaction('r', db.touches, db.enrolments, db.contacts, async () => {
-    const computed = (await computedDue(db, endOfToday, false)).touches;
-    const dueToday =
-      computed.length +
-      (await db.touches
+  return db.transaction('r', [db.touches, db.enrolments, db.contacts, db.meta], async () => {
+    const [me, computedDueToday] = await Promise.all([teamMeId(db), computedDue(db, endOfToday, false)]);
+    const computed = computedDueToday.touches;
+    let dueToday: number;
+    let overdue: number;
+    if (me) {
+      const stored = await db.touches
         .where('[state+dueAt]')
         .between(['planned', -Infinity], ['planned', endOfToday], true, false)
-        .count());
-    const overdue =
-      computed.filter((t) => t.deadlineAt < now).length +
-      (await db.touches
-        .where('[state+deadlineAt]')
-        .between(['planned', -Infinity], ['planned', now], true, false)
-        .count());
+        .toArray();
+      const mine = await ownWork(db, me, [...stored, ...computed]);
+      dueToday = mine.length;
+      overdue = mine.filter((t) => t.deadlineAt < now).length;
+    } else {
+      dueToday =
+        computed.length +
+        (await db.touches
+          .where('[state+dueAt]')
+          .between(['planned', -Infinity], ['planned', endOfToday], true, false)
+          .count());
+      overdue =
+        computed.filter((t) => t.deadlineAt < now).length +
+        (await db.touches
+          .where('[state+deadlineAt]')
+          .between(['planned', -Infinity], ['planned', now], true, false)
+          .count());
+    }
     const paused = await db.enrolments.where('state').equals('paused').toArray();
     const waiting = paused
       .filter((e) => e.pauseReason === 'replied')
       .sort((a, b) => (a.lastReplyAt ?? 0) - (b.lastReplyAt ?? 0));
-    const ids = [...new Set(waiting.map((e) => e.contactId))];
+    const ids = [...new Set((me ? await ownWork(db, me, waiting) : waiting).map((e) => e.contactId))];
     const contacts = await db.contacts.bulkGet(ids);
     return { dueToday, overdue, replies: contacts.filter((c): c is ContactRow => c !== undefined) };
   });

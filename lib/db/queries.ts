@@ -1,4 +1,5 @@
 import { laterTouches, withLaterTouches } from './horizon';
+import { dueGroupOf } from '@/lib/touches/due-groups';
 import { teamMeId } from './ownership';
 import type { EnrolmentRow, TouchbaseDb, TouchRow } from './schema';
 
@@ -47,13 +48,7 @@ export async function dueSummary(db: TouchbaseDb, now: number): Promise<DueSumma
         .where('[state+dueAt]')
         .between(['planned', -Infinity], ['planned', now], true, true)
         .toArray();
-      const due = [...stored, ...computed.touches];
-      const theirs = await othersLeads(
-        db,
-        due.map((t) => t.contactId),
-        me,
-      );
-      const mine = theirs.size ? due.filter((t) => !theirs.has(t.contactId)) : due;
+      const mine = await ownWork(db, me, [...stored, ...computed.touches]);
       return { due: mine.length, overdue: mine.filter((t) => t.deadlineAt < now).length };
     }
     const [due, overdue] = await Promise.all([
@@ -67,6 +62,25 @@ export async function dueSummary(db: TouchbaseDb, now: number): Promise<DueSumma
     for (const t of computed.touches) if (t.deadlineAt < now) late++;
     return { due: due + computed.touches.length, overdue: overdue + late };
   });
+}
+
+/**
+ * The rep's own work among these touches (team sync on, `me` this rep's id): the touches of
+ * leads another rep owns are dropped (their owner counts them), unowned leads stay (they count
+ * for everyone). The one owner rule behind every count of "what is due for me": the badge, the
+ * popup's header past its cap and the daily nudge.
+ */
+export async function ownWork<T extends Pick<TouchRow, 'contactId'>>(
+  db: TouchbaseDb,
+  me: string,
+  touches: T[],
+): Promise<T[]> {
+  const theirs = await othersLeads(
+    db,
+    touches.map((t) => t.contactId),
+    me,
+  );
+  return theirs.size ? touches.filter((t) => !theirs.has(t.contactId)) : touches;
 }
 
 /** Of these contacts, the ones another rep owns (team sync on; `me` is this rep's id). */
@@ -104,7 +118,22 @@ export async function dueGroupCounts(
   endOfToday: number,
   horizon: number,
 ): Promise<DueGroupCounts> {
-  return db.transaction('r', db.touches, db.enrolments, async () => {
+  return db.transaction('r', [db.touches, db.enrolments, db.contacts, db.meta], async () => {
+    const me = await teamMeId(db);
+    // Team sync on: the groups hold the rep's own work, as the badge counts it, so the rows
+    // themselves and their contacts' owners are read (an index count cannot see the owner).
+    if (me) {
+      const [stored, computed] = await Promise.all([
+        db.touches.where('[state+dueAt]').between(['planned', -Infinity], ['planned', horizon]).toArray(),
+        computedDue(db, horizon, false),
+      ]);
+      const counts: DueGroupCounts = { overdue: 0, today: 0, upcoming: 0 };
+      for (const t of await ownWork(db, me, [...stored, ...computed.touches])) {
+        const group = dueGroupOf(t, now, endOfToday, horizon);
+        if (group) counts[group]++;
+      }
+      return counts;
+    }
     const dueBetween = (from: number, to: number) =>
       db.touches.where('[state+dueAt]').between(['planned', from], ['planned', to], true, false).count();
     const [overdue, beforeEndOfDay, upcoming, computed] = await Promise.all([

@@ -14,7 +14,7 @@ let server: CouchServer;
 test.beforeAll(async () => {
   server = await startCouchServer({
     users: { ana: 'ana-pw', ben: 'ben-pw' },
-    members: { team: ['ana', 'ben'], team2: ['ana', 'ben'] },
+    members: { team: ['ana', 'ben'], team2: ['ana', 'ben'], team3: ['ana', 'ben'] },
   });
 });
 test.afterAll(async () => {
@@ -236,6 +236,67 @@ test("Ben cannot text, mark done or insert a draft for Ana's lead until he takes
     expect((await rowsOf<C>(a, 'contacts')).find((c) => c.email === BOB)?.owner?.name).toBe('Ben');
     const texts = (await rowsOf<{ text?: string }>(a, 'activities')).map((x) => x.text);
     expect(texts).toContain('Ben took this lead over from Ana.');
+  } finally {
+    await b.close();
+  }
+});
+
+test("Past the popup's 300-row cap, Ben's header counts and total stay his own when Ana's leads arrive", async ({
+  context,
+  extensionId,
+}) => {
+  const timeZone = daytimeZone();
+  // 80 leads each: five speed-to-lead touches apiece fall inside the popup's week, so either
+  // rep's own 400 already pass the 300-row cap.
+  const leads = (who: string) =>
+    Array.from({ length: 80 }, (_, i) => ({ ...lead(i), email: `${who}-lead${i}@example.com` }));
+  const importLeads = (page: import('@playwright/test').Page, who: string) =>
+    sendFromPage(page, 'contacts.import', {
+      drafts: leads(who),
+      mode: 'skip',
+      enrol: { playbookId: 'speed-to-lead-90', source: 'web-form' },
+      via: 'e2e',
+    });
+  const b = await launchExtension(E2E_EXTENSION_DIR);
+  try {
+    await allowServer(b.context, server);
+    const swB = await serviceWorkerOf(b.context);
+    const idB = new URL(swB.url()).host;
+    const pb = await b.context.newPage();
+    await openDashboard(pb, idB, 'settings');
+    await sendFromPage(pb, 'settings.save', { patch: { timeZone, name: 'Ben' } });
+    await sendFromPage(pb, 'sync.connect', teamSetup(server, 'ben', 'Ben', { database: 'team3' }));
+    await importLeads(pb, 'ben');
+    await sendFromPage(pb, 'sync.now', {});
+
+    // Ben's own work alone: the header and the "first N of M" line, past the cap.
+    const popupB = await openPopup(b.context, idB);
+    const truncated = popupB.getByTestId('popup-truncated');
+    await expect(truncated).toBeVisible();
+    const summary = await popupB.getByTestId('popup-summary').textContent();
+    const total = Number((await truncated.textContent())?.match(/of ([\d,]+)/)?.[1]?.replace(/,/g, ''));
+    expect(total).toBeGreaterThan(300);
+    await expect(popupB.getByTestId('group-theirs')).toHaveCount(0);
+
+    // Ana brings in 80 leads of her own, enrolled after Ben's; Ben syncs once.
+    await allowServer(context, server);
+    const a = await context.newPage();
+    await openDashboard(a, extensionId, 'settings');
+    await sendFromPage(a, 'settings.save', { patch: { timeZone, name: 'Ana' } });
+    await sendFromPage(a, 'sync.connect', teamSetup(server, 'ana', 'Ana', { database: 'team3' }));
+    await importLeads(a, 'ana');
+    await sendFromPage(a, 'sync.now', {});
+    await sendFromPage(pb, 'sync.now', {});
+    type C = { owner?: { name: string } };
+    expect((await rowsOf<C>(pb, 'contacts')).filter((c) => c.owner?.name === 'Ana')).toHaveLength(80);
+
+    // Her touches sit among the rows Ben's popup reads (greyed, apart), and none of them
+    // reaches his header or his total: the index counts past the cap follow the badge's rule.
+    await popupB.reload();
+    await expect(popupB.getByTestId('group-theirs')).toBeVisible();
+    await expect(popupB.getByTestId('popup-summary')).toHaveText(summary ?? '');
+    await expect(truncated).toContainText(`of ${total.toLocaleString('en-US')}`);
+    await popupB.screenshot({ path: 'tests/e2e/screenshots/team-popup-cap.png' });
   } finally {
     await b.close();
   }
