@@ -5,6 +5,7 @@
 import { type Msg, msg, msgN, type PluralKey } from '@/lib/i18n/msg';
 import type { Table } from 'dexie';
 import { type EnrolmentEvent, type EnrolmentState, isLeadSource, type LeadSource } from '@/lib/cadence';
+import { deleteKeys } from './delete-keys';
 import { optOutContact } from './optout';
 import {
   applyBatch,
@@ -19,7 +20,7 @@ import { type DueTimes, urgencyOrder } from '@/lib/touches/due-groups';
 import type { ContactOwner, ContactRow, EnrolmentRow, TouchbaseDb, TouchRow } from './schema';
 import { getSettings } from './settings';
 import { loadSuppressions } from './suppressions';
-import { isRecordingUndo, rememberBefore } from './undo';
+import { rememberBefore } from './undo';
 
 /** One line of the contacts table. */
 export interface ContactListRow {
@@ -223,29 +224,22 @@ async function deleteOfContacts<T extends { contactId?: number }>(
     compound
       ? table.where(index).between([lo, -Infinity], [hi, Infinity], true, true)
       : table.where(index).between(lo, hi, true, true);
-  // Recorded for undo, every deleted row is needed whole anyway: read each range once (one
-  // getAll) and hand the rows to the journal, instead of keys here and rows again there.
-  const recording = isRecordingUndo();
+  // Primary keys straight from the index (one getAllKeys per run); recorded for undo, the
+  // journal then reads each run of neighbouring keys as one primary-key range (lib/db/undo.ts),
+  // cheaper than fetching every row through the index.
+  const keys: number[] = [];
   if (runs.length <= 50) {
-    for (const [lo, hi] of runs) {
-      if (recording) {
-        const rows = await range(lo, hi).toArray();
-        rememberBefore(table, rows);
-        await table.bulkDelete(rows.map((r) => (r as T & { id: number }).id));
-        continue;
-      }
-      // Primary keys straight from the index (one getAllKeys), then one batch of deletes: Dexie's
-      // Collection.delete() would first read every row's value again in slices.
-      await table.bulkDelete(await range(lo, hi).primaryKeys());
-    }
-    return;
+    for (const [lo, hi] of runs) for (const k of await range(lo, hi).primaryKeys()) keys.push(k as number);
+  } else {
+    const wanted = new Set(sorted);
+    const rows = (await range(sorted[0]!, sorted[sorted.length - 1]!).toArray()).filter(
+      (r) => r.contactId !== undefined && wanted.has(r.contactId),
+    );
+    rememberBefore(table, rows);
+    for (const r of rows) keys.push((r as T & { id: number }).id);
   }
-  const wanted = new Set(sorted);
-  const rows = (await range(sorted[0]!, sorted[sorted.length - 1]!).toArray()).filter(
-    (r) => r.contactId !== undefined && wanted.has(r.contactId),
-  );
-  rememberBefore(table, rows);
-  await table.bulkDelete(rows.map((r) => (r as T & { id: number }).id));
+  // Rows written together have neighbouring keys: a few range deletes, not one per row.
+  await deleteKeys(table, keys);
 }
 
 function summarise(changed: number, skips: Map<PluralKey, number>): BulkResult {
@@ -291,8 +285,13 @@ export async function bulkContacts(
   const ids = [...new Set(contactIds)].filter((id) => Number.isInteger(id));
   if (action.kind === 'enrol' && !isLeadSource(action.source))
     throw new RepoError(msg('err_lead_source_unknown', { source: String(action.source) }));
-  // Pause, resume and stop need only to know which contacts exist: their keys, not their rows.
-  const keysOnly = action.kind === 'pause' || action.kind === 'resume' || action.kind === 'remove';
+  // Pause, resume, stop and delete need only to know which contacts exist: their keys, not
+  // their rows (a delete's undo journal reads the rows it removes by key range, lib/db/undo.ts).
+  const keysOnly =
+    action.kind === 'pause' ||
+    action.kind === 'resume' ||
+    action.kind === 'remove' ||
+    action.kind === 'delete';
   return db.transaction('rw', writeTables(db), async () => {
     const [found, enrolments] = await Promise.all([
       keysOnly ? existingIds(db, ids) : contactRows(db, ids),
@@ -316,10 +315,11 @@ export async function bulkContacts(
     if (action.kind === 'delete') {
       const found = contacts.map((c) => c.id);
       await deleteOfContacts(db.touches, 'contactId', found);
+      // Read just now in this transaction: the undo journal takes them as they are.
+      rememberBefore(db.enrolments, enrolments);
       await deleteOfContacts(db.enrolments, 'contactId', found);
       await deleteOfContacts(db.activities, '[contactId+at]', found);
-      rememberBefore(db.contacts, contacts);
-      await db.contacts.bulkDelete(found);
+      await deleteKeys(db.contacts, found);
       return summarise(found.length, skips);
     }
 

@@ -29,6 +29,7 @@ import { notMine, refuseTheirs, syncMe } from './ownership';
 import { getSettings } from './settings';
 import { type SuppressionIndex, suppressedMessage, suppressionsOf } from './suppressions';
 import { laterTouches, parseComputedTouchId, rowKey, STORE_AHEAD_MS, storedTouchRows } from './horizon';
+import { deleteKeys } from './delete-keys';
 import { rememberBefore } from './undo';
 
 /** A refusal a rep can read ("This contact opted out…"); nothing was written. */
@@ -318,8 +319,9 @@ function sameRow(prev: TouchRow, row: Omit<TouchRow, 'id'>): boolean {
 }
 
 /**
- * {@link syncTouches} for many enrolments at once: one read of their touches, one bulkDelete and
- * one bulkPut, the same rows per enrolment as one call each would leave (ids kept by step).
+ * {@link syncTouches} for many enrolments at once: one read of their touches, one batch of deletes
+ * (a key-range delete per run of neighbouring ids, lib/db/delete-keys.ts) and one bulkPut, the
+ * same rows per enrolment as one call each would leave (ids kept by step).
  */
 export async function syncTouchesBatch(
   db: TouchbaseDb,
@@ -343,7 +345,7 @@ export async function syncTouchesBatch(
   const writes: TouchRow[] = [];
   for (const { e, rows } of items)
     diffTouches(rows, plannedByEnrolment.get(e.id) ?? new Map(), deletes, writes);
-  if (deletes.length) await db.touches.bulkDelete(deletes);
+  await deleteKeys(db.touches, deletes);
   if (writes.length) await db.touches.bulkPut(writes);
 }
 

@@ -138,13 +138,26 @@ export const undoMiddleware: Middleware<DBCore> = {
             if (!journal) return table.mutate(req);
             const tj = tableJournal(journal, name);
             if (req.type === 'deleteRange') {
-              const { result } = await table.query({
+              // Keys first: rows the action already read (rememberBefore) are not read again;
+              // otherwise the range's rows in one read, not one lookup per key.
+              const { result: keys } = await table.query({
                 trans: req.trans,
-                values: true,
+                values: false,
                 query: { index: pk, range: req.range },
               });
-              const keys = result.map((v) => pk.extractKey?.(v));
-              rememberRows(tj, keys, result);
+              const unknown = keys.some((k) => !tj.rows.has(keyString(k)) && !tj.known.has(keyString(k)));
+              if (unknown) {
+                const { result } = await table.query({
+                  trans: req.trans,
+                  values: true,
+                  query: { index: pk, range: req.range },
+                });
+                rememberRows(
+                  tj,
+                  result.map((v) => pk.extractKey?.(v)),
+                  result,
+                );
+              } else await readBefore(req.trans, tj, keys);
               const res = await table.mutate(req);
               for (const k of keys) setAfter(tj, k, undefined);
               return res;

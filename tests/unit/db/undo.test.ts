@@ -106,6 +106,30 @@ describe('undo restores exactly what the action changed', () => {
       bulkContacts(db, ids, { kind: 'enrol', playbookId: 'speed-to-lead-90', source: 'web-form' }, opts),
     );
   });
+
+  it('bulk actions on many contacts (neighbouring rows deleted by key range), and on every other one', async () => {
+    const ids: number[] = [];
+    for (let i = 0; i < 40; i++) ids.push((await enrol(`p${i}@x.com`, 'speed-to-lead-90')).contactId);
+    const opts = { now: T0 + 60_000, via: 'dashboard' };
+    const every = ids.filter((_, i) => i % 2 === 0);
+    for (const selection of [ids, every]) {
+      for (const kind of ['pause', 'remove', 'delete'] as const) {
+        await roundTrip(`bulk ${kind} of ${selection.length}`, () =>
+          bulkContacts(db, selection, { kind }, opts),
+        );
+      }
+    }
+    // Resume writes new touches, then pause, stop and delete take rows written by two actions.
+    await bulkContacts(db, ids, { kind: 'pause' }, opts);
+    await roundTrip('bulk resume', () => bulkContacts(db, ids, { kind: 'resume' }, opts));
+    await bulkContacts(db, ids, { kind: 'resume' }, opts);
+    for (const kind of ['pause', 'remove', 'delete'] as const) {
+      await roundTrip(`bulk ${kind} after resume`, () => bulkContacts(db, ids, { kind }, opts));
+    }
+    await bulkContacts(db, every, { kind: 'delete' }, opts);
+    expect(await db.contacts.count()).toBe(20);
+    expect(await db.activities.where('contactId').anyOf(every).count()).toBe(0);
+  });
 });
 
 describe('undo entries', () => {
