@@ -13,6 +13,7 @@ import {
   recentActivities,
 } from '@/lib/db/export';
 import { t, tn } from '@/lib/i18n';
+import { storedText } from '@/lib/i18n/message';
 import { ACTIVITY_LABELS as KIND_LABELS, builtInText, CHANNEL_LABELS, PURPOSE_LABELS } from '@/lib/labels';
 import { downloadFile, formatWhen, isoDay, OUTCOME_LABELS } from './contacts/format';
 import { usePlaybooks, useSettings } from './contacts/useDashboardData';
@@ -200,7 +201,7 @@ export function ActivityTab() {
               const c = a.contactId === undefined ? undefined : data.ctx.contacts.get(a.contactId);
               const e = a.enrolmentId === undefined ? undefined : data.ctx.enrolments.get(a.enrolmentId);
               const outcome = a.outcome ? (OUTCOME_LABELS[a.outcome] ?? a.outcome) : undefined;
-              const details = [outcome, a.text].filter(Boolean).join(' · ');
+              const details = [outcome, storedText(a.msg, a.text)].filter(Boolean).join(' · ');
               return (
                 <tr key={a.id} data-testid="activity-row">
                   <td>{formatWhen(a.at, zone)}</td>

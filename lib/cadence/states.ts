@@ -2,7 +2,7 @@
  * The enrolment state machine. Pure: every function takes `now` (epoch ms) and returns the new
  * enrolment plus the activities to log, or a refusal; nothing is mutated.
  */
-import { englishText, type Msg, msg, msgOf } from '@/lib/i18n/msg';
+import { englishText, type Msg, msg, msgOf, msgWhen, storedMsg as said } from '@/lib/i18n/msg';
 import { CadenceError, stateMsg } from './errors';
 import { adjustForSource } from './lead-source';
 import { multiThreadDecision } from './multi-thread';
@@ -22,7 +22,14 @@ import type {
   PlannedTouch,
   Purpose,
 } from './types';
-import { activeRules, applyTrigger, formatLocal, placeTouch, type TriggerWarning } from './triggers';
+import {
+  activeRules,
+  applyTrigger,
+  noteWithWarnings,
+  placeTouch,
+  type TriggerWarning,
+  triggerWarning,
+} from './triggers';
 import { addLocalDays, assertTimeZone, HOUR_MS, MINUTE_MS, nextLocalMidnight } from './zoned';
 
 /** Re-engage delay after a completed sequence: default and allowed range, in days. */
@@ -54,7 +61,8 @@ export type EnrolmentEvent =
   | { type: 'extra-done'; key: number; skipped?: boolean; text?: string }
   /** The after-meeting or re-engage touch was done. */
   | { type: 'follow-up-done'; text?: string }
-  | { type: 'opt-out'; channel?: Channel; text?: string }
+  /** `msg`: why, when Touchbase says it (a reply asked to stop); `text` is what the rep typed. */
+  | { type: 'opt-out'; channel?: Channel; text?: string; msg?: Msg }
   | { type: 'withdraw-opt-out'; text?: string }
   /**
    * An email sent outside the steps (a value email): it fills no step and the next step stays
@@ -72,7 +80,7 @@ export type EnrolmentEvent =
    * The contact's zone or contact window changed: the steps not yet done are replanned in them
    * (done steps keep their times). `window` absent means the default window.
    */
-  | { type: 'set-schedule'; timeZone: string; window?: ContactWindow; text?: string };
+  | { type: 'set-schedule'; timeZone: string; window?: ContactWindow; text?: string; msg?: Msg };
 
 export type RefusalCode =
   | 'opted-out'
@@ -349,7 +357,7 @@ export function transition(
           {
             ok: true,
             enrolment: n,
-            activities: [replyAct, activity(e, 'paused', now, ctx, { text: 'replied' })],
+            activities: [replyAct, activity(e, 'paused', now, ctx, said(msg('activity_paused_replied')))],
           },
           event,
           at,
@@ -369,7 +377,15 @@ export function transition(
       return {
         ok: true,
         enrolment: n,
-        activities: [activity(e, 'paused', now, ctx, { text: event.text ?? 'manual' })],
+        activities: [
+          activity(
+            e,
+            'paused',
+            now,
+            ctx,
+            event.text ? { text: event.text } : said(msg('activity_paused_manual')),
+          ),
+        ],
       };
     }
     case 'resume': {
@@ -414,12 +430,20 @@ export function transition(
       delete n.followUp;
       delete n.meetingAt;
       if (!extras.length) delete n.extras;
-      const acts = [activity(e, 'note', now, ctx, { text: event.text ?? 'Missed the appointment.' })];
+      const acts = [
+        activity(
+          e,
+          'note',
+          now,
+          ctx,
+          event.text ? { text: event.text } : said(msg('activity_missed_appointment')),
+        ),
+      ];
       if (activeRules(n, 'appointment-missed').length === 0) {
         // No re-book rule: wait for the rep rather than resuming the old sequence.
         const paused: Enrolment = { ...n, state: 'paused', pauseReason: 'manual' };
         delete paused.notBefore;
-        acts.push(activity(e, 'paused', now, ctx, { text: 'missed appointment, no re-book rule' }));
+        acts.push(activity(e, 'paused', now, ctx, said(msg('activity_paused_no_rebook'))));
         return { ok: true, enrolment: paused, activities: acts };
       }
       const fired = applyTrigger(n, { type: 'appointment-missed', at: now }, now, ctx);
@@ -435,20 +459,29 @@ export function transition(
       const rest = (e.proposals ?? []).filter((x) => x.id !== event.id);
       const base = next({ proposals: rest });
       if (!rest.length) delete base.proposals;
-      const what =
-        p.action === 'opt-out' ? 'opt-out' : p.action === 'finish' ? 'finish, no re-nurture' : 'call now';
+      const what = said(
+        msg(
+          p.action === 'opt-out'
+            ? 'activity_proposal_opt_out'
+            : p.action === 'finish'
+              ? 'activity_proposal_finish'
+              : 'activity_proposal_call_now',
+        ),
+      );
       if (event.type === 'dismiss-proposal') {
         return {
           ok: true,
           enrolment: base,
-          activities: [activity(e, 'proposal-dismissed', now, ctx, { text: what, rule: p.rule })],
+          activities: [activity(e, 'proposal-dismissed', now, ctx, { ...what, rule: p.rule })],
         };
       }
-      const acts = [activity(e, 'proposal-confirmed', now, ctx, { text: what, rule: p.rule })];
+      const acts = [activity(e, 'proposal-confirmed', now, ctx, { ...what, rule: p.rule })];
       if (p.action === 'opt-out') {
         const r = transition(
           base,
-          { type: 'opt-out', text: p.matched ? `Reply: "${p.matched}"` : undefined },
+          p.matched
+            ? { type: 'opt-out', msg: msg('activity_opt_out_reply', { matched: p.matched }) }
+            : { type: 'opt-out' },
           now,
           ctx,
         );
@@ -461,9 +494,7 @@ export function transition(
         delete n.notBefore;
         delete n.followUp;
         dropOpen(n);
-        acts.push(
-          activity(e, 'completed', now, ctx, { text: 'Not interested: finished with no re-nurture.' }),
-        );
+        acts.push(activity(e, 'completed', now, ctx, said(msg('activity_finished_not_interested'))));
         return { ok: true, enrolment: n, activities: acts };
       }
       if (e.state === 'opted-out') return refuse('opted-out', msg('err_opted_out_no_calls'));
@@ -481,16 +512,15 @@ export function transition(
         note: p.matched ? `They asked for a call ("${p.matched}").` : 'They asked for a call.',
       };
       const n: Enrolment = { ...base, extras: [...(base.extras ?? []), extra] };
-      const warnings: TriggerWarning[] = placed.reasons.map((code) => ({
-        rule: p.rule,
-        code,
-        message: `Outside the contact's hours: the call is due ${formatLocal(e.timeZone, placed.at)}.`,
-      }));
+      const when = msgWhen(placed.at, e.timeZone);
+      const warnings: TriggerWarning[] = placed.reasons.map((code) =>
+        triggerWarning(p.rule, code, msg('activity_warn_call_outside_hours', { when })),
+      );
       acts.push(
         activity(e, 'rule-fired', now, ctx, {
           rule: p.rule,
           channel: 'call',
-          text: `Call due ${formatLocal(e.timeZone, placed.at)}, within ${within} min.${warnings.map((w) => ` Warning: ${w.message}`).join('')}`,
+          ...said(noteWithWarnings(msg('activity_call_due', { when, minutes: within }), warnings)),
         }),
       );
       return withWarnings({ ok: true, enrolment: n, activities: acts }, warnings);
@@ -542,7 +572,12 @@ export function transition(
       return {
         ok: true,
         enrolment: n,
-        activities: [activity(e, 'opted-out', now, ctx, { channel: event.channel, text: event.text })],
+        activities: [
+          activity(e, 'opted-out', now, ctx, {
+            channel: event.channel,
+            ...(event.msg ? said(event.msg) : { text: event.text }),
+          }),
+        ],
       };
     }
     case 'withdraw-opt-out': {
@@ -600,7 +635,7 @@ export function transition(
         ok: true,
         enrolment: n,
         activities: [
-          activity(e, 'note', now, ctx, { text: `Re-engage ${event.days} days after the last touch.` }),
+          activity(e, 'note', now, ctx, said(msg('activity_reengage_days', { days: event.days }))),
         ],
       };
     }
@@ -621,9 +656,17 @@ export function transition(
         ok: true,
         enrolment: n,
         activities: [
-          activity(e, 'note', now, ctx, {
-            text: event.text ?? `Replanned in ${event.timeZone}.`,
-          }),
+          activity(
+            e,
+            'note',
+            now,
+            ctx,
+            event.msg
+              ? said(event.msg)
+              : event.text
+                ? { text: event.text }
+                : said(msg('activity_replanned_in', { zone: event.timeZone })),
+          ),
         ],
       };
     }
@@ -654,7 +697,7 @@ function autoSkipGated(
         step: stepNo,
         channel: step.channel,
         purpose: step.purpose,
-        text: 'Skipped: the primary contact has not left two touches in a row unanswered.',
+        ...said(msg('activity_skipped_primary')),
       }),
     );
   }

@@ -7,6 +7,8 @@
  * contact window, 48 h between emails), the touch moves later and a warning says why: the
  * channel rules always win, never silently.
  */
+import { englishText, type Msg, msg, msgN, msgWhen, storedMsg } from '@/lib/i18n/msg';
+import { BUILT_IN_TEXT } from './builtin-text';
 import { detectReplyIntents, type IntentMatch } from './keywords';
 import { parseHhMm } from './plan';
 import { planEnrolment } from './states';
@@ -63,7 +65,32 @@ export type TriggerWarningCode =
 export interface TriggerWarning {
   rule: string;
   code: TriggerWarningCode;
+  /** What the rep reads, in their language. */
+  msg: Msg;
+  /** The same in English (logs, tests). */
   message: string;
+}
+
+export function triggerWarning(rule: string, code: TriggerWarningCode, m: Msg): TriggerWarning {
+  return { rule, code, msg: m, message: englishText(m) };
+}
+
+/** What a rule did, followed by each warning ("Warning: …"), as one message. */
+export function noteWithWarnings(what: Msg, warnings: readonly TriggerWarning[]): Msg {
+  return [what, ...warnings.map((w) => msg('activity_warning', { text: w.msg }))].reduceRight(
+    (rest, m) => (rest === undefined ? m : msg('err_joined', { first: m, rest })),
+    undefined as Msg | undefined,
+  ) as Msg;
+}
+
+/** "a, b, c" of messages (a rule's plan). */
+function listMsg(items: readonly Msg[]): Msg {
+  return (
+    items.reduceRight<Msg | undefined>(
+      (rest, m) => (rest === undefined ? m : msg('activity_list', { first: m, rest })),
+      undefined,
+    ) ?? { key: 'err_plain', params: { text: '' } }
+  );
 }
 
 /** A touch a rule scheduled: a step of the sequence (`step`) or an extra touch (`extraKey`). */
@@ -114,13 +141,26 @@ export function formatLocal(timeZone: string, utc: number): string {
   return `${wd} ${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
 }
 
-const CHANNEL_WORD: Record<Channel, string> = {
-  sms: 'text',
-  email: 'email',
-  call: 'call',
-  voicemail: 'voicemail',
-  linkedin: 'LinkedIn touch',
-  task: 'task',
+/** A channel inside a sentence ("text", "SMS"), in the reader's language. */
+const channelWord = (c: Channel): Msg =>
+  msg(
+    (
+      {
+        sms: 'channel_word_sms',
+        email: 'channel_word_email',
+        call: 'channel_word_call',
+        voicemail: 'channel_word_voicemail',
+        linkedin: 'channel_word_linkedin',
+        task: 'channel_word_task',
+      } as const
+    )[c],
+  );
+
+/** Why a touch could not go where a rule wanted it, inside a sentence. */
+const REASON_MSG: Record<MoveReason, Msg> = {
+  'contact-window': msg('activity_reason_contact_window'),
+  'one-sms-a-day': msg('activity_reason_one_text'),
+  'email-spacing': msg('activity_reason_email_spacing'),
 };
 
 const isInterruptive = (c: Channel) => c === 'sms' || c === 'call' || c === 'voicemail';
@@ -236,19 +276,20 @@ function moveWarnings(
   reasons: readonly MoveReason[],
   dueAt: number,
 ): TriggerWarning[] {
-  const when = formatLocal(e.timeZone, dueAt);
+  const when = msgWhen(dueAt, e.timeZone);
   const win = e.window ?? DEFAULT_WINDOW;
-  const word = CHANNEL_WORD[channel];
-  return reasons.map((code) => ({
-    rule: rule.id,
-    code,
-    message:
+  const word = channelWord(channel);
+  return reasons.map((code) =>
+    triggerWarning(
+      rule.id,
+      code,
       code === 'one-sms-a-day'
-        ? `One text a day: a text already goes out that day, so this ${word} moves to ${when}.`
+        ? msg('activity_warn_one_text', { channel: word, when })
         : code === 'contact-window'
-          ? `Outside the contact's hours (${win.start}-${win.end}): the ${word} moves to ${when}.`
-          : `48 h between emails: the ${word} moves to ${when}.`,
-  }));
+          ? msg('activity_warn_outside_hours', { start: win.start, end: win.end, channel: word, when })
+          : msg('activity_warn_email_spacing', { channel: word, when }),
+    ),
+  );
 }
 
 function nextExtraKey(e: Enrolment): number {
@@ -271,11 +312,7 @@ function consentChannel(
   warnings: TriggerWarning[],
 ): Channel {
   if (channel === 'sms' && e.source === 'cold-outbound') {
-    warnings.push({
-      rule: rule.id,
-      code: 'no-consent',
-      message: 'Cold outbound: no texting without consent, so an email instead of the text.',
-    });
+    warnings.push(triggerWarning(rule.id, 'no-consent', msg('activity_warn_no_consent')));
     return 'email';
   }
   return channel;
@@ -285,16 +322,19 @@ function ruleActivity(
   e: Enrolment,
   rule: CadenceRule,
   at: number,
-  what: string,
+  what: Msg,
   warnings: readonly TriggerWarning[],
   ctx: TriggerContext,
 ): Activity {
+  // A built-in rule's name reads in the reader's language; a rule the rep named, as they wrote it.
+  const nameKey = BUILT_IN_TEXT[rule.name.trim()];
+  const name: Msg | string = nameKey ? { key: nameKey } : rule.name;
   const a: Activity = {
     kind: 'rule-fired',
     at,
     contactId: e.contactId,
     rule: rule.id,
-    text: [`${rule.name}: ${what}`, ...warnings.map((w) => `Warning: ${w.message}`)].join(' '),
+    ...storedMsg(noteWithWarnings(msg('activity_rule_note', { rule: name, what }), warnings)),
   };
   if (e.id !== undefined) a.enrolmentId = e.id;
   if (ctx.via !== undefined) a.source = ctx.via;
@@ -388,7 +428,7 @@ export function applyTrigger(
 
   for (const rule of activeRules(e, event.type)) {
     const warnings: TriggerWarning[] = [];
-    let what = '';
+    let what: Msg = { key: 'err_plain', params: { text: '' } };
     const a = rule.action;
     if (a.kind === 'touch-within') {
       if (e.state !== 'active') continue;
@@ -416,17 +456,20 @@ export function applyTrigger(
       e = ins.enrolment;
       warnings.push(...moveWarnings(e, rule, channel, ins.reasons[0] ?? [], s.dueAt));
       res.scheduled.push(s);
-      what = `${CHANNEL_WORD[channel]} (step ${s.step}) due ${formatLocal(tz, s.dueAt)}, within ${a.withinMinutes} min.`;
+      what = msg('activity_rule_touch_within', {
+        channel: channelWord(channel),
+        step: s.step ?? 0,
+        when: msgWhen(s.dueAt, tz),
+        minutes: a.withinMinutes,
+      });
     } else if (a.kind === 'reference-voicemail') {
       if (e.state !== 'active') continue;
       const idx = e.steps.findIndex((s, i) => i >= e.done.length && s.channel === 'sms');
       if (idx < 0) {
-        warnings.push({
-          rule: rule.id,
-          code: 'nothing-to-reference',
-          message: 'No text is left in this sequence to refer to the voicemail.',
-        });
-        what = 'no text left to update.';
+        warnings.push(
+          triggerWarning(rule.id, 'nothing-to-reference', msg('activity_warn_nothing_to_reference')),
+        );
+        what = msg('activity_rule_no_text_left');
       } else {
         const steps = e.steps.map((s) => ({ ...s }));
         const step = steps[idx] as CadenceStep;
@@ -444,7 +487,10 @@ export function applyTrigger(
             deadlineAt: t.deadlineAt.getTime(),
             step: idx + 1,
           });
-          what = `the text of step ${idx + 1} (due ${formatLocal(tz, t.dueAt.getTime())}) now refers to the voicemail.`;
+          what = msg('activity_rule_text_refers_voicemail', {
+            step: idx + 1,
+            when: msgWhen(t.dueAt.getTime(), tz),
+          });
         }
       }
     } else if (a.kind === 'meeting-reminders') {
@@ -457,7 +503,7 @@ export function applyTrigger(
           (x) => x.doneAt !== undefined || x.purpose !== 'meeting-reminder',
         );
         let key = nextExtraKey(e);
-        const parts: string[] = [];
+        const parts: Msg[] = [];
         // The meeting's own emails (reminders, recap) answer the meeting: the 48 h spacing holds
         // against the sequence's emails, not among them. One text a day holds throughout.
         const base = { ...e, extras: [...extras] } as Enrolment;
@@ -475,34 +521,37 @@ export function applyTrigger(
               : meetingAt - r.beforeMinutes * MINUTE_MS;
           const label =
             r.beforeMinutes % 1440 === 0
-              ? `${r.beforeMinutes / 1440} day(s) before`
-              : `${r.beforeMinutes} min before`;
+              ? msgN('activity_reminder_days_before', r.beforeMinutes / 1440)
+              : msg('activity_reminder_minutes_before', { minutes: r.beforeMinutes });
           if (desired <= now) {
-            warnings.push({
-              rule: rule.id,
-              code: 'too-late',
-              message: `The meeting is too close for the reminder ${label}.`,
-            });
+            warnings.push(triggerWarning(rule.id, 'too-late', msg('activity_warn_too_close', { label })));
             continue;
           }
           let channel = consentChannel(e, r.channel, rule, warnings);
           let placed = placeTouch(base, channel, desired, others());
           if (placed.at >= meetingAt && channel !== 'email') {
             // Past the meeting a reminder is worthless; an email needs no contact window.
-            warnings.push({
-              rule: rule.id,
-              code: 'contact-window',
-              message: `The ${CHANNEL_WORD[channel]} reminder ${label} falls outside the contact's hours: an email instead.`,
-            });
+            warnings.push(
+              triggerWarning(
+                rule.id,
+                'contact-window',
+                msg('activity_warn_reminder_outside_hours', { channel: channelWord(channel), label }),
+              ),
+            );
             channel = 'email';
             placed = placeTouch(base, channel, desired, others());
           }
           if (placed.at >= meetingAt) {
-            warnings.push({
-              rule: rule.id,
-              code: 'too-late',
-              message: `No room for the reminder ${label} before the meeting (${placed.reasons.join(', ')}).`,
-            });
+            warnings.push(
+              triggerWarning(
+                rule.id,
+                'too-late',
+                msg('activity_warn_reminder_no_room', {
+                  label,
+                  reasons: listMsg(placed.reasons.map((r) => REASON_MSG[r])),
+                }),
+              ),
+            );
             continue;
           }
           warnings.push(...moveWarnings(e, rule, channel, placed.reasons, placed.at));
@@ -524,7 +573,9 @@ export function applyTrigger(
             deadlineAt: x.deadlineAt,
             extraKey: x.key,
           });
-          parts.push(`${CHANNEL_WORD[channel]} reminder ${formatLocal(tz, x.dueAt)}`);
+          parts.push(
+            msg('activity_rule_reminder', { channel: channelWord(channel), when: msgWhen(x.dueAt, tz) }),
+          );
         }
         const recapDeadline = meetingAt + a.recapWithinHours * HOUR_MS;
         const followUp = {
@@ -541,8 +592,8 @@ export function applyTrigger(
           dueAt: meetingAt,
           deadlineAt: recapDeadline,
         });
-        parts.push(`recap by ${formatLocal(tz, recapDeadline)}`);
-        what = `meeting ${formatLocal(tz, meetingAt)}: ${parts.join(', ')}; the sequence stops.`;
+        parts.push(msg('activity_rule_recap_by', { when: msgWhen(recapDeadline, tz) }));
+        what = msg('activity_rule_meeting', { when: msgWhen(meetingAt, tz), plan: listMsg(parts) });
       }
     } else if (a.kind === 'mini-sequence') {
       if (e.state !== 'active') continue;
@@ -558,7 +609,13 @@ export function applyTrigger(
         warnings.push(...moveWarnings(e, rule, s.channel, ins.reasons[i] ?? [], s.dueAt));
       });
       res.scheduled.push(...ins.scheduled);
-      what = `${ins.scheduled.map((s) => `${CHANNEL_WORD[s.channel]} ${formatLocal(tz, s.dueAt)}`).join(', ')}.`;
+      what = msg('activity_rule_plan', {
+        plan: listMsg(
+          ins.scheduled.map((s) =>
+            msg('activity_rule_touch_at', { channel: channelWord(s.channel), when: msgWhen(s.dueAt, tz) }),
+          ),
+        ),
+      });
     } else if (a.kind === 'propose-opt-out' || a.kind === 'propose-finish' || a.kind === 'propose-call-now') {
       if (event.type !== 'reply') continue;
       const matches: IntentMatch[] = detectReplyIntents(event.text);
@@ -574,13 +631,19 @@ export function applyTrigger(
       if (a.kind === 'propose-call-now') p.withinMinutes = a.withinMinutes;
       e = { ...e, proposals: [...kept, p] };
       res.proposals.push(p);
-      const words =
+      const matched = m?.matched;
+      what =
         action === 'opt-out'
-          ? 'proposes an opt-out'
+          ? matched
+            ? msg('activity_rule_propose_opt_out_quoted', { matched })
+            : msg('activity_rule_propose_opt_out')
           : action === 'finish'
-            ? 'proposes finishing with no re-nurture'
-            : 'proposes a call due now';
-      what = `${words}${m ? ` ("${m.matched}")` : ''}. The rep confirms or dismisses it.`;
+            ? matched
+              ? msg('activity_rule_propose_finish_quoted', { matched })
+              : msg('activity_rule_propose_finish')
+            : matched
+              ? msg('activity_rule_propose_call_now_quoted', { matched })
+              : msg('activity_rule_propose_call_now');
     } else if (a.kind === 're-nurture') {
       if (e.state !== 'completed') continue;
       const days = a.days ?? e.reengageDays ?? MIN_RENURTURE_DAYS;
@@ -601,7 +664,7 @@ export function applyTrigger(
         dueAt,
         deadlineAt: nextLocalMidnight(tz, dueAt),
       });
-      what = `re-engage email due ${formatLocal(tz, dueAt)} (${clamped} days after the last touch).`;
+      what = msg('activity_rule_reengage', { when: msgWhen(dueAt, tz), days: clamped });
     }
     res.fired.push(rule.id);
     res.warnings.push(...warnings);

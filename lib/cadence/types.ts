@@ -1,4 +1,5 @@
 import type { CadenceRule } from './rules';
+import type { Msg } from '@/lib/i18n/msg';
 
 /**
  * Core vocabulary of the cadence engine (see ../shared/spec/cadence.md).
@@ -321,7 +322,10 @@ export interface Activity {
   channel?: Channel;
   purpose?: Purpose;
   outcome?: CallOutcome | string;
+  /** What the rep typed, or the English of `msg` when there is one (older builds and exports read it). */
   text?: string;
+  /** What Touchbase itself wrote, as a message: each reader sees it in their language. */
+  msg?: Msg;
   /** Where it came from: sidebar, popup, gmail (auto-detected), import, dashboard. */
   source?: string;
   /** rule-fired and proposal activities: the id of the playbook rule. */

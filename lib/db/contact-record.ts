@@ -2,7 +2,7 @@
  * Editing a contact's record (dashboard drawer, Gmail sidebar), and replanning its sequences
  * when the contact's zone or window changes, all in one transaction.
  */
-import { joinMsgs, msg } from '@/lib/i18n/msg';
+import { joinMsgs, type Msg, msg, msgClock } from '@/lib/i18n/msg';
 import { pendingTouches } from '@/lib/cadence';
 import { DEFAULT_WINDOW } from '@/lib/cadence/types';
 import {
@@ -13,7 +13,6 @@ import {
   otherEmailsOf,
   sameWindow,
 } from '@/lib/contacts/record';
-import { formatClock } from '@/lib/format/datetime';
 import { applyEvent, normaliseEmail, RepoError, writeTables } from './repo';
 import type { ContactRow, EnrolmentRow, TouchbaseDb, TouchRow } from './schema';
 import { getSettings } from './settings';
@@ -49,14 +48,14 @@ function plannedOf(e: EnrolmentRow): Pick<TouchRow, 'step' | 'dueAt'>[] {
 export async function replanEnrolment(
   db: TouchbaseDb,
   e: EnrolmentRow,
-  schedule: { timeZone: string; window: NonNullable<EnrolmentRow['window']>; text: string },
+  schedule: { timeZone: string; window: NonNullable<EnrolmentRow['window']>; note: Msg },
   opts: { now: number; via: string },
 ): Promise<number> {
   const before = plannedOf(e);
   const after = await applyEvent(
     db,
     e,
-    { type: 'set-schedule', timeZone: schedule.timeZone, window: schedule.window, text: schedule.text },
+    { type: 'set-schedule', timeZone: schedule.timeZone, window: schedule.window, msg: schedule.note },
     opts.now,
     opts.via,
   );
@@ -154,25 +153,22 @@ export async function updateContact(
     const window = next.window ?? settings.window ?? DEFAULT_WINDOW;
     const oldWindow = cur.window ?? settings.window ?? DEFAULT_WINDOW;
     if (next.timeZone === cur.timeZone && sameWindow(window, oldWindow)) return { contact: next, moved: 0 };
-    const what = [
-      next.timeZone !== cur.timeZone ? `their time zone (${next.timeZone})` : '',
-      sameWindow(window, oldWindow)
-        ? ''
-        : `their window (${formatClock(window.start)}–${formatClock(window.end)})`,
-    ]
-      .filter(Boolean)
-      .join(' and ');
+    const zone = next.timeZone !== cur.timeZone ? next.timeZone : undefined;
+    const hours = sameWindow(window, oldWindow)
+      ? undefined
+      : { start: msgClock(window.start), end: msgClock(window.end) };
+    const note =
+      zone && hours
+        ? msg('activity_replanned_zone_window', { zone, ...hours })
+        : zone
+          ? msg('activity_replanned_zone', { zone })
+          : msg('activity_replanned_window', hours ?? { start: '', end: '' });
     let moved = 0;
     const enrolments = await db.enrolments.where('contactId').equals(contactId).toArray();
     for (const e of enrolments) {
       if (!REPLANNABLE.has(e.state)) continue;
       if (e.timeZone === next.timeZone && sameWindow(e.window ?? DEFAULT_WINDOW, window)) continue;
-      moved += await replanEnrolment(
-        db,
-        e,
-        { timeZone: next.timeZone, window, text: `Replanned for ${what}.` },
-        opts,
-      );
+      moved += await replanEnrolment(db, e, { timeZone: next.timeZone, window, note }, opts);
     }
     return { contact: next, moved };
   });

@@ -3,7 +3,7 @@
  * outlives the contact row (delete, re-import) and stops every running sequence, in one
  * transaction. Withdrawing needs a reason, which goes into the contact's history.
  */
-import { msg } from '@/lib/i18n/msg';
+import { englishText, type Msg, msg } from '@/lib/i18n/msg';
 import { CHANNELS, type Channel } from '@/lib/cadence';
 import { applyEvent, findContacts, RepoError, writeTables } from './repo';
 import { type ActivityRow, type ContactRow, suppressionFor, type TouchbaseDb } from './schema';
@@ -26,9 +26,11 @@ function allOptedOut(): ContactRow['optOut'] {
 export async function optOutContact(
   db: TouchbaseDb,
   contactId: number,
-  opts: { now: number; via: string; reason?: string; enrolmentId?: number },
+  opts: { now: number; via: string; reason?: string; enrolmentId?: number; note?: Msg },
 ): Promise<{ stopped: number }> {
-  const reason = (opts.reason ?? '').trim().slice(0, 500);
+  // Touchbase's own reason (a reply asked to stop) is a message in the history; the suppression
+  // list keeps its English text.
+  const reason = (opts.note ? englishText(opts.note) : (opts.reason ?? '')).trim().slice(0, 500);
   return db.transaction('rw', writeTables(db), async () => {
     const c = await db.contacts.get(contactId);
     if (!c) throw new RepoError(msg('err_contact_gone'));
@@ -43,11 +45,18 @@ export async function optOutContact(
     await db.suppressions.put(entry);
     await db.contacts.update(contactId, { optOut: allOptedOut(), updatedAt: opts.now });
     for (const e of targets) {
-      await applyEvent(db, e, { type: 'opt-out', text: reason || undefined }, opts.now, opts.via);
+      await applyEvent(
+        db,
+        e,
+        { type: 'opt-out', text: reason || undefined, msg: opts.note },
+        opts.now,
+        opts.via,
+      );
     }
     if (!targets.length) {
       const row = { kind: 'opted-out', at: opts.now, contactId, source: opts.via } as ActivityRow;
       if (reason) row.text = reason;
+      if (opts.note) row.msg = opts.note;
       await db.activities.add(row);
     }
     return { stopped: targets.length };

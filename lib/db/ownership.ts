@@ -3,7 +3,7 @@
  * and another rep takes it over deliberately, logged, before enrolling it. With sync off there is
  * no "me" and nothing here applies.
  */
-import { type Msg, msg } from '@/lib/i18n/msg';
+import { type Msg, msg, storedMsg } from '@/lib/i18n/msg';
 import { SYNC_ON_KEY } from './outbox';
 import { RepoError, writeTables } from './repo';
 import type { ActivityRow, ContactOwner, ContactRow, TouchbaseDb } from './schema';
@@ -103,7 +103,11 @@ export async function takeOver(
       kind: 'note',
       at: opts.now,
       contactId,
-      text: c.owner ? `${me.name} took this lead over from ${c.owner.name}.` : `${me.name} took this lead.`,
+      ...storedMsg(
+        c.owner
+          ? msg('activity_took_over', { name: me.name, previous: c.owner.name })
+          : msg('activity_took_lead', { name: me.name }),
+      ),
       source: opts.via,
     } as ActivityRow);
     return { ...c, owner, updatedAt: opts.now };

@@ -11,6 +11,7 @@ import {
   transition,
 } from '@/lib/cadence';
 import { sameWindow } from '@/lib/contacts/record';
+import { msg } from '@/lib/i18n/msg';
 import { movedTouches } from './contact-record';
 import { saveRepSettings } from './maintenance';
 import { applyEvent, writeTables } from './repo';
@@ -55,7 +56,7 @@ async function changesFor(db: TouchbaseDb, prev: RepSettings, next: RepSettings)
         type: 'set-schedule',
         timeZone: e.timeZone,
         window: next.window,
-        text: 'Replanned for the new default contact window.',
+        msg: msg('activity_replanned_default_window'),
       });
     }
     if (daysChanged && (e.reengageDays ?? DEFAULT_REENGAGE_DAYS) !== next.reengageDays) {

@@ -16,7 +16,7 @@ import {
   transition,
 } from '@/lib/cadence';
 import { otherEmailId } from '@/lib/contacts/record';
-import { englishText, type Msg, MsgError, msg, msgOf } from '@/lib/i18n/msg';
+import { englishText, type Msg, MsgError, msg, msgOf, storedMsg } from '@/lib/i18n/msg';
 import type { ContactInput, EnrolmentAction } from '@/lib/messaging/protocol';
 import { isLanguage } from '@/lib/templates/language';
 import type { ActivityRow, ContactRow, EnrolmentRow, RepSettings, TouchbaseDb, TouchRow } from './schema';
@@ -168,7 +168,7 @@ export async function mergeContacts(
       kind: 'note',
       at: opts.now,
       contactId: survivorId,
-      text: `Merged with ${other}: one person.`,
+      ...storedMsg(msg('activity_merged_with', { other })),
       source: opts.via,
     } as ActivityRow);
     return { ...survivor, ...patch };
@@ -1060,11 +1060,19 @@ export async function enrolmentAction(
         // The same opt-out path as the button: suppression entry, every sequence stops.
         await optOutContact(db, e.contactId, {
           ...opts,
-          reason: p.matched ? `Reply: "${p.matched}"` : 'Reply asked to stop',
+          note: p.matched
+            ? msg('activity_opt_out_reply', { matched: p.matched })
+            : msg('activity_opt_out_asked'),
           enrolmentId,
         });
         await logActivities(db, e, [
-          { kind: 'proposal-confirmed', at: opts.now, text: 'opt-out', rule: p.rule, source: opts.via },
+          {
+            kind: 'proposal-confirmed',
+            at: opts.now,
+            ...storedMsg(msg('activity_proposal_opt_out')),
+            rule: p.rule,
+            source: opts.via,
+          },
         ]);
         const after = await mustGetEnrolment(db, enrolmentId);
         if (after.proposals?.length) {

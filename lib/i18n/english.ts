@@ -3,8 +3,10 @@
  * {@link MsgError}'s `message` carries (logs, tests, code that only knows `Error`). The rep reads
  * `renderMsg` (lib/i18n/message.ts) instead, in their language.
  */
+import { toLocal } from '@/lib/cadence/zoned';
+import { formatClock } from '@/lib/format/datetime';
 import { EN, fillMessage } from './catalogue';
-import { type Msg, registerEnglish } from './msg';
+import { CLOCK_KEY, type Msg, registerEnglish, WHEN_KEY } from './msg';
 
 /** What rendering needs from a language. */
 export interface MsgLanguage {
@@ -16,11 +18,20 @@ export interface MsgLanguage {
   num(n: number): string;
   /** The CLDR plural category of `n`. */
   plural(n: number): string;
+  /** An instant in a time zone. */
+  when(at: number, timeZone: string): string;
+  /** A clock time written "08:00". */
+  clock(hhmm: string): string;
 }
 
 /** `m` in `lang`: a plural base picks its form by `params.count`; message params render first. */
 export function renderWith(m: Msg, lang: MsgLanguage): string {
   const params = m.params ?? {};
+  if (m.key === WHEN_KEY) {
+    const { at, tz } = params;
+    return typeof at === 'number' && Number.isFinite(at) && typeof tz === 'string' ? lang.when(at, tz) : '';
+  }
+  if (m.key === CLOCK_KEY) return typeof params.hhmm === 'string' ? lang.clock(params.hhmm) : '';
   let key = m.key;
   if (!(key in EN) && typeof params.count === 'number') {
     const exact = `${key}_${lang.plural(params.count)}`;
@@ -49,7 +60,29 @@ const ENGLISH: MsgLanguage = {
   },
   num: (n) => numbers.format(n),
   plural: (n) => plurals.select(n),
+  when: spelledWhen,
+  clock: (hhmm) => formatClock(hhmm, 'en-US'),
 };
+
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+/**
+ * "Tue 2026-03-03 10:10" in the zone: the English text stored beside a message reads like the
+ * cadence contract's tables (and like history written before messages had keys). A zone this
+ * runtime refuses reads in UTC.
+ */
+function spelledWhen(at: number, timeZone: string): string {
+  let local = Number.NaN;
+  try {
+    local = toLocal(timeZone, at);
+  } catch {
+    // The UTC reading below.
+  }
+  if (!Number.isFinite(local)) local = at;
+  const d = new Date(local);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${WEEKDAYS[d.getUTCDay()]} ${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+}
 
 /** `m` in English. */
 export function english(m: Msg): string {

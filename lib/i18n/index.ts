@@ -9,7 +9,7 @@
  * {@link uiLocale} is the locale every surface hands to `lib/format` (12/24 h, number grouping).
  */
 import { browser } from 'wxt/browser';
-import { formatNumber } from '@/lib/format/datetime';
+import { formatClock, formatDateTime, formatNumber } from '@/lib/format/datetime';
 import { type Catalogue, EN, type EnCatalogue, fillMessage, loadCatalogue } from './catalogue';
 import { isUiLocaleChoice, matchUiLocale, type UiLocale } from './locales';
 import { uiLanguage } from './override';
@@ -203,6 +203,8 @@ export function renderMsgNow(m: Msg): string {
     lookup,
     num: formatCount,
     plural: category,
+    when: (at, tz) => formatDateTime(at, tz, state.locale),
+    clock: (hhmm) => formatClock(hhmm, state.locale),
   });
 }
 

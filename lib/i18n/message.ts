@@ -3,8 +3,9 @@
  * interface language (the rep's override, else the browser's). Text stored before a message had
  * a key (an old undo label, an old note) is shown as it was written.
  */
+import { EN } from './catalogue';
 import { renderMsgNow } from './index';
-import { type Msg, msgOf } from './msg';
+import { CLOCK_KEY, isMsg, type Msg, msgOf, WHEN_KEY } from './msg';
 
 export * from './msg';
 
@@ -23,4 +24,19 @@ export function errorText(err: unknown): string {
   const m = msgOf(err);
   if (m) return renderMsg(m);
   return err instanceof Error ? err.message : String(err);
+}
+
+/** Whether this version can word `m` and every message inside it (a newer one's may not). */
+export function isKnownMsg(m: Msg): boolean {
+  const known = m.key === WHEN_KEY || m.key === CLOCK_KEY || m.key in EN || `${m.key}_other` in EN;
+  return known && Object.values(m.params ?? {}).every((p) => typeof p !== 'object' || isKnownMsg(p));
+}
+
+/**
+ * What a stored row says (an activity's note): its message in the interface language, else the
+ * text stored with it: a row written before messages had keys, a message from a newer version,
+ * or a malformed one from a peer.
+ */
+export function storedText(m: unknown, text: string | undefined): string {
+  return isMsg(m) && isKnownMsg(m) ? renderMsgNow(m) : (text ?? '');
 }

@@ -75,6 +75,24 @@ export function joinMsgs(list: readonly Msg[], max = 6): Msg {
     .reduceRight<Msg>((rest, m) => ({ key: 'err_joined', params: { first: m, rest } }), last);
 }
 
+/**
+ * Parameters that are not words: an instant (`at`, epoch ms, in the zone `tz`) and a clock time
+ * ("08:00"). They are messages with reserved keys, so stored rows stay plain JSON, and each reader
+ * writes them in their own locale (12/24 h, weekday names).
+ */
+export const WHEN_KEY = 'fmt_when';
+export const CLOCK_KEY = 'fmt_clock';
+
+/** An instant as a message parameter: "Tue, Mar 3, 10:10 AM" / "Di., 3. März, 10:10" in `timeZone`. */
+export function msgWhen(at: number, timeZone: string): Msg {
+  return { key: WHEN_KEY, params: { at, tz: timeZone } };
+}
+
+/** A clock time ("08:00") as a message parameter: "8:00 AM" / "08:00" for the reader. */
+export function msgClock(hhmm: string): Msg {
+  return { key: CLOCK_KEY, params: { hhmm } };
+}
+
 type EnglishRenderer = (m: Msg) => string;
 let english: EnglishRenderer = (m) => m.key;
 
@@ -86,6 +104,15 @@ export function registerEnglish(fn: EnglishRenderer): void {
 /** `m` in English (logs, tests, and the `message` of values that also carry `msg`). */
 export function englishText(m: Msg): string {
   return english(m);
+}
+
+/**
+ * What a row keeps of a message (an activity's note): the message, rendered in each reader's
+ * language, and its English text beside it, which older builds, the CSV export and a reader
+ * that does not know the key yet show instead.
+ */
+export function storedMsg(m: Msg): { msg: Msg; text: string } {
+  return { msg: m, text: english(m) };
 }
 
 /**

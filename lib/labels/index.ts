@@ -89,6 +89,9 @@ export const ACTIVITY_LABELS: Record<string, string> = messageMap({
   removed: 'activity_removed',
   note: 'activity_note',
   'sent-from-gmail': 'activity_sent_from_gmail',
+  'rule-fired': 'activity_rule_fired',
+  'proposal-confirmed': 'activity_proposal_confirmed',
+  'proposal-dismissed': 'activity_proposal_dismissed',
 });
 
 /**

@@ -11,6 +11,8 @@ import {
 import { deleteAllData, saveRepSettings } from '@/lib/db/maintenance';
 import { validateSettings } from '@/lib/settings/validate';
 import { english } from '@/lib/i18n/english';
+import { applyChoice, resetI18n } from '@/lib/i18n';
+import { msg, storedMsg } from '@/lib/i18n/msg';
 
 const T0 = Date.parse('2026-03-03T15:00:00Z');
 let db: TouchbaseDb;
@@ -86,6 +88,28 @@ describe('activity export', () => {
     const ctx = await loadActivityContext(db);
     const recent = await recentActivities(db, { from: T0 + 5000 }, ctx, 3);
     expect(recent.map((r) => r.text)).toEqual(['n24', 'n23', 'n22']);
+  });
+
+  it("writes a note Touchbase worded in stable English, whatever the rep's language", async () => {
+    const note = msg('activity_took_over', { name: 'Ben', previous: 'Ana' });
+    await db.activities.bulkAdd([
+      { kind: 'note', at: T0, contactId: 1, ...storedMsg(note) } as ActivityRow,
+      // Written before notes had messages: exported as stored.
+      { kind: 'note', at: T0 + 1, contactId: 1, text: 'Replanned in Europe/Paris.' } as ActivityRow,
+    ]);
+    await applyChoice('de');
+    try {
+      const csv = await collectCsv(
+        exportActivitiesCsv(activityExportRows(db, {}, { timeZone: 'America/New_York' })),
+      );
+      const parsed = Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true });
+      expect(parsed.data.slice(1).map((r) => r[11])).toEqual([
+        'Ben took this lead over from Ana.',
+        'Replanned in Europe/Paris.',
+      ]);
+    } finally {
+      resetI18n();
+    }
   });
 });
 

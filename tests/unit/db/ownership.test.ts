@@ -85,7 +85,13 @@ describe('lead ownership', () => {
     expect(await db.enrolments.count()).toBe(0);
     const after = await takeOver(db, id as number, { now: T0 + DAY, via: 'sidebar' });
     expect(after.owner).toEqual({ id: 'rep-ben', name: 'Ben', since: T0 + DAY });
-    expect((await db.activities.toArray()).map((a) => a.text)).toEqual(['Ben took this lead over from Ana.']);
+    // The note is a message (each teammate reads it in their language) with its English beside it.
+    expect((await db.activities.toArray()).map((a) => [a.text, a.msg])).toEqual([
+      [
+        'Ben took this lead over from Ana.',
+        { key: 'activity_took_over', params: { name: 'Ben', previous: 'Ana' } },
+      ],
+    ]);
     await expect(enrolAda(T0 + DAY)).resolves.toMatchObject({ contactId: id });
   });
 

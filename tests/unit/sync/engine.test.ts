@@ -19,6 +19,8 @@ import {
   withLaterTouches,
   takeOver,
 } from '@/lib/db';
+import { applyChoice, resetI18n } from '@/lib/i18n';
+import { storedText } from '@/lib/i18n/message';
 import { queueEverything, type PouchLike, type SyncContext } from '@/lib/sync/engine';
 import { checkInfo, describeSyncError, type SyncRemote, syncOnce } from '@/lib/sync/run';
 import { type CouchServer, startCouchServer } from '../../e2e/support/couch-server';
@@ -287,6 +289,40 @@ describe('team sync through a CouchDB-protocol server', () => {
     await a.sync();
     expect((await a.db.contacts.get(ida))?.owner).toEqual({ id: 'ben', name: 'Ben', since: T0 + 5_000 });
     expect((await history(a)).some((h) => h.includes('Ben took this lead over from Ana.'))).toBe(true);
+  });
+
+  it("a history note travels as a message: Ana reads Ben's take-over in German, an older build its English", async () => {
+    const a = await rep('ana');
+    const b = await rep('ben');
+    const { contactId: ida } = await enrolAda(a);
+    await a.sync();
+    await b.sync();
+    await takeOver(b.db, (await contactOf(b))?.id as number, { now: T0 + 5_000, via: 'sidebar' });
+    await b.sync();
+    await a.sync();
+    const [note] = await a.db.activities
+      .where('[contactId+at]')
+      .equals([ida, T0 + 5_000])
+      .toArray();
+    expect(note).toMatchObject({
+      kind: 'note',
+      text: 'Ben took this lead over from Ana.',
+      msg: { key: 'activity_took_over', params: { name: 'Ben', previous: 'Ana' } },
+    });
+    await applyChoice('de');
+    try {
+      expect(storedText(note?.msg, note?.text)).toBe('Ben hat diesen Lead von Ana übernommen.');
+    } finally {
+      resetI18n();
+    }
+    // What a build from before messages reads of the shared document: its English text.
+    const local = a.ctx.local as unknown as {
+      allDocs(o: { include_docs: true }): Promise<{ rows: { doc?: unknown }[] }>;
+    };
+    const shared = (await local.allDocs({ include_docs: true })).rows
+      .map((r) => r.doc as { kind?: string; row?: { kind?: string; text?: string; msg?: unknown } })
+      .find((d) => d?.kind === 'activity' && d.row?.kind === 'note');
+    expect(shared?.row).toMatchObject({ text: 'Ben took this lead over from Ana.', msg: note?.msg });
   });
 
   it('turning sync on queues what was there before; a new rep receives all of it', async () => {
