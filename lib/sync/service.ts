@@ -5,6 +5,7 @@
  */
 import PouchDB, { type PouchDatabase } from 'pouchdb-browser';
 import { claimUnowned, getDb, OUTBOX_VERSION, SYNC_ON_KEY, type TouchbaseDb } from '@/lib/db';
+import { type ReadAheadSource, type ReadAheadTarget, readAhead } from './read-ahead';
 import { queueEverything, type SyncContext, type SyncProgress } from './engine';
 import { checkInfo, describeSyncError, type SyncFailure, type SyncRemote, syncOnce } from './run';
 import {
@@ -49,17 +50,23 @@ function remoteOf(local: PouchDatabase, cfg: SyncConfig): SyncRemote {
       // `pending` with each batch, which is exact).
       const [mine, theirs] = await Promise.all([local.info(), remote.info()]);
       const beyond = Number(theirs.doc_count) - Number(mine.doc_count);
-      await local.replicate
-        .from(remote, { batch_size: REPLICATION_BATCH, batches_limit: REPLICATION_AHEAD })
-        .on('change', (info) => {
-          const total =
-            info.pending !== undefined
-              ? info.docs_written + info.pending
-              : beyond >= info.docs_written
-                ? beyond
-                : undefined;
-          progress?.({ done: info.docs_written, total });
-        });
+      // Its own server object: the pull's checks and downloads start early (lib/sync/read-ahead.ts).
+      const source = remoteFor(cfg);
+      const restore = readAhead(source as unknown as ReadAheadSource, local as unknown as ReadAheadTarget);
+      // (PouchDB's replication is a thenable without `finally`.)
+      await Promise.resolve(
+        local.replicate
+          .from(source, { batch_size: REPLICATION_BATCH, batches_limit: REPLICATION_AHEAD })
+          .on('change', (info) => {
+            const total =
+              info.pending !== undefined
+                ? info.docs_written + info.pending
+                : beyond >= info.docs_written
+                  ? beyond
+                  : undefined;
+            progress?.({ done: info.docs_written, total });
+          }),
+      ).finally(restore);
     },
   };
 }

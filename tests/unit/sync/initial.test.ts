@@ -21,6 +21,7 @@ import {
   type SyncContext,
   type SyncProgress,
 } from '@/lib/sync/engine';
+import { readAhead } from '@/lib/sync/read-ahead';
 import { checkInfo, type SyncRemote, syncOnce } from '@/lib/sync/run';
 import { type TeamShape, teamCounts, teamDocs } from '../../bench/sync-team';
 import { type CouchServer, startCouchServer } from '../../e2e/support/couch-server';
@@ -84,7 +85,13 @@ async function newRep(database: string, opts: { pageSize?: number; user?: string
     check: async () => checkInfo(await remoteDb.info()),
     replicate: async () => {
       await local.replicate.to(remoteDb);
-      await local.replicate.from(remoteDb, { batch_size: 50 });
+      // As the worker pulls: checks and downloads started ahead (lib/sync/read-ahead.ts).
+      const restore = readAhead(remoteDb, local);
+      try {
+        await local.replicate.from(remoteDb, { batch_size: 50 });
+      } finally {
+        restore();
+      }
     },
   };
   return { db, ctx, remote, local, sync: () => syncOnce(ctx, remote) };
