@@ -1,5 +1,6 @@
 import type { PageView } from '@/lib/sites/types';
 import { t } from '@/lib/i18n';
+import { renderMsg } from '@/lib/i18n/message';
 
 /** Nothing to follow on this page: say so calmly, and what could not be found. */
 export function EmptyState({ view }: { view: PageView }) {
@@ -21,8 +22,9 @@ export function EmptyState({ view }: { view: PageView }) {
       </p>
       {view.problems.length && !inList ? (
         <ul className="sb-problems tb-muted" data-testid="sidebar-problems">
-          {view.problems.map((p) => (
-            <li key={p}>{p}</li>
+          {view.problems.map((p, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: one view's problems never reorder.
+            <li key={i}>{renderMsg(p)}</li>
           ))}
         </ul>
       ) : null}

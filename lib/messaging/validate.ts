@@ -8,6 +8,7 @@ import { MAX_ASSIGN_RULES, MAX_RULE_REPS } from '@/lib/sync/assign';
 import type { RuntimeMessage } from './protocol';
 import { isTouchId } from '@/lib/db/touch-id';
 import { isLanguage } from '@/lib/templates/language';
+import { EN } from '@/lib/i18n/catalogue';
 import { isMsg, type Msg } from '@/lib/i18n/msg';
 
 /** Longest free text (notes, the text of a sent touch, a mail body) a message may carry. */
@@ -82,25 +83,31 @@ function isAssignRules(v: unknown): boolean {
   });
 }
 
-/**
- * The messages a content script may answer a command with. The page's script runs beside the
- * host's code, so its answer is input: only these keys, with short text parameters, get rendered.
- */
-const PAGE_PROBLEM_KEYS: ReadonlySet<string> = new Set([
-  'page_command_failed',
-  'page_compose_did_not_open',
-  'page_compose_gone',
-  'page_compose_open_failed',
-  'page_gmail_compose_button_missing',
-  'page_insert_failed',
-  'page_no_compose',
-  'page_record_no_compose',
-]);
+/** Longest text parameter of a page's message (a compose id): anything longer is not ours. */
+const MAX_PAGE_PARAM = 200;
 
-/** Whether `v` is a problem a content script may report (see {@link PAGE_PROBLEM_KEYS}). */
-export function isPageProblem(v: unknown): v is Msg {
-  if (!isMsg(v) || !PAGE_PROBLEM_KEYS.has(v.key)) return false;
-  return Object.values(v.params ?? {}).every((p) => typeof p === 'string' && p.length <= MAX_FIELD);
+/**
+ * Whether `v` is a message a content script may answer or report with: a key of the catalogue's
+ * `page_` area, with short text, numbers or another such message (a part of the page: "the
+ * name") as parameters. The page's script runs beside the host's code, so what it posts is
+ * input: anything else is not rendered.
+ */
+export function isPageProblem(v: unknown, depth = 0): v is Msg {
+  if (depth > 2 || !isMsg(v) || !v.key.startsWith('page_') || !Object.hasOwn(EN, v.key)) return false;
+  return Object.values(v.params ?? {}).every(
+    (p) =>
+      (typeof p === 'string' && p.length <= MAX_PAGE_PARAM) ||
+      typeof p === 'number' ||
+      isPageProblem(p, depth + 1),
+  );
+}
+
+/**
+ * A page view's problem: a page message, or plain text from a content script older than the
+ * messages (the sidebar shows it as written).
+ */
+function isViewProblem(v: unknown): boolean {
+  return isPageProblem(v) || isText(v, MAX_FIELD);
 }
 
 const PAGE_VALUE_FIELDS: ReadonlySet<string> = new Set(['phone', 'title', 'company', 'email', 'linkedinUrl']);
@@ -126,7 +133,12 @@ export function pageViewProblem(v: unknown): string | undefined {
   if (!isText(v.site, MAX_VIA) || typeof v.kind !== 'string' || !VIEW_KINDS.has(v.kind))
     return 'The page view has no valid kind.';
   if (!isText(v.url, MAX_TEXT)) return 'The page view has no valid address.';
-  if (!isList(v.composes) || !isList(v.inboxRows) || !isStringList(v.problems, 100, MAX_FIELD))
+  if (
+    !isList(v.composes) ||
+    !isList(v.inboxRows) ||
+    !isList(v.problems, 100) ||
+    !v.problems.every(isViewProblem)
+  )
     return 'The page view lists are not valid.';
   if (!isOptionalText(v.accountEmail, MAX_FIELD)) return 'The account is not valid.';
   for (const c of v.composes) {

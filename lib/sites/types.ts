@@ -111,8 +111,11 @@ export interface PageView {
   composes: ComposeView[];
   inboxRows: InboxRow[];
   accountEmail?: string;
-  /** What could not be found, in plain words, for the sidebar and for bug reports. */
-  problems: string[];
+  /**
+   * What could not be found, as messages (`page_*` keys) the sidebar renders in the rep's
+   * language; the background lets only known keys with short parameters through.
+   */
+  problems: Msg[];
 }
 
 /**

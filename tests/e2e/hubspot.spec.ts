@@ -143,3 +143,31 @@ test('a record page whose DOM changed: a calm "nothing to show here", no console
   await expect(sidebar.getByTestId('sidebar-empty')).toContainText('could not read who is on this record');
   expect(consoleErrors).toEqual([]);
 });
+
+test.describe('a browser in German', () => {
+  test.use({ browserLocale: 'de' });
+
+  test('a record page whose DOM changed says what it could not read, in German', async ({
+    context,
+    serviceWorker,
+    consoleErrors,
+  }) => {
+    await waitForSiteScript(serviceWorker, 'hubspot');
+    await serveSite(context, 'https://app.hubspot.com', 'hubspot', 'hubspot-dom-changed.SYNTHETIC.html');
+    const page = await context.newPage();
+    await page.goto(`${PORTAL}/record/0-1/50001`);
+    const sidebar = page.frameLocator('#touchbase-sidebar iframe');
+    await expect(sidebar.getByTestId('sidebar-empty')).toContainText(
+      'Touchbase konnte nicht lesen, wer in diesem Datensatz steht',
+    );
+    // The content script reports messages; the background checks them; the sidebar words them.
+    await expect(sidebar.getByTestId('sidebar-problems').locator('li')).toHaveText([
+      'Der Kopfbereich des Kontakts wurde nicht gefunden.',
+      'Die Eigenschaften des Kontakts wurden nicht gefunden.',
+      'Dieser Kontakt zeigt keine E-Mail-Adresse.',
+      'Auf dieser Datensatzseite wurde niemand gefunden.',
+    ]);
+    await page.screenshot({ path: `${SHOTS}/hubspot-dom-changed-de.png` });
+    expect(consoleErrors).toEqual([]);
+  });
+});

@@ -75,3 +75,26 @@ test('a Salesforce page whose DOM changed: calm, no console errors', async ({
   await expect(sidebar.getByTestId('sidebar-empty')).toContainText('Nothing to show here');
   expect(consoleErrors).toEqual([]);
 });
+
+test.describe('a browser in Spanish', () => {
+  test.use({ browserLocale: 'es' });
+
+  test('a Salesforce page whose DOM changed says what it could not read, in Spanish', async ({
+    context,
+    serviceWorker,
+    consoleErrors,
+  }) => {
+    await waitForSiteScript(serviceWorker, 'salesforce');
+    await serveSite(context, ORIGIN, 'salesforce', 'salesforce-dom-changed.SYNTHETIC.html');
+    const page = await context.newPage();
+    await page.goto(ADA);
+    const sidebar = page.frameLocator('#touchbase-sidebar iframe');
+    await expect(sidebar.getByTestId('sidebar-problems').locator('li')).toHaveText([
+      'No se encontró la cabecera del registro.',
+      'Este contacto no muestra ninguna dirección de correo.',
+      'No se encontró a nadie en esta página de registro.',
+    ]);
+    await page.screenshot({ path: 'tests/e2e/screenshots/salesforce-dom-changed-es.png' });
+    expect(consoleErrors).toEqual([]);
+  });
+});

@@ -1,4 +1,5 @@
 /** Builds record-page views the same way for every site, so the sidebar sees one shape. */
+import { type Msg, msg } from '@/lib/i18n/msg';
 import type { CrmSiteId, PageView, RecordRef, RecordView } from '../types';
 
 /** A record with nothing read yet. */
@@ -23,7 +24,7 @@ export function hasPerson(r: RecordView): boolean {
 }
 
 /** A "not here" view for a page that is not a record of this site. */
-export function notRecord(site: CrmSiteId, url: string, problem: string): PageView {
+export function notRecord(site: CrmSiteId, url: string, problem: Msg): PageView {
   return { site, kind: 'unknown', url, composes: [], inboxRows: [], problems: [problem] };
 }
 
@@ -31,19 +32,19 @@ export function notRecord(site: CrmSiteId, url: string, problem: string): PageVi
  * The view of a record page: 'record' when the person was found, otherwise 'unknown' with the
  * URL's ref kept so the sidebar can say which record it could not read.
  */
-export function recordView(site: CrmSiteId, url: string, record: RecordView, problems: string[]): PageView {
+export function recordView(site: CrmSiteId, url: string, record: RecordView, problems: Msg[]): PageView {
   const base = { site, url, composes: [], inboxRows: [], recordRef: record.ref, problems };
   if (!hasPerson(record)) {
-    return { ...base, kind: 'unknown', problems: [...problems, 'Nobody found on this record page.'] };
+    return { ...base, kind: 'unknown', problems: [...problems, msg('page_record_nobody')] };
   }
   return { ...base, kind: 'record', record };
 }
 
-/** Runs one read; a failure becomes a plain-words problem instead of an exception. */
-export function attempt(problems: string[], what: string, fn: () => void): void {
+/** Runs one read; a failure becomes a problem ("Could not read the name.") instead of an exception. */
+export function attempt(problems: Msg[], what: Msg, fn: () => void): void {
   try {
     fn();
   } catch {
-    problems.push(`Could not read ${what}.`);
+    problems.push(msg('page_read_failed', { what }));
   }
 }

@@ -3,6 +3,7 @@
  * so it can run after every navigation. Each part is read on its own: a part that fails becomes a
  * line in `problems` and the rest of the view is still returned.
  */
+import { type Msg, msg } from '@/lib/i18n/msg';
 import type { InboxRow, MessageView, PageView, Person, ThreadView } from '../types';
 import { isAutoReply } from './auto-reply';
 import { activeCompose, findComposes, readCompose } from './compose';
@@ -20,7 +21,7 @@ export interface ExtractOptions {
 }
 
 /** A view that says "not here", for when even the guard rails failed. */
-export function emptyView(url: string, problem: string): PageView {
+export function emptyView(url: string, problem: Msg): PageView {
   return { site: 'gmail', kind: 'unknown', url, composes: [], inboxRows: [], problems: [problem] };
 }
 
@@ -29,29 +30,29 @@ export function extractGmail(doc: Document, opts: ExtractOptions = {}): PageView
   let url = opts.url ?? '';
   try {
     url = opts.url ?? doc.location?.href ?? '';
-    const problems: string[] = [];
+    const problems: Msg[] = [];
     const view: PageView = { site: 'gmail', kind: 'unknown', url, composes: [], inboxRows: [], problems };
-    const attempt = (what: string, fn: () => void): void => {
+    const attempt = (what: Msg, fn: () => void): void => {
       try {
         fn();
       } catch {
-        problems.push(`Could not read ${what}.`);
+        problems.push(msg('page_read_failed', { what }));
       }
     };
-    attempt('the signed-in account', () => {
+    attempt(msg('page_part_account'), () => {
       const email = readAccountEmail(doc);
       if (email) view.accountEmail = email;
     });
-    attempt('the conversation', () => {
+    attempt(msg('page_part_conversation'), () => {
       const thread = readThread(doc, view.accountEmail, problems);
       if (thread) view.thread = thread;
     });
-    attempt('the compose windows', () => {
+    attempt(msg('page_part_composes'), () => {
       const handles = findComposes(doc);
       const active = activeCompose(doc, handles);
       view.composes = handles.map((c) => readCompose(c, active?.root ?? null));
     });
-    attempt('the message list', () => {
+    attempt(msg('page_part_message_list'), () => {
       view.inboxRows = readRows(doc);
     });
     const route = parseRoute(url);
@@ -62,15 +63,13 @@ export function extractGmail(doc: Document, opts: ExtractOptions = {}): PageView
     });
     if (view.kind === 'unknown') {
       problems.push(
-        route.kind === 'thread'
-          ? 'The address points at a conversation, but it is not on screen yet.'
-          : 'No Gmail conversation, compose window or message list found on this page.',
+        route.kind === 'thread' ? msg('page_gmail_thread_not_shown') : msg('page_gmail_nothing_found'),
       );
     }
-    if (!view.accountEmail && view.kind !== 'unknown') problems.push('Signed-in account address not found.');
+    if (!view.accountEmail && view.kind !== 'unknown') problems.push(msg('page_gmail_account_missing'));
     return view;
   } catch {
-    return emptyView(url, 'Could not read this page.');
+    return emptyView(url, msg('page_read_page_failed'));
   }
 }
 
@@ -134,7 +133,7 @@ function dateOf(scope: Element, list: readonly string[]): number | undefined {
   return parseEpochAttr(scope);
 }
 
-function readThread(doc: Document, account: string | undefined, problems: string[]): ThreadView | undefined {
+function readThread(doc: Document, account: string | undefined, problems: Msg[]): ThreadView | undefined {
   const main = first(doc, SEL.main) ?? doc.body;
   if (!main) return undefined;
   const h = first(main, SEL.threadSubject) ?? first(doc, SEL.threadSubject);
@@ -146,8 +145,8 @@ function readThread(doc: Document, account: string | undefined, problems: string
   const thread: ThreadView = { subject, messages: [], participants: [] };
   if (perm || legacy) thread.id = perm || legacy;
   if (legacy) thread.legacyId = legacy;
-  if (!subject) problems.push('Conversation subject not found.');
-  if (!thread.id) problems.push('Conversation id not found.');
+  if (!subject) problems.push(msg('page_gmail_subject_missing'));
+  if (!thread.id) problems.push(msg('page_gmail_thread_id_missing'));
 
   // Messages live next to the subject; stay inside the conversation's own container when we can.
   const scope = closest(h, SEL.threadContainer) ?? main;
@@ -157,23 +156,23 @@ function readThread(doc: Document, account: string | undefined, problems: string
   messages.forEach((el, i) => {
     const from = personFrom(first(el, SEL.messageSender)) ?? personFrom(first(el, SEL.messageAvatar));
     if (!from) {
-      problems.push(`Sender of message ${i + 1} not found.`);
+      problems.push(msg('page_gmail_sender_missing', { n: i + 1 }));
       return;
     }
-    const msg: MessageView = { from, isAutoReply: false };
+    const message: MessageView = { from, isAutoReply: false };
     const id = (el.getAttribute('data-message-id') ?? el.getAttribute('data-legacy-message-id'))?.replace(
       /^#/,
       '',
     );
-    if (id) msg.id = id;
+    if (id) message.id = id;
     const at = dateOf(el, SEL.messageDate);
-    if (at !== undefined) msg.at = at;
+    if (at !== undefined) message.at = at;
     const body = first(el, SEL.messageBody);
     const snippet = body ? oneLine(textOf(body, SEL.quoted, SNIPPET_MAX * 2)).slice(0, SNIPPET_MAX) : '';
-    if (snippet) msg.snippet = snippet;
-    msg.isAutoReply =
+    if (snippet) message.snippet = snippet;
+    message.isAutoReply =
       from.email !== account && isAutoReply({ subject: i === 0 ? subject : '', body: snippet });
-    thread.messages.push(msg);
+    thread.messages.push(message);
     addPeople(everyone, [from]);
     addPeople(
       everyone,
@@ -182,7 +181,7 @@ function readThread(doc: Document, account: string | undefined, problems: string
         .filter((p): p is Person => !!p),
     );
   });
-  if (!messages.length) problems.push('No messages found in the conversation.');
+  if (!messages.length) problems.push(msg('page_gmail_no_messages'));
   thread.participants = everyone.filter((p) => p.email !== account);
   return thread;
 }

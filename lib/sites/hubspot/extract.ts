@@ -3,6 +3,7 @@
  * property sidebar give the person. The sidebar's property cards load lazily, so an early read
  * returns what is there and says what is still missing; the next read picks up the rest.
  */
+import { type Msg, msg } from '@/lib/i18n/msg';
 import {
   addEmail,
   addPhone,
@@ -32,25 +33,25 @@ type Prop = keyof typeof PROPS;
 export function extract(doc: Document, url: string): PageView {
   try {
     const ref = detect(url);
-    if (!ref) return notRecord('hubspot', url, 'This page is not a HubSpot contact record.');
-    const problems: string[] = [];
+    if (!ref) return notRecord('hubspot', url, msg('page_hubspot_not_record'));
+    const problems: Msg[] = [];
     const r = emptyRecord(ref);
     const header = shown(first(doc, SEL.header));
     const sidebar = shown(first(doc, SEL.sidebar));
     const scopes = [header, sidebar].filter((e): e is Element => !!e);
-    attempt(problems, 'the name', () => readName(r, header, sidebar));
-    attempt(problems, 'the properties', () => readProps(r, sidebar));
-    attempt(problems, 'the links', () => readLinks(r, scopes));
-    attempt(problems, 'the company', () => {
+    attempt(problems, msg('page_part_name'), () => readName(r, header, sidebar));
+    attempt(problems, msg('page_part_properties'), () => readProps(r, sidebar));
+    attempt(problems, msg('page_part_links'), () => readLinks(r, scopes));
+    attempt(problems, msg('page_part_company'), () => {
       r.company ||= textOf(shown(first(doc, SEL.company)));
     });
-    if (!header) problems.push('The contact header was not found.');
-    if (!sidebar) problems.push('The contact properties were not found.');
-    else if (first(sidebar, SEL.loading)) problems.push('Some contact properties are still loading.');
-    if (!r.emails.length) problems.push('No email address shown on this contact.');
+    if (!header) problems.push(msg('page_hubspot_header_missing'));
+    if (!sidebar) problems.push(msg('page_hubspot_properties_missing'));
+    else if (first(sidebar, SEL.loading)) problems.push(msg('page_hubspot_loading'));
+    if (!r.emails.length) problems.push(msg('page_no_email_contact'));
     return recordView('hubspot', url, r, problems);
   } catch {
-    return notRecord('hubspot', url, 'Could not read this page.');
+    return notRecord('hubspot', url, msg('page_read_page_failed'));
   }
 }
 

@@ -3,6 +3,7 @@
  * the contact-info overlay may, for 1st-degree connections): the record is then known by its
  * profile URL alone, and the problems say so.
  */
+import { type Msg, msg } from '@/lib/i18n/msg';
 import {
   addEmail,
   addPhone,
@@ -28,16 +29,15 @@ import { SEL } from './selectors';
 export function extract(doc: Document, url: string): PageView {
   try {
     const ref = detect(url);
-    if (!ref)
-      return notRecord('linkedin', url, 'This page is not a LinkedIn profile or Sales Navigator lead.');
+    if (!ref) return notRecord('linkedin', url, msg('page_linkedin_not_profile'));
     return ref.kind === 'sales' ? readLead(doc, url, ref) : readProfile(doc, url, ref);
   } catch {
-    return notRecord('linkedin', url, 'Could not read this page.');
+    return notRecord('linkedin', url, msg('page_read_page_failed'));
   }
 }
 
 function readProfile(doc: Document, url: string, ref: LinkedInRef): PageView {
-  const problems: string[] = [];
+  const problems: Msg[] = [];
   const r = emptyRecord(ref);
   r.linkedinUrl = ref.profileUrl ?? '';
   const slug = linkedinSlug(ref.profileUrl);
@@ -46,16 +46,16 @@ function readProfile(doc: Document, url: string, ref: LinkedInRef): PageView {
   // profile's contact info is the previous person.
   const cardSlug = card ? linkedinSlug(absolute(first(card, SEL.contactInfoLink)?.getAttribute('href'))) : '';
   if (cardSlug && cardSlug !== slug) {
-    return recordView('linkedin', url, r, ['The page still shows the previous profile.']);
+    return recordView('linkedin', url, r, [msg('page_linkedin_previous_profile')]);
   }
-  attempt(problems, 'the name', () => {
+  attempt(problems, msg('page_part_name'), () => {
     const name = (card && (textOf(first(card, SEL.name)) || photoName(card))) || jsonLdName(doc, slug);
     if (name) Object.assign(r, splitName(name));
   });
-  attempt(problems, 'the job', () => {
+  attempt(problems, msg('page_part_job'), () => {
     if (card) readJob(r, doc, card);
   });
-  attempt(problems, 'the contact info', () => {
+  attempt(problems, msg('page_part_contact_info'), () => {
     if (!/\/overlay\/contact-info\/?$/.test(new URL(url).pathname)) return;
     const info = first(doc, SEL.contactInfo);
     if (!info) return;
@@ -66,8 +66,8 @@ function readProfile(doc: Document, url: string, ref: LinkedInRef): PageView {
     for (const el of Array.from(info.querySelectorAll('li span, li')))
       addPhone(r.phones, phoneOf(firstLine(el)));
   });
-  if (!card) problems.push('The profile’s top card was not found.');
-  if (!r.emails.length) problems.push('LinkedIn shows no email address on this profile.');
+  if (!card) problems.push(msg('page_linkedin_top_card_missing'));
+  if (!r.emails.length) problems.push(msg('page_linkedin_no_email'));
   return recordView('linkedin', url, r, problems);
 }
 
@@ -122,11 +122,11 @@ function jsonLdName(doc: Document, slug: string): string {
 }
 
 function readLead(doc: Document, url: string, ref: LinkedInRef): PageView {
-  const problems: string[] = [];
+  const problems: Msg[] = [];
   const r = emptyRecord(ref);
   const nameEl = first(doc, SEL.leadName);
   const scope = nameEl ? (closestOf(nameEl, SEL.leadScope) ?? nameEl.parentElement) : null;
-  attempt(problems, 'the lead', () => {
+  attempt(problems, msg('page_part_lead'), () => {
     if (!nameEl || !scope) return;
     Object.assign(r, splitName(textOf(nameEl)));
     r.title = textOf(first(scope, SEL.leadTitle));
@@ -140,8 +140,8 @@ function readLead(doc: Document, url: string, ref: LinkedInRef): PageView {
       r.keys.push(profile.key);
     }
   });
-  if (!nameEl) problems.push('The lead’s name was not found.');
-  if (!r.emails.length) problems.push('No email address shown on this lead.');
+  if (!nameEl) problems.push(msg('page_linkedin_lead_name_missing'));
+  if (!r.emails.length) problems.push(msg('page_no_email_lead'));
   return recordView('linkedin', url, r, problems);
 }
 

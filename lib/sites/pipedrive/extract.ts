@@ -2,6 +2,7 @@
  * The person on a Pipedrive person page, or the person of the deal on a deal page. Only the
  * person's own header and details (person page) or the deal's person section (deal page) are read.
  */
+import { type Msg, msg } from '@/lib/i18n/msg';
 import {
   addEmail,
   addPhone,
@@ -28,11 +29,11 @@ import { SEL } from './selectors';
 export function extract(doc: Document, url: string): PageView {
   try {
     const ref = detect(url);
-    if (!ref) return notRecord('pipedrive', url, 'This page is not a Pipedrive person or deal.');
-    const problems: string[] = [];
+    if (!ref) return notRecord('pipedrive', url, msg('page_pipedrive_not_record'));
+    const problems: Msg[] = [];
     return ref.dealId ? readDeal(doc, url, ref, problems) : readPerson(doc, url, ref, problems);
   } catch {
-    return notRecord('pipedrive', url, 'Could not read this page.');
+    return notRecord('pipedrive', url, msg('page_read_page_failed'));
   }
 }
 
@@ -40,34 +41,34 @@ function shown(el: Element | null): Element | null {
   return el && !isHidden(el, true) ? el : null;
 }
 
-function readPerson(doc: Document, url: string, ref: PipedriveRef, problems: string[]): PageView {
+function readPerson(doc: Document, url: string, ref: PipedriveRef, problems: Msg[]): PageView {
   const r = emptyRecord(ref);
   const header = shown(first(doc, SEL.personHeader));
   const details = shown(first(doc, SEL.personDetails));
-  attempt(problems, 'the name', () => {
+  attempt(problems, msg('page_part_name'), () => {
     if (header) Object.assign(r, splitName(textOf(first(header, SEL.name))));
   });
   for (const scope of [header, details])
-    if (scope) attempt(problems, 'the details', () => readFields(r, scope));
-  if (!header) problems.push('The person header was not found.');
-  if (!r.emails.length) problems.push('No email address shown on this person.');
+    if (scope) attempt(problems, msg('page_part_details'), () => readFields(r, scope));
+  if (!header) problems.push(msg('page_pipedrive_header_missing'));
+  if (!r.emails.length) problems.push(msg('page_no_email_person'));
   return recordView('pipedrive', url, r, problems);
 }
 
-function readDeal(doc: Document, url: string, dealRef: PipedriveRef, problems: string[]): PageView {
+function readDeal(doc: Document, url: string, dealRef: PipedriveRef, problems: Msg[]): PageView {
   const section = shown(first(doc, SEL.dealPerson));
   if (!section) {
-    return recordView('pipedrive', url, emptyRecord(dealRef), ['This deal shows no person.']);
+    return recordView('pipedrive', url, emptyRecord(dealRef), [msg('page_pipedrive_deal_no_person')]);
   }
   const link = first(section, SEL.personLink);
   const personId = personIdOf(link?.getAttribute('href'));
   const r = emptyRecord(personId ? personRef(dealRef.company, personId, dealRef.dealId) : dealRef);
-  attempt(problems, 'the name', () => {
+  attempt(problems, msg('page_part_name'), () => {
     Object.assign(r, splitName(textOf(link) || textOf(first(section, SEL.name))));
   });
-  attempt(problems, 'the details', () => readFields(r, section));
-  if (!personId) problems.push('The deal’s person has no link, so it cannot be told apart from others.');
-  if (!r.emails.length) problems.push('No email address shown for the deal’s person.');
+  attempt(problems, msg('page_part_details'), () => readFields(r, section));
+  if (!personId) problems.push(msg('page_pipedrive_person_no_link'));
+  if (!r.emails.length) problems.push(msg('page_pipedrive_deal_no_email'));
   return recordView('pipedrive', url, r, problems);
 }
 

@@ -5,6 +5,7 @@
  * Works on synthetic shadow (component internals are light DOM) and native shadow (open shadow
  * roots are walked when a light-DOM query comes back empty).
  */
+import { type Msg, msg } from '@/lib/i18n/msg';
 import {
   addEmail,
   addPhone,
@@ -30,28 +31,29 @@ import { ACTIVE_CLASS, FIELDS, fieldSelectors, SEL } from './selectors';
 export function extract(doc: Document, url: string): PageView {
   try {
     const ref = detect(url);
-    if (!ref) return notRecord('salesforce', url, 'This page is not a Salesforce contact or lead.');
-    const problems: string[] = [];
+    if (!ref) return notRecord('salesforce', url, msg('page_salesforce_not_record'));
+    const problems: Msg[] = [];
     const r = emptyRecord(ref);
     const page = shownPage(doc);
     if (page === 'ambiguous') {
-      return recordView('salesforce', url, r, ['More than one record page is shown; not guessing which.']);
+      return recordView('salesforce', url, r, [msg('page_salesforce_several_records')]);
     }
     const q = new DeepQuery(page);
     const highlights = q.firstShown(SEL.highlights, true);
     const hq = highlights ? new DeepQuery(highlights) : null;
-    attempt(problems, 'the name', () => readName(r, q, hq, ref));
-    attempt(problems, 'the fields', () => readFields(r, q, ref));
-    attempt(problems, 'the header', () => {
+    attempt(problems, msg('page_part_name'), () => readName(r, q, hq, ref));
+    attempt(problems, msg('page_part_fields'), () => readFields(r, q, ref));
+    attempt(problems, msg('page_part_header'), () => {
       if (!hq) return;
       for (const a of hq.all(SEL.mailto)) if (!isHidden(a, true)) addEmail(r.emails, emailFromLink(a));
       for (const a of hq.all(SEL.tel)) if (!isHidden(a, true)) addPhone(r.phones, phoneFromLink(a));
     });
-    if (!highlights) problems.push('The record header was not found.');
-    if (!r.emails.length) problems.push(`No email address shown on this ${ref.sobject.toLowerCase()}.`);
+    if (!highlights) problems.push(msg('page_salesforce_header_missing'));
+    if (!r.emails.length)
+      problems.push(msg(ref.sobject === 'Lead' ? 'page_no_email_lead' : 'page_no_email_contact'));
     return recordView('salesforce', url, r, problems);
   } catch {
-    return notRecord('salesforce', url, 'Could not read this page.');
+    return notRecord('salesforce', url, msg('page_read_page_failed'));
   }
 }
 

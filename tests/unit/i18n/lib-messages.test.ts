@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Catalogue } from '@/lib/i18n/catalogue';
-import { englishSites, msgCalls, sourceFiles } from './lib-messages';
+import { englishSentences, englishSites, msgCalls, sourceFiles } from './lib-messages';
 
 const en: Catalogue = JSON.parse(readFileSync('public/_locales/en/messages.json', 'utf8'));
 const files = sourceFiles('lib', 'entrypoints').map((f) => path.relative('.', f));
@@ -60,6 +60,12 @@ describe('lib messages are in the catalogue', () => {
     },
   );
 
+  // The content scripts' site adapters hold selectors, never prose: any English sentence there
+  // (a problem pushed, returned or passed along) is one the rep would read untranslated.
+  it.each(files.filter((f) => f.startsWith('lib/sites/')))('%s holds no English sentence', (f) => {
+    expect(englishSentences(f).map((s) => `${s.line}: ${s.text}`)).toEqual([]);
+  });
+
   it.each(Object.entries(PENDING))('%s (pending) has exactly %i English sites', (f, n) => {
     expect(englishSites(f).length).toBe(n);
   });
@@ -71,16 +77,33 @@ describe('lib messages are in the catalogue', () => {
       const c = msgN('err_template_unknown_fields', 2, { fields: 'x' });
       throw new RepoError('This contact is gone.');
       const p = { field: 'x', message: \`Keep it under \${n} characters.\` };
-      const ok = { message: msg('err_note_empty'), code: 'not shown' };`;
+      const ok = { message: msg('err_note_empty'), code: 'not shown' };
+      problems.push(\`Could not read \${what}.\`);
+      view.problems.push('Nobody found on this page.');
+      const v = { problems: ['The header was not found.', msg('page_record_nobody')] };
+      selectors.push('div[data-test="x"]', 'not a sentence here');`;
     expect(msgCalls('x.ts', src).map((c) => [c.key, c.plural, c.params])).toEqual([
       ['err_note_empty', false, undefined],
       ['err_not_email', false, ['value']],
       ['err_template_unknown_fields', true, ['fields']],
       ['err_note_empty', false, undefined],
+      ['page_record_nobody', false, undefined],
     ]);
     expect(englishSites('x.ts', src).map((s) => s.text)).toEqual([
       'This contact is gone.',
       'Keep it under   characters.',
+      'Could not read  .',
+      'Nobody found on this page.',
+      'The header was not found.',
+    ]);
+    const adapter = `
+      const SEL = { header: 'div[data-test-id="header"] h1', name: 'Full name' };
+      notRecord('hubspot', url, 'This page is not a HubSpot record.');
+      return recordView('x', url, r, [\`Sender of message \${n} not found.\`]);
+      attempt(problems, msg('page_part_name'), () => readName(r));`;
+    expect(englishSentences('x.ts', adapter).map((s) => s.text)).toEqual([
+      'This page is not a HubSpot record.',
+      'Sender of message   not found.',
     ]);
   });
 });

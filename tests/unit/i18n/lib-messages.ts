@@ -1,8 +1,8 @@
 /**
  * Reads lib/ and the background for the messages they produce: every `msg('key', {...})` /
  * `msgN('key', n, {...})` call (to check against the catalogue), and English a rep could read
- * that bypasses it: a thrown error, or a `message` / `problem` / `reason` property, built from a
- * string literal with words in it.
+ * that bypasses it: a thrown error, a `message` / `problem` / `reason` property, or a line of a
+ * `problems` / `issues` / `warnings` / `reasons` list, built from a string literal with words in it.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -82,6 +82,8 @@ export function msgCalls(file: string, source?: string): MsgCall[] {
 /** Two words or more, and not a code ('bad-time', 'not-ours'). */
 const hasWords = (s: string) => (s.match(/\p{L}{2,}/gu) ?? []).length >= 2 && !/^[a-z0-9-]+$/.test(s);
 const SHOWN_PROPERTIES = new Set(['message', 'problem', 'reason']);
+/** Lists a rep reads line by line: a literal pushed onto one, or written into one, is shown. */
+const SHOWN_LISTS = /^(problems|issues|warnings|reasons)$/;
 
 function literalText(n: ts.Node): string | undefined {
   if (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n)) return n.text;
@@ -107,8 +109,48 @@ export function englishSites(file: string, source?: string): EnglishSite[] {
     } else if (ts.isPropertyAssignment(n) && SHOWN_PROPERTIES.has(n.name.getText(sf))) {
       const text = literalText(n.initializer);
       if (text !== undefined) add(n.initializer, text);
+    } else if (
+      ts.isPropertyAssignment(n) &&
+      SHOWN_LISTS.test(n.name.getText(sf)) &&
+      ts.isArrayLiteralExpression(n.initializer)
+    ) {
+      for (const e of n.initializer.elements) {
+        const text = literalText(e);
+        if (text !== undefined) add(e, text);
+      }
+    } else if (
+      ts.isCallExpression(n) &&
+      ts.isPropertyAccessExpression(n.expression) &&
+      /^(push|unshift)$/.test(n.expression.name.text) &&
+      SHOWN_LISTS.test(n.expression.expression.getText(sf).replace(/^.*\./, ''))
+    ) {
+      for (const a of n.arguments) {
+        const text = literalText(a);
+        if (text !== undefined) add(a, text);
+      }
     }
     ts.forEachChild(n, visit);
+  };
+  visit(sf);
+  return out;
+}
+
+/** "Could not read the name.": a capital, three words or more, a full stop (or ? ! …). */
+const isSentence = (s: string) => /^\p{Lu}\S*(\s+\S+){2,}[.!?…]$/u.test(s.trim());
+
+/**
+ * Every sentence-shaped literal, whatever it is passed to. For code with no reason to hold
+ * English prose at all (the content scripts' site adapters: selectors and attribute names only),
+ * so a problem worded in a new shape (an argument, a return value) is caught too.
+ */
+export function englishSentences(file: string, source?: string): EnglishSite[] {
+  const sf = parse(file, source);
+  const out: EnglishSite[] = [];
+  const visit = (n: ts.Node) => {
+    const text = literalText(n);
+    if (text !== undefined && isSentence(text) && hasWords(text))
+      out.push({ file, line: sf.getLineAndCharacterOfPosition(n.getStart()).line + 1, text: text.trim() });
+    else ts.forEachChild(n, visit);
   };
   visit(sf);
   return out;

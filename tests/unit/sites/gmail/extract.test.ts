@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { english } from '@/lib/i18n/english';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { extractGmail, GMAIL_ATTR, measureExtract } from '@/lib/sites/gmail';
 import type { PageView } from '@/lib/sites/types';
@@ -81,7 +82,7 @@ describe('synthetic thread with compose', () => {
     const v = read('gmail-thread-with-compose.SYNTHETIC.html', URL_THREAD);
     expect(v.kind).toBe('thread');
     expect(v.accountEmail).toBe('jane.seller@example.com');
-    expect(v.problems).toEqual([]);
+    expect(v.problems.map(english)).toEqual([]);
     const t = v.thread!;
     expect(t.subject).toBe('Quarterly pricing follow-up');
     expect(t.id).toBe('thread-f:1840959905192440233');
@@ -126,7 +127,7 @@ describe('German UI (aria-labels are not the hook)', () => {
   it('gives the same kind of results as the English thread', () => {
     const v = read('gmail-thread-de.SYNTHETIC.html', URL_THREAD);
     expect(v.kind).toBe('thread');
-    expect(v.problems).toEqual([]);
+    expect(v.problems.map(english)).toEqual([]);
     expect(v.accountEmail).toBe('jane.seller@example.com');
     const t = v.thread!;
     expect(t.subject).toBe('Preisangebot Q3 – Rückfrage');
@@ -244,7 +245,7 @@ describe('not Gmail, or not yet', () => {
   it('says so when the route names a conversation that has not rendered', () => {
     const v = read('gmail-empty.html', URL_THREAD);
     expect(v.kind).toBe('unknown');
-    expect(v.problems.join(' ')).toMatch(/conversation/);
+    expect(v.problems.map(english).join(' ')).toMatch(/conversation/);
   });
 
   it('never throws, even on a document without a body', () => {

@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { english } from '@/lib/i18n/english';
 import { describe, expect, it } from 'vitest';
 import { extract } from '@/lib/sites/hubspot';
 import { applyLazy, applySpa, assertRemovalSafe, fixtureHtml, parseFixture } from '../crm/fixtures';
@@ -38,7 +39,7 @@ describe('HubSpot contact record', () => {
       phones: ADA.phones,
       linkedinUrl: 'https://www.linkedin.com/in/ada-example-0001/',
     });
-    expect(v.problems).toEqual([]);
+    expect(v.problems.map(english)).toEqual([]);
     const json = JSON.stringify(v);
     for (const t of [...CHROME_TRAPS, ...BEA_TRAPS]) expect(json).not.toContain(t);
   });
@@ -60,7 +61,7 @@ describe('HubSpot contact record', () => {
     expect(v.kind).toBe('unknown');
     expect(v.record).toBeUndefined();
     expect(v.recordRef).toBeUndefined();
-    expect(v.problems).toEqual(['This page is not a HubSpot contact record.']);
+    expect(v.problems.map(english)).toEqual(['This page is not a HubSpot contact record.']);
   });
 
   it('returns what is loaded, says what is missing, and picks up the lazy card on a re-read', () => {
@@ -74,13 +75,13 @@ describe('HubSpot contact record', () => {
       emails: [],
       phones: [],
     });
-    expect(early.problems).toContain('Some contact properties are still loading.');
-    expect(early.problems).toContain('No email address shown on this contact.');
+    expect(early.problems.map(english)).toContain('Some contact properties are still loading.');
+    expect(early.problems.map(english)).toContain('No email address shown on this contact.');
     applyLazy(doc);
     const later = extract(doc, url);
     expect(later.record).toMatchObject({ name: 'Ada Example', emails: ADA.emails, phones: ADA.phones });
     expect(later.record?.linkedinUrl).toBe('https://www.linkedin.com/in/ada-example-0001/');
-    expect(later.problems).toEqual([]);
+    expect(later.problems.map(english)).toEqual([]);
   });
 
   it('follows an SPA move to the second record', () => {
@@ -102,8 +103,8 @@ describe('HubSpot contact record', () => {
     expect(v.kind).toBe('unknown');
     expect(v.record).toBeUndefined();
     expect(v.recordRef?.key).toBe('hubspot:4410001:50001');
-    expect(v.problems).toContain('Nobody found on this record page.');
-    expect(v.problems).toContain('The contact header was not found.');
+    expect(v.problems.map(english)).toContain('Nobody found on this record page.');
+    expect(v.problems.map(english)).toContain('The contact header was not found.');
   });
 
   it('falls back to the English labels when the property hooks are renamed', () => {

@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { english } from '@/lib/i18n/english';
 import { describe, expect, it } from 'vitest';
 import { extract } from '@/lib/sites/linkedin';
 import { applySpa, assertRemovalSafe, fixtureHtml, parseFixture } from '../crm/fixtures';
@@ -37,7 +38,7 @@ describe('LinkedIn profile and Sales Navigator lead', () => {
       phones: [],
       linkedinUrl: ADA_URL,
     });
-    expect(v.problems).toEqual(['LinkedIn shows no email address on this profile.']);
+    expect(v.problems.map(english)).toEqual(['LinkedIn shows no email address on this profile.']);
     const json = JSON.stringify(v);
     for (const t of [...CHROME_TRAPS, ...OTHER_TRAPS]) expect(json).not.toContain(t);
   });
@@ -63,7 +64,7 @@ describe('LinkedIn profile and Sales Navigator lead', () => {
     v = extract(doc, ADA_URL);
     // The top card is gone; JSON-LD names the profile by its URL (and not the colleague next to it).
     expect(v.record?.name).toBe('Ada Example');
-    expect(v.problems).toContain('The profile’s top card was not found.');
+    expect(v.problems.map(english)).toContain('The profile’s top card was not found.');
   });
 
   it('follows an SPA move, and does not take the old card for the new profile', () => {
@@ -72,7 +73,7 @@ describe('LinkedIn profile and Sales Navigator lead', () => {
     const beaUrl = 'https://www.linkedin.com/in/bea-other-0002/';
     const between = extract(doc, beaUrl);
     expect(between.kind).toBe('unknown');
-    expect(between.problems).toContain('The page still shows the previous profile.');
+    expect(between.problems.map(english)).toContain('The page still shows the previous profile.');
     expect(JSON.stringify(between)).not.toContain('Ada Example');
     const path = applySpa(doc);
     expect(`https://www.linkedin.com${path}`).toBe(beaUrl);
@@ -113,17 +114,15 @@ describe('LinkedIn profile and Sales Navigator lead', () => {
       parseFixture('linkedin', 'linkedin-profile.SYNTHETIC.html'),
       'https://www.linkedin.com/feed/',
     );
-    expect(v).toMatchObject({
-      kind: 'unknown',
-      problems: ['This page is not a LinkedIn profile or Sales Navigator lead.'],
-    });
+    expect(v.kind).toBe('unknown');
+    expect(v.problems.map(english)).toEqual(['This page is not a LinkedIn profile or Sales Navigator lead.']);
   });
 
   it('says calmly that nobody was found when the hooks are gone', () => {
     const v = extract(parseFixture('linkedin', 'linkedin-dom-changed.SYNTHETIC.html'), ADA_URL);
     expect(v.kind).toBe('unknown');
     expect(v.recordRef?.key).toBe('linkedin:ada-example-0001');
-    expect(v.problems).toContain('Nobody found on this record page.');
+    expect(v.problems.map(english)).toContain('Nobody found on this record page.');
   });
 
   it.each([

@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { english } from '@/lib/i18n/english';
 import { describe, expect, it } from 'vitest';
 import { extract } from '@/lib/sites/pipedrive';
 import { applySpa, assertRemovalSafe, fixtureHtml, parseFixture } from '../crm/fixtures';
@@ -36,7 +37,7 @@ describe('Pipedrive person and deal', () => {
       phones: ADA.phones,
       linkedinUrl: 'https://www.linkedin.com/in/ada-example-0001/',
     });
-    expect(v.problems).toEqual([]);
+    expect(v.problems.map(english)).toEqual([]);
     const json = JSON.stringify(v);
     for (const t of [...CHROME_TRAPS, ...BEA_TRAPS]) expect(json).not.toContain(t);
   });
@@ -71,7 +72,7 @@ describe('Pipedrive person and deal', () => {
     const v = extract(doc, DEAL_URL);
     expect(v.kind).toBe('unknown');
     expect(v.recordRef).toMatchObject({ key: 'pipedrive:northwind-demo:deal:77', isPerson: false });
-    expect(v.problems).toContain('This deal shows no person.');
+    expect(v.problems.map(english)).toContain('This deal shows no person.');
   });
 
   it('follows an SPA move to the second person', () => {
@@ -88,14 +89,15 @@ describe('Pipedrive person and deal', () => {
 
   it('is no record on an organization page', () => {
     const v = extract(parseFixture('pipedrive', 'pipedrive-person.SYNTHETIC.html'), `${APP}/organization/31`);
-    expect(v).toMatchObject({ kind: 'unknown', problems: ['This page is not a Pipedrive person or deal.'] });
+    expect(v.kind).toBe('unknown');
+    expect(v.problems.map(english)).toEqual(['This page is not a Pipedrive person or deal.']);
   });
 
   it('says calmly that nobody was found when the hooks are gone', () => {
     const v = extract(parseFixture('pipedrive', 'pipedrive-dom-changed.SYNTHETIC.html'), ADA_URL);
     expect(v.kind).toBe('unknown');
     expect(v.recordRef?.key).toBe('pipedrive:northwind-demo:201');
-    expect(v.problems).toContain('Nobody found on this record page.');
+    expect(v.problems.map(english)).toContain('Nobody found on this record page.');
   });
 
   it.each([
