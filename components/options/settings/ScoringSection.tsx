@@ -206,12 +206,12 @@ export function ScoringSection({
         {t('dash_every_lead_gets_a_score')}
       </p>
       <div className="tb-form-grid tb-score-numbers">
-        {numberField('base', 'Every lead starts at', 0, 100)}
-        {numberField('notifyAt', 'Notify me of a new lead scoring at least', 0, 100)}
-        {numberField('high', 'High priority from', 0, 100)}
-        {numberField('medium', 'Medium priority from', 0, 100)}
-        {numberField('decayPerDay', 'Points lost per day without a response', 0)}
-        {numberField('maxDecay', 'Most points lost that way', 0)}
+        {numberField('base', t('scoring_field_base'), 0, 100)}
+        {numberField('notifyAt', t('scoring_field_notify_at'), 0, 100)}
+        {numberField('high', t('scoring_field_high'), 0, 100)}
+        {numberField('medium', t('scoring_field_medium'), 0, 100)}
+        {numberField('decayPerDay', t('scoring_field_decay_per_day'), 0)}
+        {numberField('maxDecay', t('scoring_field_max_decay'), 0)}
       </div>
       {general.map((i) => (
         <p key={renderMsg(i.msg)} className="tb-problem error" data-testid="scoring-problem">

@@ -51,4 +51,27 @@ describe('no literal English in components', () => {
       'Type a name',
     ]);
   });
+
+  it('catches a phrase passed to a rendering helper, not keys, classes or selectors', () => {
+    const src = `
+      export function X({ n }: { n: number }) {
+        const field = (key: string, label: string) => <label>{label}<input data-testid={key} /></label>;
+        document.querySelector('input, textarea, [contenteditable="true"]');
+        console.warn('[touchbase] the page did not answer', n);
+        return (
+          <div className={cx('tb-row tb-muted', n && 'has-error')}>
+            {field('base', 'Every lead starts at')}
+            {field('high', \`High priority from \${n}\`)}
+            {field('medium', t('scoring_field_medium'))}
+            {field('x', 'Touchbase Gmail')}
+            {downloadFile([text], 'touchbase-rows.csv', 'text/csv;charset=utf-8')}
+            {pick('a', 'b', 'one')}
+          </div>
+        );
+      }`;
+    expect(literalsIn('x.tsx', src).map((l) => l.text)).toEqual([
+      'Every lead starts at',
+      'High priority from',
+    ]);
+  });
 });

@@ -1,7 +1,8 @@
 /**
  * Finds English a component would render without the catalogue: JSX text, string literals in JSX
- * expressions ({'Save'}, {ok ? 'On' : 'Off'}, template literals) and user-facing attributes
- * (title, aria-label, placeholder, alt, label). Words only: text without a letter ("·", "→",
+ * expressions ({'Save'}, {ok ? 'On' : 'Off'}, template literals), user-facing attributes
+ * (title, aria-label, placeholder, alt, label) and phrases passed to a rendering helper
+ * (numberField('base', 'Every lead starts at')). Words only: text without a letter ("·", "→",
  * "…", "1/3") is not language. See ALLOWED for the few words that are the same in every language.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -90,6 +91,23 @@ function shownContext(node: ts.Node): boolean {
   return false;
 }
 
+/** Calls whose text arguments are code, not words (CSS selectors, log lines). */
+const CODE_CALLS = /(^|\.)(querySelector|querySelectorAll|closest|matches|log|warn|error|info|debug)$/;
+
+/**
+ * A phrase passed to a helper that renders it (`numberField('base', 'Every lead starts at')`):
+ * an argument of two words or more with a space between. Keys, test ids, class lists and
+ * selectors have no standalone words ('tb-row tb-muted', 'scoring-base') or go to CODE_CALLS.
+ */
+function isPhraseArgument(node: ts.Node, text: string, sf: ts.SourceFile): boolean {
+  const call = node.parent;
+  if (!call || !(ts.isCallExpression(call) || ts.isNewExpression(call))) return false;
+  if (!call.arguments?.some((a) => a === node)) return false;
+  if (CODE_CALLS.test(call.expression.getText(sf))) return false;
+  const words = text.match(/(?<![\p{L}\d_-])\p{L}{2,}(?![\p{L}\d_-])/gu) ?? [];
+  return /\S\s+\S/.test(text) && words.length >= 2;
+}
+
 /** Every literal English string a .tsx file renders. */
 export function literalsIn(file: string, source = readFileSync(file, 'utf8')): Literal[] {
   const sf = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
@@ -111,11 +129,12 @@ export function literalsIn(file: string, source = readFileSync(file, 'utf8')): L
     else if (
       (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) &&
       !ts.isJsxAttribute(node.parent) &&
-      shownContext(node)
+      (shownContext(node) || isPhraseArgument(node, node.text, sf))
     )
       add(node, node.text);
-    else if (ts.isTemplateExpression(node) && shownContext(node)) {
-      add(node, [node.head.text, ...node.templateSpans.map((s) => s.literal.text)].join(' '));
+    else if (ts.isTemplateExpression(node)) {
+      const text = [node.head.text, ...node.templateSpans.map((s) => s.literal.text)].join(' ');
+      if (shownContext(node) || isPhraseArgument(node, text, sf)) add(node, text);
     }
     ts.forEachChild(node, visit);
   };
