@@ -655,6 +655,7 @@ export function ContactPanel({ data, playbooks, view, bridge }: Props) {
           settings={settings}
           playbooks={playbooks}
           title={enrolment ? t('sidebar_start_new') : t('sidebar_not_in_sequence')}
+          {...(data.me ? { me: data.me } : {})}
         />
       ) : null}
     </div>

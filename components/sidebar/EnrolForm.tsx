@@ -7,7 +7,8 @@ import { isValidTimeZone } from '@/lib/cadence/zoned';
 import { suggestZones, timeZoneNames } from '@/lib/contacts/phone-zone';
 import { type ContactPatch, phoneStepCount } from '@/lib/contacts/record';
 import type { LeadSource, Playbook } from '@/lib/cadence/types';
-import type { RepSettings } from '@/lib/db/schema';
+import type { PlaybookRow, RepSettings } from '@/lib/db/schema';
+import type { TeamMe } from '@/lib/db/ownership';
 import { request } from '@/lib/messaging/client';
 import { splitName } from '@/lib/sidebar/people';
 import { contactFromRecord } from '@/lib/sidebar/record';
@@ -46,10 +47,62 @@ interface Props {
    * here is added. Page text, never trusted: it only proposes one of our five languages.
    */
   languageEvidence?: Omit<LanguageEvidence, 'phone'>;
+  /** Team sync: this rep as the team knows them, so a teammate's shared playbook says whose it is. */
+  me?: TeamMe;
+}
+
+/** A teammate's shared playbook (team library): its author, else undefined. */
+function teammateOf(p: Playbook, me: TeamMe | undefined): string | undefined {
+  const share = (p as PlaybookRow).team;
+  return share && share.by.id !== me?.id ? share.by.name : undefined;
+}
+
+/**
+ * The playbook choices as the Playbooks tab lists them: built-in, the rep's own, then the team
+ * library, each teammate's marked "Team · by Ana" (an option cannot hold a chip, so its text
+ * does). Without a teammate's playbook, the plain list as before.
+ */
+function PlaybookOptions({ playbooks, me }: { playbooks: Playbook[]; me: TeamMe | undefined }) {
+  const option = (p: Playbook) => {
+    const author = teammateOf(p, me);
+    const name = builtInText(p.name);
+    const shared = !author && (p as PlaybookRow).team;
+    return (
+      <option key={p.id} value={p.id}>
+        {author
+          ? t('enrol_playbook_team', { name, author })
+          : shared
+            ? t('enrol_playbook_shared', { name })
+            : name}
+      </option>
+    );
+  };
+  const teams = playbooks.filter((p) => teammateOf(p, me));
+  if (!teams.length) return <>{playbooks.map(option)}</>;
+  const builtIn = playbooks.filter((p) => p.builtIn);
+  const own = playbooks.filter((p) => !p.builtIn && !teammateOf(p, me));
+  return (
+    <>
+      <optgroup label={t('pb_built_in')}>{builtIn.map(option)}</optgroup>
+      {own.length ? <optgroup label={t('pb_yours')}>{own.map(option)}</optgroup> : null}
+      <optgroup label={t('team_library_section')} data-testid="enrol-team-playbooks">
+        {teams.map(option)}
+      </optgroup>
+    </>
+  );
 }
 
 /** Enrol the person in view in one click: defaults come from the rep's settings. */
-export function EnrolForm({ person, existing, title, settings, playbooks, record, languageEvidence }: Props) {
+export function EnrolForm({
+  person,
+  existing,
+  title,
+  settings,
+  playbooks,
+  record,
+  languageEvidence,
+  me,
+}: Props) {
   const guess = record?.firstName || record?.lastName ? record : splitName(person.name, person.email);
   const [firstName, setFirst] = useState(existing?.firstName ?? guess.firstName);
   const [lastName, setLast] = useState(existing?.lastName ?? guess.lastName);
@@ -177,13 +230,14 @@ export function EnrolForm({ person, existing, title, settings, playbooks, record
       <label className="sb-field">
         <span>{t('field_playbook')}</span>
         <select value={pbId} data-testid="enrol-playbook" onChange={(e) => setPlaybookId(e.target.value)}>
-          {playbooks.map((p) => (
-            <option key={p.id} value={p.id}>
-              {builtInText(p.name)}
-            </option>
-          ))}
+          <PlaybookOptions playbooks={playbooks} me={me} />
         </select>
       </label>
+      {playbook && teammateOf(playbook, me) ? (
+        <p className="sb-hint sb-team-by" data-testid="enrol-playbook-team">
+          {t('team_library_by', { name: teammateOf(playbook, me) ?? '' })}
+        </p>
+      ) : null}
       {playbook ? <p className="sb-hint tb-muted">{builtInText(playbook.description)}</p> : null}
       {existing ? null : (
         <div className="sb-field">

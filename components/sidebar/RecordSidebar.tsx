@@ -70,6 +70,7 @@ export function RecordSidebar({ record, view, data, error, bridge }: Props) {
           settings={data.settings}
           playbooks={data.playbooks}
           languageEvidence={pageLanguageEvidence(view)}
+          {...(data.me ? { me: data.me } : {})}
         />
       )}
     </div>

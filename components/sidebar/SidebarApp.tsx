@@ -255,6 +255,7 @@ export function SidebarView({
                 settings={data.settings}
                 playbooks={data.playbooks}
                 languageEvidence={languageEvidence}
+                {...(data.me ? { me: data.me } : {})}
               />
             )}
           </>

@@ -12,6 +12,7 @@ import { allowServer, rowsOf, teamSetup } from './support/team';
 import { openDashboard } from './support/dashboard';
 import { E2E_EXTENSION_DIR, expect, launchExtension, serviceWorkerOf, test } from './support/fixtures';
 import { daytimeZone, sendFromPage } from './support/popup';
+import { openGmail } from './support/sidebar';
 
 test.use({ extensionDir: E2E_EXTENSION_DIR });
 test.describe.configure({ mode: 'serial', timeout: 120_000 });
@@ -145,6 +146,22 @@ test('Ana shares a playbook and a template; Ben gets them after one sync and enr
       'Team · by Ana',
     );
     await expect(pb.getByText('Ana private reply')).toHaveCount(0);
+
+    // The sidebar's enrol picker marks it as the Playbooks tab does, in a Team group of its own.
+    const { page: gmail, sidebar } = await openGmail(b.context, 'gmail-thread-with-compose.SYNTHETIC.html');
+    const picker = sidebar.getByTestId('enrol-playbook');
+    await expect(picker.locator('optgroup')).toHaveCount(2);
+    const team = sidebar.getByTestId('enrol-team-playbooks');
+    await expect(team).toHaveAttribute('label', 'Team');
+    await expect(team.locator('option')).toHaveText(['Inbound in 5 minutes · Team · by Ana']);
+    await expect(picker.locator('option', { hasText: 'Ana private plan' })).toHaveCount(0);
+    await expect(sidebar.getByTestId('enrol-playbook-team')).toHaveCount(0);
+    await picker.selectOption(shared);
+    await expect(sidebar.getByTestId('enrol-playbook-team')).toHaveText('Team · by Ana');
+    await gmail
+      .locator('#touchbase-sidebar')
+      .screenshot({ path: 'tests/e2e/screenshots/team-enrol-picker.png' });
+    await gmail.close();
 
     // Ben enrols a lead with it (the sequence runs on its own copy of Ana's steps), calls her,
     // and she replies; Ana enrols one too and makes its first two touches.
