@@ -351,7 +351,7 @@ export function MetricsTab() {
           <p className="tb-muted">{t('metrics_empty_text')}</p>
         </div>
       ) : showTeam && data ? (
-        <TeamSection week={weeks.week} data={data} me={team?.me} />
+        <TeamSection week={weeks.week} prev={weeks.prev} data={data} me={team?.me} />
       ) : (
         <>
           <Review review={review} />

@@ -12,6 +12,7 @@
  */
 import type { MetricsInput } from '@/lib/cadence/metrics';
 import type { Activity, Channel } from '@/lib/cadence/types';
+import { type Delta, delta } from './review';
 
 /** A rep as activities name them. */
 export interface RepRef {
@@ -219,13 +220,88 @@ export function computeTeamMetrics(
     const d = delays.get(rep) ?? [];
     rows.push(withRates(f, d, rep === UNKNOWN ? undefined : { id: rep, name: names.get(rep) ?? rep }));
   }
-  rows.sort(
-    (x, y) =>
-      Number(!x.rep) - Number(!y.rep) ||
-      y.sent - x.sent ||
-      y.enrolled - x.enrolled ||
-      (x.rep?.name ?? '').localeCompare(y.rep?.name ?? '') ||
-      (x.rep?.id ?? '').localeCompare(y.rep?.id ?? ''),
-  );
+  rows.sort(busiestFirst);
   return { from, to, rows, total: withRates(total, [...delays.values()].flat()) };
+}
+
+/** Reps busiest first (sent, then new leads, then by name), the unknown-rep row last. */
+function busiestFirst(x: TeamRow, y: TeamRow): number {
+  return (
+    Number(!x.rep) - Number(!y.rep) ||
+    y.sent - x.sent ||
+    y.enrolled - x.enrolled ||
+    (x.rep?.name ?? '').localeCompare(y.rep?.name ?? '') ||
+    (x.rep?.id ?? '').localeCompare(y.rep?.id ?? '')
+  );
+}
+
+/** Each figure's change from the week before, as the weekly review reads its own. */
+export interface TeamChange {
+  sent: Delta;
+  /** In percentage points; none when either week sent nothing. */
+  replyRate: Delta;
+  enrolled: Delta;
+  bookedRate: Delta;
+  /** In minutes, lower is better; none when either week had no first touch. */
+  firstTouch: Delta;
+  texted: Delta;
+  /** Lower is better. */
+  optOutRate: Delta;
+}
+
+export interface TeamReviewRow {
+  /** This week's row (all zero for a rep busy only the week before). */
+  row: TeamRow;
+  /** The same rep's row the week before (all zero when they did nothing then). */
+  prev: TeamRow;
+  change: TeamChange;
+}
+
+export interface TeamReview {
+  /** Every rep busy in either week, in this week's order; the unknown-rep row last. */
+  rows: TeamReviewRow[];
+  total: TeamReviewRow;
+}
+
+function changeOf(cur: TeamRow, prev: TeamRow): TeamChange {
+  const rate = (r: number, n: number) => (n > 0 ? r : null);
+  const minutes = (ms: number | null) => (ms === null ? null : ms / 60_000);
+  // Nothing either week: nothing to compare (a "0" under every idle figure is noise).
+  const count = (c: number, p: number) =>
+    c === 0 && p === 0 ? delta(null, null, 'count') : delta(c, p, 'count');
+  return {
+    sent: count(cur.sent, prev.sent),
+    replyRate: delta(rate(cur.replyRate, cur.sent), rate(prev.replyRate, prev.sent), 'rate'),
+    enrolled: count(cur.enrolled, prev.enrolled),
+    bookedRate: delta(rate(cur.bookedRate, cur.enrolled), rate(prev.bookedRate, prev.enrolled), 'rate'),
+    firstTouch: delta(minutes(cur.firstTouchMedianMs), minutes(prev.firstTouchMedianMs), 'minutes', true),
+    texted: count(cur.texted, prev.texted),
+    optOutRate: delta(rate(cur.optOutRate, cur.texted), rate(prev.optOutRate, prev.texted), 'rate', true),
+  };
+}
+
+/**
+ * The Team view's week-on-week: each rep's week set against their own week before, and the
+ * team's against the team's, with the same `delta` as the weekly review. A rep busy in only one
+ * of the two weeks gets a zero row for the other, so the reps' count changes add up to the
+ * team's (fast-check in tests/unit/metrics/team.test.ts).
+ */
+export function buildTeamReview(cur: TeamMetrics, prev: TeamMetrics): TeamReview {
+  const key = (r: TeamRow) => r.rep?.id ?? UNKNOWN;
+  const before = new Map(prev.rows.map((r) => [key(r), r]));
+  const now = new Map(cur.rows.map((r) => [key(r), r]));
+  const rows: TeamReviewRow[] = [];
+  const empty = (rep?: RepRef) => withRates(zero(), [], rep);
+  for (const r of cur.rows) {
+    const p = before.get(key(r)) ?? empty(r.rep);
+    rows.push({ row: r, prev: p, change: changeOf(r, p) });
+  }
+  for (const p of prev.rows) {
+    if (now.has(key(p))) continue;
+    const r = empty(p.rep);
+    rows.push({ row: r, prev: p, change: changeOf(r, p) });
+  }
+  // This week's order; a rep idle this week sorts by last week's work among the idle ones.
+  rows.sort((x, y) => busiestFirst(x.row, y.row) || busiestFirst(x.prev, y.prev));
+  return { rows, total: { row: cur.total, prev: prev.total, change: changeOf(cur.total, prev.total) } };
 }

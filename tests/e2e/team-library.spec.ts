@@ -56,13 +56,33 @@ async function enrolAndTouch(
   return contactId;
 }
 
-/** The Team view's rows as a rep reads them: name and the counts. */
+/** The Team view's rows as a rep reads them: name and the figures, without their changes. */
 async function teamTable(page: Page): Promise<string[][]> {
   await expect(page.getByTestId('metrics-team')).toBeVisible();
   return page
     .getByTestId('metrics-team')
     .locator('tbody tr, tfoot tr')
-    .evaluateAll((rows) => rows.map((r) => [...r.children].map((c) => (c.textContent ?? '').trim())));
+    .evaluateAll((rows) =>
+      rows.map((r) =>
+        [...r.children].map((c) =>
+          ((c.querySelector('[data-testid="team-figure"]') ?? c).textContent ?? '').trim(),
+        ),
+      ),
+    );
+}
+
+/** The week-on-week change under each figure of the Team view's rows ('' where there is none). */
+async function teamChanges(page: Page): Promise<string[][]> {
+  return page
+    .getByTestId('metrics-team')
+    .locator('tbody tr, tfoot tr')
+    .evaluateAll((rows) =>
+      rows.map((r) =>
+        [...r.querySelectorAll('td')].map(
+          (c) => c.querySelector('[data-testid="team-change"]')?.textContent?.trim() ?? '',
+        ),
+      ),
+    );
 }
 
 const steps = [
@@ -202,6 +222,13 @@ test('Ana shares a playbook and a template; Ben gets them after one sync and enr
         r.map((c, i) => (i === 5 && /^\d+ sec$/.test(c) ? '<1 min' : c)),
       );
       expect(rows).toEqual(want(me));
+      // Nothing the week before: each count's change is the count itself; no rate to compare.
+      expect(await teamChanges(page)).toEqual([
+        ['+2', '', '+1', '', '', '', ''],
+        ['+1', '', '+1', '', '', '', ''],
+        ['+1', '', '+1', '', '', '', ''],
+        ['+4', '', '+3', '', '', '', ''],
+      ]);
     }
     await pb.getByTestId('metrics-team').screenshot({ path: 'tests/e2e/screenshots/team-metrics.png' });
     await pb.screenshot({ path: 'tests/e2e/screenshots/team-metrics-page.png' });

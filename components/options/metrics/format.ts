@@ -22,12 +22,19 @@ export function elapsed(ms: number | null): string {
 export function deltaText(d: Delta, kind: DeltaKind): string {
   if (d.value === null || d.tone === 'none') return '';
   if (d.value === 0) return t('metrics_no_change');
+  return t('metrics_vs_last_week', { delta: signedChange(d.value, kind) });
+}
+
+/** "+12 pts", "−3", "+2 min", "0" alone (the Team view's cells), or '' with nothing to compare. */
+export function deltaShort(d: Delta, kind: DeltaKind): string {
+  return d.value === null || d.tone === 'none' ? '' : signedChange(d.value, kind);
+}
+
+function signedChange(value: number, kind: DeltaKind): string {
   const locale = uiLocale();
-  const delta =
-    kind === 'rate'
-      ? t('metrics_points', { delta: formatSigned(d.value, locale) })
-      : kind === 'minutes'
-        ? formatSignedMinutes(d.value, locale)
-        : formatSigned(d.value, locale);
-  return t('metrics_vs_last_week', { delta });
+  return kind === 'rate'
+    ? t('metrics_points', { delta: formatSigned(value, locale) })
+    : kind === 'minutes'
+      ? formatSignedMinutes(value, locale)
+      : formatSigned(value, locale);
 }

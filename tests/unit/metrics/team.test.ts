@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type ActivityKind, CHANNELS, computeMetrics, type Enrolment } from '@/lib/cadence';
-import { computeTeamMetrics, FIGURES, type RepActivity, type RepFigures } from '@/lib/metrics/team';
+import { buildWeeklyReview } from '@/lib/metrics/review';
+import {
+  buildTeamReview,
+  computeTeamMetrics,
+  FIGURES,
+  type RepActivity,
+  type RepFigures,
+} from '@/lib/metrics/team';
 
 const MIN = 60_000;
 const from = 10_000 * MIN;
@@ -188,6 +195,111 @@ describe('computeTeamMetrics: the rows add up', () => {
         },
       ),
       { numRuns: 1000 },
+    );
+  });
+});
+
+const prevFrom = from - 7 * 1440 * MIN;
+const weeks = (activities: RepActivity[], enrolments: En[] = []) =>
+  buildTeamReview(
+    computeTeamMetrics({ from, to, activities, enrolments }),
+    computeTeamMetrics({ from: prevFrom, to: from, activities, enrolments }),
+  );
+
+describe('buildTeamReview: week on week, rep by rep', () => {
+  it('sets each rep against their own week before; a rep idle this week keeps a zero row', () => {
+    const review = weeks([
+      { kind: 'touch-done', at: prevFrom + MIN, contactId: 1, channel: 'email', step: 1, rep: ANA },
+      { kind: 'touch-done', at: prevFrom + 2 * MIN, contactId: 2, channel: 'email', step: 1, rep: ANA },
+      { kind: 'reply', at: prevFrom + 3 * MIN, contactId: 2 },
+      { kind: 'touch-done', at: prevFrom + 4 * MIN, contactId: 3, channel: 'sms', step: 1, rep: BEN },
+      { kind: 'touch-done', at: from + MIN, contactId: 4, channel: 'email', step: 1, rep: ANA },
+      { kind: 'touch-done', at: from + 2 * MIN, contactId: 5, channel: 'email', step: 1, rep: ANA },
+      { kind: 'touch-done', at: from + 3 * MIN, contactId: 6, channel: 'email', step: 1, rep: ANA },
+      { kind: 'reply', at: from + 4 * MIN, contactId: 6 },
+      { kind: 'reply', at: from + 5 * MIN, contactId: 5 },
+    ]);
+    expect(review.rows.map((r) => r.row.rep?.name)).toEqual(['Ana', 'Ben']);
+    const [ana, ben] = review.rows;
+    expect(ana?.change.sent).toMatchObject({ value: 1, tone: 'good' });
+    // 2 of 3 this week against 1 of 2: +16.7 points.
+    expect(ana?.change.replyRate).toMatchObject({ value: 16.7, tone: 'good' });
+    expect(ben?.row.sent).toBe(0);
+    expect(ben?.change.sent).toMatchObject({ value: -1, tone: 'bad' });
+    // Nothing sent this week: no rate to compare.
+    expect(ben?.change.replyRate.tone).toBe('none');
+    expect(review.total.change.sent).toMatchObject({ value: 0, tone: 'flat' });
+  });
+
+  it('a slower first touch and a higher opt-out rate are bad news', () => {
+    const review = weeks(
+      [
+        {
+          kind: 'touch-done',
+          at: prevFrom + 2 * MIN,
+          contactId: 1,
+          enrolmentId: 1,
+          channel: 'sms',
+          step: 1,
+          rep: ANA,
+        },
+        {
+          kind: 'touch-done',
+          at: from + 11 * MIN,
+          contactId: 2,
+          enrolmentId: 2,
+          channel: 'sms',
+          step: 1,
+          rep: ANA,
+        },
+        { kind: 'opted-out', at: from + 12 * MIN, contactId: 2, rep: ANA },
+      ],
+      [
+        { id: 1, contactId: 1, source: 'web-form', enrolledAt: prevFrom + MIN },
+        { id: 2, contactId: 2, source: 'web-form', enrolledAt: from + MIN },
+      ],
+    );
+    // No 'enrolled' activity names who enrolled them: the waits are the unknown rep's, listed last.
+    const unknown = review.rows.at(-1);
+    expect(unknown?.row.rep).toBeUndefined();
+    expect(unknown?.change.firstTouch).toMatchObject({ value: 9, tone: 'bad' });
+    const ana = review.rows.find((r) => r.row.rep?.id === ANA.id);
+    expect(ana?.change.optOutRate).toMatchObject({ value: 100, tone: 'bad' });
+  });
+
+  it('the reps’ changes add up to the team’s, and the team’s is the weekly review’s own', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          activity.map((a) => ({ ...a, at: a.at - 7 * 1440 * MIN })),
+          { maxLength: 40 },
+        ),
+        fc.array(activity, { maxLength: 40 }),
+        fc.uniqueArray(enrolment, { maxLength: 8, selector: (e) => e.id }),
+        (earlier, later, enrolments) => {
+          const activities = [...earlier, ...later];
+          const review = weeks(activities, enrolments);
+          const sum = (pick: (r: (typeof review.rows)[number]) => number) =>
+            review.rows.reduce((n, r) => n + pick(r), 0);
+          for (const k of ['sent', 'enrolled', 'texted'] as const)
+            expect(sum((r) => r.change[k].value ?? 0)).toBe(review.total.change[k].value ?? 0);
+          for (const k of FIGURES) {
+            expect(sum((r) => r.row[k])).toBe(review.total.row[k]);
+            expect(sum((r) => r.prev[k])).toBe(review.total.prev[k]);
+          }
+          const ids = review.rows.map((r) => r.row.rep?.id ?? '');
+          expect(new Set(ids).size).toBe(ids.length);
+          // The team's rate changes are the personal review's (same delta, same weeks).
+          const own = buildWeeklyReview(
+            computeMetrics({ from, to, activities, enrolments }),
+            computeMetrics({ from: prevFrom, to: from, activities, enrolments }),
+          );
+          expect(review.total.change.bookedRate.value).toBe(own.booked.delta.value);
+          expect(review.total.change.optOutRate.value).toBe(own.optOut.delta.value);
+          expect(review.total.change.firstTouch.value).toBe(own.firstTouch.medianDelta.value);
+        },
+      ),
+      { numRuns: 500 },
     );
   });
 });
