@@ -75,7 +75,7 @@ export const SHARED_CONTACT_FIELDS = [
 ] as const;
 
 const META_CLOCK = 'sync.clock';
-const META_SEQ = 'sync.seq';
+export const META_SEQ = 'sync.seq';
 const META_DEFERRED = 'sync.deferred';
 
 /** Outbox entries pushed per PouchDB write; changes applied per Dexie transaction. */

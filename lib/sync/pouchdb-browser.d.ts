@@ -36,6 +36,7 @@ declare module 'pouchdb-browser' {
     };
   }
   interface PouchConstructor {
+    plugin(plugin: unknown): PouchConstructor;
     new (
       name: string,
       opts?: { skip_setup?: boolean; auth?: { username: string; password: string }; adapter?: string },
@@ -44,4 +45,10 @@ declare module 'pouchdb-browser' {
   const PouchDB: PouchConstructor;
   export type { PouchDatabase };
   export default PouchDB;
+}
+
+/** PouchDB's `indexeddb` adapter (one row per document), added to the browser build as a plugin. */
+declare module 'pouchdb-adapter-indexeddb' {
+  const plugin: unknown;
+  export default plugin;
 }

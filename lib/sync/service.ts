@@ -3,10 +3,12 @@
  * browser coming back online and a click never overlap, with nothing kept in memory), PouchDB's
  * browser build for the local store and the server, and the status the pages show.
  */
+import IndexedDbAdapter from 'pouchdb-adapter-indexeddb';
 import PouchDB, { type PouchDatabase } from 'pouchdb-browser';
 import { claimUnowned, getDb, OUTBOX_VERSION, SYNC_ON_KEY, type TouchbaseDb } from '@/lib/db';
-import { type ReadAheadSource, type ReadAheadTarget, readAhead } from './read-ahead';
 import { queueEverything, type SyncContext, type SyncProgress } from './engine';
+import { COPY_ADAPTER, copyMoved, type MovableCopy, moveLocalCopy } from './local-copy';
+import { type ReadAheadSource, type ReadAheadTarget, readAhead } from './read-ahead';
 import { checkInfo, describeSyncError, type SyncFailure, type SyncRemote, syncOnce } from './run';
 import {
   type CheckedSetup,
@@ -17,8 +19,12 @@ import {
   syncStatus,
 } from './setup';
 
-/** The local PouchDB that replicates with the team's server. */
-export const LOCAL_POUCH = 'touchbase-sync';
+PouchDB.plugin(IndexedDbAdapter);
+
+/** The local PouchDB that replicates with the team's server (lib/sync/local-copy.ts). */
+export const LOCAL_COPY = 'touchbase-team';
+/** The same copy as it was kept before, under PouchDB's `idb` adapter: moved once, then deleted. */
+const OLD_COPY = 'touchbase-sync';
 const LOCK = 'touchbase-sync';
 const META_SEEDED = 'sync.seeded';
 /** How long Connect waits for the first run before answering that it is still going. */
@@ -156,6 +162,30 @@ export async function disconnect(): Promise<SyncStatus> {
   return status;
 }
 
+/** Whether IndexedDB holds a database of this name (asked only when the API exists). */
+async function hasDatabase(name: string): Promise<boolean> {
+  if (typeof indexedDB.databases !== 'function') return true;
+  return (await indexedDB.databases()).some((d) => d.name === name);
+}
+
+/** This device's copy of the team's documents, an older copy moved into it first. */
+async function openLocalCopy(db: TouchbaseDb): Promise<PouchDatabase> {
+  const copy = new PouchDB(LOCAL_COPY, { adapter: COPY_ADAPTER });
+  if (!(await copyMoved(db))) {
+    // PouchDB names its IndexedDB databases `_pouch_<name>`.
+    const older = (await hasDatabase(`_pouch_${OLD_COPY}`))
+      ? new PouchDB(OLD_COPY, { adapter: 'idb' })
+      : undefined;
+    const moved = await moveLocalCopy(
+      db,
+      older as unknown as MovableCopy | undefined,
+      copy as unknown as MovableCopy,
+    );
+    if (older) console.info(`[touchbase] sync: ${moved} documents moved to the new local copy`);
+  }
+  return copy;
+}
+
 /** One run, unless one is already going (then its status). Never throws: the status says. */
 export async function runSync(reason: string): Promise<SyncStatus> {
   const cfg = await syncConfig.getValue();
@@ -166,12 +196,11 @@ export async function runSync(reason: string): Promise<SyncStatus> {
     const syncing: SyncStatus = { ...before, state: 'syncing', pending: await pendingCount(db) };
     delete syncing.progress;
     await syncStatus.setValue(syncing);
-    const local = new PouchDB(LOCAL_POUCH);
+    let local: PouchDatabase | undefined;
     const progress = progressWriter(syncing);
     const timings: string[] = [];
-    const ctx: SyncContext = {
+    const ctx: Omit<SyncContext, 'local'> = {
       db,
-      local,
       replica: cfg.replica,
       now: () => Date.now(),
       progress: (p) => progress.report(p),
@@ -181,7 +210,8 @@ export async function runSync(reason: string): Promise<SyncStatus> {
     try {
       // Contacts added since (an import) are this rep's leads.
       await claimUnowned(db, { id: cfg.replica, name: cfg.repName }, Date.now());
-      const report = await syncOnce(ctx, remoteOf(local, cfg));
+      local = await openLocalCopy(db);
+      const report = await syncOnce({ ...ctx, local }, remoteOf(local, cfg));
       console.info(
         `[touchbase] sync (${reason}): ${report.pushed} sent, ${report.applied} applied; ${timings.join(', ')}`,
       );
@@ -201,7 +231,7 @@ export async function runSync(reason: string): Promise<SyncStatus> {
         error: describeSyncError(err, { url: cfg.url, database: cfg.database }),
       };
     } finally {
-      await local.close().catch(() => undefined);
+      await local?.close().catch(() => undefined);
     }
     delete status.progress;
     await progress.done();
