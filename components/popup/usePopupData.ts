@@ -13,6 +13,8 @@ import {
   type TouchbaseDb,
   type TouchRow,
 } from '@/lib/db';
+import { storedDueCounts } from '@/lib/db/due-summary';
+import { request } from '@/lib/messaging/client';
 import { factsOf, type Score, scoreLead, scoringOf } from '@/lib/scoring';
 import { UPCOMING_DAYS } from '@/lib/touches';
 
@@ -36,18 +38,21 @@ export interface PopupData {
   counts?: DueGroupCounts;
   /** The first planned touch after the horizon, for "nothing this week" (only read then). */
   nextLater: TouchRow | undefined;
+  /** The counts had to be taken from the indexes (none stored, or stale): slow with thousands. */
+  countedHere?: boolean;
 }
 
 /**
  * Reads the planned touches from the `[state+dueAt]` index, adds those the engine computes for
  * the enrolments with touches not stored yet (lib/db/horizon.ts), and joins their contacts by id.
  * Every read is a key or key-range lookup. Chromium answers one database's requests in the
- * order they were made, so the rows' own reads go first and the index counts (the slow part
- * with thousands due) last.
+ * order they were made, so the rows' own reads go first and the counts last: the ones the
+ * background stored (lib/db/due-summary.ts) when they still hold, else index counts (the slow
+ * part with thousands due).
  */
 export function loadPopupData(db: TouchbaseDb, minute: number, now: number): Promise<PopupData> {
   // One read transaction for the few hundred key lookups, rather than one each.
-  // `meta`: past the cap, the counts need whether team sync is on and who this rep is.
+  // `meta`: past the cap, the stored counts, whether team sync is on and who this rep is.
   return db.transaction('r', [db.touches, db.contacts, db.enrolments, db.settings, db.meta], () =>
     readPopupData(db, minute, now),
   );
@@ -63,13 +68,13 @@ async function readPopupData(db: TouchbaseDb, minute: number, now: number): Prom
   // Only shown when the week is empty.
   const nextLater = touches.length ? undefined : await firstPlannedFrom(db, horizon);
   const ids = [...new Set(touches.map((t) => t.contactId))];
-  const [rows, enrolments, counts] = await Promise.all([
+  // The counts first: the stored ones are a few key reads, and the index counts they replace
+  // are only asked for (after the lookups below) when those do not hold.
+  const [counts, rows, enrolments] = await Promise.all([
+    truncated ? groupCounts(db, now, settings.timeZone, horizon) : Promise.resolve(undefined),
     db.contacts.bulkGet(ids),
     // One key lookup per contact: a multi-key `anyOf` walks the index with a cursor, slower here.
     Promise.all(ids.map((id) => db.enrolments.where('contactId').equals(id).toArray())),
-    truncated
-      ? dueGroupCounts(db, now, nextLocalMidnight(settings.timeZone, now), horizon)
-      : Promise.resolve(undefined),
   ]);
   const contacts = new Map<number, ContactRow>();
   const scores = new Map<number, Score>();
@@ -79,7 +84,29 @@ async function readPopupData(db: TouchbaseDb, minute: number, now: number): Prom
     contacts.set(c.id, c);
     scores.set(c.id, scoreLead(factsOf(c, enrolments[i] ?? []), scoring, at));
   });
-  return { touches, contacts, scores, settings, truncated, nextLater, ...(counts ? { counts } : {}) };
+  return {
+    touches,
+    contacts,
+    scores,
+    settings,
+    truncated,
+    nextLater,
+    ...(counts ? { counts: counts.counts, countedHere: counts.countedHere } : {}),
+  };
+}
+
+async function groupCounts(
+  db: TouchbaseDb,
+  now: number,
+  timeZone: string,
+  horizon: number,
+): Promise<{ counts: DueGroupCounts; countedHere: boolean }> {
+  const stored = await storedDueCounts(db, now, timeZone, horizon);
+  if (stored) return { counts: stored, countedHere: false };
+  return {
+    counts: await dueGroupCounts(db, now, nextLocalMidnight(timeZone, now), horizon),
+    countedHere: true,
+  };
 }
 
 /**
@@ -130,11 +157,24 @@ class SharedLiveQuery<T> {
 }
 
 let current: { minute: number; query: SharedLiveQuery<PopupData> } | undefined;
+let recountAsked = false;
 
 function popupQuery(minute: number): SharedLiveQuery<PopupData> {
   if (current?.minute === minute) return current.query;
   current?.query.close();
-  current = { minute, query: new SharedLiveQuery(() => loadPopupData(getDb(), minute, Date.now())) };
+  current = {
+    minute,
+    query: new SharedLiveQuery(async () => {
+      const data = await loadPopupData(getDb(), minute, Date.now());
+      // The background stores the counts after every write it makes; rows written some other
+      // way (or a day gone by) leave none: ask it once to store them for the next opening.
+      if (data.countedHere && !recountAsked) {
+        recountAsked = true;
+        void request('badge.refresh', {}).catch(() => undefined);
+      }
+      return data;
+    }),
+  };
   return current.query;
 }
 

@@ -4,6 +4,7 @@ import type { Language } from '@/lib/templates/language';
 import type { ScoringSettings } from '@/lib/scoring';
 import { type OutboxRow, outboxMiddleware } from './outbox';
 import { undoMiddleware } from './undo';
+import { dueCountsMiddleware } from './due-counts-guard';
 import type {
   Activity,
   Channel,
@@ -438,6 +439,7 @@ export class TouchbaseDb extends Dexie {
   constructor(name = DB_NAME, upTo = Number.POSITIVE_INFINITY) {
     super(name);
     this.use(undoMiddleware);
+    this.use(dueCountsMiddleware);
     if (upTo >= OUTBOX_VERSION) this.use(outboxMiddleware);
     for (const v of SCHEMA_VERSIONS) {
       if (v.version > upTo) break;

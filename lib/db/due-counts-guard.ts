@@ -1,0 +1,70 @@
+/**
+ * Keeps the popup's stored header counts (lib/db/due-summary.ts) honest: every read-write
+ * transaction that writes a table they depend on drops them, in that same transaction, so counts
+ * that are there describe the rows that are there. Only the background's recount writes them (a
+ * copy in a restored backup is blanked). A Dexie middleware, like the undo journal and the sync
+ * outbox: it widens such transactions to take in `meta`. Kept apart from the counting so the
+ * schema can install it without importing the repositories.
+ */
+import type { DBCore, DBCoreMutateRequest, DBCoreTransaction, Middleware, Transaction } from 'dexie';
+import type { MetaRow } from './schema';
+
+/** `meta` key of the stored counts. */
+export const DUE_COUNTS_KEY = 'due.counts';
+
+/** What the popup's counts depend on: a write to any of these drops the stored counts. */
+const COUNTED_TABLES = new Set(['touches', 'enrolments', 'settings']);
+
+/** Transactions of the recount: the only writer of the stored counts. */
+const writers = new WeakSet<DBCoreTransaction>();
+
+/** Marks a Dexie transaction as the recount's. */
+export function markCountsWriter(tx: Transaction): void {
+  writers.add((tx as unknown as { idbtrans: DBCoreTransaction }).idbtrans);
+}
+
+/** The middleware; `TouchbaseDb` installs it. */
+export const dueCountsMiddleware: Middleware<DBCore> = {
+  stack: 'dbcore',
+  name: 'touchbase-due-counts',
+  create(down) {
+    const dropped = new WeakSet<DBCoreTransaction>();
+    return {
+      ...down,
+      transaction(stores, mode, options) {
+        const widened =
+          mode === 'readwrite' && stores.some((s) => COUNTED_TABLES.has(s)) && !stores.includes('meta')
+            ? [...stores, 'meta']
+            : stores;
+        return down.transaction(widened, mode, options);
+      },
+      table(name) {
+        const table = down.table(name);
+        if (name === 'meta') {
+          return {
+            ...table,
+            mutate(req: DBCoreMutateRequest) {
+              if ((req.type !== 'put' && req.type !== 'add') || writers.has(req.trans))
+                return table.mutate(req);
+              const values = req.values.map((v) =>
+                (v as MetaRow | undefined)?.key === DUE_COUNTS_KEY ? { key: DUE_COUNTS_KEY, value: '' } : v,
+              );
+              return table.mutate({ ...req, values });
+            },
+          };
+        }
+        if (!COUNTED_TABLES.has(name)) return table;
+        return {
+          ...table,
+          async mutate(req: DBCoreMutateRequest) {
+            if (!dropped.has(req.trans) && !writers.has(req.trans)) {
+              dropped.add(req.trans);
+              await down.table('meta').mutate({ trans: req.trans, type: 'delete', keys: [DUE_COUNTS_KEY] });
+            }
+            return table.mutate(req);
+          },
+        };
+      },
+    };
+  },
+};

@@ -1,0 +1,179 @@
+/**
+ * The popup's header counts, kept ready. With 20,000 touches due, counting the due-list groups
+ * from the indexes costs Chromium a visit per index entry (about 0.2 s on a quiet machine, far
+ * more under load): most of the popup's wait. So the background stores the counts in `meta`
+ * whenever it recounts the badge (after writes settle, every minute, at worker start), with what
+ * the popup needs to bring them forward to its own `now` exactly:
+ * - the deadlines still to pass today (a touch whose deadline passes moves from "today" to
+ *   "overdue"; no touch due after midnight can have a deadline before it),
+ * - the first due time the sliding seven-day horizon has not reached yet (up to it, nothing new
+ *   enters "upcoming"), and the local midnight the counts were split at.
+ * Every write to the touches, enrolments or settings drops the stored counts in the same
+ * transaction (the middleware below), so counts that are there describe the rows that are there.
+ * Anything else (another day, more deadlines than were listed, team sync on, a write that did not
+ * go through Dexie) and the popup counts from the indexes as before.
+ */
+import { DUE_COUNTS_KEY, markCountsWriter } from './due-counts-guard';
+import { nextLocalMidnight } from '@/lib/cadence/zoned';
+import { type DueGroupCounts, computedDue, dueGroupCounts } from './queries';
+import { laterTouches } from './horizon';
+import { teamMeId } from './ownership';
+import type { MetaRow, TouchbaseDb } from './schema';
+import { getSettings } from './settings';
+
+/** Deadlines listed ahead; past the last one listed the popup counts for itself. */
+const DEADLINES_AHEAD = 2_000;
+
+/** The stored counts, as of `at`. */
+export interface StoredDueCounts {
+  at: number;
+  timeZone: string;
+  /** The local midnight that splits "today" from "upcoming" at `at`. */
+  endOfToday: number;
+  /** The seven-day horizon the counts were taken to. */
+  horizon: number;
+  counts: DueGroupCounts;
+  /** Deadlines after `at` and before `endOfToday` of the touches counted in "today", sorted. */
+  deadlines: number[];
+  /** The first deadline not listed (Infinity when all are): the counts hold before it. */
+  deadlinesUntil: number;
+  /** The earliest due time at or after `horizon` (Infinity when none): nothing enters before. */
+  nextEntering: number;
+  /** The highest touch and enrolment keys when counted (rows added by other means show here). */
+  touchKey: number;
+  enrolmentKey: number;
+}
+
+/** Highest primary key of a table, from one step of a reverse key cursor (0 when empty). */
+async function lastKey(db: TouchbaseDb, table: 'touches' | 'enrolments'): Promise<number> {
+  return ((await db.table(table).orderBy(':id').lastKey()) as number | undefined) ?? 0;
+}
+
+/**
+ * Counts as the popup would at `now` (its horizon is `horizon`), with what it needs to move them
+ * forward. Run inside a transaction over touches, enrolments and meta.
+ */
+async function takeCounts(
+  db: TouchbaseDb,
+  now: number,
+  timeZone: string,
+  horizon: number,
+): Promise<StoredDueCounts> {
+  const endOfToday = nextLocalMidnight(timeZone, now);
+  const [counts, computed, deadlineKeys, nextStored, nextEnrolment, touchKey, enrolmentKey] =
+    await Promise.all([
+      dueGroupCounts(db, now, endOfToday, horizon),
+      computedDue(db, horizon, false),
+      db.touches
+        .where('[state+deadlineAt]')
+        .between(['planned', now], ['planned', endOfToday], false, false)
+        .limit(DEADLINES_AHEAD + 1)
+        .keys(),
+      db.touches.where('[state+dueAt]').between(['planned', horizon], ['planned', Infinity]).first(),
+      db.enrolments.where('laterDueAt').aboveOrEqual(horizon).first(),
+      lastKey(db, 'touches'),
+      lastKey(db, 'enrolments'),
+    ]);
+  let deadlines = deadlineKeys.map((k) => (k as unknown as [string, number])[1]);
+  let deadlinesUntil = Number.POSITIVE_INFINITY;
+  if (deadlines.length > DEADLINES_AHEAD) {
+    deadlinesUntil = deadlines[DEADLINES_AHEAD]!;
+    deadlines = deadlines.slice(0, DEADLINES_AHEAD);
+  }
+  let nextEntering = Math.min(nextStored?.dueAt ?? Infinity, nextEnrolment?.laterDueAt ?? Infinity);
+  for (const e of computed.enrolments) {
+    for (const t of laterTouches(e)) {
+      if (t.dueAt >= horizon) nextEntering = Math.min(nextEntering, t.dueAt);
+      else if (t.deadlineAt > now && t.deadlineAt < endOfToday) deadlines.push(t.deadlineAt);
+    }
+  }
+  deadlines.sort((a, b) => a - b);
+  return {
+    at: now,
+    timeZone,
+    endOfToday,
+    horizon,
+    counts,
+    deadlines,
+    deadlinesUntil,
+    nextEntering,
+    touchKey,
+    enrolmentKey,
+  };
+}
+
+/**
+ * Recounts and stores the popup's header counts (the background, when it recounts the badge).
+ * One read-write transaction, so no write lands between the count and its storing. With team
+ * sync on the counts depend on the contacts' owners too: none are kept then.
+ */
+export async function storeDueCounts(db: TouchbaseDb, now: number, horizonDays: number): Promise<void> {
+  await db.transaction('rw', [db.touches, db.enrolments, db.contacts, db.settings, db.meta], async (tx) => {
+    markCountsWriter(tx);
+    const [me, settings] = await Promise.all([teamMeId(db), getSettings(db)]);
+    if (me) {
+      await db.meta.delete(DUE_COUNTS_KEY);
+      return;
+    }
+    const minute = Math.floor(now / 60_000) * 60_000;
+    const stored = await takeCounts(db, now, settings.timeZone, minute + horizonDays * 86_400_000);
+    await db.meta.put({ key: DUE_COUNTS_KEY, value: JSON.stringify(stored) });
+  });
+}
+
+/**
+ * The counts at `now` for a popup whose horizon is `horizon`, from the stored ones when they
+ * still describe the data and can be brought forward exactly; otherwise `undefined`. Run inside
+ * the popup's read transaction (touches, enrolments and meta in scope).
+ */
+export async function storedDueCounts(
+  db: TouchbaseDb,
+  now: number,
+  timeZone: string,
+  horizon: number,
+): Promise<DueGroupCounts | undefined> {
+  const [row, me, touchKey, enrolmentKey] = await Promise.all([
+    db.meta.get(DUE_COUNTS_KEY),
+    teamMeId(db),
+    lastKey(db, 'touches'),
+    lastKey(db, 'enrolments'),
+  ]);
+  const s = parseStored(row);
+  if (!s || me) return undefined;
+  return bringForward(s, { now, timeZone, horizon, touchKey, enrolmentKey });
+}
+
+function parseStored(row: MetaRow | undefined): StoredDueCounts | undefined {
+  if (typeof row?.value !== 'string' || !row.value) return undefined;
+  try {
+    const s = JSON.parse(row.value) as StoredDueCounts;
+    // JSON has no Infinity: it comes back as null.
+    s.deadlinesUntil ??= Number.POSITIVE_INFINITY;
+    s.nextEntering ??= Number.POSITIVE_INFINITY;
+    return Array.isArray(s.deadlines) && typeof s.counts?.today === 'number' ? s : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Stored counts moved to `now`, or `undefined` when they cannot be: pure, so the rules are
+ * tested on their own (tests/unit/db/due-summary.test.ts).
+ */
+export function bringForward(
+  s: StoredDueCounts,
+  at: { now: number; timeZone: string; horizon: number; touchKey: number; enrolmentKey: number },
+): DueGroupCounts | undefined {
+  if (at.touchKey !== s.touchKey || at.enrolmentKey !== s.enrolmentKey) return undefined;
+  if (at.timeZone !== s.timeZone || at.now < s.at || at.horizon < s.horizon) return undefined;
+  if (nextLocalMidnight(at.timeZone, at.now) !== s.endOfToday) return undefined;
+  if (at.now >= s.deadlinesUntil || at.horizon > s.nextEntering) return undefined;
+  // Overdue once the deadline is reached (`deadlineAt <= now`), as the index count has it.
+  let passed = 0;
+  while (passed < s.deadlines.length && s.deadlines[passed]! <= at.now) passed++;
+  return {
+    overdue: s.counts.overdue + passed,
+    today: s.counts.today - passed,
+    upcoming: s.counts.upcoming,
+  };
+}

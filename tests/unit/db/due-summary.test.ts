@@ -1,0 +1,203 @@
+import fc from 'fast-check';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { nextLocalMidnight } from '@/lib/cadence/zoned';
+import {
+  completeTouch,
+  dueGroupCounts,
+  enrolContact,
+  saveSettings,
+  TouchbaseDb,
+  type TouchRow,
+} from '@/lib/db';
+import { DUE_COUNTS_KEY } from '@/lib/db/due-counts-guard';
+import { bringForward, type StoredDueCounts, storeDueCounts, storedDueCounts } from '@/lib/db/due-summary';
+import { SYNC_ON_KEY } from '@/lib/db/outbox';
+import { SYNC_ME_KEY } from '@/lib/db/ownership';
+import { UPCOMING_DAYS } from '@/lib/touches';
+
+const T0 = Date.parse('2026-03-03T15:00:00Z');
+const MIN = 60_000;
+const HOUR = 3_600_000;
+const ZONE = 'America/New_York';
+let db: TouchbaseDb;
+let n = 0;
+beforeEach(async () => {
+  db = new TouchbaseDb(`test-due-summary-${n++}`);
+  await db.open();
+  await saveSettings(db, { timeZone: ZONE });
+});
+afterEach(async () => {
+  db.close();
+  await db.delete();
+});
+
+/** The popup's horizon at `now`. */
+const horizonAt = (now: number) => Math.floor(now / MIN) * MIN + UPCOMING_DAYS * 86_400_000;
+
+/** What the popup shows at `now`: the stored counts when they hold, and the index counts. */
+async function both(now: number) {
+  return db.transaction('r', [db.touches, db.enrolments, db.contacts, db.settings, db.meta], async () => ({
+    stored: await storedDueCounts(db, now, ZONE, horizonAt(now)),
+    live: await dueGroupCounts(db, now, nextLocalMidnight(ZONE, now), horizonAt(now)),
+  }));
+}
+
+describe('stored due counts', () => {
+  it('equal the index counts whenever the popup may use them, at any later time', async () => {
+    // Touches due over the next days, deadlines spread through today and beyond.
+    const rows = Array.from({ length: 120 }, (_, i) => ({
+      enrolmentId: i + 1,
+      contactId: i + 1,
+      step: 1,
+      totalSteps: 1,
+      channel: 'email',
+      purpose: 'follow-up',
+      dueAt: T0 + ((i * 37) % 150) * HOUR - 20 * HOUR + 30 * MIN,
+      deadlineAt: T0 + ((i * 37) % 150) * HOUR - 20 * HOUR + 30 * MIN + ((i * 13) % 9) * HOUR,
+      state: 'planned',
+    })) as TouchRow[];
+    // One the sliding seven-day horizon reaches ten hours later.
+    rows.push({ ...rows[0]!, enrolmentId: 999, dueAt: T0 + 178 * HOUR, deadlineAt: T0 + 180 * HOUR });
+    await db.touches.bulkAdd(rows);
+    // Real sequences too, for the touches the engine computes (not stored as rows).
+    for (const email of ['a@x.com', 'b@x.com']) {
+      await enrolContact(db, {
+        contact: { email, firstName: 'A', phone: '+15550100000' },
+        playbookId: 'seven-touch-14-day',
+        source: 'web-form',
+        via: 'test',
+        now: T0 - 2 * 86_400_000,
+      });
+    }
+    await storeDueCounts(db, T0, UPCOMING_DAYS);
+    let used = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 0, max: 30 * HOUR }), async (later) => {
+        const { stored, live } = await both(T0 + later);
+        if (stored) {
+          used++;
+          expect(stored).toEqual(live);
+        }
+      }),
+      { numRuns: 60 },
+    );
+    expect(used).toBeGreaterThan(0);
+    const { stored, live } = await both(T0 + 90 * MIN);
+    expect(stored).toEqual(live);
+  });
+
+  it('are dropped by any write to the touches, sequences or settings, in that transaction', async () => {
+    const { contactId } = await enrolContact(db, {
+      contact: { email: 'a@x.com', firstName: 'A', phone: '+15550100000' },
+      playbookId: 'speed-to-lead-90',
+      source: 'web-form',
+      via: 'test',
+      now: T0,
+    });
+    const stored = async () => (await both(T0 + MIN)).stored;
+    await storeDueCounts(db, T0, UPCOMING_DAYS);
+    expect(await stored()).toBeDefined();
+    const first = await db.touches.where('contactId').equals(contactId).first();
+    await completeTouch(db, first!.id, { now: T0 + MIN, via: 'test' });
+    expect(await db.meta.get(DUE_COUNTS_KEY)).toBeUndefined();
+    await storeDueCounts(db, T0 + MIN, UPCOMING_DAYS);
+    expect(await stored()).toBeDefined();
+    await saveSettings(db, { timeZone: 'Europe/Paris' });
+    expect(await db.meta.get(DUE_COUNTS_KEY)).toBeUndefined();
+  });
+
+  it('are never taken from anywhere else (a restored copy is blanked), nor kept with team sync on', async () => {
+    await storeDueCounts(db, T0, UPCOMING_DAYS);
+    const row = (await db.meta.get(DUE_COUNTS_KEY))!;
+    await db.meta.delete(DUE_COUNTS_KEY);
+    await db.meta.put(row);
+    expect(await db.meta.get(DUE_COUNTS_KEY)).toEqual({ key: DUE_COUNTS_KEY, value: '' });
+    expect((await both(T0)).stored).toBeUndefined();
+
+    await db.meta.bulkPut([
+      { key: SYNC_ON_KEY, value: 1 },
+      { key: SYNC_ME_KEY, value: JSON.stringify({ id: 'r1', name: 'Ana' }) },
+    ]);
+    await storeDueCounts(db, T0, UPCOMING_DAYS);
+    expect(await db.meta.get(DUE_COUNTS_KEY)).toBeUndefined();
+  });
+
+  it('are not used once rows were added behind the database layer', async () => {
+    await storeDueCounts(db, T0, UPCOMING_DAYS);
+    expect((await both(T0)).stored).toBeDefined();
+    // Plain IndexedDB (what a test seeding rows does) skips the middleware.
+    const idb = db.backendDB();
+    await new Promise<void>((resolve, reject) => {
+      const tx = idb.transaction('touches', 'readwrite');
+      tx.objectStore('touches').add({
+        enrolmentId: 9,
+        contactId: 9,
+        step: 1,
+        totalSteps: 1,
+        channel: 'email',
+        purpose: 'follow-up',
+        dueAt: T0 - HOUR,
+        deadlineAt: T0 + HOUR,
+        state: 'planned',
+      });
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    const { stored, live } = await both(T0);
+    expect(stored).toBeUndefined();
+    expect(live.today).toBe(1);
+  });
+});
+
+describe('bringForward', () => {
+  const base: StoredDueCounts = {
+    at: T0,
+    timeZone: ZONE,
+    endOfToday: nextLocalMidnight(ZONE, T0),
+    horizon: horizonAt(T0),
+    counts: { overdue: 2, today: 10, upcoming: 5 },
+    deadlines: [T0 + MIN, T0 + 2 * MIN, T0 + 2 * MIN, T0 + HOUR],
+    deadlinesUntil: Number.POSITIVE_INFINITY,
+    nextEntering: horizonAt(T0) + 3 * MIN,
+    touchKey: 10,
+    enrolmentKey: 4,
+  };
+  const at = (now: number, more: Partial<Parameters<typeof bringForward>[1]> = {}) => ({
+    now,
+    timeZone: ZONE,
+    horizon: horizonAt(now),
+    touchKey: 10,
+    enrolmentKey: 4,
+    ...more,
+  });
+
+  it.each([
+    ['as stored', T0, { overdue: 2, today: 10, upcoming: 5 }],
+    ['a deadline reached moves a touch to overdue', T0 + MIN, { overdue: 3, today: 9, upcoming: 5 }],
+    ['two more at once', T0 + 2 * MIN + 1, { overdue: 5, today: 7, upcoming: 5 }],
+    [
+      'the horizon reaching the next touch exactly still leaves it out',
+      T0 + 3 * MIN,
+      { overdue: 5, today: 7, upcoming: 5 },
+    ],
+  ])('%s', (_, now, want) => {
+    expect(bringForward(base, at(now))).toEqual(want);
+  });
+
+  it.each([
+    ['a touch entered the horizon', at(T0 + 4 * MIN)],
+    ['another day', at(base.endOfToday + MIN)],
+    ['another zone', at(T0, { timeZone: 'Europe/Paris' })],
+    ['an earlier clock', at(T0 - MIN)],
+    ['rows added other ways', at(T0, { touchKey: 11 })],
+    ['a sequence added other ways', at(T0, { enrolmentKey: 5 })],
+  ])('not used: %s', (_, when) => {
+    expect(bringForward(base, when)).toBeUndefined();
+  });
+
+  it('not used past the deadlines listed', () => {
+    const s = { ...base, deadlinesUntil: T0 + 30 * MIN, nextEntering: Number.POSITIVE_INFINITY };
+    expect(bringForward(s, at(T0 + 29 * MIN))).toBeDefined();
+    expect(bringForward(s, at(T0 + 30 * MIN))).toBeUndefined();
+  });
+});
