@@ -90,6 +90,12 @@ export interface SyncContext {
   now: () => number;
   /** Changes applied per Dexie transaction ({@link APPLY_BATCH} unless a test wants small pages). */
   pageSize?: number;
+  /**
+   * Links to global ids (gid -> local key) this run has read or written in committed pages, so
+   * a page only looks up the ones it has not met (an activity's contact and sequence were
+   * usually linked a page before). One per run: `syncOnce` makes it.
+   */
+  known?: Map<string, number | string>;
   /** Told how far a long run has come (the first sync of a large team), for the progress line. */
   progress?: (p: SyncProgress) => void;
   /** Told how long each step of a run took (the worker logs it). */
@@ -349,6 +355,17 @@ function buildDoc(p: Prepared, prev: SyncDoc | undefined, stamp: Stamp): SyncDoc
 
 // ------------------------------------------------------------------ apply
 
+/** Runs `step`, telling `ctx.timed` how long it took (the worker sums these per run and logs them). */
+async function timedStep<T>(ctx: SyncContext, name: string, step: () => Promise<T>): Promise<T> {
+  if (!ctx.timed) return step();
+  const t0 = Date.now();
+  try {
+    return await step();
+  } finally {
+    ctx.timed(name, Date.now() - t0);
+  }
+}
+
 /**
  * Applies what PouchDB received into Dexie, from the stored checkpoint, a page of the changes
  * feed at a time: conflicting revisions are first resolved with the merge rules (merged body on
@@ -374,12 +391,14 @@ export async function applyChanges(ctx: SyncContext): Promise<{ applied: number;
   let since = start;
   let deferredHere = false;
   for (;;) {
-    const res = await ctx.local.changes({
-      since,
-      include_docs: true,
-      conflicts: true,
-      limit: ctx.pageSize ?? APPLY_BATCH,
-    });
+    const res = await timedStep(ctx, 'apply: read feed', () =>
+      ctx.local.changes({
+        since,
+        include_docs: true,
+        conflicts: true,
+        limit: ctx.pageSize ?? APPLY_BATCH,
+      }),
+    );
     if (!res.results.length) break;
     const docs: SyncDoc[] = [];
     for (const ch of res.results) {
@@ -392,7 +411,7 @@ export async function applyChanges(ctx: SyncContext): Promise<{ applied: number;
       docs.push(doc);
     }
     const before = deferred.length;
-    const r = await applyPage(ctx, docs, res.last_seq, deferred);
+    const r = await timedStep(ctx, 'apply: pages', () => applyPage(ctx, docs, res.last_seq, deferred));
     applied += r.applied;
     deferred = r.deferred;
     if (deferred.length > before) deferredHere = true;
@@ -449,8 +468,9 @@ async function missingParents(ctx: SyncContext, docs: SyncDoc[]): Promise<SyncDo
   for (let depth = 0; depth < 2 && level.length; depth++) {
     const wanted = [...new Set(level.flatMap(parentsOf))].filter((g) => !have.has(g));
     if (!wanted.length) break;
-    const linked = await ctx.db.syncIds.bulkGet(wanted);
-    const keys = wanted.filter((_, i) => !linked[i]);
+    const unsure = wanted.filter((g) => !ctx.known?.has(g));
+    const linked = await ctx.db.syncIds.bulkGet(unsure);
+    const keys = unsure.filter((_, i) => !linked[i]);
     if (!keys.length) break;
     const got = await ctx.local.allDocs({ keys, include_docs: true, conflicts: true });
     level = [];
@@ -472,14 +492,24 @@ interface Links {
   set(gid: string, table: SharedTable, local: number | string): void;
 }
 
-async function loadLinks(db: TouchbaseDb, docs: SyncDoc[]): Promise<{ links: Links; fresh: SyncIdRow[] }> {
-  const gids = [...new Set(docs.flatMap((d) => [d._id, ...parentsOf(d)]))];
-  const rows = await db.syncIds.bulkGet(gids);
+async function loadLinks(
+  db: TouchbaseDb,
+  docs: SyncDoc[],
+  known: Map<string, number | string> | undefined,
+): Promise<{ links: Links; fresh: SyncIdRow[]; map: Map<string, number | string> }> {
   const map = new Map<string, number | string>();
+  const gids: string[] = [];
+  for (const gid of new Set(docs.flatMap((d) => [d._id, ...parentsOf(d)]))) {
+    const local = known?.get(gid);
+    if (local === undefined) gids.push(gid);
+    else map.set(gid, local);
+  }
+  const rows = await db.syncIds.bulkGet(gids);
   for (const r of rows) if (r) map.set(r.gid, r.local);
   const fresh: SyncIdRow[] = [];
   return {
     fresh,
+    map,
     links: {
       get: (gid) => (gid === undefined ? undefined : map.get(gid)),
       set: (gid, table, local) => {
@@ -505,10 +535,11 @@ async function applyPage(
 ): Promise<{ applied: number; deferred: string[] }> {
   const { db } = ctx;
   const unique = [...new Map(page.map((d) => [d._id, d])).values()];
-  const docs = [...(await missingParents(ctx, unique)), ...unique];
+  const docs = [...(await timedStep(ctx, 'apply: parents', () => missingParents(ctx, unique))), ...unique];
   docs.sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
   const now = ctx.now();
-  return db.transaction(
+  let linked: Map<string, number | string> | undefined;
+  const out = await db.transaction(
     'rw',
     [...writeTables(db), db.templates, db.syncIds, db.meta, db.outbox],
     async (tx) => {
@@ -516,17 +547,24 @@ async function applyPage(
       const deferred = new Set(carried);
       let clock = await metaValue<Stamp>(db, META_CLOCK, ZERO_STAMP);
       for (const doc of docs) for (const t of stampsOf(doc)) clock = observe(clock, t);
-      const { links, fresh } = await loadLinks(db, docs);
+      const { links, fresh, map } = await timedStep(ctx, 'apply: links', () =>
+        loadLinks(db, docs, ctx.known),
+      );
+      linked = map;
       const replan: EnrolmentRow[] = [];
       const kind = <K extends SyncDoc['kind']>(k: K) =>
         docs.filter((d): d is Extract<SyncDoc, { kind: K }> => d.kind === k);
-      const present = await applyContacts(ctx, kind('contact'), now, links);
+      const present = await timedStep(ctx, 'apply: contacts', () =>
+        applyContacts(ctx, kind('contact'), now, links),
+      );
       for (const doc of kind('suppression')) await applySuppression(ctx, doc, now, replan, links);
       const results = [...kind('contact').map(() => true), ...kind('suppression').map(() => true)];
       const enrolments = kind('enrolment');
-      const okE = await applyEnrolments(ctx, enrolments, links, present, replan);
+      const okE = await timedStep(ctx, 'apply: sequences', () =>
+        applyEnrolments(ctx, enrolments, links, present, replan),
+      );
       const activities = kind('activity');
-      const okA = await applyActivities(ctx, activities, links);
+      const okA = await timedStep(ctx, 'apply: activities', () => applyActivities(ctx, activities, links));
       // Team settings (assign:*) are not rows: `applied` counts what reached the tables.
       for (const doc of kind('assign')) {
         await applyAssignDoc(db, doc);
@@ -552,8 +590,8 @@ async function applyPage(
       for (const doc of [...kind('contact'), ...kind('suppression')]) deferred.delete(doc._id);
       settle(enrolments, okE);
       settle(activities, okA);
-      if (fresh.length) await db.syncIds.bulkPut(fresh);
-      await syncPlannedTouches(db, replan, now);
+      if (fresh.length) await timedStep(ctx, 'apply: link rows', () => db.syncIds.bulkPut(fresh));
+      await timedStep(ctx, 'apply: touches', () => syncPlannedTouches(db, replan, now));
       const meta = [
         { key: META_CLOCK, value: clock },
         { key: META_DEFERRED, value: JSON.stringify([...deferred]) },
@@ -563,6 +601,9 @@ async function applyPage(
       return { applied, deferred: [...deferred] };
     },
   );
+  // Committed: what this page linked holds for the rest of the run.
+  if (ctx.known && linked) for (const [gid, local] of linked) ctx.known.set(gid, local);
+  return out;
 }
 
 function stampsOf(doc: SyncDoc): Stamp[] {
@@ -610,10 +651,11 @@ async function applyContacts(
   ] as number[];
   const emails = [...new Set(docs.map(emailOf).filter(Boolean))];
   const extIds = [...new Set(docs.flatMap((d) => idsOf(d, emailOf(d))))];
+  // One index walk per kind of key, not a query per key.
   const [linkedRows, byEmail, byExt, settings] = await Promise.all([
     db.contacts.bulkGet(linkedIds),
-    Promise.all(emails.map((e) => db.contacts.where('emailLower').equals(e).toArray())),
-    Promise.all(extIds.map((x) => db.contacts.where('externalIds').equals(x).toArray())),
+    emails.length ? db.contacts.where('emailLower').anyOf(emails).toArray() : [],
+    extIds.length ? db.contacts.where('externalIds').anyOf(extIds).toArray() : [],
     getSettings(db),
   ]);
   const targets = new Map<number, Target>();
@@ -631,7 +673,7 @@ async function applyContacts(
       if (rest.length !== list.length) (emailIdx.has(k) ? emailIdx : extIdx).set(k, rest);
     }
   };
-  for (const r of [...linkedRows, ...byEmail.flat(), ...byExt.flat()]) {
+  for (const r of [...linkedRows, ...byEmail, ...byExt]) {
     if (!r || targets.has(r.id)) continue;
     const t: Target = { id: r.id, row: r as unknown as Record<string, unknown>, dirty: false, gids: [] };
     targets.set(r.id, t);

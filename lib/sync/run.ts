@@ -86,12 +86,21 @@ const APPLY_POLL_MS = 250;
  * for the slower of the two instead of both one after the other.
  */
 export async function syncOnce(ctx: SyncContext, remote: SyncRemote): Promise<SyncReport> {
+  const outer = ctx.timed;
   const step = async <T>(name: string, run: () => Promise<T>): Promise<T> => {
     const t0 = Date.now();
     const out = await run();
-    ctx.timed?.(name, Date.now() - t0);
+    outer?.(name, Date.now() - t0);
     return out;
   };
+  // The apply's own steps come page by page: summed, and told once at the end of the run.
+  const sums = new Map<string, number>();
+  const summed: SyncContext = {
+    ...ctx,
+    timed: ctx.timed && ((name, ms) => sums.set(name, (sums.get(name) ?? 0) + ms)),
+    known: ctx.known ?? new Map(),
+  };
+  ctx = summed;
   await step('check', () => remote.check());
   const { pushed } = await step('push', () => pushOutbox(ctx));
   await pushAssignDocs(ctx);
@@ -105,7 +114,7 @@ export async function syncOnce(ctx: SyncContext, remote: SyncRemote): Promise<Sy
     })
     .finally(() => {
       receiving = false;
-      ctx.timed?.('replicate', Date.now() - t0);
+      outer?.('replicate', Date.now() - t0);
       wake();
     });
   // While documents arrive the progress line speaks of receiving; saving is told once they are in.
@@ -137,5 +146,6 @@ export async function syncOnce(ctx: SyncContext, remote: SyncRemote): Promise<Sy
   // Conflicts resolved here go to the server now, so other replicas meet the merged version
   // rather than resolving the same conflict themselves.
   if (resolved) await step('replicate again', () => remote.replicate());
+  for (const [name, ms] of sums) outer?.(name, ms);
   return { pushed, applied };
 }
