@@ -228,8 +228,14 @@ export interface SuppressionRow {
 /** What one undoable action changed: the rows to put back and the keys it added, per table. */
 export interface UndoChange {
   table: string;
-  /** Rows as they were before the action (modified or deleted rows). */
+  /** Rows as they were before the action (deleted rows; modified ones in entries older than `patched`). */
   before: unknown[];
+  /**
+   * Modified rows, as what undo changes back: `[key, fields with their values before, fields
+   * the action added]`. Applied to the row as it is after the action (its fingerprint checked),
+   * it gives the row before: a bulk pause keeps a few fields per sequence, not 10,000 whole rows.
+   */
+  patched?: [unknown, Record<string, unknown>, string[]][];
   /** Primary keys of rows the action created, deleted again on undo. */
   added: unknown[];
   /** Fingerprint of every touched row right after the action; a mismatch means a later change. */

@@ -30,13 +30,17 @@ const NOT_JOURNALED = new Set(['undo', 'meta', 'outbox']);
 
 const ABSENT = Symbol('absent');
 
+/** What undo changes back on a row that was there before and after: see UndoChange.patched. */
+type Patch = [Record<string, unknown>, string[]];
+
 interface TableJournal {
   /**
    * keyString -> [key, row before the first write (ABSENT when it did not exist), fingerprint of
-   * the row after the latest write]. The "after" side is taken from the writes themselves, so
-   * recording an action never reads its rows back.
+   * the row after the latest write, and, when it is still there, the patch back to the row
+   * before]. The "after" side is taken from the writes themselves, so recording an action never
+   * reads its rows back.
    */
-  rows: Map<string, [unknown, unknown, string]>;
+  rows: Map<string, [unknown, unknown, string, Patch?]>;
   /** Rows the action already read in its transaction (see rememberBefore), by keyString. */
   known: Map<string, unknown>;
 }
@@ -123,8 +127,13 @@ export const undoMiddleware: Middleware<DBCore> = {
         };
         const setAfter = (tj: TableJournal, key: unknown, row: unknown) => {
           const entry = tj.rows.get(keyString(key));
-          if (entry) entry[2] = fingerprint(row);
-          else tj.rows.set(keyString(key), [key, ABSENT, fingerprint(row)]);
+          if (!entry) {
+            tj.rows.set(keyString(key), [key, ABSENT, fingerprint(row)]);
+            return;
+          }
+          entry[2] = fingerprint(row);
+          // Taken at the write: a caller may change its object afterwards without writing it.
+          entry[3] = patchBack(entry[1], row);
         };
         /** A written value as stored: an auto-incremented key is part of the row read back. */
         const stored = (value: unknown, key: unknown) =>
@@ -190,6 +199,41 @@ export const undoMiddleware: Middleware<DBCore> = {
   },
 };
 
+/**
+ * The fields that turn row `after` back into row `before` (both plain objects), or undefined
+ * when either is not one. Fields equal on both sides (the same value, or the same canonical
+ * JSON) are left out.
+ */
+function patchBack(before: unknown, after: unknown): Patch | undefined {
+  if (!isPlainRow(before) || !isPlainRow(after)) return undefined;
+  const set: Record<string, unknown> = {};
+  const unset: string[] = [];
+  for (const k of Object.keys(before)) {
+    const b = before[k];
+    if (b === undefined) continue;
+    const a = after[k];
+    if (a === b) continue;
+    if (a !== undefined && typeof a === 'object' && typeof b === 'object' && canonical(a) === canonical(b))
+      continue;
+    set[k] = b;
+  }
+  for (const k of Object.keys(after)) if (after[k] !== undefined && before[k] === undefined) unset.push(k);
+  return [set, unset];
+}
+
+function isPlainRow(v: unknown): v is Record<string, unknown> {
+  return (
+    typeof v === 'object' && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype
+  );
+}
+
+/** The row before, from the row after the action (fingerprint checked) and its patch. */
+function patched(after: unknown, [set, unset]: Patch): Record<string, unknown> {
+  const row = { ...(after as Record<string, unknown>), ...set };
+  for (const k of unset) delete row[k];
+  return row;
+}
+
 /** Canonical JSON (sorted keys), so the same row always gives the same fingerprint. */
 function canonical(v: unknown): string {
   if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'undefined';
@@ -252,11 +296,14 @@ export async function recordUndo<T>(
     const changes: UndoChange[] = [];
     for (const [table, tj] of journal) {
       const change: UndoChange = { table, before: [], added: [], after: {} };
-      for (const [k, before, after] of tj.rows.values()) {
+      const patches: NonNullable<UndoChange['patched']> = [];
+      for (const [k, before, after, patch] of tj.rows.values()) {
         change.after[keyString(k)] = after || fingerprint(before === ABSENT ? undefined : before);
         if (before === ABSENT) change.added.push(k);
+        else if (patch && after) patches.push([k, ...patch]);
         else change.before.push(before);
       }
+      if (patches.length) change.patched = patches;
       changes.push(change);
     }
     if (!changes.length) return { result };
@@ -285,22 +332,33 @@ export async function undo(db: TouchbaseDb, undoId: number, now: number): Promis
       if (entry) await db.undo.delete(undoId);
       throw new UndoError(msg('err_undo_too_late'));
     }
+    const restored: unknown[][] = [];
     for (const c of entry.changes) {
       const table = db.table(c.table);
       const pk = table.schema.primKey.keyPath as string;
-      const keys = [...c.added, ...c.before.map((r) => (r as Record<string, unknown>)[pk])];
+      const patches = c.patched ?? [];
+      const keys = [
+        ...c.added,
+        ...c.before.map((r) => (r as Record<string, unknown>)[pk]),
+        ...patches.map((p) => p[0]),
+      ];
       const current = await table.bulkGet(keys as IndexableType[]);
       keys.forEach((k, i) => {
         if (c.after[keyString(k)] !== fingerprint(current[i])) {
           throw new UndoError(msg('err_undo_changed', { label: entry.label }));
         }
       });
+      const from = keys.length - patches.length;
+      restored.push([
+        ...c.before,
+        ...patches.map(([, set, unset], i) => patched(current[from + i], [set, unset])),
+      ]);
     }
     // Reverse order of tables is not needed: rows are put back by key, whole.
-    for (const c of entry.changes) {
+    for (const [i, c] of entry.changes.entries()) {
       const table = db.table(c.table);
       if (c.added.length) await table.bulkDelete(c.added as IndexableType[]);
-      if (c.before.length) await table.bulkPut(c.before);
+      if (restored[i]!.length) await table.bulkPut(restored[i]!);
     }
     await db.undo.delete(undoId);
     return { label: entry.label };

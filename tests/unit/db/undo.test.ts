@@ -199,6 +199,25 @@ describe('undo entries', () => {
     }
   });
 
+  it('keep only the changed fields of a modified row; entries that kept whole rows still undo', async () => {
+    const { enrolmentId } = await enrol('ada@x.com');
+    const before = await snapshot();
+    const pause = () => enrolmentAction(db, enrolmentId, { kind: 'pause' }, { now: T0 + 60_000, via: 't' });
+    const { undo: ticket } = await recordUndo(db, { label: 'pause', via: 't', now: T0 + 60_000 }, pause);
+    const entry = (await db.undo.get(ticket!.id))!;
+    const enrolments = entry.changes.find((c) => c.table === 'enrolments')!;
+    expect(enrolments.before).toEqual([]);
+    const [key, set] = enrolments.patched![0]!;
+    expect(key).toBe(enrolmentId);
+    expect(Object.keys(set)).not.toContain('steps');
+    // As an entry written before patches: the whole row before.
+    enrolments.before = before.enrolments!;
+    delete enrolments.patched;
+    await db.undo.put(entry);
+    await undo(db, ticket!.id, T0 + 61_000);
+    expect(await snapshot()).toEqual(before);
+  });
+
   it('a no-op action records nothing', async () => {
     const res = await recordUndo(db, { label: 'none', via: 't', now: T0 }, async () => 1);
     expect(res).toEqual({ result: 1 });
