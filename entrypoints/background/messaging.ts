@@ -8,7 +8,7 @@ import {
 import { payloadProblem } from '@/lib/messaging/validate';
 import { settled } from '@/lib/badge/settle';
 import { initI18n } from '@/lib/i18n';
-import { errorText, isMsg, type Msg, msgOf, renderMsg } from '@/lib/i18n/message';
+import { errorText, isMsg, type Msg, msg, msgOf, renderMsg } from '@/lib/i18n/message';
 import { refreshBadge } from './badge';
 import { Undoable } from './handlers';
 
@@ -59,6 +59,12 @@ export function registerMessaging(handle: Handler): void {
     const from: MessageOrigin = { tabId: info.tab?.id, frameId: info.frameId };
     // Checked before any handler runs, so a malformed payload never reaches the database.
     const problem = payloadProblem(message);
+    if (typeof problem === 'string') {
+      // Only our own pages send requests: a malformed one is a bug, told to the rep in their
+      // language and kept in English for whoever reads the worker's log.
+      console.warn('[touchbase] refused a malformed request', message.type, problem);
+      return refusal(msg('request_malformed'));
+    }
     if (problem) return refusal(problem);
     return (async () => {
       try {

@@ -2,6 +2,10 @@
  * Payload checks for runtime requests, run in the background before any handler touches the
  * database. The pages are ours, but a message is still input: a wrong type, a NaN id or a
  * megabyte "name" must come back as a clean refusal instead of a half-written row.
+ *
+ * A problem the rep can cause (a field they typed too long, no playbook picked) is a message,
+ * answered in their language. Every other problem means one of our pages sent a malformed
+ * request: it is worded in English for the log, and the rep reads `request_malformed`.
  */
 import { LEAD_SOURCES } from '@/lib/cadence/types';
 import { MAX_ASSIGN_RULES, MAX_RULE_REPS } from '@/lib/sync/assign';
@@ -9,7 +13,7 @@ import type { RuntimeMessage } from './protocol';
 import { isTouchId } from '@/lib/db/touch-id';
 import { isLanguage } from '@/lib/templates/language';
 import { EN } from '@/lib/i18n/catalogue';
-import { isMsg, type Msg } from '@/lib/i18n/msg';
+import { isMsg, type Msg, msg } from '@/lib/i18n/msg';
 
 /** Longest free text (notes, the text of a sent touch, a mail body) a message may carry. */
 export const MAX_TEXT = 1_000_000;
@@ -56,6 +60,35 @@ const CONTACT_FIELDS = [
 ] as const;
 
 type Payload = Record<string, unknown>;
+
+/**
+ * Why a request cannot be handled: a message the rep can act on, or English describing a
+ * payload only our own bug can produce (logged; the rep is told the request failed).
+ */
+export type PayloadProblem = Msg | string;
+
+/** How each contact field is named when the rep typed too much into it. */
+const CONTACT_FIELD_LABELS: Record<(typeof CONTACT_FIELDS)[number] | 'email', Msg> = {
+  email: msg('field_email'),
+  firstName: msg('field_first_name'),
+  lastName: msg('field_last_name'),
+  company: msg('field_company'),
+  phone: msg('field_phone'),
+  title: msg('field_title'),
+  timeZone: msg('field_their_zone'),
+  topic: msg('tpl_help_topic'),
+  linkedinUrl: msg('field_linkedin_url'),
+};
+
+/**
+ * An optional text the rep typed: English when it is no text at all (our bug), `tooLong` when
+ * it is longer than `max`.
+ */
+function typedText(v: unknown, max: number, tooLong: Msg, notText: string): PayloadProblem | undefined {
+  if (v === undefined) return undefined;
+  if (typeof v !== 'string') return notText;
+  return v.length > max ? tooLong : undefined;
+}
 
 /** The shape of an assignment rule list (its meaning is checked by `checkRules` when saved). */
 function isAssignRules(v: unknown): boolean {
@@ -234,16 +267,29 @@ function isStringList(v: unknown, maxItems: number, maxLen: number): boolean {
   return Array.isArray(v) && v.length <= maxItems && v.every((s) => isText(s, maxLen));
 }
 
-function checkContact(c: unknown): string | undefined {
+function checkContact(c: unknown): PayloadProblem | undefined {
   if (!isObject(c)) return 'The contact is missing.';
-  if (!isOptionalText(c.email, MAX_FIELD)) return 'The contact email is not valid text.';
+  const email = typedText(
+    c.email,
+    MAX_FIELD,
+    msg('problem_field_text', { field: CONTACT_FIELD_LABELS.email }),
+    'The contact email is not valid text.',
+  );
+  if (email) return email;
   if (c.externalIds !== undefined && !isStringList(c.externalIds, 20, 500))
     return "The contact's record ids are not valid.";
   const hasEmail = typeof c.email === 'string' && c.email.trim() !== '';
   if (!hasEmail && !(Array.isArray(c.externalIds) && c.externalIds.length > 0))
-    return 'The contact needs an email address.';
+    return msg('err_contact_needs_email');
   for (const f of CONTACT_FIELDS) {
-    if (!isOptionalText(c[f], MAX_FIELD)) return `The contact's ${f} is not valid text.`;
+    const field = CONTACT_FIELD_LABELS[f];
+    const problem = typedText(
+      c[f],
+      MAX_FIELD,
+      msg('problem_field_text', { field }),
+      `The contact's ${f} is not valid text.`,
+    );
+    if (problem) return problem;
   }
   if (c.language !== undefined && !isLanguage(c.language))
     return 'That language is not one Touchbase writes in.';
@@ -285,16 +331,16 @@ function contactPatchShapeProblem(patch: Payload): string | undefined {
  * Why a request's payload cannot be handled, or `undefined` when its shape is sound. Only
  * shapes are checked here; the repositories still apply the business rules.
  */
-export function payloadProblem(msg: RuntimeMessage): string | undefined {
-  const p = msg.payload as Payload;
+export function payloadProblem(request: RuntimeMessage): PayloadProblem | undefined {
+  const p = request.payload as Payload;
   if ('via' in p && !isText(p.via, MAX_VIA)) return 'The request has no valid origin tag.';
-  switch (msg.type) {
+  switch (request.type) {
     case 'badge.refresh':
       return undefined;
     case 'enrol':
-      if (!isText(p.playbookId, MAX_FIELD) || p.playbookId === '') return 'Pick a playbook.';
+      if (!isText(p.playbookId, MAX_FIELD) || p.playbookId === '') return msg('request_pick_playbook');
       if (typeof p.source !== 'string' || !(LEAD_SOURCES as readonly string[]).includes(p.source))
-        return 'Pick a lead source.';
+        return msg('request_pick_source');
       if (!isText(p.via, MAX_VIA)) return 'The request has no valid origin tag.';
       return checkContact(p.contact);
     case 'touch.complete':
@@ -348,7 +394,8 @@ export function payloadProblem(msg: RuntimeMessage): string | undefined {
     case 'note.add':
       if (!isId(p.contactId)) return 'That contact id is not valid.';
       if (p.enrolmentId !== undefined && !isId(p.enrolmentId)) return 'That sequence id is not valid.';
-      if (!isText(p.text, MAX_TEXT)) return 'The note is not valid text (or is too long).';
+      if (typeof p.text !== 'string') return 'The note is not valid text.';
+      if (p.text.length > MAX_TEXT) return msg('request_note_too_long');
       return isText(p.via, MAX_VIA) ? undefined : 'The request has no valid origin tag.';
     case 'gmail.sent':
       if (!isText(p.token, MAX_VIA) || p.token === '') return 'The draft token is not valid.';
@@ -442,12 +489,11 @@ export function payloadProblem(msg: RuntimeMessage): string | undefined {
       return isText(p.via, MAX_VIA) ? undefined : 'The request has no valid origin tag.';
     case 'undo':
       return isId(p.undoId) ? undefined : 'That undo id is not valid.';
-    case 'sync.connect':
-      return (['url', 'database', 'username', 'password', 'repName'] as const).every((k) =>
-        isText(p[k], MAX_FIELD),
-      )
-        ? undefined
-        : 'The team sync settings are not valid text.';
+    case 'sync.connect': {
+      const fields = (['url', 'database', 'username', 'password', 'repName'] as const).map((k) => p[k]);
+      if (!fields.every((v) => typeof v === 'string')) return 'The team sync settings are not valid text.';
+      return fields.every((v) => isText(v, MAX_FIELD)) ? undefined : msg('request_sync_too_long');
+    }
     case 'contact.takeOver':
       if (!isId(p.contactId)) return 'That contact id is not valid.';
       return isText(p.via, MAX_VIA) ? undefined : 'The request has no valid origin tag.';
@@ -461,7 +507,7 @@ export function payloadProblem(msg: RuntimeMessage): string | undefined {
       if (!isText(p.id, MAX_FIELD) || p.id === '') return 'That id is not valid.';
       return typeof p.shared === 'boolean' ? undefined : 'Say whether to share it.';
     default: {
-      const never: never = msg;
+      const never: never = request;
       return `Unknown request ${String((never as { type?: unknown }).type)}.`;
     }
   }

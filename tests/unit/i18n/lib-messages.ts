@@ -1,8 +1,9 @@
 /**
  * Reads lib/ and the background for the messages they produce: every `msg('key', {...})` /
  * `msgN('key', n, {...})` call (to check against the catalogue), and English a rep could read
- * that bypasses it: a thrown error, a `message` / `problem` / `reason` property, or a line of a
- * `problems` / `issues` / `warnings` / `reasons` list, built from a string literal with words in it.
+ * that bypasses it: a thrown error, a `message` / `problem` / `reason` property, a line of a
+ * `problems` / `issues` / `warnings` / `reasons` list, built from a string literal with words in
+ * it, or a sentence a function returns.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -79,6 +80,9 @@ export function msgCalls(file: string, source?: string): MsgCall[] {
   return out;
 }
 
+/** "Could not read the name.": a capital, three words or more, a full stop (or ? ! …). */
+const isSentence = (s: string) => /^\p{Lu}\S*(\s+\S+){2,}[.!?…]$/u.test(s.trim());
+
 /** Two words or more, and not a code ('bad-time', 'not-ours'). */
 const hasWords = (s: string) => (s.match(/\p{L}{2,}/gu) ?? []).length >= 2 && !/^[a-z0-9-]+$/.test(s);
 const SHOWN_PROPERTIES = new Set(['message', 'problem', 'reason']);
@@ -90,6 +94,13 @@ function literalText(n: ts.Node): string | undefined {
   if (ts.isTemplateExpression(n))
     return [n.head.text, ...n.templateSpans.map((s) => s.literal.text)].join(' ');
   return undefined;
+}
+
+/** The values an expression may take, through parentheses and `? :` branches. */
+function branches(e: ts.Expression): ts.Expression[] {
+  if (ts.isParenthesizedExpression(e)) return branches(e.expression);
+  if (ts.isConditionalExpression(e)) return [...branches(e.whenTrue), ...branches(e.whenFalse)];
+  return [e];
 }
 
 /** English built from literals where a rep may read it. */
@@ -118,6 +129,12 @@ export function englishSites(file: string, source?: string): EnglishSite[] {
         const text = literalText(e);
         if (text !== undefined) add(e, text);
       }
+    } else if (ts.isReturnStatement(n) && n.expression) {
+      // A function that answers with a sentence ("return 'Pick a playbook.'") words a problem.
+      for (const e of branches(n.expression)) {
+        const text = literalText(e);
+        if (text !== undefined && isSentence(text)) add(e, text);
+      }
     } else if (
       ts.isCallExpression(n) &&
       ts.isPropertyAccessExpression(n.expression) &&
@@ -134,9 +151,6 @@ export function englishSites(file: string, source?: string): EnglishSite[] {
   visit(sf);
   return out;
 }
-
-/** "Could not read the name.": a capital, three words or more, a full stop (or ? ! …). */
-const isSentence = (s: string) => /^\p{Lu}\S*(\s+\S+){2,}[.!?…]$/u.test(s.trim());
 
 /**
  * Every sentence-shaped literal, whatever it is passed to. For code with no reason to hold

@@ -64,6 +64,33 @@ describe('background messaging', () => {
     }
   });
 
+  it('answers a malformed request (our bug) in the rep language, a rep mistake in its own words', async () => {
+    await uiLanguage.setValue('de');
+    resetI18n();
+    try {
+      const bug = await send({ type: 'touch.complete', payload: { touchId: Number.NaN, via: 'popup' } });
+      expect(bug).toEqual({
+        ok: false,
+        error:
+          'Touchbase konnte diese Anfrage nicht verarbeiten. Lade die Seite neu und versuch es noch einmal.',
+        msg: { key: 'request_malformed' },
+      });
+      const long = await send({
+        type: 'enrol',
+        payload: {
+          contact: { email: 'b@example.com', company: 'x'.repeat(2_001) },
+          playbookId: 'seven-touch-14-day',
+          source: 'web-form',
+          via: 'sidebar',
+        },
+      });
+      expect(long).toMatchObject({ ok: false, error: 'Firma: kein gültiger Text (oder zu lang).' });
+    } finally {
+      await uiLanguage.removeValue();
+      resetI18n();
+    }
+  });
+
   it('answers malformed payloads with a clean refusal and writes nothing', async () => {
     const before = await snapshot();
     const touchId = before.touches[0]?.id ?? 1;
