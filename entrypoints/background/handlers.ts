@@ -50,7 +50,7 @@ import type {
 import type { BulkAction } from '@/lib/db/contacts';
 import { renderMsg } from '@/lib/i18n/message';
 import { isPageProblem } from '@/lib/messaging/validate';
-import type { MessageKey, Msg } from '@/lib/i18n/msg';
+import { type MessageKey, type Msg, MsgError, msg } from '@/lib/i18n/msg';
 import { parseSendToken } from '@/lib/messaging/send-token';
 import { loadSidebarData } from '@/lib/sidebar/query';
 import { connect, disconnect, runSync } from '@/lib/sync/service';
@@ -112,6 +112,9 @@ export class Undoable {
     readonly undo: UndoTicket | undefined,
   ) {}
 }
+
+/** A sync setup refused without a field named (never expected: checkSetup names one). */
+const MALFORMED = msg('request_malformed');
 
 /**
  * What the toast says for each action a rep can take back; absent means not undoable (a sent
@@ -305,7 +308,7 @@ async function route(msg: RuntimeMessage, from: MessageOrigin): Promise<unknown>
       return undo(db, msg.payload.undoId, now);
     case 'sync.connect': {
       const checked = checkSetup(msg.payload);
-      if (!checked.ok) throw new Error(Object.values(checked.errors)[0]);
+      if (!checked.ok) throw new MsgError(Object.values(checked.errors)[0] ?? MALFORMED);
       return connect(checked.value, now, () => refreshBadge());
     }
     case 'contact.takeOver':

@@ -4,6 +4,7 @@
  * document); and the state a run leaves for the settings page and the popup to show.
  */
 import { storage } from 'wxt/utils/storage';
+import { type Msg, msg } from '@/lib/i18n/msg';
 import { REPLICA_RE } from './hlc';
 import type { SyncProgress } from './engine';
 import type { SyncFailure } from './run';
@@ -64,35 +65,30 @@ export interface CheckedSetup {
   repName: string;
 }
 
-/** Checks what the rep typed; a message per field when something is wrong. */
+/** Checks what the rep typed; a message per field (rendered in their language) when something is wrong. */
 export function checkSetup(
   input: SyncSetupInput,
-): { ok: true; value: CheckedSetup } | { ok: false; errors: Partial<Record<keyof SyncSetupInput, string>> } {
-  const errors: Partial<Record<keyof SyncSetupInput, string>> = {};
+): { ok: true; value: CheckedSetup } | { ok: false; errors: Partial<Record<keyof SyncSetupInput, Msg>> } {
+  const errors: Partial<Record<keyof SyncSetupInput, Msg>> = {};
   let url: URL | undefined;
   try {
     url = new URL(input.url.trim());
   } catch {
-    errors.url = 'Enter the server address, such as https://couch.example.com.';
+    errors.url = msg('sync_check_url_missing');
   }
   if (url) {
-    if (url.protocol === 'http:' && !LOCAL_HOSTS.has(url.hostname))
-      errors.url = 'Use https:// (a plain http:// address is allowed only for localhost).';
-    else if (url.protocol !== 'https:' && url.protocol !== 'http:')
-      errors.url = 'The address must start with https://.';
-    else if (url.username || url.password)
-      errors.url = 'Put the username and password in their own fields, not in the address.';
-    else if (url.search || url.hash) errors.url = 'The address cannot have a ? or # part.';
+    if (url.protocol === 'http:' && !LOCAL_HOSTS.has(url.hostname)) errors.url = msg('sync_check_url_https');
+    else if (url.protocol !== 'https:' && url.protocol !== 'http:') errors.url = msg('sync_check_url_scheme');
+    else if (url.username || url.password) errors.url = msg('sync_check_url_credentials');
+    else if (url.search || url.hash) errors.url = msg('sync_check_url_query');
   }
   const database = input.database.trim();
-  if (!DB_NAME_RE.test(database))
-    errors.database =
-      'A database name starts with a lower-case letter and uses only a-z, 0-9 and _ $ ( ) + - /.';
+  if (!DB_NAME_RE.test(database)) errors.database = msg('sync_check_database');
   const username = input.username.trim();
-  if (!username || username.length > 200) errors.username = 'Enter your username on that server.';
-  if (!input.password || input.password.length > 1_000) errors.password = 'Enter your password.';
+  if (!username || username.length > 200) errors.username = msg('sync_check_username');
+  if (!input.password || input.password.length > 1_000) errors.password = msg('sync_check_password');
   const repName = input.repName.trim();
-  if (!repName || repName.length > 80) errors.repName = 'Enter the name your teammates know you by.';
+  if (!repName || repName.length > 80) errors.repName = msg('sync_check_rep_name');
   if (Object.keys(errors).length || !url) return { ok: false, errors };
   const base = `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
   return {

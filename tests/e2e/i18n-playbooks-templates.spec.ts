@@ -390,5 +390,16 @@ test.describe('Settings → Team sync in French', () => {
         LIB_TEXT,
       ),
     ).toEqual([]);
+
+    // Connect with an http:// address and no password: each field says what to fix, in French
+    // (checkSetup answers messages; they used to be English).
+    await sync.getByLabel('Adresse du serveur').fill('http://couch.example.com');
+    await page.getByTestId('sync-connect').click();
+    await expect(sync.getByRole('alert')).toContainText([
+      'Utilisez https:// (une adresse http:// simple n’est acceptée que pour localhost).',
+      'Saisissez votre nom d’utilisateur sur ce serveur.',
+      'Saisissez votre mot de passe.',
+    ]);
+    await sync.screenshot({ path: `${SHOTS}/settings-team-sync-errors-fr.png` });
   });
 });

@@ -5,7 +5,7 @@ import { request } from '@/lib/messaging/client';
 import { releaseServerAccess, requestServerAccess } from '@/lib/sync/access';
 import { checkSetup, type SyncSetupInput } from '@/lib/sync/setup';
 import { syncStatusLine } from '@/lib/sync/status-text';
-import { renderMsg } from '@/lib/i18n/message';
+import { type Msg, renderMsg } from '@/lib/i18n/message';
 
 const EMPTY: SyncSetupInput = { url: '', database: '', username: '', password: '', repName: '' };
 
@@ -16,7 +16,7 @@ const EMPTY: SyncSetupInput = { url: '', database: '', username: '', password: '
 export function TeamSyncSection({ repName }: { repName: string }) {
   const { config, status } = useSyncStatus();
   const [form, setForm] = useState<SyncSetupInput>({ ...EMPTY, repName });
-  const [errors, setErrors] = useState<Partial<Record<keyof SyncSetupInput, string>>>({});
+  const [errors, setErrors] = useState<Partial<Record<keyof SyncSetupInput, Msg>>>({});
   const [message, setMessage] = useState<{ text: string; error?: boolean }>();
   const [busy, setBusy] = useState(false);
   const [now, setNow] = useState(() => Date.now());
@@ -116,7 +116,7 @@ export function TeamSyncSection({ repName }: { repName: string }) {
       />
       {errors[k] && (
         <span className="tb-problem error" role="alert">
-          {errors[k]}
+          {renderMsg(errors[k])}
         </span>
       )}
     </label>

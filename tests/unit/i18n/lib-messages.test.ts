@@ -87,7 +87,9 @@ describe('lib messages are in the catalogue', () => {
       view.problems.push('Nobody found on this page.');
       const v = { problems: ['The header was not found.', msg('page_record_nobody')] };
       selectors.push('div[data-test="x"]', 'not a sentence here');
-      function why(n) { return n ? 'Pick a playbook.' : ok ? msg('err_note_empty') : 'ok-code'; }`;
+      function why(n) { return n ? 'Pick a playbook.' : ok ? msg('err_note_empty') : 'ok-code'; }
+      errors.url = 'Enter the server address.';
+      form.errors[k] = ok ? 'Enter your password.' : msg('err_not_email', { value: k });`;
     expect(msgCalls('x.ts', src).map((c) => [c.key, c.plural, c.params])).toEqual([
       ['err_note_empty', false, undefined],
       ['err_not_email', false, ['value']],
@@ -95,6 +97,7 @@ describe('lib messages are in the catalogue', () => {
       ['err_note_empty', false, undefined],
       ['page_record_nobody', false, undefined],
       ['err_note_empty', false, undefined],
+      ['err_not_email', false, ['value']],
     ]);
     expect(englishSites('x.ts', src).map((s) => s.text)).toEqual([
       'This contact is gone.',
@@ -103,6 +106,8 @@ describe('lib messages are in the catalogue', () => {
       'Nobody found on this page.',
       'The header was not found.',
       'Pick a playbook.',
+      'Enter the server address.',
+      'Enter your password.',
     ]);
     const adapter = `
       const SEL = { header: 'div[data-test-id="header"] h1', name: 'Full name' };

