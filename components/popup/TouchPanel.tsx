@@ -7,6 +7,7 @@ import { CHANNEL_WORDS, gmailComposeUrl, telHref, webHref } from '@/lib/touches'
 import { useContactData } from '@/components/shared/useContactData';
 import { DraftText } from './DraftText';
 import { type MessageKey, messageMap, nameList, t, tn } from '@/lib/i18n';
+import { renderMsg } from '@/lib/i18n/message';
 
 /** What the rep can do from the panel; the app turns each into a background request. */
 export type TouchAct =
@@ -242,7 +243,7 @@ export function TouchPanel({
               key={`${p.code}-${p.field ?? ''}`}
               className={`tb-problem${p.severity === 'error' ? ' error' : ''}`}
             >
-              {p.message}
+              {p.msg ? renderMsg(p.msg) : p.message}
             </li>
           ))}
       </ul>

@@ -21,6 +21,7 @@ import { copyText } from './clipboard';
 import { gmailComposeUrl } from '@/lib/touches/actions';
 import type { PageBridge } from './usePageBridge';
 import { t, tn } from '@/lib/i18n';
+import { renderMsg } from '@/lib/i18n/message';
 
 interface Props {
   touch: TouchRow;
@@ -189,7 +190,7 @@ export function DraftCard({ touch, step, data, activities, view, bridge, childre
         <ul className="sb-problem-list" data-testid="draft-problems">
           {problems.map((p) => (
             <li key={`${p.code}|${p.field ?? ''}|${p.message}`} className={`tb-problem ${p.severity}`}>
-              {p.message}
+              {p.msg ? renderMsg(p.msg) : p.message}
             </li>
           ))}
         </ul>

@@ -3,6 +3,8 @@
  * should check before sending. Values are inserted as plain text in a single pass: a value is
  * never parsed as template syntax or HTML, and no input string makes the renderer throw.
  */
+import '@/lib/i18n/english';
+import { englishText, type Msg, msg } from '@/lib/i18n/msg';
 import { LEAD_SOURCES, type LeadSource } from '@/lib/cadence';
 import { isLanguage, type Language, languageOr } from './language';
 import { describeLastTouch } from './last-touch';
@@ -60,22 +62,23 @@ export const MERGE_FIELDS: readonly string[] = [
   'lastTouch',
 ];
 
-const LABELS: Record<string, string> = {
-  firstName: 'first name',
-  lastName: 'last name',
-  fullName: 'name',
-  company: 'company',
-  title: 'job title',
-  topic: 'inquiry topic',
-  leadSource: 'lead source',
-  email: 'email address',
-  phone: 'phone number',
-  'rep.name': 'name',
-  'rep.company': 'company name',
-  'rep.phone': 'phone number',
-  'rep.signature': 'signature',
-  'rep.reconnectLink': 'reconnect link',
-  'rep.bookingLink': 'booking link',
+/** How a merge field is named in a problem, in the reader's language. */
+const LABELS: Record<string, Msg> = {
+  firstName: msg('tpl_label_first_name'),
+  lastName: msg('tpl_label_last_name'),
+  fullName: msg('tpl_label_name'),
+  company: msg('tpl_label_company'),
+  title: msg('tpl_label_job_title'),
+  topic: msg('tpl_label_topic'),
+  leadSource: msg('tpl_label_lead_source'),
+  email: msg('tpl_label_email'),
+  phone: msg('tpl_label_phone'),
+  'rep.name': msg('tpl_label_name'),
+  'rep.company': msg('tpl_label_company_name'),
+  'rep.phone': msg('tpl_label_phone'),
+  'rep.signature': msg('tpl_label_signature'),
+  'rep.reconnectLink': msg('tpl_label_reconnect_link'),
+  'rep.bookingLink': msg('tpl_label_booking_link'),
 };
 
 const LEAD_SOURCE_WORDS: Record<LeadSource, string> = {
@@ -260,27 +263,14 @@ function strip(pieces: readonly Piece[]): Segment[] {
   return pieces.map(({ personal: _personal, ...s }) => s as Segment);
 }
 
-function describeField(field: string): string {
-  if (field.startsWith('custom.')) return `the "${field.slice(7)}" field`;
-  if (field.startsWith('rep.')) return `your ${LABELS[field] ?? field.slice(4)}`;
-  return `the contact's ${LABELS[field] ?? field}`;
-}
-
-function missingMessage(field: string): string {
+function missingMessage(field: string): Msg {
   const marker = `[${field}]`;
-  if (field === 'meetingSlots') {
-    return `Couldn't find two meeting times in your working hours over the next three weeks. Check your working hours in Settings, or type the times where ${marker} appears.`;
-  }
-  if (field === 'lastTouch') {
-    return `There's no earlier message or call to this contact to mention. Reword the sentence where ${marker} appears.`;
-  }
-  if (field.startsWith('rep.')) {
-    return `${describeField(field)[0]!.toUpperCase()}${describeField(field).slice(1)} isn't set yet. Add it in Settings, or edit the text where ${marker} appears.`;
-  }
-  if (field.startsWith('custom.')) {
-    return `Nothing is filled in for ${describeField(field)} yet. Add it to the contact, or type it in where ${marker} appears.`;
-  }
-  return `This contact has no ${LABELS[field] ?? field}. Add it to the contact, or edit the text where ${marker} appears.`;
+  if (field === 'meetingSlots') return msg('tpl_problem_missing_slots', { marker });
+  if (field === 'lastTouch') return msg('tpl_problem_missing_last_touch', { marker });
+  if (field.startsWith('rep.'))
+    return msg('tpl_problem_missing_rep', { field: LABELS[field] ?? field.slice(4), marker });
+  if (field.startsWith('custom.')) return msg('tpl_problem_missing_custom', { name: field.slice(7), marker });
+  return msg('tpl_problem_missing_contact', { field: LABELS[field] ?? field, marker });
 }
 
 /**
@@ -293,11 +283,15 @@ function missingMessage(field: string): string {
 export function render(template: Template, ctx: RenderContext): RenderResult {
   const problems: Problem[] = [];
   const seen = new Set<string>();
-  const report = (code: ProblemCode, severity: Problem['severity'], message: string, field?: string) => {
+  // `m` is what the rep reads (in their language); `message` keeps its English for logs and tests.
+  const report = (code: ProblemCode, severity: Problem['severity'], m: Msg, field?: string) => {
     const key = `${code}|${field ?? ''}`;
     if (seen.has(key)) return;
     seen.add(key);
-    problems.push(field === undefined ? { code, severity, message } : { code, severity, message, field });
+    const message = englishText(m);
+    problems.push(
+      field === undefined ? { code, severity, message, msg: m } : { code, severity, message, msg: m, field },
+    );
   };
 
   // A template that names its language speaks it; a rep's own template speaks the contact's.
@@ -319,55 +313,34 @@ export function render(template: Template, ctx: RenderContext): RenderResult {
 
   for (const f of [...(subject?.unknown ?? []), ...body.unknown]) {
     const shown = f === '' ? '{{ }}' : `{{${f}}}`;
-    report(
-      'unknown-field',
-      'error',
-      `${shown} isn't a field Touchbase knows, so it can't be filled in. Check the spelling (for example {{firstName}}).`,
-      f,
-    );
+    report('unknown-field', 'error', msg('tpl_problem_unknown_field', { shown }), f);
   }
   for (const f of [...(subject?.missing ?? []), ...body.missing]) {
     report('missing-value', 'warning', missingMessage(f), f);
   }
 
   if (body.text.trim() === '') {
-    report('empty-body', 'error', 'This message is empty.');
+    report('empty-body', 'error', msg('tpl_problem_empty_body'));
   } else if (channel !== 'task' && !firstLineIsPersonal(pieces)) {
-    report(
-      'impersonal-first-line',
-      'warning',
-      'The first line has nothing specific to this contact. Mention their name, company or what they asked about.',
-    );
+    report('impersonal-first-line', 'warning', msg('tpl_problem_impersonal'));
   }
 
   if (channel === 'email' && subject) {
     const len = Array.from(subject.text.trim()).length;
-    if (len === 0) report('subject-missing', 'error', 'This email has no subject line.');
+    if (len === 0) report('subject-missing', 'error', msg('tpl_problem_subject_missing'));
     else if (len > SUBJECT_MAX_CHARS) {
-      report(
-        'subject-too-long',
-        'warning',
-        `The subject is ${len} characters; inboxes cut it off after about ${SUBJECT_MAX_CHARS}. Shorten it.`,
-      );
+      report('subject-too-long', 'warning', msg('tpl_problem_subject_long', { len, max: SUBJECT_MAX_CHARS }));
     }
   }
 
   if (channel === 'email' || channel === 'sms' || channel === 'linkedin') {
     const literal = bodySource.replace(TOKEN, '');
     if ((literal.match(/\?/g)?.length ?? 0) > 1) {
-      report(
-        'more-than-one-ask',
-        'warning',
-        'This message asks more than one question. One clear ask gets more replies.',
-      );
+      report('more-than-one-ask', 'warning', msg('tpl_problem_more_than_one_ask'));
     }
   }
   if (FILLER.test(bodySource.replace(TOKEN, ''))) {
-    report(
-      'filler-phrase',
-      'warning',
-      'Phrases like "just checking in" give the contact nothing to answer. Offer something useful or ask one clear question.',
-    );
+    report('filler-phrase', 'warning', msg('tpl_problem_filler'));
   }
 
   let speaking: SpeakingTime | undefined;
@@ -379,7 +352,10 @@ export function render(template: Template, ctx: RenderContext): RenderResult {
         report(
           'voicemail-too-long',
           'warning',
-          `The voicemail runs about ${Math.round(speaking.seconds)} seconds when spoken. Keep it under ${VOICEMAIL_MAX_SECONDS}: cut it to the reason for calling and your number.`,
+          msg('tpl_problem_voicemail_long', {
+            seconds: Math.round(speaking.seconds),
+            max: VOICEMAIL_MAX_SECONDS,
+          }),
         );
       }
     }
@@ -398,11 +374,7 @@ export function render(template: Template, ctx: RenderContext): RenderResult {
     if (prev?.kind === 'text') prev.text += added.text;
     else pieces.push(added);
     body.text += added.text;
-    report(
-      'opt-out-added',
-      'warning',
-      `This is the first text to this contact, so "${optOut}" was added at the end.`,
-    );
+    report('opt-out-added', 'warning', msg('tpl_problem_opt_out_added', { text: optOut }));
   }
 
   let sms: SmsCount | undefined;
@@ -410,18 +382,10 @@ export function render(template: Template, ctx: RenderContext): RenderResult {
     sms = countSms(body.text);
     if (sms.encoding === 'UCS-2') {
       const chars = sms.unicodeChars.slice(0, 5).join(' ');
-      report(
-        'sms-unicode',
-        'warning',
-        `Some characters (${chars}) need Unicode, which cuts a text to 70 characters per message.`,
-      );
+      report('sms-unicode', 'warning', msg('tpl_problem_sms_unicode', { chars }));
     }
     if (sms.segments > 1) {
-      report(
-        'sms-segments',
-        'warning',
-        `This text is long enough to be sent as ${sms.segments} messages. Shorter texts get read and answered more.`,
-      );
+      report('sms-segments', 'warning', msg('tpl_problem_sms_segments', { count: sms.segments }));
     }
   }
 
@@ -431,7 +395,7 @@ export function render(template: Template, ctx: RenderContext): RenderResult {
       report(
         'linkedin-note-too-long',
         'warning',
-        `LinkedIn connection notes are limited to ${LINKEDIN_NOTE_MAX_CHARS} characters; this one has ${len}.`,
+        msg('tpl_problem_linkedin_long', { max: LINKEDIN_NOTE_MAX_CHARS, len }),
       );
     }
   }

@@ -4,6 +4,7 @@
  */
 import type { ActivityKind, CallOutcome, Channel, ContactWindow, Purpose } from '@/lib/cadence';
 import type { Language } from './language';
+import type { Msg } from '@/lib/i18n/msg';
 
 /** One drafting template. Built-ins ship with the product; reps can edit or duplicate them. */
 export interface Template {
@@ -106,11 +107,15 @@ export type ProblemCode =
   | 'more-than-one-ask'
   | 'linkedin-note-too-long';
 
-/** Something a rep should look at before sending. `message` is written for the rep. */
+/**
+ * Something a rep should look at before sending: `msg` in their language (rendered where it is
+ * shown), `message` its English (logs, tests; the only text of a problem stored before messages).
+ */
 export interface Problem {
   code: ProblemCode;
   severity: 'error' | 'warning';
   message: string;
+  msg?: Msg;
   /** The merge field concerned, where there is one. */
   field?: string;
 }

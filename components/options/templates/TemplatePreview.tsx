@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { getDb } from '@/lib/db';
 import { t, tn } from '@/lib/i18n';
+import { renderMsg } from '@/lib/i18n/message';
 import type { ContactRow, RepSettings } from '@/lib/db/schema';
 import {
   type Problem,
@@ -100,7 +101,7 @@ function ProblemList({ problems }: { problems: readonly Problem[] }) {
           <span className="tb-tpl-sev">
             {p.severity === 'error' ? t('tpl_sev_error') : t('tpl_sev_check')}
           </span>{' '}
-          <span className="tb-tpl-problem-text">{p.message}</span>
+          <span className="tb-tpl-problem-text">{p.msg ? renderMsg(p.msg) : p.message}</span>
         </li>
       ))}
     </ul>
