@@ -41,6 +41,7 @@ export const BUILT_IN_TEXT: Readonly<Record<string, MessageKey>> = {
   'Call at a different time of day than the first call.': 'note_other_time',
   'The promised case study.': 'note_promised_case',
   'Refer to the voicemail you just left.': 'note_refer_voicemail',
+  'The call went unanswered: a short text to go with it.': 'note_call_unanswered',
   'Ask them to reply YES for a quick call.': 'note_reply_yes',
   'The resource, plus a P.S. teasing what comes next.': 'note_resource_ps',
   'Route the lead to its rep.': 'note_route_lead',

@@ -141,6 +141,9 @@ export function formatLocal(timeZone: string, utc: number): string {
   return `${wd} ${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
 }
 
+/** The note on a text a rule adds after an unanswered call (its key is in builtin-text.ts). */
+const UNANSWERED_CALL_NOTE = 'The call went unanswered: a short text to go with it.';
+
 /** A channel inside a sentence ("text", "SMS"), in the reader's language. */
 const channelWord = (c: Channel): Msg =>
   msg(
@@ -442,10 +445,7 @@ export function applyTrigger(
             purpose: a.purpose,
             dayOffset: 0,
             withinMinutes: a.withinMinutes,
-            note:
-              event.type === 'call-no-answer'
-                ? 'The call went unanswered: a short text to go with it.'
-                : undefined,
+            note: event.type === 'call-no-answer' ? UNANSWERED_CALL_NOTE : undefined,
           },
         ],
         at,

@@ -24,8 +24,9 @@ const shipped = [
     ...p.steps.flatMap((s) => (s.note ? [s.note] : [])),
   ]),
   ...BUILT_IN_RULES.map((r) => r.name),
-  // The note a voicemail rule writes on the next text.
+  // The note a voicemail rule writes on the next text, and the one on a text after an unanswered call.
   ...[...triggers.matchAll(/step\.note = '([^']+)'/g)].map((m) => m[1]!),
+  ...[...triggers.matchAll(/_NOTE = '([^']+)'/g)].map((m) => m[1]!),
 ];
 
 describe('built-in playbook and rule words', () => {
@@ -47,6 +48,9 @@ describe('built-in playbook and rule words', () => {
       'Anruf nicht angenommen: SMS innerhalb von 10 Minuten',
     );
     expect(builtInText('7 touches in 14 days (my copy)')).toBe('7 touches in 14 days (my copy)');
+    expect(builtInText('The call went unanswered: a short text to go with it.')).toBe(
+      'Der Anruf blieb unbeantwortet: eine kurze SMS hinterher.',
+    );
     expect(builtInText(undefined)).toBeUndefined();
     await applyChoice('es');
     expect(builtInText('Speed to lead, 90 days')).toBe('Respuesta rápida, 90 días');
