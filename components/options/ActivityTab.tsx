@@ -13,8 +13,13 @@ import {
   recentActivities,
 } from '@/lib/db/export';
 import { t, tn } from '@/lib/i18n';
-import { storedText } from '@/lib/i18n/message';
-import { ACTIVITY_LABELS as KIND_LABELS, builtInText, CHANNEL_LABELS, PURPOSE_LABELS } from '@/lib/labels';
+import {
+  ACTIVITY_LABELS as KIND_LABELS,
+  activityText,
+  builtInText,
+  CHANNEL_LABELS,
+  PURPOSE_LABELS,
+} from '@/lib/labels';
 import { downloadFile, formatWhen, isoDay, OUTCOME_LABELS } from './contacts/format';
 import { usePlaybooks, useSettings } from './contacts/useDashboardData';
 import './contacts/data-tabs.css';
@@ -201,7 +206,7 @@ export function ActivityTab() {
               const c = a.contactId === undefined ? undefined : data.ctx.contacts.get(a.contactId);
               const e = a.enrolmentId === undefined ? undefined : data.ctx.enrolments.get(a.enrolmentId);
               const outcome = a.outcome ? (OUTCOME_LABELS[a.outcome] ?? a.outcome) : undefined;
-              const details = [outcome, storedText(a.msg, a.text)].filter(Boolean).join(' · ');
+              const details = [outcome, activityText(a, e)].filter(Boolean).join(' · ');
               return (
                 <tr key={a.id} data-testid="activity-row">
                   <td>{formatWhen(a.at, zone)}</td>

@@ -7,6 +7,7 @@ import type { Channel, LeadSource, Purpose } from '@/lib/cadence/types';
 import { coarseDuration } from '@/lib/format/datetime';
 import { messageMap, t, uiLocale } from '@/lib/i18n';
 import { BUILT_IN_TEXT } from '@/lib/cadence/builtin-text';
+import { storedText } from '@/lib/i18n/message';
 
 /** Short channel names. */
 export const CHANNEL_LABELS: Record<Channel, string> = messageMap({
@@ -104,4 +105,18 @@ export function builtInText(text: string | undefined): string | undefined {
   if (text === undefined) return undefined;
   const key = BUILT_IN_TEXT[text.trim()];
   return key ? t(key) : text;
+}
+
+/**
+ * What an activity says, for history lists: Touchbase's own note in the interface language (else
+ * the text stored with it, or what the rep typed), and for an enrolment the playbook's name rather
+ * than the id the row keeps.
+ */
+export function activityText(
+  a: { kind: string; text?: string; msg?: unknown },
+  enrolment?: { playbookId: string; playbookName: string },
+): string {
+  if (a.kind === 'enrolled' && a.msg === undefined && enrolment && a.text === enrolment.playbookId)
+    return builtInText(enrolment.playbookName);
+  return storedText(a.msg, a.text);
 }

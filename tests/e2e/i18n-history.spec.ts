@@ -91,6 +91,10 @@ test('history notes read in German; a note stored before reads as written', asyn
   await expect(history.getByTestId('drawer-activity').filter({ hasText: 'die Sequenz endet' })).toContainText(
     'Regel',
   );
+  // An enrolment names its playbook, in German, not the id the row keeps.
+  await expect(history.getByTestId('drawer-activity').filter({ hasText: 'Aufgenommen' })).toContainText(
+    '7 Kontaktpunkte in 14 Tagen',
+  );
   const shown = await history.innerText();
   for (const english of [
     'took this lead over',
@@ -98,6 +102,7 @@ test('history notes read in German; a note stored before reads as written', asyn
     'Paused by hand',
     'the sequence stops',
     'rule-fired',
+    'seven-touch-14-day',
   ])
     expect(shown).not.toContain(english);
   await history.scrollIntoViewIfNeeded();

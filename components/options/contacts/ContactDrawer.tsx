@@ -7,8 +7,7 @@ import { CHANNELS, INTERRUPTIVE_CHANNELS } from '@/lib/cadence/types';
 import { displayName } from '@/lib/db/contacts';
 import { formatDateTime, formatRelative, formatTime } from '@/lib/format/datetime';
 import { t, tn, uiLocale } from '@/lib/i18n';
-import { ACTIVITY_LABELS, builtInText, CHANNEL_LABELS, PURPOSE_LABELS } from '@/lib/labels';
-import { storedText } from '@/lib/i18n/message';
+import { ACTIVITY_LABELS, activityText, builtInText, CHANNEL_LABELS, PURPOSE_LABELS } from '@/lib/labels';
 import { request, requestUndoable } from '@/lib/messaging/client';
 import { OUTCOME_LABELS, STATE_LABELS } from './format';
 import { useNow } from './useDashboardData';
@@ -186,7 +185,14 @@ export function ContactDrawer({ contactId, onClose }: { contactId: number; onClo
                   {a.channel ? ` · ${CHANNEL_LABELS[a.channel]}` : ''}
                   {a.purpose ? ` · ${PURPOSE_LABELS[a.purpose]}` : ''}
                   {a.outcome ? ` · ${OUTCOME_LABELS[a.outcome] ?? a.outcome}` : ''}
-                  {a.text || a.msg ? <div className="cd-text">{storedText(a.msg, a.text)}</div> : null}
+                  {a.text || a.msg ? (
+                    <div className="cd-text">
+                      {activityText(
+                        a,
+                        enrolments.find((e) => e.id === a.enrolmentId),
+                      )}
+                    </div>
+                  ) : null}
                 </li>
               ))}
             </ol>

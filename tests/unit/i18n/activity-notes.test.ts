@@ -8,6 +8,7 @@ import { applyTrigger } from '@/lib/cadence/triggers';
 import type { Enrolment } from '@/lib/cadence/types';
 import { applyChoice, resetI18n } from '@/lib/i18n';
 import { type Msg, msg, msgClock, msgWhen, storedMsg, storedText } from '@/lib/i18n/message';
+import { activityText } from '@/lib/labels';
 
 afterEach(() => resetI18n());
 
@@ -113,6 +114,35 @@ describe('rows written before, or by another version', () => {
     const m = msg('activity_call_due', { when: msgWhen(AT, 'Mars/Olympus'), minutes: 5 });
     expect(storedText(m, '')).toBe('Call due Wed, Mar 11, 12:00 PM, within 5 min.');
     expect(storedMsg(m).text).toBe('Call due Wed 2026-03-11 12:00, within 5 min.');
+  });
+});
+
+describe('history lists', () => {
+  const seq = { playbookId: 'seven-touch-14-day', playbookName: '7 touches in 14 days' };
+
+  it.each<[string, { kind: string; text?: string; msg?: unknown }, typeof seq | undefined, string]>([
+    [
+      'a note Touchbase wrote',
+      { kind: 'note', ...storedMsg(tookOver) },
+      undefined,
+      'Ben hat diesen Lead von Ana übernommen.',
+    ],
+    [
+      'an enrolment: the playbook by name, not its id',
+      { kind: 'enrolled', text: seq.playbookId },
+      seq,
+      '7 Kontaktpunkte in 14 Tagen',
+    ],
+    [
+      'an enrolment whose sequence is gone: its id',
+      { kind: 'enrolled', text: seq.playbookId },
+      undefined,
+      seq.playbookId,
+    ],
+    ['what the rep typed', { kind: 'note', text: 'Call Monday' }, seq, 'Call Monday'],
+  ])('%s', async (_, a, e, want) => {
+    await applyChoice('de');
+    expect(activityText(a, e)).toBe(want);
   });
 });
 
