@@ -47,7 +47,8 @@ export type EnrolmentEvent =
   | { type: 'touch-skipped'; step?: number; text?: string }
   /** The next step is due no earlier than `until`; the rest keep their spacing from it. */
   | { type: 'snooze'; until: number }
-  | { type: 'reply'; at?: number; channel?: Channel; text?: string }
+  /** `text`: what they wrote (rules read it); `msg`: what Touchbase notes instead (a call answered). */
+  | { type: 'reply'; at?: number; channel?: Channel; text?: string; msg?: Msg }
   | { type: 'pause'; text?: string }
   | { type: 'resume' }
   /** `meetingAt`: the meeting's start, when the rep entered it (reminders hang off it). */
@@ -60,7 +61,7 @@ export type EnrolmentEvent =
   /** A touch a rule added outside the steps was done (or skipped). */
   | { type: 'extra-done'; key: number; skipped?: boolean; text?: string }
   /** The after-meeting or re-engage touch was done. */
-  | { type: 'follow-up-done'; text?: string }
+  | { type: 'follow-up-done'; text?: string; msg?: Msg }
   /** `msg`: why, when Touchbase says it (a reply asked to stop); `text` is what the rep typed. */
   | { type: 'opt-out'; channel?: Channel; text?: string; msg?: Msg }
   | { type: 'withdraw-opt-out'; text?: string }
@@ -349,7 +350,10 @@ export function transition(
     case 'reply': {
       const at = event.at ?? now;
       const lastReplyAt = Math.max(at, e.lastReplyAt ?? Number.NEGATIVE_INFINITY);
-      const replyAct = activity(e, 'reply', at, ctx, { channel: event.channel, text: event.text });
+      const replyAct = activity(e, 'reply', at, ctx, {
+        channel: event.channel,
+        ...(event.msg ? said(event.msg) : { text: event.text }),
+      });
       if (e.state === 'active') {
         const n = stateChange({ state: 'paused', pauseReason: 'replied', lastReplyAt });
         delete n.notBefore;
@@ -558,7 +562,7 @@ export function transition(
             step: 0,
             channel: f.channel,
             purpose: f.purpose,
-            text: event.text,
+            ...(event.msg ? said(event.msg) : { text: event.text }),
           }),
         ],
       };

@@ -856,7 +856,7 @@ export async function completeTouch(
       await applyEvent(
         db,
         next,
-        { type: 'reply', at: opts.now, channel: touch.channel, text: 'Answered the call' },
+        { type: 'reply', at: opts.now, channel: touch.channel, msg: msg('activity_answered_call') },
         opts.now,
         opts.via,
       );
@@ -925,7 +925,14 @@ export async function skipTouch(
     if (touch.step === 0) {
       // A follow-up outside the steps: skipping it simply closes it.
       await db.touches.update(touchId, { state: 'skipped', doneAt: opts.now });
-      await applyEvent(db, e, { type: 'follow-up-done', text: 'Skipped' }, opts.now, opts.via, touchId);
+      await applyEvent(
+        db,
+        e,
+        { type: 'follow-up-done', msg: msg('activity_follow_up_skipped') },
+        opts.now,
+        opts.via,
+        touchId,
+      );
       return;
     }
     await db.touches.update(touchId, { state: 'skipped', doneAt: opts.now });

@@ -157,6 +157,14 @@ describe('completing touches', () => {
     expect(e?.pauseReason).toBe('replied');
     const kinds = (await db.activities.toArray()).map((a) => a.kind);
     expect(kinds).toEqual(['enrolled', 'call-outcome', 'touch-done', 'reply', 'paused']);
+    // Touchbase's notes are messages with their English beside them (each rep reads their language).
+    const notes = (await db.activities.toArray())
+      .filter((a) => a.msg)
+      .map((a) => [a.kind, a.msg?.key, a.text]);
+    expect(notes).toEqual([
+      ['reply', 'activity_answered_call', 'Answered the call.'],
+      ['paused', 'activity_paused_replied', 'They replied.'],
+    ]);
     expect(
       await db.touches.where('[state+dueAt]').between(['planned', -Infinity], ['planned', Infinity]).count(),
     ).toBe(0);
