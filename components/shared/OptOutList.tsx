@@ -5,7 +5,7 @@ import { getDb } from '@/lib/db';
 import { requestUndoable } from '@/lib/messaging/client';
 import type { UndoTicket } from '@/lib/messaging/protocol';
 import { t } from '@/lib/i18n';
-import { errorText } from '@/lib/i18n/message';
+import { errorText, storedText } from '@/lib/i18n/message';
 
 /**
  * The suppression list, newest first, each with "Withdraw opt-out…": the one place to take back
@@ -52,7 +52,7 @@ export function OptOutList({
               <strong>{who}</strong>{' '}
               <span className="tb-muted">
                 · {new Date(s.at).toISOString().slice(0, 10)}
-                {s.reason ? ` · ${s.reason}` : ''}
+                {s.reason ? ` · ${storedText(s.reasonMsg, s.reason)}` : ''}
               </span>
             </span>
             {open === s.key ? (

@@ -39,6 +39,7 @@ export async function optOutContact(
       (e) => STOPPABLE.has(e.state) || (e.id === opts.enrolmentId && e.state !== 'opted-out'),
     );
     const entry = suppressionFor(c, ALL_CHANNELS(), reason, opts.now, opts.via);
+    if (opts.note) entry.reasonMsg = opts.note;
     const already = await db.suppressions.get(entry.key);
     if (already && !targets.length)
       throw new RepoError(msg('err_who_already_opted_out', { who: c.email || msg('err_this_contact') }));

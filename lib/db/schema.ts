@@ -220,6 +220,8 @@ export interface SuppressionRow {
   channels: Channel[];
   /** Why, in the rep's words ("asked by email", "unsubscribe link"); may be empty. */
   reason: string;
+  /** Why, when Touchbase said it (a reply asked to stop): read in each rep's language; `reason` keeps its English. */
+  reasonMsg?: Msg;
   at: number;
   /** Surface that recorded it ("sidebar", "dashboard", "import"). */
   via: string;

@@ -3,7 +3,7 @@
  * Matching is by lower-cased email, digits-only phone, normalised LinkedIn URL or external id.
  */
 import { WITHDRAW_OPT_OUT_HINT } from '@/lib/cadence/states';
-import { type Msg, msg } from '@/lib/i18n/msg';
+import { isMsg, type Msg, msg } from '@/lib/i18n/msg';
 import {
   type ContactRow,
   normaliseLinkedIn,
@@ -86,7 +86,12 @@ export function suppressedMessage(s: SuppressionRow, email: string | undefined =
   const day = new Date(s.at).toISOString().slice(0, 10);
   const who = email || msg('err_this_person');
   return s.reason
-    ? msg('err_suppressed_reason', { who, day, reason: s.reason, hint: WITHDRAW_OPT_OUT_HINT })
+    ? msg('err_suppressed_reason', {
+        who,
+        day,
+        reason: isMsg(s.reasonMsg) ? s.reasonMsg : s.reason,
+        hint: WITHDRAW_OPT_OUT_HINT,
+      })
     : msg('err_suppressed', { who, day, hint: WITHDRAW_OPT_OUT_HINT });
 }
 

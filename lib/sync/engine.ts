@@ -28,6 +28,7 @@ import {
   writeTables,
 } from '@/lib/db';
 import { getSettings } from '@/lib/db/settings';
+import { isMsg } from '@/lib/i18n/msg';
 import type {
   ActivityDoc,
   ContactDoc,
@@ -814,7 +815,9 @@ async function applySuppression(
     const { applied } = await applyBatch(
       db,
       running,
-      { type: 'opt-out', text: row.reason || undefined },
+      isMsg(row.reasonMsg)
+        ? { type: 'opt-out', msg: row.reasonMsg }
+        : { type: 'opt-out', text: row.reason || undefined },
       now,
       'team',
     );

@@ -3,6 +3,9 @@
  * transaction each: touch rows the popup and badge read, and the activity that explains them.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { suppressedMessage } from '@/lib/db/suppressions';
+import { applyChoice, resetI18n } from '@/lib/i18n';
+import { renderMsg, storedText } from '@/lib/i18n/message';
 import {
   plannedTouchesOf,
   completeTouch,
@@ -174,6 +177,21 @@ describe('rules in the repositories', () => {
     const kinds = (await db.activities.where('enrolmentId').equals(enrolmentId).toArray()).map((a) => a.kind);
     expect(kinds).toContain('proposal-confirmed');
     expect(kinds).toContain('opted-out');
+    // Why, as Touchbase wrote it: a message on the opt-out and in the history, English beside it.
+    const [entry] = await db.suppressions.toArray();
+    expect(entry?.reasonMsg).toMatchObject({ key: 'activity_opt_out_reply' });
+    expect(entry?.reason).toMatch(/^Reply: ".+"$/);
+    const optedOut = (await db.activities.where('enrolmentId').equals(enrolmentId).toArray()).find(
+      (a) => a.kind === 'opted-out',
+    );
+    expect(optedOut).toMatchObject({ msg: entry?.reasonMsg, text: entry?.reason });
+    await applyChoice('de');
+    try {
+      expect(storedText(optedOut?.msg, optedOut?.text)).toMatch(/^Antwort: „.+“$/);
+      expect(renderMsg(suppressedMessage(entry!))).toMatch(/Antwort: „.+“/);
+    } finally {
+      resetI18n();
+    }
   });
 
   it('a dismissed "not interested" leaves the sequence paused', async () => {

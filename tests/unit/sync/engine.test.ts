@@ -20,7 +20,7 @@ import {
   takeOver,
 } from '@/lib/db';
 import { applyChoice, resetI18n } from '@/lib/i18n';
-import { storedText } from '@/lib/i18n/message';
+import { msg, storedText } from '@/lib/i18n/message';
 import { queueEverything, type PouchLike, type SyncContext } from '@/lib/sync/engine';
 import { checkInfo, describeSyncError, type SyncRemote, syncOnce } from '@/lib/sync/run';
 import { type CouchServer, startCouchServer } from '../../e2e/support/couch-server';
@@ -29,7 +29,7 @@ import { NodePouchDB } from '../../e2e/support/pouchdb-node';
 const PouchDB = NodePouchDB;
 
 const T0 = Date.parse('2026-03-03T15:00:00Z');
-const TEAMS = Array.from({ length: 10 }, (_, i) => `team${i}`);
+const TEAMS = Array.from({ length: 12 }, (_, i) => `team${i}`);
 let team = '';
 let server: CouchServer;
 let n = 0;
@@ -177,6 +177,34 @@ describe('team sync through a CouchDB-protocol server', () => {
     expect((await a.db.enrolments.toArray()).map((e) => e.state)).toEqual(['opted-out']);
     expect(await a.db.suppressions.get('ada@example.com')).toMatchObject({ reason: 'asked by phone' });
     await expect(enrolAda(a)).rejects.toBeInstanceOf(RepoError);
+  });
+
+  it("an opt-out a reply asked for keeps its reason as a message: Ana's sequence stops with it, read in German", async () => {
+    const a = await rep('ana');
+    const b = await rep('ben');
+    const { contactId } = await enrolAda(a);
+    await a.sync();
+    await b.sync();
+    const note = msg('activity_opt_out_reply', { matched: 'unsubscribe' });
+    await optOutContact(b.db, (await contactOf(b))?.id as number, { now: T0 + 60_000, via: 'sidebar', note });
+    await b.sync();
+    await a.sync();
+    expect(await a.db.suppressions.get('ada@example.com')).toMatchObject({
+      reason: 'Reply: "unsubscribe"',
+      reasonMsg: note,
+    });
+    const stopped = (await a.db.activities.where('contactId').equals(contactId).toArray()).filter(
+      (x) => x.kind === 'opted-out',
+    );
+    // Ana's own stop (from the synced opt-out) and Ben's activity, both with the message.
+    expect(stopped.length).toBeGreaterThan(0);
+    for (const x of stopped) expect(x).toMatchObject({ msg: note, text: 'Reply: "unsubscribe"' });
+    await applyChoice('de');
+    try {
+      expect(stopped.map((x) => storedText(x.msg, x.text))).toContain('Antwort: „unsubscribe“');
+    } finally {
+      resetI18n();
+    }
   });
 
   it('both edit the contact offline: the same merged contact on both, no activity lost, no conflict left', async () => {
