@@ -7,7 +7,7 @@
  * contact window, 48 h between emails), the touch moves later and a warning says why: the
  * channel rules always win, never silently.
  */
-import { englishText, type Msg, msg, msgN, msgWhen, storedMsg } from '@/lib/i18n/msg';
+import { englishText, joinAs, type Msg, msg, msgN, msgWhen, storedMsg } from '@/lib/i18n/msg';
 import { BUILT_IN_TEXT } from './builtin-text';
 import { detectReplyIntents, type IntentMatch } from './keywords';
 import { parseHhMm } from './plan';
@@ -77,20 +77,15 @@ export function triggerWarning(rule: string, code: TriggerWarningCode, m: Msg): 
 
 /** What a rule did, followed by each warning ("Warning: …"), as one message. */
 export function noteWithWarnings(what: Msg, warnings: readonly TriggerWarning[]): Msg {
-  return [what, ...warnings.map((w) => msg('activity_warning', { text: w.msg }))].reduceRight(
-    (rest, m) => (rest === undefined ? m : msg('err_joined', { first: m, rest })),
-    undefined as Msg | undefined,
-  ) as Msg;
+  return joinAs('activity_joined', [
+    what,
+    ...warnings.map((w) => msg('activity_warning', { text: w.msg })),
+  ]) as Msg;
 }
 
 /** "a, b, c" of messages (a rule's plan). */
 function listMsg(items: readonly Msg[]): Msg {
-  return (
-    items.reduceRight<Msg | undefined>(
-      (rest, m) => (rest === undefined ? m : msg('activity_list', { first: m, rest })),
-      undefined,
-    ) ?? { key: 'err_plain', params: { text: '' } }
-  );
+  return joinAs('activity_list', items) ?? { key: 'err_plain', params: { text: '' } };
 }
 
 /** A touch a rule scheduled: a step of the sequence (`step`) or an extra touch (`extraKey`). */

@@ -33,12 +33,13 @@ export function renderWith(m: Msg, lang: MsgLanguage): string {
   }
   if (m.key === CLOCK_KEY) return typeof params.hhmm === 'string' ? lang.clock(params.hhmm) : '';
   let key = m.key;
-  if (!(key in EN) && typeof params.count === 'number') {
+  // Own keys only: a stored key such as "__proto__" or "constructor" is not a message.
+  if (!Object.hasOwn(EN, key) && typeof params.count === 'number') {
     const exact = `${key}_${lang.plural(params.count)}`;
     key = lang.has(exact) ? exact : `${key}_other`;
   }
   // An unknown key (a message from a newer version, kept in storage) shows as itself, not blank.
-  const entry = EN[key];
+  const entry = Object.hasOwn(EN, key) ? EN[key] : undefined;
   if (!entry) return m.key;
   const subs: string[] = [];
   for (const [name, ph] of Object.entries(entry.placeholders ?? {})) {
@@ -53,7 +54,7 @@ const numbers = new Intl.NumberFormat('en-US');
 const plurals = new Intl.PluralRules('en');
 
 const ENGLISH: MsgLanguage = {
-  has: (key) => key in EN,
+  has: (key) => Object.hasOwn(EN, key),
   lookup: (key, subs) => {
     const entry = EN[key];
     return entry ? fillMessage(entry, subs) : key;

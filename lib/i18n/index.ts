@@ -199,7 +199,8 @@ export function tn<B extends PluralKey>(key: B, count: number, ...args: PluralAr
 /** A message (lib/i18n/msg.ts) in the interface language; see `renderMsg` in ./message. */
 export function renderMsgNow(m: Msg): string {
   return renderWith(m, {
-    has: (key) => (state.override ? key in state.override || key in EN : key in EN),
+    has: (key) =>
+      Object.hasOwn(EN, key) || (state.override !== undefined && Object.hasOwn(state.override, key)),
     lookup,
     num: formatCount,
     plural: category,

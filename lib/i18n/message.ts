@@ -28,7 +28,11 @@ export function errorText(err: unknown): string {
 
 /** Whether this version can word `m` and every message inside it (a newer one's may not). */
 export function isKnownMsg(m: Msg): boolean {
-  const known = m.key === WHEN_KEY || m.key === CLOCK_KEY || m.key in EN || `${m.key}_other` in EN;
+  const known =
+    m.key === WHEN_KEY ||
+    m.key === CLOCK_KEY ||
+    Object.hasOwn(EN, m.key) ||
+    Object.hasOwn(EN, `${m.key}_other`);
   return known && Object.values(m.params ?? {}).every((p) => typeof p !== 'object' || isKnownMsg(p));
 }
 

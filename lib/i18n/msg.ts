@@ -51,9 +51,26 @@ export function msgN<B extends PluralKey>(key: B, count: number, ...args: MsgNAr
   return { key, params: { ...(args[0] as Record<string, MsgParam> | undefined), count } };
 }
 
+/** How deep messages may nest inside one another. */
+export const MAX_MSG_DEPTH = 16;
+
+/**
+ * Several messages as one, each pair through `key` ("$FIRST$ $REST$", "$FIRST$, $REST$"): joined
+ * as a balanced tree, so a long list nests only log2(n) deep.
+ */
+export function joinAs(key: string, list: readonly Msg[]): Msg | undefined {
+  if (list.length <= 1) return list[0];
+  const mid = Math.ceil(list.length / 2);
+  const first = joinAs(key, list.slice(0, mid)) as Msg;
+  const rest = joinAs(key, list.slice(mid)) as Msg;
+  return { key, params: { first, rest } };
+}
+
 /** Whether `v` has a message's shape (a stored or posted value is checked before it is shown). */
 export function isMsg(v: unknown, depth = 0): v is Msg {
-  if (typeof v !== 'object' || v === null || Array.isArray(v) || depth > 8) return false;
+  // Deep enough for a stored history note (a rule's plan and warnings, joined as a balanced tree);
+  // bounded, so a hostile value from a peer cannot recurse without end.
+  if (typeof v !== 'object' || v === null || Array.isArray(v) || depth > MAX_MSG_DEPTH) return false;
   const m = v as { key?: unknown; params?: unknown };
   if (typeof m.key !== 'string' || !/^[a-z0-9_]{1,100}$/.test(m.key)) return false;
   if (m.params === undefined) return true;

@@ -75,7 +75,7 @@ test('history notes read in German; a note stored before reads as written', asyn
   expect(stored[0]?.text).toMatch(
     /^Meeting booked: .*the sequence stops\. Warning: Outside the contact's hours \(08:00-20:00\): the text moves to \w{3} \d{4}-\d{2}-\d{2} 08:00\.$/,
   );
-  expect(stored[0]?.msg?.key).toBe('err_joined');
+  expect(stored[0]?.msg?.key).toBe('activity_joined');
 
   const dash = await context.newPage();
   await dash.goto(`chrome-extension://${extensionId}/options.html#/contacts/${contactId}`);

