@@ -4,6 +4,7 @@
  * rolls back every contact and enrolment of the run; a contact that cannot be enrolled (opted out,
  * unknown time zone) is reported in `problems` and the rest still land.
  */
+import Dexie from 'dexie';
 import { type Msg, msg } from '@/lib/i18n/msg';
 import { emailKeysOf } from '@/lib/contacts/record';
 import { isLeadSource, isValidTimeZone, type LeadSource } from '@/lib/cadence';
@@ -13,6 +14,7 @@ import { languageFromPhone } from '@/lib/contacts/language';
 import { isLanguage, LANGUAGE_NAMES, LANGUAGES, type Language } from '@/lib/templates/language';
 import {
   contactsByEmails,
+  contactsByOtherEmails,
   enrolContactsBatch,
   enrolmentsOfContacts,
   findPlaybook,
@@ -25,6 +27,7 @@ import { CHANNELS } from '@/lib/cadence';
 import type { ContactRow, TouchbaseDb } from './schema';
 import { ownersForNewLeads } from './assignment';
 import { getSettings } from './settings';
+import { SYNC_ON_KEY } from './outbox';
 import { loadSuppressions } from './suppressions';
 
 /** What the import screen sends to the background. */
@@ -96,13 +99,15 @@ export async function importContacts(db: TouchbaseDb, req: ImportRequest): Promi
   return db.transaction('rw', writeTables(db), async () => {
     const keys = req.drafts.map((d) => normaliseEmail(d.email));
     // Every read a batch needs, issued at once: each separate wait is a round trip to the
-    // database, and an import is dozens of batches.
-    const [playbook, settings, existingRows, suppressions] = await Promise.all([
+    // database, and an import is dozens of batches. With team sync off, which addresses are
+    // stored is learnt from the writes themselves (below), not read first.
+    const [playbook, settings, syncOn, suppressions] = await Promise.all([
       req.enrol ? findPlaybook(db, req.enrol.playbookId) : undefined,
       getSettings(db),
-      contactsByEmails(db, keys),
+      db.meta.get(SYNC_ON_KEY).then((r) => !!r?.value),
       loadSuppressions(db),
     ]);
+    const existingRows = syncOn ? await contactsByEmails(db, keys) : await contactsByOtherEmails(db, keys);
     if (req.enrol && !playbook) throw new RepoError(msg('err_no_playbook', { id: req.enrol.playbookId }));
     // A contact's other addresses are that contact too: a row for one updates it, never duplicates it.
     const existingByEmail = new Map(existingRows.flatMap((c) => emailKeysOf(c).map((e) => [e, c] as const)));
@@ -115,22 +120,24 @@ export async function importContacts(db: TouchbaseDb, req: ImportRequest): Promi
     const allOff = Object.fromEntries(CHANNELS.map((c) => [c, true])) as ContactRow['optOut'];
     const problems: Msg[] = [];
     // An unknown zone is reported and kept as a custom field, so the rep can fix it by hand.
-    const badZone = (d: ContactDraft, custom: Record<string, string>, used: Msg): void => {
+    const badZone = (d: ContactDraft, custom: Record<string, string>, used: Msg, out: Msg[]): void => {
       if (d.timeZone === undefined || d.timeZone === '' || isValidTimeZone(d.timeZone)) return;
       custom[UNKNOWN_ZONE_FIELD] = d.timeZone;
-      problems.push(msg('import_problem_zone', { email: d.email.trim(), zone: d.timeZone, used }));
+      out.push(msg('import_problem_zone', { email: d.email.trim(), zone: d.timeZone, used }));
     };
     // A language cell naming none of ours is said once per contact, with what was used instead.
-    const badLanguage = (d: ContactDraft, used: Msg): void => {
+    const badLanguage = (d: ContactDraft, used: Msg, out: Msg[]): void => {
       const cell = d.custom?.[UNKNOWN_LANGUAGE_FIELD];
       if (cell === undefined) return;
-      problems.push(
+      out.push(
         msg('import_problem_language', { email: d.email.trim(), value: cell, list: LANGUAGE_CHOICES, used }),
       );
     };
-    const newRows: Omit<ContactRow, 'id'>[] = plan.toCreate.map((d) => {
+    /** A new contact's row, with what its summary would say if it is created. */
+    const newContact = (d: ContactDraft) => {
+      const said: Msg[] = [];
       const custom = { ...(d.custom ?? {}) };
-      badZone(d, custom, msg('import_used_own_zone', { zone: settings.timeZone }));
+      badZone(d, custom, msg('import_used_own_zone', { zone: settings.timeZone }), said);
       // No language in the file: the phone's country code guesses one (Touchbase writes English otherwise).
       const language: Language | undefined = isLanguage(d.language) ? d.language : languageFromPhone(d.phone);
       if (!isLanguage(d.language))
@@ -139,6 +146,7 @@ export async function importContacts(db: TouchbaseDb, req: ImportRequest): Promi
           language
             ? msg('import_used_phone_language', { language: LANGUAGE_NAMES[language] })
             : msg('import_used_english'),
+          said,
         );
       const row: Omit<ContactRow, 'id'> = {
         email: d.email.trim(),
@@ -159,31 +167,78 @@ export async function importContacts(db: TouchbaseDb, req: ImportRequest): Promi
       };
       if (d.linkedinUrl) row.linkedinUrl = d.linkedinUrl;
       if (language) row.language = language;
-      if (suppressions.size && suppressions.match(d)) {
-        row.optOut = { ...allOff };
-        suppressedEmails.push(row.email);
+      const suppressed = suppressions.size > 0 && suppressions.match(d) !== undefined;
+      if (suppressed) row.optOut = { ...allOff };
+      return { draft: d, row, said, suppressed };
+    };
+    let candidates = plan.toCreate.map(newContact);
+    if (syncOn) {
+      // Team sync on: each new lead goes to the rep the team's assignment rules pick (which
+      // counts them, so only rows known to be new are offered).
+      const owners = await ownersForNewLeads(
+        db,
+        candidates.map((c) => c.row),
+        settings,
+        req.now,
+      );
+      if (owners)
+        candidates.forEach((c, i) => {
+          c.row.owner = owners[i];
+        });
+    }
+    const rows = candidates.map((c) => c.row as ContactRow);
+    const refused = new Set<number>();
+    let ids: number[] = [];
+    try {
+      ids = (await db.contacts.bulkAdd(rows, { allKeys: true })) as number[];
+    } catch (err) {
+      // The unique email index refuses a contact already stored (a re-import): that is how a
+      // batch learns which addresses exist without reading them first. Anything else is a failure.
+      if (!(err instanceof Dexie.BulkError)) throw err;
+      for (const [pos, e] of Object.entries(err.failuresByPos)) {
+        if ((e as Error | undefined)?.name !== 'ConstraintError') throw err;
+        refused.add(Number(pos));
       }
-      return row;
+      // A refused row loses the others their keys: found again by address, one lookup each.
+      ids = await Promise.all(
+        rows.map((r, pos) =>
+          refused.has(pos)
+            ? -1
+            : (db.contacts.where('emailLower').equals(r.emailLower!).primaryKeys() as Promise<number[]>).then(
+                (k) => k[0]!,
+              ),
+        ),
+      );
+    }
+    rows.forEach((r, pos) => {
+      r.id = ids[pos]!;
     });
-    // Team sync on: each new lead goes to the rep the team's assignment rules pick.
-    const owners = await ownersForNewLeads(db, newRows, settings, req.now);
-    if (owners)
-      newRows.forEach((r, i) => {
-        r.owner = owners[i];
-      });
-    const createdIds = (await db.contacts.bulkAdd(newRows as ContactRow[], { allKeys: true })) as number[];
+    if (refused.size) {
+      const found = await Promise.all(
+        [...refused].map((pos) => db.contacts.where('emailLower').equals(rows[pos]!.emailLower!).first()),
+      );
+      for (const c of found) if (c) for (const e of emailKeysOf(c)) existingByEmail.set(e, c);
+      const known = [...refused].map((pos) => candidates[pos]!.draft);
+      if (req.mode === 'update') plan.toUpdate.push(...known);
+      else plan.skipped.push(...known);
+      candidates = candidates.filter((_, pos) => !refused.has(pos));
+    }
+    const createdRows = rows.filter((_, pos) => !refused.has(pos));
+    for (const c of candidates) {
+      problems.push(...c.said);
+      if (c.suppressed) suppressedEmails.push(c.row.email);
+    }
 
     // The rows as stored, kept for the enrolment below instead of reading them back.
-    const stored = new Map<number, ContactRow>(
-      newRows.map((r, i) => [createdIds[i]!, { ...r, id: createdIds[i] } as ContactRow]),
-    );
+    const stored = new Map<number, ContactRow>(createdRows.map((r) => [r.id, r]));
+    const createdIds = createdRows.map((r) => r.id);
     const updatedIds: number[] = [];
     for (const d of plan.toUpdate) {
       const cur = existingByEmail.get(normaliseEmail(d.email));
       if (!cur) continue;
       // Import values win over stored ones, but an empty cell never erases what the rep has.
       const custom = { ...cur.custom, ...(d.custom ?? {}) };
-      badZone(d, custom, msg('import_used_stored_zone', { zone: cur.timeZone }));
+      badZone(d, custom, msg('import_used_stored_zone', { zone: cur.timeZone }), problems);
       const patch: Partial<ContactRow> = { updatedAt: req.now, custom };
       for (const k of TEXT_FIELDS) if (d[k]) patch[k] = d[k];
       if (d.linkedinUrl) patch.linkedinUrl = d.linkedinUrl;
@@ -196,6 +251,7 @@ export async function importContacts(db: TouchbaseDb, req: ImportRequest): Promi
           cur.language
             ? msg('import_kept_language', { language: LANGUAGE_NAMES[cur.language] })
             : msg('import_used_english'),
+          problems,
         );
       if (d.notes) patch.notes = cur.notes ? `${cur.notes}\n\n${d.notes}` : d.notes;
       if (suppressions.size && suppressions.match({ ...cur, ...patch })) {

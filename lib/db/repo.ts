@@ -667,6 +667,23 @@ export async function contactsByEmails(
   );
 }
 
+/**
+ * Stored contacts that have one of `emailsLower` as an other address (not their primary one):
+ * what an import batch still has to read when the unique email index answers for the rest.
+ */
+export async function contactsByOtherEmails(
+  db: TouchbaseDb,
+  emailsLower: readonly string[],
+): Promise<ContactRow[]> {
+  if (!emailsLower.length) return [];
+  const keys = [...new Set(emailsLower)].sort().map(otherEmailId);
+  const other = await presentKeys(db, 'externalIds', keys);
+  const lists = await Promise.all(other.map((k) => db.contacts.where('externalIds').equals(k).toArray()));
+  const seen = new Map<number, ContactRow>();
+  for (const list of lists) for (const c of list) if (!seen.has(c.id)) seen.set(c.id, c);
+  return [...seen.values()];
+}
+
 /** Why one contact of a batch was not enrolled. */
 export interface BatchRefusal {
   contactId: number;

@@ -15,7 +15,7 @@ export type BatchSummary = ImportSummary;
 /** The outcome of a whole run. */
 export interface BatchedImport {
   summary: BatchSummary;
-  /** Drafts the background has answered for (created, updated or skipped). */
+  /** Rows the background has answered for (created, updated or skipped, or rejected on the way). */
   sent: number;
   total: number;
   cancelled: boolean;
@@ -34,6 +34,10 @@ export interface BatchOptions {
   /** Milliseconds, for timing batches (default `Date.now`). */
   clock?: () => number;
   send(drafts: ContactDraft[]): Promise<BatchSummary>;
+  /** Batches sent before the first is answered (default 2). */
+  inFlight?: number;
+  /** Rows in all, for progress (default: the number of drafts given). */
+  total?: number;
   /** After each batch: drafts answered so far, and the total. */
   onProgress?(sent: number, total: number): void;
   signal?: { readonly aborted: boolean };
@@ -71,7 +75,8 @@ export function mergeSummaries(a: BatchSummary, b: BatchSummary, max = 100): Bat
 /** The first batch's size, before there is a timing to adapt to. */
 const FIRST_BATCH = 50;
 const MIN_BATCH = 10;
-const MAX_BATCH = 500;
+/** The largest batch: a few hundred milliseconds of writes on a quiet machine. */
+export const MAX_BATCH = 1000;
 
 /**
  * The size that would have taken `targetMs`, judged by the last batch; it at most doubles at a
@@ -82,38 +87,104 @@ export function nextBatchSize(size: number, elapsedMs: number, targetMs: number)
   return Math.round(Math.min(MAX_BATCH, size * 2, Math.max(MIN_BATCH, ideal)));
 }
 
+/**
+ * Where the drafts come from, a batch at a time: a file read as it goes never holds more than
+ * the batches in flight. `rows` counts the file's rows behind the drafts (rows rejected on the
+ * way included), for progress; an answer with no drafts and no rows is the end.
+ */
+export interface DraftSource {
+  take(max: number): Promise<{ drafts: ContactDraft[]; rows: number }>;
+}
+
+/** A source over drafts already in memory. */
+export function arraySource(drafts: readonly ContactDraft[]): DraftSource {
+  let from = 0;
+  return {
+    take: async (max) => {
+      const batch = drafts.slice(from, from + max);
+      from += batch.length;
+      return { drafts: batch, rows: batch.length };
+    },
+  };
+}
+
+type Outcome = { ok: true; res: BatchSummary } | { ok: false; error: string };
+
+/**
+ * Sends the drafts in batches, `inFlight` at a time (default 2): while the background writes one
+ * batch the page reads and sends the next, so the background never waits for the page. The
+ * database runs the batches' transactions one after the other, in the order they were sent.
+ */
 export async function importInBatches(
-  drafts: readonly ContactDraft[],
+  drafts: readonly ContactDraft[] | DraftSource,
   opts: BatchOptions,
 ): Promise<BatchedImport> {
+  const source = Array.isArray(drafts) ? arraySource(drafts) : (drafts as DraftSource);
+  const total = opts.total ?? (Array.isArray(drafts) ? drafts.length : 0);
   const fixed = opts.batchSize === undefined ? undefined : Math.max(1, opts.batchSize);
   const target = Math.max(1, opts.targetMs ?? 250);
+  const depth = Math.max(1, opts.inFlight ?? 2);
   const clock = opts.clock ?? Date.now;
   let size = fixed ?? FIRST_BATCH;
   const max = opts.maxProblems ?? 100;
   let summary = emptySummary();
   let sent = 0;
-  const total = drafts.length;
-  for (let from = 0; from < total; ) {
-    if (opts.signal?.aborted) return finish(true);
-    const batch = drafts.slice(from, from + size);
-    from += batch.length;
-    let res: BatchSummary;
-    const started = clock();
-    try {
-      res = await opts.send(batch);
-      if (fixed === undefined) size = nextBatchSize(batch.length, clock() - started, target);
-    } catch (err) {
-      // The client already turns a stopped worker into words (BackgroundStoppedError).
-      return finish(false, err instanceof Error ? err.message : String(err));
+  let ended = false;
+  let error: string | undefined;
+  let lastAnswer: number | undefined;
+  const queue: { n: number; rows: number; started: number; outcome: Promise<Outcome> }[] = [];
+  for (;;) {
+    while (!ended && error === undefined && queue.length < depth && !opts.signal?.aborted) {
+      let next: { drafts: ContactDraft[]; rows: number };
+      try {
+        next = await source.take(size);
+      } catch (err) {
+        error = err instanceof Error ? err.message : String(err);
+        break;
+      }
+      if (next.drafts.length === 0) {
+        // Rows the file had but that gave no draft (rejected on the way): progress all the same.
+        if (next.rows === 0) ended = true;
+        else if (!queue.length) {
+          sent += next.rows;
+          opts.onProgress?.(sent, Math.max(total, sent));
+        } else queue[queue.length - 1]!.rows += next.rows;
+        continue;
+      }
+      queue.push({
+        n: next.drafts.length,
+        rows: next.rows,
+        started: clock(),
+        outcome: opts.send(next.drafts).then(
+          (res): Outcome => ({ ok: true, res }),
+          // The client already turns a stopped worker into words (BackgroundStoppedError).
+          (err): Outcome => ({ ok: false, error: err instanceof Error ? err.message : String(err) }),
+        ),
+      });
     }
-    summary = mergeSummaries(summary, res, max);
-    sent += batch.length;
-    opts.onProgress?.(sent, total);
+    const head = queue.shift();
+    if (!head) break;
+    const out = await head.outcome;
+    if (!out.ok) {
+      // The batches sent after it may still land: they are waited for and counted.
+      error ??= out.error;
+      continue;
+    }
+    const now = clock();
+    // Batches overlap: a batch's own time runs from the previous answer, not from its sending.
+    if (fixed === undefined)
+      size = nextBatchSize(head.n, now - Math.max(head.started, lastAnswer ?? 0), target);
+    lastAnswer = now;
+    summary = mergeSummaries(summary, out.res, max);
+    sent += head.rows;
+    opts.onProgress?.(sent, Math.max(total, sent));
   }
-  return finish(false);
-
-  function finish(cancelled: boolean, error?: string): BatchedImport {
-    return { summary, sent, total, cancelled, ...(error === undefined ? {} : { error }) };
-  }
+  const cancelled = error === undefined && !ended && opts.signal?.aborted === true;
+  return {
+    summary,
+    sent,
+    total: Math.max(total, sent),
+    cancelled,
+    ...(error === undefined ? {} : { error }),
+  };
 }

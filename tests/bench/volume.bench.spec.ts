@@ -228,11 +228,11 @@ test('volume.import.100k: a 100,000-row (~20 MB) CSV imports without running out
   const readHeap = await page.evaluate(
     () => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0,
   );
-  await expect(page.getByTestId('import-run')).toHaveText(`Import ${ROWS} rows`);
+  await expect(page.getByTestId('import-run')).toHaveText(`Import ${ROWS.toLocaleString('en-US')} rows`);
   await page.getByTestId('import-run').click();
   await waitQuietly(page, '[data-testid="import-summary"]', { timeout: 1_000_000 });
   const ms = Date.now() - t0;
-  await expect(page.getByTestId('import-created')).toHaveText(String(ROWS));
+  await expect(page.getByTestId('import-created')).toHaveText(ROWS.toLocaleString('en-US'));
   const heap = await page.evaluate(
     () => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0,
   );

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ContactDraft } from '@/lib/csv/import';
 import { dueSummary, enrolContact, RepoError, saveSettings, TouchbaseDb, upsertContact } from '@/lib/db';
 import { importContacts } from '@/lib/db/import';
+import { msg } from '@/lib/i18n/msg';
 
 const T0 = Date.parse('2026-03-03T15:00:00Z');
 let db: TouchbaseDb;
@@ -50,6 +51,62 @@ describe('importContacts', () => {
     expect(await db.enrolments.where('contactId').equals(a!.id).count()).toBe(1);
     // Speed to lead: the first touch is due at once.
     expect((await dueSummary(db, T0)).due).toBeGreaterThanOrEqual(2);
+  });
+
+  it('learns which addresses are stored from the unique index: new ones keep their own ids and enrolments, known ones are skipped or updated without a word about fields never written', async () => {
+    for (const e of ['k1@example.com', 'k2@example.com'])
+      await upsertContact(db, { email: e, firstName: 'Kept' }, T0);
+    const bad = { timeZone: 'Mars/Phobos' };
+    const drafts = [
+      draft('n1@example.com', bad),
+      draft('K1@example.com', bad),
+      draft('n2@example.com'),
+      draft('k2@example.com', { firstName: 'Changed' }),
+      draft('n3@example.com'),
+    ];
+    const skip = await importContacts(db, {
+      drafts,
+      mode: 'skip',
+      enrol: { playbookId: 'speed-to-lead-90', source: 'web-form' },
+      via: 'import',
+      now: T0,
+    });
+    expect(skip).toEqual({
+      created: 3,
+      updated: 0,
+      skipped: 2,
+      enrolled: 3,
+      notEnrolled: 0,
+      suppressed: 0,
+      problems: [
+        msg('import_problem_zone', {
+          email: 'n1@example.com',
+          zone: 'Mars/Phobos',
+          used: msg('import_used_own_zone', { zone: 'America/New_York' }),
+        }),
+      ],
+    });
+    for (const e of ['n1@example.com', 'n2@example.com', 'n3@example.com']) {
+      const c = await db.contacts.where('emailLower').equals(e).first();
+      const enrolments = await db.enrolments.where('contactId').equals(c!.id).toArray();
+      expect(enrolments).toHaveLength(1);
+      expect(
+        (await db.activities.where('[contactId+at]').between([c!.id, 0], [c!.id, Infinity]).toArray()).length,
+      ).toBe(1);
+    }
+    expect((await db.contacts.where('emailLower').equals('k2@example.com').first())?.firstName).toBe('Kept');
+    const update = await importContacts(db, {
+      drafts,
+      mode: 'update',
+      enrol: { playbookId: 'speed-to-lead-90', source: 'web-form' },
+      via: 'import',
+      now: T0 + 1000,
+    });
+    expect(update).toMatchObject({ created: 0, updated: 5, skipped: 0, enrolled: 2, notEnrolled: 3 });
+    expect((await db.contacts.where('emailLower').equals('k2@example.com').first())?.firstName).toBe(
+      'Changed',
+    );
+    expect(await db.contacts.count()).toBe(5);
   });
 
   it('finds a contact by another of its addresses, with fewer or more other addresses stored than rows in the batch', async () => {

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { ContactDraft } from '@/lib/csv/import';
 import { msg } from '@/lib/i18n/msg';
-import { type BatchSummary, importInBatches, mergeSummaries, nextBatchSize } from '@/lib/import/batches';
+import {
+  type BatchSummary,
+  type DraftSource,
+  importInBatches,
+  MAX_BATCH,
+  mergeSummaries,
+  nextBatchSize,
+} from '@/lib/import/batches';
 
 const drafts = (n: number): ContactDraft[] =>
   Array.from({ length: n }, (_, i) => ({
@@ -47,6 +54,8 @@ describe('importInBatches', () => {
       const seen: string[] = [];
       const run = await importInBatches(drafts(3000), {
         targetMs: 250,
+        // One at a time, so the fake clock's time per batch is the batch's own.
+        inFlight: 1,
         clock: () => t,
         send: async (batch) => {
           sizes.push(batch.length);
@@ -59,14 +68,15 @@ describe('importInBatches', () => {
       expect(seen).toEqual(drafts(3000).map((d) => d.email));
       // After the first few, every batch but the last takes about 250 ms (within the size bounds).
       const settled = sizes.slice(4, -1);
-      const want = Math.min(500, Math.max(10, Math.round(250 / msPerContact)));
+      const want = Math.min(MAX_BATCH, Math.max(10, Math.round(250 / msPerContact)));
       for (const s of settled) expect(s).toBe(want);
     }
   });
 
   it('grows a batch at most twofold and keeps it within bounds', () => {
     expect(nextBatchSize(50, 1, 250)).toBe(100);
-    expect(nextBatchSize(400, 10, 250)).toBe(500);
+    expect(nextBatchSize(400, 10, 250)).toBe(800);
+    expect(nextBatchSize(800, 10, 250)).toBe(MAX_BATCH);
     expect(nextBatchSize(100, 5000, 250)).toBe(10);
     expect(nextBatchSize(100, 500, 250)).toBe(50);
     expect(nextBatchSize(100, 0, 250)).toBe(200);
@@ -94,6 +104,7 @@ describe('importInBatches', () => {
     let calls = 0;
     const run = await importInBatches(drafts(500), {
       batchSize: 100,
+      inFlight: 1,
       send: async (batch) => {
         if (++calls === 2) throw new Error("Touchbase's background stopped before it answered.");
         return created(batch.length);
@@ -102,6 +113,61 @@ describe('importInBatches', () => {
     expect(run.sent).toBe(100);
     expect(run.cancelled).toBe(false);
     expect(run.error).toBe("Touchbase's background stopped before it answered.");
+  });
+
+  it('keeps two batches in flight, answers merged in order; after a failure, a batch already sent still counts when it lands', async () => {
+    const pending: { n: number; resolve(): void; reject(e: Error): void }[] = [];
+    const progress: number[] = [];
+    const run = importInBatches(drafts(500), {
+      batchSize: 100,
+      send: (batch) =>
+        new Promise<BatchSummary>((resolve, reject) => {
+          pending.push({ n: batch.length, resolve: () => resolve(created(batch.length)), reject });
+        }),
+      onProgress: (sent) => progress.push(sent),
+    });
+    const flush = () => new Promise((r) => setTimeout(r, 0));
+    await flush();
+    expect(pending).toHaveLength(2);
+    pending[1]!.resolve();
+    pending[0]!.resolve();
+    await flush();
+    expect(pending).toHaveLength(4);
+    pending[2]!.reject(new Error('The disk is full.'));
+    pending[3]!.resolve();
+    const out = await run;
+    expect(pending).toHaveLength(4);
+    expect(progress).toEqual([100, 200, 300]);
+    expect(out).toMatchObject({ sent: 300, cancelled: false, error: 'The disk is full.' });
+    expect(out.summary.created).toBe(300);
+  });
+
+  it('reads a source a batch at a time and counts rows rejected on the way in the progress', async () => {
+    const rows = drafts(250);
+    let from = 0;
+    const source: DraftSource = {
+      // Every fifth row of the "file" is rejected before it becomes a draft.
+      take: async (max) => {
+        const out = [];
+        let read = 0;
+        while (out.length < max && from < rows.length) {
+          if (from % 5 !== 4) out.push(rows[from]!);
+          from++;
+          read++;
+        }
+        return { drafts: out, rows: read };
+      },
+    };
+    const progress: number[] = [];
+    const run = await importInBatches(source, {
+      batchSize: 100,
+      total: 250,
+      send: async (batch) => created(batch.length),
+      onProgress: (sent) => progress.push(sent),
+    });
+    expect(run).toMatchObject({ sent: 250, total: 250, cancelled: false });
+    expect(run.summary.created).toBe(200);
+    expect(progress.at(-1)).toBe(250);
   });
 
   it('keeps at most the problem cap and counts the rest', async () => {
