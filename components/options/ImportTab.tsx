@@ -4,7 +4,6 @@ import {
   type ColumnMapping,
   type CsvFormat,
   detectFormat,
-  mapRowsChunked,
   type ParsedCsv,
   parseCsvBlob,
   type RejectedRow,
@@ -15,6 +14,7 @@ import { formatPercent } from '@/lib/format/datetime';
 import { formatCount, type PluralKey, t, tn, uiLocale } from '@/lib/i18n';
 import { renderMsg } from '@/lib/i18n/message';
 import { importInBatches } from '@/lib/import/batches';
+import { csvDraftSource, FILE_LEVEL } from '@/lib/import/source';
 import { BackgroundStoppedError, request } from '@/lib/messaging/client';
 import { useDashboard } from '@/lib/stores/dashboard';
 import { downloadFile } from './contacts/format';
@@ -28,12 +28,18 @@ import { builtInText } from '@/lib/labels';
 
 type Phase = 'pick' | 'reading' | 'map' | 'saving' | 'done';
 
-const FILE_LEVEL = new Set(['empty-file', 'not-text', 'no-header', 'no-data-rows']);
 const MAX_BYTES = 50 * 1024 * 1024;
 const STEPS = ['import_step_pick', 'import_step_map', 'import_step_run'] as const;
+/** Rows kept from the first read, for the mapping screen's preview. */
+const KEEP_ROWS = 50;
+
+/** Rows in the loaded file (the first read keeps only a preview of them). */
+const rowsIn = (parsed: ParsedCsv) => parsed.rowCount ?? parsed.rows.length;
 
 interface Loaded {
   fileName: string;
+  file: Blob;
+  /** The file's first rows (`rowCount` says how many it has in all). */
   parsed: ParsedCsv;
   format: CsvFormat;
 }
@@ -96,8 +102,13 @@ export function ImportTab() {
     }
     setPhase('reading');
     signal.current = { aborted: false };
-    // A slice at a time: a 20 MB file is never held whole, as bytes or as text.
-    const parsed = await parseCsvBlob(file, { onProgress: setProgress, signal: signal.current });
+    // A slice at a time, keeping only the first rows for the mapping screen: a 20 MB file is
+    // never held whole, as bytes, text or rows (the import reads it again, batch by batch).
+    const parsed = await parseCsvBlob(file, {
+      onProgress: setProgress,
+      signal: signal.current,
+      keepRows: KEEP_ROWS,
+    });
     if (parsed.aborted) {
       setPhase('pick');
       setError(t('import_cancelled'));
@@ -115,7 +126,7 @@ export function ImportTab() {
       return;
     }
     const detected = detectFormat(parsed.headers);
-    setLoaded({ fileName: file.name, parsed, format: detected.format });
+    setLoaded({ fileName: file.name, file, parsed, format: detected.format });
     setMapping(detected.mapping);
     setPhase('map');
   }
@@ -125,28 +136,18 @@ export function ImportTab() {
     setError('');
     setStopped('');
     setPhase('saving');
-    setSaved({ sent: 0, total: loaded.parsed.rows.length });
+    const total = rowsIn(loaded.parsed);
+    setSaved({ sent: 0, total });
     signal.current = { aborted: false };
-    // In slices, so mapping a big file never freezes the page.
-    const mapped = await mapRowsChunked(loaded.parsed, mapping, { signal: signal.current });
-    if (!mapped) {
-      setPhase('map');
-      setError(t('import_cancelled'));
-      return;
-    }
-    const { drafts, rejected: bad } = mapped;
-    setRejected(bad);
-    if (drafts.length === 0) {
-      setError(t('import_nothing_mappable'));
-      setSummary({ created: 0, updated: 0, skipped: 0, enrolled: 0, notEnrolled: 0, suppressed: 0 });
-      setPhase('done');
-      return;
-    }
-    setSaved({ sent: 0, total: drafts.length });
+    const file = csvDraftSource(loaded.file, loaded.parsed, mapping, {
+      signal: signal.current,
+      words: (issue) => renderMsg(issue.msg ?? issue.message),
+    });
     const enrolment =
       enrol && effectivePlaybook ? { enrol: { playbookId: effectivePlaybook, source: effectiveSource } } : {};
     let stoppedWorker: BackgroundStoppedError | undefined;
-    const run = await importInBatches(drafts, {
+    const run = await importInBatches(file.source, {
+      total,
       send: (batch) =>
         request('contacts.import', { drafts: batch, mode, ...enrolment, via: 'import' }).catch((err) => {
           if (err instanceof BackgroundStoppedError) stoppedWorker = err;
@@ -155,7 +156,15 @@ export function ImportTab() {
       onProgress: (sent, total) => setSaved({ sent, total }),
       signal: signal.current,
     });
-    if (run.sent === 0 && (run.error || run.cancelled)) {
+    setRejected(file.rejected);
+    const landed = run.summary.created + run.summary.updated + run.summary.skipped;
+    if (!run.error && !run.cancelled && file.mapped() === 0) {
+      setError(t('import_nothing_mappable'));
+      setSummary(run.summary);
+      setPhase('done');
+      return;
+    }
+    if (landed === 0 && (run.error || run.cancelled)) {
       setPhase('map');
       // A stopped worker leaves each transaction whole or absent, so "nothing" may not be true:
       // its own message says to check and run the import again (skip mode makes that safe).
@@ -359,7 +368,7 @@ export function ImportTab() {
               onClick={runImport}
               data-testid="import-run"
             >
-              {tn('import_run', loaded.parsed.rows.length)}
+              {tn('import_run', rowsIn(loaded.parsed))}
             </button>
             <button type="button" onClick={reset} disabled={phase === 'saving'}>
               {t('import_choose_another')}

@@ -95,7 +95,7 @@ export function MappingStep({ parsed, mapping, onChange }: Props) {
             )}
           </tbody>
         </table>
-        <p className="tb-muted">{tn('import_rows_in_file', parsed.rows.length)}</p>
+        <p className="tb-muted">{tn('import_rows_in_file', parsed.rowCount ?? parsed.rows.length)}</p>
       </div>
     </div>
   );

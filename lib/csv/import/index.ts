@@ -3,7 +3,8 @@
  * any CSV through a user-chosen column mapping. One module per concern:
  *   decode.ts    bytes -> text (BOM, strict UTF-8, Windows-1252)
  *   parse.ts     text -> ParsedCsv, through papaparse's public streaming API (`chunk`, pause/resume)
- *   stream.ts    a File -> ParsedCsv a slice at a time (decode, line breaks, papaparse's stream input)
+ *   stream.ts    a File -> ParsedCsv (or rows chunk by chunk) a slice at a time (decode, line
+ *                breaks, papaparse's stream input)
  *   headers.ts   vendor header tables: headers -> CsvFormat + ColumnMapping
  *   map.ts       ParsedCsv + mapping -> ContactDraft[] + rejected rows (lib/email checks addresses)
  *   dedupe.ts    drafts + stored e-mails -> create / update / skip
@@ -19,6 +20,7 @@ export { detectFormat, normaliseHeader, suggestMapping } from './headers';
 export { isValidTimeZone } from '@/lib/cadence/zoned';
 export { isValidEmail, normaliseEmail } from '@/lib/email';
 export {
+  draftMapper,
   type MapRowsChunkedOptions,
   mapRows,
   mapRowsChunked,
@@ -27,6 +29,13 @@ export {
   rejectedToCsv,
 } from './map';
 export { parseCsvChunks, parseCsvText } from './parse';
-export { type ParseCsvBlobOptions, parseCsvBlob } from './stream';
+export {
+  type CsvStreamChunk,
+  type CsvStreamEnd,
+  type ParseCsvBlobOptions,
+  parseCsvBlob,
+  type StreamCsvBlobOptions,
+  streamCsvBlob,
+} from './stream';
 export { type ImportContactsOptions, type ImportContactsResult, importContactsCsv } from './pipeline';
 export * from './types';

@@ -14,6 +14,7 @@ import { rowReason } from './issue';
 import type {
   ColumnMapping,
   ContactDraft,
+  CsvIssue,
   MapResult,
   ParsedCsv,
   PreviewRow,
@@ -239,14 +240,17 @@ function mapRow(row: readonly string[], resolved: ResolvedMapping): RowOutcome {
   return { draft };
 }
 
-function rowRejection(parsed: ParsedCsv, rowIndex: number, row: readonly string[]): Msg | undefined {
-  for (const e of parsed.errors) {
-    if (e.rowIndex !== rowIndex) continue;
+function rowRejection(
+  headers: readonly string[],
+  issues: readonly CsvIssue[],
+  row: readonly string[],
+): Msg | undefined {
+  for (const e of issues) {
     if (e.code === 'unterminated-quote') return msg('csv_reject_unclosed_quote');
     if (e.code === 'too-many-fields')
       return msg('csv_reject_too_many_fields', {
         values: String(row.length),
-        columns: String(parsed.headers.length),
+        columns: String(headers.length),
       });
   }
   return undefined;
@@ -258,9 +262,8 @@ function rowRejection(parsed: ParsedCsv, rowIndex: number, row: readonly string[
  * header has columns, or contains an unclosed quote. Blank rows were already dropped by the parser.
  */
 export function mapRows(parsed: ParsedCsv, mapping: ColumnMapping): MapResult {
-  const m = rowMapper(parsed, mapping);
-  m.run(0, parsed.rows.length);
-  return m.out;
+  const m = draftMapper(parsed.headers, mapping);
+  return m.push({ rows: parsed.rows, rowLines: parsed.rowLines, errors: parsed.errors });
 }
 
 /** Options for {@link mapRowsChunked}. */
@@ -282,54 +285,85 @@ export async function mapRowsChunked(
   mapping: ColumnMapping,
   options: MapRowsChunkedOptions = {},
 ): Promise<MapResult | undefined> {
-  const m = rowMapper(parsed, mapping);
+  const m = draftMapper(parsed.headers, mapping);
   const slice = Math.max(1, options.sliceRows ?? 1000);
   const pause = options.yieldToEventLoop ?? (() => new Promise<void>((r) => setTimeout(r, 0)));
+  const out: MapResult = { drafts: [], rejected: [], draftLines: [] };
+  const byRow = new Map<number, CsvIssue[]>();
+  for (const e of parsed.errors)
+    if (e.rowIndex !== undefined) byRow.set(e.rowIndex, [...(byRow.get(e.rowIndex) ?? []), e]);
   for (let from = 0; from < parsed.rows.length; from += slice) {
-    m.run(from, Math.min(parsed.rows.length, from + slice));
-    if (from + slice < parsed.rows.length) {
+    const to = Math.min(parsed.rows.length, from + slice);
+    const errors: CsvIssue[] = [];
+    for (let i = from; i < to; i++) for (const e of byRow.get(i) ?? []) errors.push(e);
+    const got = m.push({
+      rows: parsed.rows.slice(from, to),
+      rowLines: parsed.rowLines.slice(from, to),
+      errors,
+    });
+    for (const d of got.drafts) out.drafts.push(d);
+    for (const r of got.rejected) out.rejected.push(r);
+    for (const l of got.draftLines) out.draftLines.push(l);
+    if (to < parsed.rows.length) {
       await pause();
       if (options.signal?.aborted) return undefined;
     }
   }
-  return m.out;
+  return out;
 }
 
-/** The state of one mapping run, so it can go in slices: rows [from, to) at a time, in order. */
-function rowMapper(parsed: ParsedCsv, mapping: ColumnMapping) {
-  const resolved = resolveMapping(parsed.headers, mapping);
-  const rowsWithIssues = new Set<number>();
-  for (const e of parsed.errors) if (e.rowIndex !== undefined) rowsWithIssues.add(e.rowIndex);
-  const out: MapResult = { drafts: [], rejected: [], draftLines: [] };
+/**
+ * Maps a file's rows in order, a chunk at a time (as a streamed read gives them): the repeats
+ * of an address are found across chunks, and `errors[].rowIndex` counts rows from the start of
+ * the file, as the parser gives them.
+ */
+export function draftMapper(headers: readonly string[], mapping: ColumnMapping) {
+  const resolved = resolveMapping(headers, mapping);
   const firstLineOf = new Map<string, number>();
-  const run = (from: number, to: number): void => {
-    for (let i = from; i < to; i++) {
-      const row = parsed.rows[i]!;
-      const line = parsed.rowLines[i] ?? i + 2;
-      const reject = (reason: Msg): void => {
-        out.rejected.push({ rowNumber: line, raw: rawRecord(parsed.headers, row), ...rowReason(reason) });
-      };
-      const issue = rowsWithIssues.has(i) ? rowRejection(parsed, i, row) : undefined;
-      if (issue) {
-        reject(issue);
-        continue;
+  let seen = 0;
+  return {
+    push(chunk: {
+      rows: readonly string[][];
+      rowLines: readonly number[];
+      errors: readonly CsvIssue[];
+    }): MapResult {
+      const out: MapResult = { drafts: [], rejected: [], draftLines: [] };
+      const base = seen;
+      seen += chunk.rows.length;
+      const issuesOf = new Map<number, CsvIssue[]>();
+      for (const e of chunk.errors) {
+        if (e.rowIndex === undefined) continue;
+        issuesOf.set(e.rowIndex - base, [...(issuesOf.get(e.rowIndex - base) ?? []), e]);
       }
-      const outcome = mapRow(row, resolved);
-      if ('reason' in outcome) {
-        reject(outcome.reason);
-        continue;
+      for (let i = 0; i < chunk.rows.length; i++) {
+        const row = chunk.rows[i]!;
+        const line = chunk.rowLines[i] ?? base + i + 2;
+        const reject = (reason: Msg): void => {
+          out.rejected.push({ rowNumber: line, raw: rawRecord(headers, row), ...rowReason(reason) });
+        };
+        const issues = issuesOf.get(i);
+        const issue = issues ? rowRejection(headers, issues, row) : undefined;
+        if (issue) {
+          reject(issue);
+          continue;
+        }
+        const outcome = mapRow(row, resolved);
+        if ('reason' in outcome) {
+          reject(outcome.reason);
+          continue;
+        }
+        const earlier = firstLineOf.get(outcome.draft.email);
+        if (earlier !== undefined) {
+          reject(msg('csv_reject_duplicate', { line: String(earlier) }));
+          continue;
+        }
+        firstLineOf.set(outcome.draft.email, line);
+        out.drafts.push(outcome.draft);
+        out.draftLines.push(line);
       }
-      const earlier = firstLineOf.get(outcome.draft.email);
-      if (earlier !== undefined) {
-        reject(msg('csv_reject_duplicate', { line: String(earlier) }));
-        continue;
-      }
-      firstLineOf.set(outcome.draft.email, line);
-      out.drafts.push(outcome.draft);
-      out.draftLines.push(line);
-    }
+      return out;
+    },
   };
-  return { out, run };
 }
 
 /** The first `n` rows as they would import, for the mapping screen's live preview. */

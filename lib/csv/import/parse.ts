@@ -248,68 +248,115 @@ function prepare(input: string, options: ParseCsvOptions): Prepared {
   return { text: normaliseLineBreaks(text, delimiter), delimiter, hadBom };
 }
 
-/** Records per step of {@link assembleSteps}: a few milliseconds of work. */
+/** Records per step of {@link assembleAsync}: a few milliseconds of work. */
 const ASSEMBLE_SLICE = 2000;
 
+/** Records held before the header row is looked for (it is among the first 30). */
+const HEADER_BUFFER = 256;
+
+/** Data rows of a file as they are read: each with its line, and the problems found in them. */
+export interface RowChunk {
+  rows: string[][];
+  /** 1-based line in the file where each row starts (parallel to `rows`). */
+  rowLines: number[];
+  /** Problems of these rows; `rowIndex` counts rows from the start of the file. */
+  errors: CsvIssue[];
+}
+
 /**
- * Turns all records into a ParsedCsv: header row, data rows with line numbers, issues. A
- * generator that stops every ASSEMBLE_SLICE records, so a big file is assembled between turns of
- * the event loop ({@link assembleAsync}) while small ones run straight through ({@link assemble}).
+ * Records to data rows, in order, as they come: the header row (searched among the first
+ * records), line numbers, report footers, and each row's problems. Holds nothing but the first
+ * records until the header is found, so a file read a slice at a time never needs to be whole.
  */
-function* assembleSteps(
-  prepared: Pick<Prepared, 'delimiter' | 'hadBom'>,
-  raw: RawRecords,
-  aborted: boolean,
-): Generator<void, ParsedCsv> {
-  const { records } = raw;
-  const errors: CsvIssue[] = [];
-  const { index: headerIndex } = findHeaderRow(records);
-  if (headerIndex < 0) {
-    return {
-      ...emptyParsed(prepared.delimiter, prepared.hadBom, [csvIssue('no-header', msg('csv_no_header'))]),
-      aborted,
-    };
+export class RowAssembler {
+  headers: string[] | undefined;
+  preambleLines = 0;
+  /** Data rows so far. */
+  rowCount = 0;
+  private held: { record: string[]; error?: Papa.ParseError }[] = [];
+  private line = 1;
+  private sawBlank = false;
+  private trailerStart = -1;
+  private noHeader = false;
+
+  /**
+   * Adds the next records (`errors[i]`: the first parse error of `records[i]`, if any) and
+   * answers the data rows among them.
+   */
+  push(records: readonly string[][], errors?: ReadonlyMap<number, Papa.ParseError>): RowChunk {
+    const out: RowChunk = { rows: [], rowLines: [], errors: [] };
+    if (this.noHeader) return out;
+    if (this.headers === undefined) {
+      records.forEach((record, i) => {
+        this.held.push({ record, error: errors?.get(i) });
+      });
+      if (this.held.length >= HEADER_BUFFER) this.findHeader(out);
+      return out;
+    }
+    records.forEach((record, i) => {
+      this.add(record, errors?.get(i), out);
+    });
+    return out;
   }
-  let line = 1;
-  for (let i = 0; i < headerIndex; i++) line += recordLineSpan(records[i]!);
-  const preambleLines = line - 1;
-  const headerRecord = records[headerIndex]!;
-  const headers = uniqueHeaders(headerRecord);
-  line += recordLineSpan(headerRecord);
 
-  const recordErrors = new Map<number, Papa.ParseError>();
-  raw.errors.forEach((e, i) => {
-    const at = raw.errorRecords[i];
-    if (at !== undefined && !recordErrors.has(at)) recordErrors.set(at, e);
-  });
+  /** No more records: the rows still held, and the file's own problems. */
+  end(aborted: boolean): RowChunk & { fileErrors: CsvIssue[] } {
+    const out: RowChunk = { rows: [], rowLines: [], errors: [] };
+    if (this.headers === undefined && !this.noHeader) this.findHeader(out);
+    const fileErrors: CsvIssue[] = [];
+    if (this.noHeader) {
+      fileErrors.push(csvIssue('no-header', msg('csv_no_header')));
+      return { ...out, fileErrors };
+    }
+    if (this.trailerStart !== -1) {
+      fileErrors.push(
+        csvIssue('trailer-skipped', msg('csv_trailer_skipped', { line: String(this.trailerStart) }), {
+          line: this.trailerStart,
+        }),
+      );
+    }
+    if (this.rowCount === 0 && !aborted) fileErrors.push(csvIssue('no-data-rows', msg('csv_no_data_rows')));
+    return { ...out, fileErrors };
+  }
 
-  const rows: string[][] = [];
-  const rowLines: number[] = [];
-  let sawBlank = false;
-  let trailerStart = -1;
-  for (let r = headerIndex + 1; r < records.length; r++) {
-    if ((r - headerIndex) % ASSEMBLE_SLICE === 0) yield;
-    const record = records[r]!;
-    const start = line;
-    line += recordLineSpan(record);
+  private findHeader(out: RowChunk): void {
+    const held = this.held;
+    this.held = [];
+    const { index } = findHeaderRow(held.map((h) => h.record));
+    if (index < 0) {
+      this.noHeader = true;
+      return;
+    }
+    for (let i = 0; i < index; i++) this.line += recordLineSpan(held[i]!.record);
+    this.preambleLines = this.line - 1;
+    const headerRecord = held[index]!.record;
+    this.headers = uniqueHeaders(headerRecord);
+    this.line += recordLineSpan(headerRecord);
+    for (let i = index + 1; i < held.length; i++) this.add(held[i]!.record, held[i]!.error, out);
+  }
+
+  private add(record: string[], parseError: Papa.ParseError | undefined, out: RowChunk): void {
+    const headers = this.headers!;
+    const start = this.line;
+    this.line += recordLineSpan(record);
     if (isBlankRecord(record)) {
-      sawBlank = true;
-      continue;
+      this.sawBlank = true;
+      return;
     }
     // Report exports end with a blank line and one-cell lines (company, copyright, "Generated By").
     if (
-      sawBlank &&
+      this.sawBlank &&
       headers.length >= 3 &&
       record.filter((c) => c.trim() !== '').length === 1 &&
       record.length <= 2
     ) {
-      if (trailerStart === -1) trailerStart = start;
-      continue;
+      if (this.trailerStart === -1) this.trailerStart = start;
+      return;
     }
-    const rowIndex = rows.length;
-    rows.push(record);
-    rowLines.push(start);
-    const parseError = recordErrors.get(r);
+    const rowIndex = this.rowCount++;
+    out.rows.push(record);
+    out.rowLines.push(start);
+    const errors = out.errors;
     if (parseError?.code === 'MissingQuotes') {
       errors.push(
         csvIssue('unterminated-quote', msg('csv_unclosed_quote', { line: String(start) }), {
@@ -351,24 +398,55 @@ function* assembleSteps(
       );
     }
   }
-  if (trailerStart !== -1) {
-    errors.push(
-      csvIssue('trailer-skipped', msg('csv_trailer_skipped', { line: String(trailerStart) }), {
-        line: trailerStart,
-      }),
-    );
+}
+
+/** The first parse error of each record, by index into `raw.records`. */
+function errorsByRecord(raw: RawRecords, from: number, to: number): Map<number, Papa.ParseError> {
+  const out = new Map<number, Papa.ParseError>();
+  raw.errors.forEach((e, i) => {
+    const at = raw.errorRecords[i];
+    if (at !== undefined && at >= from && at < to && !out.has(at - from)) out.set(at - from, e);
+  });
+  return out;
+}
+
+/**
+ * Turns all records into a ParsedCsv: header row, data rows with line numbers, issues. A
+ * generator that stops every ASSEMBLE_SLICE records, so a big file is assembled between turns of
+ * the event loop ({@link assembleAsync}) while small ones run straight through ({@link assemble}).
+ */
+function* assembleSteps(
+  prepared: Pick<Prepared, 'delimiter' | 'hadBom'>,
+  raw: RawRecords,
+  aborted: boolean,
+): Generator<void, ParsedCsv> {
+  const assembler = new RowAssembler();
+  const rows: string[][] = [];
+  const rowLines: number[] = [];
+  const errors: CsvIssue[] = [];
+  const take = (c: RowChunk) => {
+    for (const r of c.rows) rows.push(r);
+    for (const l of c.rowLines) rowLines.push(l);
+    for (const e of c.errors) errors.push(e);
+  };
+  for (let from = 0; from < raw.records.length; from += ASSEMBLE_SLICE) {
+    if (from > 0) yield;
+    const to = Math.min(raw.records.length, from + ASSEMBLE_SLICE);
+    take(assembler.push(raw.records.slice(from, to), errorsByRecord(raw, from, to)));
   }
-  if (rows.length === 0 && !aborted) {
-    errors.push(csvIssue('no-data-rows', msg('csv_no_data_rows')));
+  const last = assembler.end(aborted);
+  take(last);
+  if (assembler.headers === undefined) {
+    return { ...emptyParsed(prepared.delimiter, prepared.hadBom, last.fileErrors), aborted };
   }
   return {
-    headers,
+    headers: assembler.headers,
     rows,
     rowLines,
     delimiter: prepared.delimiter,
-    preambleLines,
+    preambleLines: assembler.preambleLines,
     hadBom: prepared.hadBom,
-    errors,
+    errors: [...errors, ...last.fileErrors],
     aborted,
   };
 }

@@ -11,7 +11,6 @@ import { msg } from '@/lib/i18n/msg';
 import { decodeWindows1252 } from './decode';
 import { csvIssue } from './issue';
 import {
-  assembleAsync,
   collectChunk,
   defaultYield,
   emptyParsed,
@@ -19,15 +18,22 @@ import {
   looksBinary,
   papaConfig,
   type RawRecords,
+  RowAssembler,
+  type RowChunk,
   SAMPLE_CHARS,
   sniffDelimiter,
 } from './parse';
-import type { ParseCsvChunksOptions, ParsedCsv } from './types';
+import type { CsvIssue, ParseCsvChunksOptions, ParsedCsv } from './types';
 
 /** Options for {@link parseCsvBlob}. */
 export interface ParseCsvBlobOptions extends Omit<ParseCsvChunksOptions, 'chunkSize'> {
   /** Bytes read and parsed per slice (default 128 KiB). */
   sliceBytes?: number;
+  /**
+   * Keep only the first rows (the mapping screen's preview); the rest are counted in `rowCount`
+   * and read again when imported ({@link streamCsvBlob}), so a big file is never held whole.
+   */
+  keepRows?: number;
 }
 
 /** A blob's text, slice by slice. */
@@ -104,14 +110,45 @@ function feed() {
   return { stream, write: (text: string) => emit('data', text), end: () => emit('end') };
 }
 
-/** One pass over the file in `encoding`; NotUtf8 escapes it when a strict UTF-8 pass fails. */
-async function parsePass(
+/** How a streamed read ended: the file's shape and its own problems (rows came in chunks). */
+export interface CsvStreamEnd {
+  headers: string[];
+  delimiter: string;
+  preambleLines: number;
+  hadBom: boolean;
+  /** Problems of the file as a whole (empty, not text, no header, footer skipped, no rows). */
+  fileErrors: CsvIssue[];
+  aborted: boolean;
+  /** Data rows read. */
+  rowCount: number;
+  /** The encoding the file was read in. */
+  encoding: string;
+}
+
+/** A chunk of data rows, with the header row they belong to and the fraction of bytes read. */
+export interface CsvStreamChunk extends RowChunk {
+  headers: string[];
+  done: number;
+}
+
+/** Options for {@link streamCsvBlob}. */
+export interface StreamCsvBlobOptions extends ParseCsvBlobOptions {
+  /** Read in this encoding (what an earlier pass found), never falling back. */
+  encoding?: string;
+}
+
+/**
+ * One pass over the file in `encoding`, a chunk of rows per slice (nothing is yielded before the
+ * header row is found); NotUtf8 escapes it when a strict UTF-8 pass meets a byte that is not.
+ * The reader decides the pace: the next slice is read only when the next chunk is asked for.
+ */
+async function* passChunks(
   blob: Blob,
   bom: { encoding: string; skip: number; hadBom: boolean },
   encoding: string,
   options: ParseCsvBlobOptions,
-): Promise<ParsedCsv> {
-  const { signal, onProgress } = options;
+): AsyncGenerator<CsvStreamChunk, CsvStreamEnd> {
+  const { signal } = options;
   const pause = options.yieldToEventLoop ?? defaultYield;
   const slices = textSlices(
     blob,
@@ -120,6 +157,16 @@ async function parsePass(
     decoderFor(encoding),
   );
   const hadBom = bom.hadBom;
+  const early = (delimiter: string, fileErrors: CsvIssue[], aborted = false): CsvStreamEnd => ({
+    headers: [],
+    delimiter,
+    preambleLines: 0,
+    hadBom,
+    fileErrors,
+    aborted,
+    rowCount: 0,
+    encoding,
+  });
 
   // Enough text to sniff the delimiter and check the file is text at all.
   const head: { text: string; done: number }[] = [];
@@ -135,23 +182,46 @@ async function parsePass(
     sampled += next.value.text.length;
   }
   const sample = head.map((h) => h.text).join('');
-  if (exhausted && sample.trim() === '') {
-    onProgress?.(1);
-    return emptyParsed(',', hadBom, [csvIssue('empty-file', msg('csv_empty_file'))]);
-  }
-  if (looksBinary(sample)) {
-    onProgress?.(1);
-    return emptyParsed(',', hadBom, [csvIssue('not-text', msg('csv_not_text'))]);
-  }
+  if (exhausted && sample.trim() === '') return early(',', [csvIssue('empty-file', msg('csv_empty_file'))]);
+  if (looksBinary(sample)) return early(',', [csvIssue('not-text', msg('csv_not_text'))]);
   const sepLine = sample.match(/^sep=([^\r\n])\r?\n?/i);
   const delimiter =
     options.delimiter ??
     sepLine?.[1] ??
     sniffDelimiter(sample.slice(0, SAMPLE_CHARS), exhausted && sample.length <= SAMPLE_CHARS);
 
-  const raw: RawRecords = { records: [], errors: [], errorRecords: [] };
-  const prepared = { delimiter, hadBom };
-  if (signal?.aborted) return assembleAsync(prepared, raw, true, pause);
+  const assembler = new RowAssembler();
+  const finish = (aborted: boolean, out?: RowChunk): CsvStreamEnd => {
+    const last = assembler.end(aborted);
+    if (out) {
+      out.rows.push(...last.rows);
+      out.rowLines.push(...last.rowLines);
+      out.errors.push(...last.errors);
+    }
+    return {
+      headers: assembler.headers ?? [],
+      delimiter,
+      preambleLines: assembler.preambleLines,
+      hadBom,
+      fileErrors: last.fileErrors,
+      aborted,
+      rowCount: assembler.rowCount,
+      encoding,
+    };
+  };
+  if (signal?.aborted) return finish(true);
+  // Records papaparse has read since the last chunk went out (its errors indexed among them).
+  let raw: RawRecords = { records: [], errors: [], errorRecords: [] };
+  const drain = (): RowChunk => {
+    const got = raw;
+    raw = { records: [], errors: [], errorRecords: [] };
+    const errors = new Map<number, Papa.ParseError>();
+    got.errors.forEach((e, i) => {
+      const at = got.errorRecords[i]!;
+      if (!errors.has(at)) errors.set(at, e);
+    });
+    return assembler.push(got.records, errors);
+  };
   const normaliser = new LineBreakNormaliser(delimiter);
   const { stream, write, end } = feed();
   let complete = false;
@@ -173,9 +243,10 @@ async function parsePass(
   for (const h of head) push(h.text);
   let done = head.at(-1)?.done ?? 1;
   for (;;) {
-    onProgress?.(Math.min(0.99, done));
+    // Every slice, rows or not: the reader reports progress and checks Cancel between them.
+    yield { ...drain(), headers: assembler.headers ?? [], done: Math.min(0.99, done) };
     await pause();
-    if (signal?.aborted) return assembleAsync(prepared, raw, true, pause);
+    if (signal?.aborted) return finish(true);
     const next = await slices.next();
     if (next.done) break;
     push(next.value.text);
@@ -184,12 +255,90 @@ async function parsePass(
   const tail = normaliser.end();
   if (tail !== '') write(tail);
   end();
-  if (!complete) {
-    return emptyParsed(delimiter, hadBom, [csvIssue('not-text', msg('csv_unreadable'))]);
+  if (!complete) return early(delimiter, [csvIssue('not-text', msg('csv_unreadable'))]);
+  const last = drain();
+  const endState = finish(false, last);
+  if (last.rows.length || last.errors.length) yield { ...last, headers: endState.headers, done: 1 };
+  return endState;
+}
+
+/**
+ * The file's data rows a chunk at a time, never holding more than a slice of it: for importing
+ * a file an earlier pass ({@link parseCsvBlob}) already checked, in that pass's `encoding` and
+ * `delimiter`. Row indexes and lines are the ones that pass gave. Never throws: a problem ends
+ * the stream with it in `fileErrors`.
+ */
+export async function* streamCsvBlob(
+  blob: Blob,
+  options: StreamCsvBlobOptions = {},
+): AsyncGenerator<CsvStreamChunk, CsvStreamEnd> {
+  const bom = await sniffBom(blob);
+  try {
+    return yield* passChunks(blob, bom, options.encoding ?? bom.encoding, options);
+  } catch (err) {
+    const text =
+      err instanceof NotUtf8
+        ? msg('csv_unreadable')
+        : msg('csv_unreadable_because', {
+            error: err instanceof Error ? err.message : String(err),
+          });
+    return {
+      headers: [],
+      delimiter: options.delimiter ?? ',',
+      preambleLines: 0,
+      hadBom: bom.hadBom,
+      fileErrors: [csvIssue('not-text', text)],
+      aborted: false,
+      rowCount: 0,
+      encoding: options.encoding ?? bom.encoding,
+    };
   }
-  const parsed = await assembleAsync(prepared, raw, false, pause);
-  onProgress?.(1);
-  return parsed;
+}
+
+/** One whole pass, collected into a ParsedCsv (the rows past `keepRows` only counted). */
+async function parsePass(
+  blob: Blob,
+  bom: { encoding: string; skip: number; hadBom: boolean },
+  encoding: string,
+  options: ParseCsvBlobOptions,
+): Promise<ParsedCsv> {
+  const keep = options.keepRows ?? Number.POSITIVE_INFINITY;
+  const rows: string[][] = [];
+  const rowLines: number[] = [];
+  const errors: CsvIssue[] = [];
+  const chunks = passChunks(blob, bom, encoding, options);
+  options.onProgress?.(0);
+  for (;;) {
+    const next = await chunks.next();
+    if (next.done) {
+      const e = next.value;
+      options.onProgress?.(e.aborted ? Math.min(0.99, e.rowCount ? 0.99 : 0) : 1);
+      if (!e.headers.length)
+        return { ...emptyParsed(e.delimiter, e.hadBom, e.fileErrors), aborted: e.aborted };
+      const parsed: ParsedCsv = {
+        headers: e.headers,
+        rows,
+        rowLines,
+        delimiter: e.delimiter,
+        preambleLines: e.preambleLines,
+        hadBom: e.hadBom,
+        errors: [...errors, ...e.fileErrors],
+        aborted: e.aborted,
+      };
+      if (options.keepRows !== undefined) {
+        parsed.rowCount = e.rowCount;
+        parsed.encoding = e.encoding;
+      }
+      return parsed;
+    }
+    const c = next.value;
+    for (let i = 0; i < c.rows.length && rows.length < keep; i++) {
+      rows.push(c.rows[i]!);
+      rowLines.push(c.rowLines[i]!);
+    }
+    for (const e of c.errors) if (e.rowIndex === undefined || e.rowIndex < keep) errors.push(e);
+    options.onProgress?.(c.done);
+  }
 }
 
 /**

@@ -117,6 +117,13 @@ export interface ParsedCsv {
   errors: CsvIssue[];
   /** True when the parse was cancelled; rows then hold what was read so far. */
   aborted: boolean;
+  /**
+   * Data rows in the file, when `rows` holds only the first of them (a file read for its
+   * preview, imported by reading it again: `streamCsvBlob`).
+   */
+  rowCount?: number;
+  /** The encoding the file was read in (with `rowCount`), for reading it again the same way. */
+  encoding?: string;
 }
 
 /** Options for {@link parseCsvText}. */
