@@ -44,7 +44,8 @@ export function csvDraftSource(
     encoding: first.encoding,
     delimiter: first.delimiter,
     signal: opts.signal,
-    sliceBytes: opts.sliceBytes,
+    // Small slices: each one is read, parsed and mapped in one task of the page.
+    sliceBytes: opts.sliceBytes ?? 32 * 1024,
     yieldToEventLoop: opts.yieldToEventLoop,
   });
   let mapper: ReturnType<typeof draftMapper> | undefined;

@@ -172,7 +172,9 @@ async function* passChunks(
   const head: { text: string; done: number }[] = [];
   let sampled = 0;
   let exhausted = false;
-  while (sampled < SAMPLE_CHARS) {
+  // A file an earlier pass read (its delimiter given) needs no sample: its first slice will do.
+  const sampleChars = options.delimiter === undefined ? SAMPLE_CHARS : 1;
+  while (sampled < sampleChars) {
     const next = await slices.next();
     if (next.done) {
       exhausted = true;
@@ -183,6 +185,7 @@ async function* passChunks(
   }
   const sample = head.map((h) => h.text).join('');
   if (exhausted && sample.trim() === '') return early(',', [csvIssue('empty-file', msg('csv_empty_file'))]);
+  // (With a forced delimiter the sample is one slice: still enough to see binary bytes.)
   if (looksBinary(sample)) return early(',', [csvIssue('not-text', msg('csv_not_text'))]);
   const sepLine = sample.match(/^sep=([^\r\n])\r?\n?/i);
   const delimiter =
