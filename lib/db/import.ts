@@ -21,6 +21,7 @@ import {
   isPlausibleEmail,
   normaliseEmail,
   RepoError,
+  reserveEnrolmentId,
   writeTables,
 } from './repo';
 import { CHANNELS } from '@/lib/cadence';
@@ -101,11 +102,15 @@ export async function importContacts(db: TouchbaseDb, req: ImportRequest): Promi
     // Every read a batch needs, issued at once: each separate wait is a round trip to the
     // database, and an import is dozens of batches. With team sync off, which addresses are
     // stored is learnt from the writes themselves (below), not read first.
-    const [playbook, settings, syncOn, suppressions] = await Promise.all([
+    const syncRead = db.meta.get(SYNC_ON_KEY).then((r) => !!r?.value);
+    const [playbook, settings, syncOn, suppressions, reserved] = await Promise.all([
       req.enrol ? findPlaybook(db, req.enrol.playbookId) : undefined,
       getSettings(db),
-      db.meta.get(SYNC_ON_KEY).then((r) => !!r?.value),
+      syncRead,
       loadSuppressions(db),
+      // Enrolment ids, reserved with the reads, so the batch's last writes go out together
+      // (sync off only: with it on, every write is queued for the team, a placeholder too).
+      req.enrol ? syncRead.then((on) => (on ? undefined : reserveEnrolmentId(db))) : undefined,
     ]);
     const existingRows = syncOn ? await contactsByEmails(db, keys) : await contactsByOtherEmails(db, keys);
     if (req.enrol && !playbook) throw new RepoError(msg('err_no_playbook', { id: req.enrol.playbookId }));
@@ -274,7 +279,7 @@ export async function importContacts(db: TouchbaseDb, req: ImportRequest): Promi
         playbook,
         req.enrol.source,
         settings,
-        { now: req.now, via: req.via, suppressions },
+        { now: req.now, via: req.via, suppressions, reserved },
       );
       enrolled = res.enrolled.length;
       notEnrolled = res.refused.length;

@@ -684,6 +684,17 @@ export async function contactsByOtherEmails(
   return [...seen.values()];
 }
 
+/**
+ * Reserves enrolment ids inside the caller's write transaction: a placeholder row takes the
+ * store's next generated id, so that id and the ones after it are free (a generated id is never
+ * given twice, even for a row deleted since); {@link enrolContactsBatch} removes the placeholder
+ * and gives its id to the first enrolment. Lets a batch write enrolments, activities and touches
+ * in one go instead of waiting for the enrolments' ids first.
+ */
+export async function reserveEnrolmentId(db: TouchbaseDb): Promise<number> {
+  return (await db.enrolments.add({} as EnrolmentRow)) as number;
+}
+
 /** Why one contact of a batch was not enrolled. */
 export interface BatchRefusal {
   contactId: number;
@@ -710,7 +721,17 @@ export async function enrolContactsBatch(
   playbook: Playbook,
   source: LeadSource,
   settings: RepSettings,
-  opts: { now: number; via: string; suppressions?: SuppressionIndex },
+  opts: {
+    now: number;
+    via: string;
+    suppressions?: SuppressionIndex;
+    /**
+     * An id from {@link reserveEnrolmentId} in this transaction: the enrolments take it and the
+     * ids after it, so their activities and touches are written with them at once (one wait
+     * instead of two).
+     */
+    reserved?: number;
+  },
 ): Promise<{ enrolled: number[]; refused: BatchRefusal[] }> {
   const byContact = new Map<number, EnrolmentRow[]>();
   for (const e of existing) {
@@ -777,13 +798,28 @@ export async function enrolContactsBatch(
       acts: res.activities as Omit<ActivityRow, 'id'>[],
     });
   }
-  if (!accepted.length) return { enrolled: [], refused };
+  const reserved = opts.reserved;
+  if (!accepted.length) {
+    if (reserved !== undefined) await db.enrolments.delete(reserved);
+    return { enrolled: [], refused };
+  }
   // Before the add: it sets each row's laterDueAt.
   const planned = accepted.map((a) => storedTouchRows(a.row, opts.now));
-  const ids = (await db.enrolments.bulkAdd(
-    accepted.map((a) => a.row),
-    { allKeys: true },
-  )) as number[];
+  let ids: number[];
+  let added: Promise<unknown> | undefined;
+  if (reserved !== undefined) {
+    ids = accepted.map((_, i) => reserved + i);
+    accepted.forEach((a, i) => {
+      a.row.id = ids[i]!;
+    });
+    // Requests run in order: the placeholder goes before its id is given to the first row.
+    added = Promise.all([db.enrolments.delete(reserved), db.enrolments.bulkAdd(accepted.map((a) => a.row))]);
+  } else {
+    ids = (await db.enrolments.bulkAdd(
+      accepted.map((a) => a.row),
+      { allKeys: true },
+    )) as number[];
+  }
   const activities: ActivityRow[] = [];
   const touches: Omit<TouchRow, 'id'>[] = [];
   accepted.forEach((a, i) => {
@@ -796,8 +832,8 @@ export async function enrolContactsBatch(
       touches.push(t);
     }
   });
-  // Both need only the enrolment ids: one wait for the two.
-  await Promise.all([db.activities.bulkAdd(activities), db.touches.bulkAdd(touches as TouchRow[])]);
+  // Both need only the enrolment ids: one wait for the two (three with reserved ids).
+  await Promise.all([added, db.activities.bulkAdd(activities), db.touches.bulkAdd(touches as TouchRow[])]);
   return { enrolled: accepted.map((a) => a.row.contactId), refused };
 }
 

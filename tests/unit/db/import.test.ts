@@ -109,6 +109,56 @@ describe('importContacts', () => {
     expect(await db.contacts.count()).toBe(5);
   });
 
+  it('gives enrolments ids never used before, ties their activities and touches to them, and leaves no placeholder', async () => {
+    const enrol = { playbookId: 'speed-to-lead-90', source: 'web-form' as const };
+    await importContacts(db, {
+      drafts: [1, 2, 3].map((i) => draft(`a${i}@example.com`)),
+      mode: 'skip',
+      enrol,
+      via: 'import',
+      now: T0,
+    });
+    const first = await db.enrolments.toArray();
+    const top = Math.max(...first.map((e) => e.id));
+    // The newest enrolment deleted: its id must never be handed out again (undo, sync ids).
+    await db.enrolments.delete(top);
+    await importContacts(db, {
+      drafts: [4, 5].map((i) => draft(`a${i}@example.com`)),
+      mode: 'skip',
+      enrol,
+      via: 'import',
+      now: T0,
+    });
+    const later = (await db.enrolments.toArray()).filter((e) => e.id > top);
+    expect(later).toHaveLength(2);
+    for (const e of later) {
+      const c = await db.contacts.get(e.contactId);
+      expect(c?.email).toMatch(/^a[45]@/);
+      const acts = await db.activities
+        .where('[enrolmentId+at]')
+        .between([e.id, 0], [e.id, Infinity])
+        .toArray();
+      expect(acts.map((a) => [a.kind, a.contactId])).toEqual([['enrolled', e.contactId]]);
+      const touches = await db.touches
+        .where('[enrolmentId+step]')
+        .between([e.id, 0], [e.id, Infinity])
+        .toArray();
+      expect(touches.length).toBeGreaterThan(0);
+      expect(touches.every((t) => t.contactId === e.contactId)).toBe(true);
+    }
+    // Every contact already running: nothing enrolled, and no placeholder row left behind.
+    const again = await importContacts(db, {
+      drafts: [4, 5].map((i) => draft(`a${i}@example.com`)),
+      mode: 'update',
+      enrol,
+      via: 'import',
+      now: T0,
+    });
+    expect(again.enrolled).toBe(0);
+    expect((await db.enrolments.toArray()).every((e) => typeof e.contactId === 'number')).toBe(true);
+    expect(await db.enrolments.count()).toBe(4);
+  });
+
   it('finds a contact by another of its addresses, with fewer or more other addresses stored than rows in the batch', async () => {
     await upsertContact(
       db,
