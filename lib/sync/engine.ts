@@ -88,6 +88,8 @@ export interface SyncContext {
   local: PouchLike;
   /** This rep's replica id (stable, from setup): it ends every stamp this replica issues. */
   replica: string;
+  /** This rep's CouchDB username, named as the author of what they share (the server checks it). */
+  user?: string;
   now: () => number;
   /** Changes applied per Dexie transaction ({@link APPLY_BATCH} unless a test wants small pages). */
   pageSize?: number;
@@ -204,6 +206,7 @@ export async function pushOutbox(ctx: SyncContext): Promise<{ pushed: number }> 
             prev as LibraryDoc | undefined,
             stamp,
             me,
+            ctx.user,
           )
         : buildDoc(p, prev, stamp);
       if (!doc) continue;

@@ -94,6 +94,8 @@ export function buildLibraryDoc(
   prev: LibraryDoc | undefined,
   stamp: Stamp,
   editor: TeamRep,
+  /** This replica's CouchDB username: the author's, named in the document for the server's check. */
+  user?: string,
 ): LibraryDoc | undefined {
   const before: Record<string, StampedValue> = prev?.fields ?? {};
   const fields: Record<string, StampedValue> = { ...before };
@@ -123,7 +125,20 @@ export function buildLibraryDoc(
     if (!pending.has('*') && !sources.some((f) => pending.has(f))) continue;
     if (set(k, content[k]) && wasLive) edited = true;
   }
-  set('author', { id: row.team.by.id, name: row.team.by.name });
+  // The author's CouchDB user goes with them (couchdb/validate_doc_update.js lets only that user
+  // stop sharing it): written by the author's replica, carried unchanged by everyone else's.
+  const prevAuthor = before.author?.v as (TeamRep & { user?: unknown }) | undefined;
+  const authorUser =
+    row.team.by.id === editor.id && user
+      ? user
+      : prevAuthor?.id === row.team.by.id && typeof prevAuthor.user === 'string'
+        ? prevAuthor.user
+        : undefined;
+  set('author', {
+    id: row.team.by.id,
+    name: row.team.by.name,
+    ...(authorUser ? { user: authorUser } : {}),
+  });
   set('deleted', false);
   if (edited) set('editedBy', { id: editor.id, name: editor.name });
   return changed ? { _id: gid, kind, fields } : undefined;

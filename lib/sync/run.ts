@@ -3,6 +3,7 @@
  * database without access gets its own message and nothing moves), then push, replicate, apply.
  */
 import { pushAssignDocs } from './assign-sync';
+import type { LibraryDoc } from './docs';
 import { applyChanges, pushOutbox, type SyncContext, type SyncProgress } from './engine';
 import { englishText, type Msg, msg } from '@/lib/i18n/msg';
 
@@ -68,12 +69,63 @@ export interface SyncRemote {
    * One-shot replication both ways between the local PouchDB and the server; `progress` hears
    * how many documents came from the server so far (and of how many, when it can tell).
    */
-  replicate(progress?: (p: Omit<SyncProgress, 'phase'>) => void): Promise<void>;
+  replicate(
+    progress?: (p: Omit<SyncProgress, 'phase'>) => void,
+    /**
+     * Told of documents the server refused to take (CouchDB's `forbidden`/`unauthorized` per
+     * document, from a `validate_doc_update` such as couchdb/validate_doc_update.js), by id.
+     */
+    denied?: (ids: string[]) => void,
+  ): Promise<void>;
+  /** The server's current version of these documents (absent ones left out). */
+  fetch?(ids: string[]): Promise<object[]>;
 }
 
 export interface SyncReport {
   pushed: number;
   applied: number;
+  /** Shared playbooks or templates the server refused to take out, put back as it has them. */
+  refused?: number;
+}
+
+/**
+ * The server kept a shared playbook or template this replica tried to stop sharing or delete
+ * (only its author's CouchDB user may: couchdb/validate_doc_update.js). Nothing is lost: the
+ * server's version is written here on top of the refused one, so the library has it again after
+ * this run's apply, and the next replication sends that version back to the server, which takes
+ * it (it changes nothing there). A refusal of anything else is left as it is: PouchDB already
+ * moved on, and the next edit tries again. Answers how many were put back.
+ */
+async function restoreRefused(ctx: SyncContext, remote: SyncRemote, denied: string[]): Promise<number> {
+  const ids = [...new Set(denied)].filter((id) => /^(playbook|template):/.test(id));
+  if (!ids.length || !remote.fetch) return 0;
+  const theirs = (await remote.fetch(ids)) as LibraryDoc[];
+  const mine = await ctx.local.allDocs({ keys: theirs.map((d) => d._id), include_docs: true });
+  const writes: object[] = [];
+  theirs.forEach((server, i) => {
+    const row = mine.rows[i];
+    const local = row?.doc as LibraryDoc | undefined;
+    const rev = (row as { value?: { rev?: string } } | undefined)?.value?.rev;
+    if (!rev) return;
+    const f = local?.fields ?? {};
+    const author = (d: LibraryDoc | undefined) => JSON.stringify(d?.fields?.author?.v ?? null);
+    // Only what the server's rule refused: a tombstone, or another author. A refused deletion of a
+    // conflict's losing revision (a teammate tidying up) leaves this copy as it is.
+    if (!local?._deleted && f.deleted?.v !== true && author(local) === author(server)) return;
+    const {
+      _rev: _r,
+      _revisions: _h,
+      by: _by,
+      ...body
+    } = server as LibraryDoc & {
+      _revisions?: unknown;
+      by?: string;
+    };
+    // No `by`: the apply skips this replica's own writes, and this one must reach the library.
+    writes.push({ ...body, _rev: rev });
+  });
+  if (writes.length) await ctx.local.bulkDocs(writes);
+  return writes.length;
 }
 
 /** How long the apply waits for the next replicated batch before looking at the feed anyway. */
@@ -107,11 +159,15 @@ export async function syncOnce(ctx: SyncContext, remote: SyncRemote): Promise<Sy
   let receiving = true;
   let wake: () => void = () => undefined;
   const t0 = Date.now();
+  const denied: string[] = [];
   const replicated = remote
-    .replicate((p) => {
-      ctx.progress?.({ phase: 'receiving', ...p });
-      wake();
-    })
+    .replicate(
+      (p) => {
+        ctx.progress?.({ phase: 'receiving', ...p });
+        wake();
+      },
+      (ids) => denied.push(...ids),
+    )
     .finally(() => {
       receiving = false;
       outer?.('replicate', Date.now() - t0);
@@ -140,12 +196,13 @@ export async function syncOnce(ctx: SyncContext, remote: SyncRemote): Promise<Sy
   const [rep, app] = await Promise.allSettled([replicated, applying]);
   if (rep.status === 'rejected') throw rep.reason;
   if (app.status === 'rejected') throw app.reason;
+  const refused = await restoreRefused(ctx, remote, denied);
   const last = await step('apply', () => applyChanges(quiet));
   applied += last.applied;
   resolved += last.resolved;
   // Conflicts resolved here go to the server now, so other replicas meet the merged version
   // rather than resolving the same conflict themselves.
-  if (resolved) await step('replicate again', () => remote.replicate());
+  if (resolved || refused) await step('replicate again', () => remote.replicate());
   for (const [name, ms] of sums) outer?.(name, ms);
-  return { pushed, applied };
+  return refused ? { pushed, applied, refused } : { pushed, applied };
 }

@@ -50,8 +50,11 @@ function remoteOf(local: PouchDatabase, cfg: SyncConfig): SyncRemote {
   const remote = remoteFor(cfg);
   return {
     check: async () => checkInfo(await remote.info()),
-    replicate: async (progress) => {
-      await local.replicate.to(remote, { batch_size: REPLICATION_BATCH, batches_limit: REPLICATION_AHEAD });
+    replicate: async (progress, denied) => {
+      const sent = (await local.replicate.to(remote, {
+        batch_size: REPLICATION_BATCH,
+        batches_limit: REPLICATION_AHEAD,
+      })) as { errors?: { id?: string; name?: string }[] } | undefined;
       // What the server holds beyond this copy: the total of a first sync (CouchDB 2+ also sends
       // `pending` with each batch, which is exact).
       const [mine, theirs] = await Promise.all([local.info(), remote.info()]);
@@ -73,6 +76,15 @@ function remoteOf(local: PouchDatabase, cfg: SyncConfig): SyncRemote {
             progress?.({ done: info.docs_written, total });
           }),
       ).finally(restore);
+      // A document the server's validate_doc_update refused (PouchDB's 'denied'): the run says so.
+      const refused = (sent?.errors ?? [])
+        .filter((e) => /^(forbidden|unauthorized)$/i.test(e.name ?? '') && typeof e.id === 'string')
+        .map((e) => e.id as string);
+      if (refused.length) denied?.(refused);
+    },
+    fetch: async (ids) => {
+      const got = await remote.allDocs({ keys: ids, include_docs: true });
+      return got.rows.flatMap((r) => (r?.doc ? [r.doc as object] : []));
     },
   };
 }
@@ -202,6 +214,7 @@ export async function runSync(reason: string): Promise<SyncStatus> {
     const ctx: Omit<SyncContext, 'local'> = {
       db,
       replica: cfg.replica,
+      user: cfg.username,
       now: () => Date.now(),
       progress: (p) => progress.report(p),
       timed: (step, ms) => timings.push(`${step} ${ms} ms`),
@@ -220,6 +233,7 @@ export async function runSync(reason: string): Promise<SyncStatus> {
         lastSyncedAt: Date.now(),
         lastRunAt: Date.now(),
         pending: await pendingCount(db),
+        ...(report.refused ? { refused: report.refused } : {}),
       };
     } catch (err) {
       console.warn(`[touchbase] sync (${reason}) failed`, err);

@@ -38,6 +38,11 @@ export interface SyncStatus {
   error?: SyncFailure;
   /** While a long run goes (a first sync): how far it has come. */
   progress?: SyncProgress;
+  /**
+   * At the last run, how many shared playbooks or templates the server refused to let this rep
+   * stop sharing or delete (only their author's user may), put back as the team has them.
+   */
+  refused?: number;
 }
 
 export const syncConfig = storage.defineItem<SyncConfig | null>('local:syncConfig', {

@@ -29,7 +29,9 @@ export function syncStatusLine(status: SyncStatus | undefined, now: number): str
             last,
           })
         : t('sync_status_ok', { last });
-  return status.pending > 0 ? `${line} · ${tn('sync_pending', status.pending)}` : line;
+  const refused =
+    status.state === 'ok' && status.refused ? `${line} · ${tn('sync_refused', status.refused)}` : line;
+  return status.pending > 0 ? `${refused} · ${tn('sync_pending', status.pending)}` : refused;
 }
 
 function agoText(ms: number): string {

@@ -3,6 +3,8 @@
  * adapter, behind a small HTTP Basic check (users, and per database the users allowed, like
  * CouchDB's `_security` members), so tests see CouchDB's 401, 403 and 404 answers. It can be
  * stopped and started again on the same port with its data kept, to cut a sync in the middle.
+ * With `validate`, writes go through the databases' `validate_doc_update` functions as CouchDB
+ * runs them (see `validatedWrite`).
  */
 import { createRequire } from 'node:module';
 import http from 'node:http';
@@ -17,6 +19,112 @@ export interface CouchServerOptions {
   /** database -> usernames allowed to read and write it (absent: nobody). */
   members: Record<string, string[]>;
   port?: number;
+  /**
+   * Run design documents' `validate_doc_update` on every write, as CouchDB does (off by default:
+   * it reads the design documents and each document's previous version per write).
+   */
+  validate?: boolean;
+}
+
+type Validator = (newDoc: unknown, oldDoc: unknown, userCtx: unknown, secObj: unknown) => void;
+interface WriteDoc {
+  _id?: string;
+  _rev?: string;
+  _deleted?: boolean;
+  _revisions?: { start: number; ids: string[] };
+}
+
+/**
+ * CouchDB's validation of writes, here rather than express-pouchdb's: its pouchdb-validation
+ * replaces a replicated document's `_revisions` with the stored version's before writing, so a
+ * replicated edit (`new_edits: false`) lands as nothing (tried: the edit never reached the
+ * server). Like CouchDB, the previous version is the revision the new one follows (from
+ * `_revisions` or `_rev`), else the current winner; `_design/` and `_local/` documents pass.
+ * Answers CouchDB's own shapes: per document `{id, error: 'forbidden', reason}` in `_bulk_docs`,
+ * a 403 for a single document.
+ */
+async function validatedWrite(
+  // biome-ignore lint/suspicious/noExplicitAny: the memory PouchDB constructor is untyped (pouchdb-node.ts).
+  MemPouch: any,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  user: string,
+  pass: () => void,
+): Promise<void> {
+  const parts = (req.url ?? '/').split('?')[0]?.split('/').filter(Boolean).map(decodeURIComponent) ?? [];
+  const [dbName, docId] = parts;
+  const bulk = req.method === 'POST' && docId === '_bulk_docs' && parts.length === 2;
+  const single =
+    (req.method === 'PUT' || req.method === 'DELETE') &&
+    parts.length === 2 &&
+    !docId?.startsWith('_') &&
+    !(req.headers['content-type'] ?? '').includes('multipart');
+  if (!dbName || (!bulk && !single)) return pass();
+  const db = new MemPouch(dbName);
+  const ddocs = (await db.allDocs({ startkey: '_design/', endkey: '_design0', include_docs: true })).rows
+    .map((r: { doc?: { validate_doc_update?: unknown } }) => r.doc?.validate_doc_update)
+    .filter((f: unknown): f is string => typeof f === 'string');
+  if (!ddocs.length) return pass();
+  const chunks: Buffer[] = [];
+  for await (const c of req) chunks.push(c as Buffer);
+  const text = Buffer.concat(chunks).toString() || '{}';
+  const body = JSON.parse(text) as { docs?: WriteDoc[]; new_edits?: boolean } & WriteDoc;
+  const query = new URL(req.url ?? '/', 'http://x').searchParams;
+  const docs: WriteDoc[] = bulk
+    ? (body.docs ?? [])
+    : [
+        req.method === 'DELETE'
+          ? { _id: docId, _rev: query.get('rev') ?? undefined, _deleted: true }
+          : { ...body, _id: docId },
+      ];
+  const fns = ddocs.map((src: string) => new Function(`return (${src});`)() as Validator);
+  const userCtx = { db: dbName, name: user, roles: [] };
+  const before = async (doc: WriteDoc) => {
+    const r = doc._revisions;
+    const prev = r && r.ids.length > 1 ? `${r.start - 1}-${r.ids[1]}` : r ? undefined : doc._rev;
+    for (const rev of prev ? [prev, undefined] : [undefined]) {
+      try {
+        return await db.get(doc._id, rev ? { rev } : {});
+      } catch {}
+    }
+    return null;
+  };
+  const ok: WriteDoc[] = [];
+  const refused: { id?: string; error: string; reason: string }[] = [];
+  for (const doc of docs) {
+    if (!doc._id || doc._id.startsWith('_design/') || doc._id.startsWith('_local/')) {
+      ok.push(doc);
+      continue;
+    }
+    const old = await before(doc);
+    try {
+      for (const f of fns) f(JSON.parse(JSON.stringify(doc)), old, userCtx, {});
+      ok.push(doc);
+    } catch (e) {
+      const x = e as { forbidden?: string; unauthorized?: string };
+      if (x.forbidden !== undefined) refused.push({ id: doc._id, error: 'forbidden', reason: x.forbidden });
+      else if (x.unauthorized !== undefined)
+        refused.push({ id: doc._id, error: 'unauthorized', reason: x.unauthorized });
+      else throw e;
+    }
+  }
+  const send = (status: number, out: unknown) => {
+    res.writeHead(status, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(out));
+  };
+  if (single && refused[0]) return send(403, { error: refused[0].error, reason: refused[0].reason });
+  const opts = body.new_edits === false ? { new_edits: false } : {};
+  const written = ok.length ? await db.bulkDocs(ok, opts) : [];
+  const answers = (
+    written as { id?: string; rev?: string; error?: boolean; name?: string; message?: string }[]
+  ).map((w) =>
+    w.error ? { id: w.id, error: w.name, reason: w.message } : { ok: true, id: w.id, rev: w.rev },
+  );
+  if (single) {
+    const a = answers[0] as { error?: string; reason?: string } | undefined;
+    return a?.error ? send(a.error === 'conflict' ? 409 : 400, a) : send(201, a ?? { ok: true });
+  }
+  send(201, [...answers, ...refused]);
 }
 
 /** The few calls tests make on a server-side database. */
@@ -100,7 +208,11 @@ export async function startCouchServer(opts: CouchServerOptions): Promise<CouchS
         return;
       }
     }
-    app(req, res);
+    if (!opts.validate) return app(req, res);
+    validatedWrite(MemPouch, req, res, user, () => app(req, res)).catch((err) => {
+      res.writeHead(500, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: 'validation_failed', reason: String(err) }));
+    });
   };
 
   let server: http.Server | undefined;
