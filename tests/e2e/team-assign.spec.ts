@@ -297,6 +297,10 @@ test("Past the popup's 300-row cap, Ben's header counts and total stay his own w
     await expect(popupB.getByTestId('popup-summary')).toHaveText(summary ?? '');
     await expect(truncated).toContainText(`of ${total.toLocaleString('en-US')}`);
     await popupB.screenshot({ path: 'tests/e2e/screenshots/team-popup-cap.png' });
+    // The line under the list counts Ben's own rows shown, of his own total.
+    await expect(truncated).toHaveText(`Showing the 160 due first of ${total}. The dashboard has the rest.`);
+    await truncated.scrollIntoViewIfNeeded();
+    await popupB.screenshot({ path: 'tests/e2e/screenshots/team-popup-cap-end.png' });
   } finally {
     await b.close();
   }
