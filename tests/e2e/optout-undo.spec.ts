@@ -221,15 +221,15 @@ test('a worker stopped mid-import and mid-bulk-action leaves each transaction wh
     if (shown || (await page.getByTestId('import-summary').count()) > 0) break;
   }
   // The import goes in batches (sized to take about a quarter second), one transaction each:
-  // what is stored is the batches the page saw land, plus at most the one the worker committed
-  // but stopped before answering; never part of a batch.
+  // what is stored is the batches the page saw land, plus at most the two in flight (1,000
+  // contacts at most each) the worker committed but stopped before answering; never part of one.
   await expect(stoppedNote).toContainText('background stopped before it answered');
   const landed = Number(
     (await stoppedNote.textContent())?.match(/stopped after ([\d,]+) of/)?.[1]?.replace(/,/g, '') ?? 0,
   );
   const afterStop = await count(page, 'contacts');
   expect(afterStop).toBeGreaterThanOrEqual(landed);
-  expect(afterStop - landed).toBeLessThanOrEqual(500);
+  expect(afterStop - landed).toBeLessThanOrEqual(2 * 1000);
   // Retry without a reload: the same file again, contacts already there skipped, each lands once.
   if ((await page.getByTestId('import-error').count()) === 0) {
     await page.getByRole('button', { name: 'Import another file' }).click();
