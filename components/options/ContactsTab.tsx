@@ -97,6 +97,7 @@ export function ContactsTab() {
   if (total === 0) {
     return (
       <section className="tb-empty" data-testid="contacts-empty">
+        {toast.element}
         <p data-testid="contact-count" className="tb-muted">
           {countText}
         </p>
