@@ -156,6 +156,32 @@ test('dashboard: a deleted opt-out stays suppressed on re-import, is withdrawn w
   expect(await readStore(serviceWorker, 'suppressions')).toHaveLength(3);
 });
 
+test('deleting every contact still shows the result and its Undo on the emptied list', async ({
+  context,
+  extensionId,
+  serviceWorker,
+}) => {
+  await seedSettings(serviceWorker);
+  const page = await context.newPage();
+  await openDashboard(page, extensionId, 'import');
+  await page.getByTestId('import-file').setInputFiles({
+    name: 'leads.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(generatedCsv(3)),
+  });
+  await page.getByTestId('import-run').click();
+  await expect(page.getByTestId('import-created')).toHaveText('3');
+  await page.getByRole('tab', { name: 'Contacts' }).click();
+  await page.getByRole('checkbox', { name: 'Select all contacts' }).check();
+  await page.getByTestId('bulk-bar').getByRole('button', { name: 'Delete…' }).click();
+  await page.getByRole('button', { name: 'Delete 3 contacts' }).click();
+  await expect(page.getByTestId('contacts-empty')).toBeVisible();
+  await expect(page.getByTestId('toast-text')).toContainText('Deleted 3 contacts');
+  await page.getByTestId('toast-undo').click();
+  await expect(page.getByTestId('contact-count')).toHaveText('3 contacts');
+  expect(await readStore(serviceWorker, 'contacts')).toHaveLength(3);
+});
+
 test('popup: Undo from the toast still works after the popup closed and opened again', async ({
   context,
   extensionId,
