@@ -89,7 +89,7 @@ describe('import with bad rows', () => {
     expect(res).toMatchObject({ created: 1, updated: 1, enrolled: 1, notEnrolled: 1 });
     expect(res.problems).toHaveLength(1);
     expect(renderMsg(res.problems![0]!)).toMatch(
-      /^bad@example\.com: not enrolled, unknown time zone "Mars\/Phobos"/,
+      /^bad@example\.com: not enrolled – unknown time zone "Mars\/Phobos"/,
     );
     expect((await db.contacts.get(bad.id))?.firstName).toBe('Bea');
     expect(await db.enrolments.count()).toBe(1);
