@@ -64,7 +64,15 @@ export default defineConfig({
     // Narrowest set: storage for settings, alarms for the due-touch badge, scripting to register
     // a CRM's content script only once the rep has turned that site on (no host reach by itself),
     // activeTab so the popup opened over a CRM page can offer to turn that site on.
-    permissions: ['storage', 'alarms', 'scripting', 'activeTab'],
+    permissions: [
+      'storage',
+      'alarms',
+      'scripting',
+      'activeTab',
+      // The e2e copy has notifications granted at install too, for the same reason as the hosts
+      // below (the daily nudge's e2e reads the real notification); the production build asks.
+      ...(E2E ? ['notifications'] : []),
+    ],
     // Asked for at the moment a rep turns the feature on, never at install. MV2 has no
     // optional_host_permissions: hosts go in optional_permissions there.
     // The team sync server's origin too (lib/sync/hosts.ts), asked for when the rep connects.
