@@ -100,31 +100,45 @@ export async function putRows(ctx: Ctx, rows: Record<string, Row[]>): Promise<vo
 }
 
 /**
- * Import floor: one transaction writing `n` contact, `n` enrolment and `n` activity rows (one of
- * each per contact), then the rows are removed again. Returns the write time in ms.
+ * The raw-IndexedDB write floor: `rows` (store -> rows, each with a numeric key in
+ * [`base`, `top`]) are staged into `ctx` in slices (one huge evaluate argument is slow to
+ * serialise and would be timed with nothing), then added with plain `indexedDB` in one
+ * transaction, which alone is timed, and removed again by key range. Returns the write in ms.
  */
-export async function importFloor(ctx: Ctx, n: number): Promise<number> {
-  const now = Date.now();
-  // Keys far above anything the run creates, so the rows are easy to remove again.
-  const base = 50_000_000;
-  const ids = Array.from({ length: n }, (_, i) => base + i);
-  const rows = {
-    contacts: ids.map((id) => contactRow(id, now, 'floor')),
-    enrolments: ids.map((id) => enrolmentRow(id, id, now)),
-    activities: ids.map((id) => ({ ...activityRow(id, now, 11, id), kind: 'enrolled' })),
-  };
+export async function rawWriteFloor(
+  ctx: Ctx,
+  rows: Record<string, Row[]>,
+  base: number,
+  top: number,
+): Promise<number> {
+  type Staged = { __floor?: Record<string, Row[]> };
+  await ctx.evaluate((stores) => {
+    (globalThis as unknown as Staged).__floor = Object.fromEntries(stores.map((s) => [s, []]));
+  }, Object.keys(rows));
+  const SLICE = 10_000;
+  for (const [store, list] of Object.entries(rows))
+    for (let i = 0; i < list.length; i += SLICE)
+      await ctx.evaluate(
+        ({ store, slice }) => {
+          (globalThis as unknown as Staged).__floor?.[store]?.push(...slice);
+        },
+        { store, slice: list.slice(i, i + SLICE) },
+      );
   return ctx.evaluate(
-    async ({ rows, base, n }) => {
+    async ({ base, top }) => {
+      const g = globalThis as unknown as Staged;
+      const staged = g.__floor ?? {};
+      g.__floor = undefined;
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const req = indexedDB.open('touchbase');
         req.onsuccess = () => resolve(req.result);
         req.onerror = () => reject(req.error);
       });
-      const stores = Object.keys(rows);
+      const stores = Object.keys(staged);
       const t0 = performance.now();
       await new Promise<void>((resolve, reject) => {
         const tx = db.transaction(stores, 'readwrite');
-        for (const [store, list] of Object.entries(rows)) {
+        for (const [store, list] of Object.entries(staged)) {
           const os = tx.objectStore(store);
           for (const r of list) os.add(r);
         }
@@ -134,14 +148,35 @@ export async function importFloor(ctx: Ctx, n: number): Promise<number> {
       const ms = performance.now() - t0;
       await new Promise<void>((resolve, reject) => {
         const tx = db.transaction(stores, 'readwrite');
-        for (const s of stores) tx.objectStore(s).delete(IDBKeyRange.bound(base, base + n));
+        for (const s of stores) tx.objectStore(s).delete(IDBKeyRange.bound(base, top));
         tx.oncomplete = () => resolve();
         tx.onerror = () => reject(tx.error);
       });
       db.close();
       return ms;
     },
-    { rows, base, n },
+    { base, top },
+  );
+}
+
+/**
+ * Import floor: one transaction writing `n` contact, `n` enrolment and `n` activity rows (one of
+ * each per contact). Returns the write time in ms.
+ */
+export async function importFloor(ctx: Ctx, n: number): Promise<number> {
+  const now = Date.now();
+  // Keys far above anything the run creates, so the rows are easy to remove again.
+  const base = 50_000_000;
+  const ids = Array.from({ length: n }, (_, i) => base + i);
+  return rawWriteFloor(
+    ctx,
+    {
+      contacts: ids.map((id) => contactRow(id, now, 'floor')),
+      enrolments: ids.map((id) => enrolmentRow(id, id, now)),
+      activities: ids.map((id) => ({ ...activityRow(id, now, 11, id), kind: 'enrolled' })),
+    },
+    base,
+    base + n,
   );
 }
 
