@@ -1,5 +1,5 @@
 import type { Channel } from '@/lib/cadence/types';
-import { CHANNEL_LABELS } from '@/lib/touches';
+import { CHANNEL_LABELS } from '@/lib/touches/labels';
 
 const PATHS: Record<Channel, string> = {
   email: 'M3 5h18v14H3z M3 6l9 7 9-7',

@@ -1,14 +1,9 @@
 import { forwardRef } from 'react';
 import type { ContactRow, TouchRow } from '@/lib/db';
 import type { Score } from '@/lib/scoring';
-import {
-  CHANNEL_LABELS,
-  contactLabel,
-  countdown,
-  PURPOSE_LABELS,
-  touchNumberLabel,
-  whenLabel,
-} from '@/lib/touches';
+// Not the '@/lib/touches' index: it carries the Gmail adapter, which the first screen never needs.
+import { CHANNEL_LABELS, contactLabel, PURPOSE_LABELS, touchNumberLabel } from '@/lib/touches/labels';
+import { countdown, whenLabel } from '@/lib/touches/when';
 import { ChannelIcon } from './ChannelIcon';
 import { type MessageKey, t } from '@/lib/i18n';
 import { scoreExplanation } from '@/lib/labels/score';

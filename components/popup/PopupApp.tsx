@@ -13,16 +13,11 @@ import type { TouchRow } from '@/lib/db';
 import { useUndoToast } from '@/components/shared/useUndoToast';
 import { getDb, latestUndo } from '@/lib/db';
 import { requestUndoable } from '@/lib/messaging/client';
-import {
-  CHANNEL_WORDS,
-  contactLabel,
-  type DueGroupId,
-  groupDue,
-  tomorrowSnooze,
-  touchNumberLabel,
-  waitingOn,
-  whenLabel,
-} from '@/lib/touches';
+// Not the '@/lib/touches' index: it carries the Gmail adapter, which only the drafts need.
+import { tomorrowSnooze } from '@/lib/touches/actions';
+import { type DueGroupId, groupDue, waitingOn } from '@/lib/touches/due-groups';
+import { CHANNEL_WORDS, contactLabel, touchNumberLabel } from '@/lib/touches/labels';
+import { whenLabel } from '@/lib/touches/when';
 import { AlertsToggle } from './AlertsToggle';
 import { DueRow, showsCountdown } from './DueRow';
 import { EmptyState } from './EmptyState';

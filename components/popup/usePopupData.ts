@@ -13,10 +13,10 @@ import {
   type TouchbaseDb,
   type TouchRow,
 } from '@/lib/db';
-import { storedDueCounts } from '@/lib/db/due-summary';
+import { readStoredDueCounts, type StoredCountsRead, usableDueCounts } from '@/lib/db/due-summary';
 import { request } from '@/lib/messaging/client';
 import { factsOf, type Score, scoreLead, scoringOf } from '@/lib/scoring';
-import { UPCOMING_DAYS } from '@/lib/touches';
+import { UPCOMING_DAYS } from '@/lib/touches/due-groups';
 
 /** More than a rep can work through from a popup; the dashboard has the rest. */
 export const POPUP_LIMIT = 300;
@@ -45,10 +45,11 @@ export interface PopupData {
 /**
  * Reads the planned touches from the `[state+dueAt]` index, adds those the engine computes for
  * the enrolments with touches not stored yet (lib/db/horizon.ts), and joins their contacts by id.
- * Every read is a key or key-range lookup. Chromium answers one database's requests in the
- * order they were made, so the rows' own reads go first and the counts last: the ones the
- * background stored (lib/db/due-summary.ts) when they still hold, else index counts (the slow
- * part with thousands due).
+ * Every read is a key or key-range lookup, in two round trips before the first paint: the rows,
+ * the settings and the counts the background stored (lib/db/due-summary.ts, a few key reads)
+ * together, then the rows' contacts and enrolments. Chromium answers one database's requests in
+ * the order they were made, so index counts, needed only when the stored ones do not hold (the
+ * slow part with thousands due), are asked for last.
  */
 export function loadPopupData(db: TouchbaseDb, minute: number, now: number): Promise<PopupData> {
   // One read transaction for the few hundred key lookups, rather than one each.
@@ -61,17 +62,16 @@ export function loadPopupData(db: TouchbaseDb, minute: number, now: number): Pro
 async function readPopupData(db: TouchbaseDb, minute: number, now: number): Promise<PopupData> {
   const at = minute * 60_000;
   const horizon = at + UPCOMING_DAYS * DAY_MS;
-  const [{ touches, more: truncated }, settings] = await Promise.all([
+  const [{ touches, more: truncated }, settings, storedCounts] = await Promise.all([
     plannedDueBefore(db, horizon, POPUP_LIMIT),
     getSettings(db),
+    readStoredDueCounts(db),
   ]);
   // Only shown when the week is empty.
   const nextLater = touches.length ? undefined : await firstPlannedFrom(db, horizon);
   const ids = [...new Set(touches.map((t) => t.contactId))];
-  // The counts first: the stored ones are a few key reads, and the index counts they replace
-  // are only asked for (after the lookups below) when those do not hold.
   const [counts, rows, enrolments] = await Promise.all([
-    truncated ? groupCounts(db, now, settings.timeZone, horizon) : Promise.resolve(undefined),
+    truncated ? groupCounts(db, storedCounts, now, settings.timeZone, horizon) : Promise.resolve(undefined),
     db.contacts.bulkGet(ids),
     // One key lookup per contact: a multi-key `anyOf` walks the index with a cursor, slower here.
     Promise.all(ids.map((id) => db.enrolments.where('contactId').equals(id).toArray())),
@@ -97,11 +97,12 @@ async function readPopupData(db: TouchbaseDb, minute: number, now: number): Prom
 
 async function groupCounts(
   db: TouchbaseDb,
+  storedCounts: StoredCountsRead,
   now: number,
   timeZone: string,
   horizon: number,
 ): Promise<{ counts: DueGroupCounts; countedHere: boolean }> {
-  const stored = await storedDueCounts(db, now, timeZone, horizon);
+  const stored = usableDueCounts(storedCounts, now, timeZone, horizon);
   if (stored) return { counts: stored, countedHere: false };
   return {
     counts: await dueGroupCounts(db, now, nextLocalMidnight(timeZone, now), horizon),

@@ -24,7 +24,7 @@ import {
 import type { PageView } from '@/lib/sites/types';
 import { wrongRecipients } from '@/lib/sidebar/recipients';
 import { AddressConfirm } from './AddressConfirm';
-import { gmailComposeUrl } from '@/lib/touches/actions';
+import { gmailComposeUrl } from '@/lib/touches/gmail-link';
 import { DraftCard, insertedWhere } from './DraftCard';
 import { BookForm, Proposals } from './RulePanels';
 import { Avatar, EnrolForm } from './EnrolForm';

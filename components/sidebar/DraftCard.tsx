@@ -18,7 +18,7 @@ import { touchToken } from '@/lib/messaging/send-token';
 import { wrongRecipients } from '@/lib/sidebar/recipients';
 import { AddressConfirm } from './AddressConfirm';
 import { copyText } from './clipboard';
-import { gmailComposeUrl } from '@/lib/touches/actions';
+import { gmailComposeUrl } from '@/lib/touches/gmail-link';
 import type { PageBridge } from './usePageBridge';
 import { t, tn } from '@/lib/i18n';
 import { renderMsg } from '@/lib/i18n/message';

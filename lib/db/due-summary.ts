@@ -121,26 +121,53 @@ export async function storeDueCounts(db: TouchbaseDb, now: number, horizonDays: 
   });
 }
 
+/** What the popup reads to use the stored counts: a few key reads, taken with its first reads. */
+export interface StoredCountsRead {
+  stored: StoredDueCounts | undefined;
+  /** Team sync on (this rep's id): the counts depend on owners, none are used. */
+  me: string | undefined;
+  touchKey: number;
+  enrolmentKey: number;
+}
+
 /**
- * The counts at `now` for a popup whose horizon is `horizon`, from the stored ones when they
- * still describe the data and can be brought forward exactly; otherwise `undefined`. Run inside
+ * Reads the stored counts and what decides whether they still hold. Key reads only, so the popup
+ * asks for them together with its rows (one round trip fewer before the first paint). Run inside
  * the popup's read transaction (touches, enrolments and meta in scope).
  */
-export async function storedDueCounts(
-  db: TouchbaseDb,
-  now: number,
-  timeZone: string,
-  horizon: number,
-): Promise<DueGroupCounts | undefined> {
+export async function readStoredDueCounts(db: TouchbaseDb): Promise<StoredCountsRead> {
   const [row, me, touchKey, enrolmentKey] = await Promise.all([
     db.meta.get(DUE_COUNTS_KEY),
     teamMeId(db),
     lastKey(db, 'touches'),
     lastKey(db, 'enrolments'),
   ]);
-  const s = parseStored(row);
-  if (!s || me) return undefined;
-  return bringForward(s, { now, timeZone, horizon, touchKey, enrolmentKey });
+  return { stored: parseStored(row), me, touchKey, enrolmentKey };
+}
+
+/**
+ * The counts at `now` for a popup whose horizon is `horizon`, from the stored ones when they
+ * still describe the data and can be brought forward exactly; otherwise `undefined`.
+ */
+export function usableDueCounts(
+  read: StoredCountsRead,
+  now: number,
+  timeZone: string,
+  horizon: number,
+): DueGroupCounts | undefined {
+  const { stored, me, touchKey, enrolmentKey } = read;
+  if (!stored || me) return undefined;
+  return bringForward(stored, { now, timeZone, horizon, touchKey, enrolmentKey });
+}
+
+/** {@link readStoredDueCounts} then {@link usableDueCounts}. */
+export async function storedDueCounts(
+  db: TouchbaseDb,
+  now: number,
+  timeZone: string,
+  horizon: number,
+): Promise<DueGroupCounts | undefined> {
+  return usableDueCounts(await readStoredDueCounts(db), now, timeZone, horizon);
 }
 
 function parseStored(row: MetaRow | undefined): StoredDueCounts | undefined {

@@ -1,17 +1,7 @@
 /** Helpers behind the popup's one-click actions. Pure. */
 import { DAY_MS, fromLocal, localDay, toLocal } from '@/lib/cadence/zoned';
 import { formatRelative } from '@/lib/format/datetime';
-import { gmailAdapter } from '@/lib/sites';
 import { uiLocale } from '@/lib/i18n';
-
-/**
- * Gmail's own compose window, prefilled. Each value is percent-encoded (not form-encoded) so a
- * "+" in a subject stays a plus and line breaks survive.
- */
-export function gmailComposeUrl(d: { to: string; subject?: string; body: string }): string {
-  // Gmail's URL format is the Gmail adapter's knowledge; this only adapts the popup's shape.
-  return gmailAdapter.composeUrl({ to: [d.to], subject: d.subject, body: d.body });
-}
 
 /** Parses 'HH:MM' into minutes after midnight (09:00 when malformed). */
 export function minutesOfDay(hhmm: string): number {
