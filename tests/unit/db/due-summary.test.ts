@@ -10,7 +10,13 @@ import {
   type TouchRow,
 } from '@/lib/db';
 import { DUE_COUNTS_KEY } from '@/lib/db/due-counts-guard';
-import { bringForward, type StoredDueCounts, storeDueCounts, storedDueCounts } from '@/lib/db/due-summary';
+import {
+  bringForward,
+  type StoredDueCounts,
+  storeDueCounts,
+  storedDueCounts,
+  usableDueCounts,
+} from '@/lib/db/due-summary';
 import { SYNC_ON_KEY } from '@/lib/db/outbox';
 import { SYNC_ME_KEY } from '@/lib/db/ownership';
 import { UPCOMING_DAYS } from '@/lib/touches';
@@ -199,5 +205,37 @@ describe('bringForward', () => {
     const s = { ...base, deadlinesUntil: T0 + 30 * MIN, nextEntering: Number.POSITIVE_INFINITY };
     expect(bringForward(s, at(T0 + 29 * MIN))).toBeDefined();
     expect(bringForward(s, at(T0 + 30 * MIN))).toBeUndefined();
+  });
+});
+
+describe('usableDueCounts (what the popup reads with its rows)', () => {
+  const stored: StoredDueCounts = {
+    at: T0,
+    timeZone: ZONE,
+    endOfToday: nextLocalMidnight(ZONE, T0),
+    horizon: horizonAt(T0),
+    counts: { overdue: 1, today: 3, upcoming: 0 },
+    deadlines: [T0 + MIN],
+    deadlinesUntil: Number.POSITIVE_INFINITY,
+    nextEntering: Number.POSITIVE_INFINITY,
+    touchKey: 7,
+    enrolmentKey: 2,
+  };
+  const read = { stored, me: undefined, touchKey: 7, enrolmentKey: 2 };
+
+  it('brings the stored counts forward as bringForward does', () => {
+    expect(usableDueCounts(read, T0 + MIN, ZONE, horizonAt(T0 + MIN))).toEqual({
+      overdue: 2,
+      today: 2,
+      upcoming: 0,
+    });
+  });
+
+  it.each([
+    ['none stored', { ...read, stored: undefined }],
+    ['team sync on (the counts depend on owners)', { ...read, me: 'rep-1' }],
+    ['a touch added past Dexie', { ...read, touchKey: 8 }],
+  ])('none: %s', (_, r) => {
+    expect(usableDueCounts(r, T0, ZONE, horizonAt(T0))).toBeUndefined();
   });
 });
