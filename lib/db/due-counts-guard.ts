@@ -12,8 +12,11 @@ import type { MetaRow } from './schema';
 /** `meta` key of the stored counts. */
 export const DUE_COUNTS_KEY = 'due.counts';
 
-/** What the popup's counts depend on: a write to any of these drops the stored counts. */
-const COUNTED_TABLES = new Set(['touches', 'enrolments', 'settings']);
+/**
+ * What the popup's counts depend on: a write to any of these drops the stored counts. Contacts
+ * for their owners (team sync on: the counts are the rep's own leads').
+ */
+const COUNTED_TABLES = new Set(['touches', 'enrolments', 'contacts', 'settings']);
 
 /** Transactions of the recount: the only writer of the stored counts. */
 const writers = new WeakSet<DBCoreTransaction>();
@@ -56,10 +59,24 @@ export const dueCountsMiddleware: Middleware<DBCore> = {
         if (!COUNTED_TABLES.has(name)) return table;
         return {
           ...table,
-          async mutate(req: DBCoreMutateRequest) {
+          // The drop is asked first and the write hands back its own promise, nothing awaited
+          // here: a transaction runs its requests in the order made, so once the write is done
+          // the drop is too. Awaiting the drop in between lost Dexie's zone for the middlewares
+          // above (the undo journal, and the sync outbox that reads on after a contact write).
+          // A drop that fails aborts the transaction, the write with it: no stale counts stay.
+          mutate(req: DBCoreMutateRequest) {
             if (!dropped.has(req.trans) && !writers.has(req.trans)) {
               dropped.add(req.trans);
-              await down.table('meta').mutate({ trans: req.trans, type: 'delete', keys: [DUE_COUNTS_KEY] });
+              void down
+                .table('meta')
+                .mutate({ trans: req.trans, type: 'delete', keys: [DUE_COUNTS_KEY] })
+                .catch(() => {
+                  try {
+                    (req.trans as unknown as IDBTransaction).abort();
+                  } catch {
+                    // Already aborted.
+                  }
+                });
             }
             return table.mutate(req);
           },

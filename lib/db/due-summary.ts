@@ -8,14 +8,18 @@
  *   "overdue"; no touch due after midnight can have a deadline before it),
  * - the first due time the sliding seven-day horizon has not reached yet (up to it, nothing new
  *   enters "upcoming"), and the local midnight the counts were split at.
- * Every write to the touches, enrolments or settings drops the stored counts in the same
- * transaction (the middleware below), so counts that are there describe the rows that are there.
- * Anything else (another day, more deadlines than were listed, team sync on, a write that did not
- * go through Dexie) and the popup counts from the indexes as before.
+ * Every write to the touches, enrolments, contacts or settings drops the stored counts in the
+ * same transaction (the middleware below), so counts that are there describe the rows that are
+ * there. With team sync on they are the rep's own work (the badge's `ownWork`): counting that
+ * reads every due row and its contact's owner (seconds at 20,000 under load), so the stored ones
+ * matter most then; they name the rep they were counted for, and a contact's owner changing is a
+ * write to the contacts. Anything else (another day, more deadlines than were listed, another
+ * rep, a write that did not go through Dexie) and the popup counts for itself as before.
  */
 import { DUE_COUNTS_KEY, markCountsWriter } from './due-counts-guard';
 import { nextLocalMidnight } from '@/lib/cadence/zoned';
-import { type DueGroupCounts, computedDue, dueGroupCounts } from './queries';
+import { dueGroupOf } from '@/lib/touches/due-groups';
+import { type DueGroupCounts, computedDue, dueGroupCounts, ownWork } from './queries';
 import { laterTouches } from './horizon';
 import { teamMeId } from './ownership';
 import type { MetaRow, TouchbaseDb } from './schema';
@@ -42,6 +46,8 @@ export interface StoredDueCounts {
   /** The highest touch and enrolment keys when counted (rows added by other means show here). */
   touchKey: number;
   enrolmentKey: number;
+  /** The rep whose own work was counted (team sync on), absent with sync off. */
+  me?: string;
 }
 
 /** Highest primary key of a table, from one step of a reverse key cursor (0 when empty). */
@@ -58,33 +64,37 @@ async function takeCounts(
   now: number,
   timeZone: string,
   horizon: number,
+  me: string | undefined,
 ): Promise<StoredDueCounts> {
   const endOfToday = nextLocalMidnight(timeZone, now);
-  const [counts, computed, deadlineKeys, nextStored, nextEnrolment, touchKey, enrolmentKey] =
-    await Promise.all([
-      dueGroupCounts(db, now, endOfToday, horizon),
-      computedDue(db, horizon, false),
-      db.touches
-        .where('[state+deadlineAt]')
-        .between(['planned', now], ['planned', endOfToday], false, false)
-        .limit(DEADLINES_AHEAD + 1)
-        .keys(),
-      db.touches.where('[state+dueAt]').between(['planned', horizon], ['planned', Infinity]).first(),
-      db.enrolments.where('laterDueAt').aboveOrEqual(horizon).first(),
-      lastKey(db, 'touches'),
-      lastKey(db, 'enrolments'),
-    ]);
-  let deadlines = deadlineKeys.map((k) => (k as unknown as [string, number])[1]);
+  const [own, computed, deadlineKeys, nextStored, nextEnrolment, touchKey, enrolmentKey] = await Promise.all([
+    me ? ownDue(db, me, now, endOfToday, horizon) : undefined,
+    computedDue(db, horizon, false),
+    me
+      ? []
+      : db.touches
+          .where('[state+deadlineAt]')
+          .between(['planned', now], ['planned', endOfToday], false, false)
+          .limit(DEADLINES_AHEAD + 1)
+          .keys(),
+    db.touches.where('[state+dueAt]').between(['planned', horizon], ['planned', Infinity]).first(),
+    db.enrolments.where('laterDueAt').aboveOrEqual(horizon).first(),
+    lastKey(db, 'touches'),
+    lastKey(db, 'enrolments'),
+  ]);
+  const counts = own?.counts ?? (await dueGroupCounts(db, now, endOfToday, horizon));
+  let deadlines = own?.deadlines ?? deadlineKeys.map((k) => (k as unknown as [string, number])[1]);
   let deadlinesUntil = Number.POSITIVE_INFINITY;
   if (deadlines.length > DEADLINES_AHEAD) {
     deadlinesUntil = deadlines[DEADLINES_AHEAD]!;
     deadlines = deadlines.slice(0, DEADLINES_AHEAD);
   }
+  // Any lead's touch, a teammate's too: at worst the popup counts for itself a little sooner.
   let nextEntering = Math.min(nextStored?.dueAt ?? Infinity, nextEnrolment?.laterDueAt ?? Infinity);
   for (const e of computed.enrolments) {
     for (const t of laterTouches(e)) {
       if (t.dueAt >= horizon) nextEntering = Math.min(nextEntering, t.dueAt);
-      else if (t.deadlineAt > now && t.deadlineAt < endOfToday) deadlines.push(t.deadlineAt);
+      else if (!own && t.deadlineAt > now && t.deadlineAt < endOfToday) deadlines.push(t.deadlineAt);
     }
   }
   deadlines.sort((a, b) => a - b);
@@ -99,24 +109,46 @@ async function takeCounts(
     nextEntering,
     touchKey,
     enrolmentKey,
+    ...(me ? { me } : {}),
   };
+}
+
+/**
+ * Team sync on: the rep's own due touches (stored and computed) grouped, and the deadlines among
+ * them still to pass today, from one read of the due rows and their contacts' owners.
+ */
+async function ownDue(
+  db: TouchbaseDb,
+  me: string,
+  now: number,
+  endOfToday: number,
+  horizon: number,
+): Promise<{ counts: DueGroupCounts; deadlines: number[] }> {
+  const [stored, computed] = await Promise.all([
+    db.touches.where('[state+dueAt]').between(['planned', -Infinity], ['planned', horizon]).toArray(),
+    computedDue(db, horizon, false),
+  ]);
+  const counts: DueGroupCounts = { overdue: 0, today: 0, upcoming: 0 };
+  const deadlines: number[] = [];
+  for (const t of await ownWork(db, me, [...stored, ...computed.touches])) {
+    const group = dueGroupOf(t, now, endOfToday, horizon);
+    if (group) counts[group]++;
+    if (t.deadlineAt > now && t.deadlineAt < endOfToday) deadlines.push(t.deadlineAt);
+  }
+  return { counts, deadlines: deadlines.sort((a, b) => a - b) };
 }
 
 /**
  * Recounts and stores the popup's header counts (the background, when it recounts the badge).
  * One read-write transaction, so no write lands between the count and its storing. With team
- * sync on the counts depend on the contacts' owners too: none are kept then.
+ * sync on they are this rep's own work.
  */
 export async function storeDueCounts(db: TouchbaseDb, now: number, horizonDays: number): Promise<void> {
   await db.transaction('rw', [db.touches, db.enrolments, db.contacts, db.settings, db.meta], async (tx) => {
     markCountsWriter(tx);
     const [me, settings] = await Promise.all([teamMeId(db), getSettings(db)]);
-    if (me) {
-      await db.meta.delete(DUE_COUNTS_KEY);
-      return;
-    }
     const minute = Math.floor(now / 60_000) * 60_000;
-    const stored = await takeCounts(db, now, settings.timeZone, minute + horizonDays * 86_400_000);
+    const stored = await takeCounts(db, now, settings.timeZone, minute + horizonDays * 86_400_000, me);
     await db.meta.put({ key: DUE_COUNTS_KEY, value: JSON.stringify(stored) });
   });
 }
@@ -124,7 +156,7 @@ export async function storeDueCounts(db: TouchbaseDb, now: number, horizonDays: 
 /** What the popup reads to use the stored counts: a few key reads, taken with its first reads. */
 export interface StoredCountsRead {
   stored: StoredDueCounts | undefined;
-  /** Team sync on (this rep's id): the counts depend on owners, none are used. */
+  /** Team sync on (this rep's id): only counts taken for this rep are used. */
   me: string | undefined;
   touchKey: number;
   enrolmentKey: number;
@@ -156,7 +188,8 @@ export function usableDueCounts(
   horizon: number,
 ): DueGroupCounts | undefined {
   const { stored, me, touchKey, enrolmentKey } = read;
-  if (!stored || me) return undefined;
+  // Counted for another rep, or before sync was turned on or off (`meta` writes keep them).
+  if (!stored || stored.me !== me) return undefined;
   return bringForward(stored, { now, timeZone, horizon, touchKey, enrolmentKey });
 }
 

@@ -284,11 +284,19 @@ export async function seedHistory(
  * Seeds `n` contacts, each with one active enrolment and one planned touch due now (a tenth of
  * them past their deadline), for the popup.
  */
-export async function seedDue(ctx: Ctx, n: number): Promise<void> {
+export async function seedDue(
+  ctx: Ctx,
+  n: number,
+  opts: { owner?: (id: number) => { id: string; name: string } } = {},
+): Promise<void> {
   const now = Date.now();
   const ids = Array.from({ length: n }, (_, i) => i + 1);
+  const { owner } = opts;
   await putRows(ctx, {
-    contacts: ids.map((id) => contactRow(id, now, 'due')),
+    contacts: ids.map((id) => ({
+      ...contactRow(id, now, 'due'),
+      ...(owner ? { owner: { ...owner(id), since: now - 86_400_000 } } : {}),
+    })),
     enrolments: ids.map((id) => enrolmentRow(id, id, now - 3_600_000)),
     touches: ids.map((id) => ({
       id,

@@ -17,8 +17,10 @@ import {
   storedDueCounts,
   usableDueCounts,
 } from '@/lib/db/due-summary';
+import { optOutContact } from '@/lib/db/optout';
 import { SYNC_ON_KEY } from '@/lib/db/outbox';
 import { SYNC_ME_KEY } from '@/lib/db/ownership';
+import { recordUndo } from '@/lib/db/undo';
 import { UPCOMING_DAYS } from '@/lib/touches';
 
 const T0 = Date.parse('2026-03-03T15:00:00Z');
@@ -92,7 +94,7 @@ describe('stored due counts', () => {
     expect(stored).toEqual(live);
   });
 
-  it('are dropped by any write to the touches, sequences or settings, in that transaction', async () => {
+  it('are dropped by any write to the touches, sequences, contacts or settings, in that transaction', async () => {
     const { contactId } = await enrolContact(db, {
       contact: { email: 'a@x.com', firstName: 'A', phone: '+15550100000' },
       playbookId: 'speed-to-lead-90',
@@ -108,24 +110,122 @@ describe('stored due counts', () => {
     expect(await db.meta.get(DUE_COUNTS_KEY)).toBeUndefined();
     await storeDueCounts(db, T0 + MIN, UPCOMING_DAYS);
     expect(await stored()).toBeDefined();
+    await db.contacts.update(contactId, { company: 'Acme' });
+    expect(await db.meta.get(DUE_COUNTS_KEY)).toBeUndefined();
+    await storeDueCounts(db, T0 + MIN, UPCOMING_DAYS);
+    expect(await stored()).toBeDefined();
     await saveSettings(db, { timeZone: 'Europe/Paris' });
     expect(await db.meta.get(DUE_COUNTS_KEY)).toBeUndefined();
   });
 
-  it('are never taken from anywhere else (a restored copy is blanked), nor kept with team sync on', async () => {
+  it('are never taken from anywhere else (a restored copy is blanked)', async () => {
     await storeDueCounts(db, T0, UPCOMING_DAYS);
     const row = (await db.meta.get(DUE_COUNTS_KEY))!;
     await db.meta.delete(DUE_COUNTS_KEY);
     await db.meta.put(row);
     expect(await db.meta.get(DUE_COUNTS_KEY)).toEqual({ key: DUE_COUNTS_KEY, value: '' });
     expect((await both(T0)).stored).toBeUndefined();
+  });
 
+  it("with team sync on, are the rep's own work, whenever the popup may use them, at any later time", async () => {
+    // Before, team sync dropped them (the popup then read every due row and its owner itself).
+    const owners = [undefined, 'r1', 'r2'] as const;
+    await db.contacts.bulkAdd(
+      Array.from({ length: 40 }, (_, i) => ({
+        id: i + 1,
+        email: `c${i}@x.com`,
+        emailLower: `c${i}@x.com`,
+        externalIds: [],
+        firstName: `C${i}`,
+        lastName: '',
+        company: '',
+        phone: '',
+        title: '',
+        timeZone: ZONE,
+        leadSource: 'referral',
+        notes: '',
+        optOut: {},
+        custom: {},
+        createdAt: T0,
+        updatedAt: T0,
+        ...(owners[i % 3] ? { owner: { id: owners[i % 3] as string, name: 'x', since: T0 } } : {}),
+      })),
+    );
+    const rows = Array.from({ length: 120 }, (_, i) => ({
+      enrolmentId: i + 1,
+      contactId: (i % 40) + 1,
+      step: 1,
+      totalSteps: 1,
+      channel: 'email',
+      purpose: 'follow-up',
+      dueAt: T0 + ((i * 37) % 150) * HOUR - 20 * HOUR + 30 * MIN,
+      deadlineAt: T0 + ((i * 37) % 150) * HOUR - 20 * HOUR + 30 * MIN + ((i * 13) % 9) * HOUR,
+      state: 'planned',
+    })) as TouchRow[];
+    await db.touches.bulkAdd(rows);
     await db.meta.bulkPut([
       { key: SYNC_ON_KEY, value: 1 },
       { key: SYNC_ME_KEY, value: JSON.stringify({ id: 'r1', name: 'Ana' }) },
     ]);
     await storeDueCounts(db, T0, UPCOMING_DAYS);
+    const all = (await both(T0)).live;
+    let used = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 0, max: 30 * HOUR }), async (later) => {
+        const { stored, live } = await both(T0 + later);
+        if (stored) {
+          used++;
+          expect(stored).toEqual(live);
+        }
+      }),
+      { numRuns: 60 },
+    );
+    expect(used).toBeGreaterThan(0);
+    // A third of the leads are r2's: r1's counts leave them out.
+    const own = (await both(T0)).stored!;
+    expect(own.today + own.overdue + own.upcoming).toBeLessThan(rows.length);
+    expect(own).toEqual(all);
+
+    // Another rep on this browser, or sync turned off (`meta` writes keep the row): not used.
+    await db.meta.put({ key: SYNC_ME_KEY, value: JSON.stringify({ id: 'r2', name: 'Ben' }) });
+    expect((await both(T0)).stored).toBeUndefined();
+    await db.meta.put({ key: SYNC_ME_KEY, value: JSON.stringify({ id: 'r1', name: 'Ana' }) });
+    expect((await both(T0)).stored).toEqual(own);
+    await db.meta.delete(SYNC_ON_KEY);
+    expect((await both(T0)).stored).toBeUndefined();
+    await db.meta.put({ key: SYNC_ON_KEY, value: 1 });
+
+    // A lead changing hands (a take-over, a sync applying one) is a contact write: dropped.
+    await db.contacts.update(3, { owner: { id: 'r1', name: 'Ana', since: T0 + MIN } });
     expect(await db.meta.get(DUE_COUNTS_KEY)).toBeUndefined();
+    await storeDueCounts(db, T0 + MIN, UPCOMING_DAYS);
+    const after = await both(T0 + MIN);
+    expect(after.stored).toEqual(after.live);
+    expect(after.stored).not.toEqual(own);
+  });
+
+  it('are dropped by an undoable contact write with sync on (undo, outbox and this middleware together)', async () => {
+    // The outbox reads on in the transaction after the contact write: the drop must not lose
+    // Dexie's zone on the way (it did once: "Cannot read properties of undefined (reading 'mode')").
+    await db.meta.bulkPut([
+      { key: SYNC_ON_KEY, value: 1 },
+      { key: SYNC_ME_KEY, value: JSON.stringify({ id: 'r1', name: 'Ana' }) },
+    ]);
+    const { contactId } = await enrolContact(db, {
+      contact: { email: 'a@x.com', firstName: 'A' },
+      playbookId: 'speed-to-lead-90',
+      source: 'web-form',
+      via: 'test',
+      now: T0,
+    });
+    await storeDueCounts(db, T0, UPCOMING_DAYS);
+    expect((await both(T0)).stored).toBeDefined();
+    const { undo } = await recordUndo(db, { label: 'x', via: 'test', now: T0 }, () =>
+      optOutContact(db, contactId, { now: T0, via: 'test', reason: 'Asked to stop' }),
+    );
+    expect(undo).toBeDefined();
+    expect(await db.meta.get(DUE_COUNTS_KEY)).toBeUndefined();
+    expect(await db.outbox.count()).toBeGreaterThan(0);
   });
 
   it('are not used once rows were added behind the database layer', async () => {
@@ -231,9 +331,16 @@ describe('usableDueCounts (what the popup reads with its rows)', () => {
     });
   });
 
+  it("team sync on: the rep's own counts, taken for this rep", () => {
+    const mine = { ...read, stored: { ...stored, me: 'rep-1' }, me: 'rep-1' };
+    expect(usableDueCounts(mine, T0, ZONE, horizonAt(T0))).toEqual(stored.counts);
+  });
+
   it.each([
     ['none stored', { ...read, stored: undefined }],
-    ['team sync on (the counts depend on owners)', { ...read, me: 'rep-1' }],
+    ['team sync on, counted with it off (the counts depend on owners)', { ...read, me: 'rep-1' }],
+    ['counted for another rep', { ...read, stored: { ...stored, me: 'rep-2' }, me: 'rep-1' }],
+    ['counted for a rep, sync off since', { ...read, stored: { ...stored, me: 'rep-1' } }],
     ['a touch added past Dexie', { ...read, touchKey: 8 }],
   ])('none: %s', (_, r) => {
     expect(usableDueCounts(r, T0, ZONE, horizonAt(T0))).toBeUndefined();
