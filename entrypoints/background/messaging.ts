@@ -31,6 +31,9 @@ const READ_ONLY: ReadonlySet<RuntimeMessage['type']> = new Set<RuntimeMessage['t
   'panel.command',
 ]);
 
+/** How long the badge may lag behind an import still landing. */
+const IMPORT_WAIT = { settleMs: 2_000, maxWaitMs: 30_000 };
+
 const badgeAfterWrites = settled(
   () => refreshBadge().catch((err: unknown) => console.warn('[touchbase] badge refresh failed', err)),
   { settleMs: 300, maxWaitMs: 3_000 },
@@ -72,7 +75,11 @@ export function registerMessaging(handle: Handler): void {
         // Answer as soon as the write is committed; the badge follows once the writes settle
         // (an import's batches recount it a few times, not once each), so no click in the
         // popup or sidebar waits on the toolbar.
-        if (!READ_ONLY.has(message.type)) badgeAfterWrites();
+        // An import's batches follow each other within a second or two: recounting while they
+        // land (as costly as a batch at 10,000 due) slows the import, so the badge waits for
+        // the last one (30 s at most).
+        if (!READ_ONLY.has(message.type))
+          badgeAfterWrites(message.type === 'contacts.import' ? IMPORT_WAIT : undefined);
         return out instanceof Undoable
           ? { ok: true, data: out.data, ...(out.undo ? { undo: out.undo } : {}) }
           : { ok: true, data: out };

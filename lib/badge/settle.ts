@@ -9,16 +9,16 @@
 export function settled(
   run: () => Promise<unknown>,
   opts: { settleMs: number; maxWaitMs: number; now?: () => number },
-): () => void {
+): (wait?: { settleMs?: number; maxWaitMs?: number }) => void {
   const now = opts.now ?? Date.now;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let firstAt: number | undefined;
+  let deadline: number | undefined;
   let running = false;
   let again = false;
 
   const fire = async () => {
     timer = undefined;
-    firstAt = undefined;
+    deadline = undefined;
     if (running) {
       again = true;
       return;
@@ -37,12 +37,16 @@ export function settled(
     }
   };
 
-  function schedule(): void {
+  /**
+   * `wait` overrides the defaults for this write: an import's batches ask for long ones, so the
+   * recount (as costly as a batch) waits for the import to end instead of slowing it.
+   */
+  function schedule(wait: { settleMs?: number; maxWaitMs?: number } = {}): void {
     const t = now();
-    firstAt ??= t;
+    deadline = Math.min(deadline ?? Number.POSITIVE_INFINITY, t + (wait.maxWaitMs ?? opts.maxWaitMs));
     if (timer !== undefined) clearTimeout(timer);
-    const wait = Math.max(0, Math.min(opts.settleMs, firstAt + opts.maxWaitMs - t));
-    timer = setTimeout(() => void fire(), wait);
+    const ms = Math.max(0, Math.min(wait.settleMs ?? opts.settleMs, deadline - t));
+    timer = setTimeout(() => void fire(), ms);
   }
   return schedule;
 }

@@ -67,3 +67,34 @@ describe('settled', () => {
     expect(run).toHaveBeenCalledTimes(2);
   });
 });
+
+describe('settled, with a longer wait asked for', () => {
+  it('a stream of patient writes runs once at the end, a normal write among them brings the default back', async () => {
+    const run = vi.fn(async () => {});
+    const schedule = settled(run, { settleMs: 400, maxWaitMs: 2000 });
+    for (let i = 0; i < 50; i++) {
+      schedule({ maxWaitMs: 30_000 });
+      await vi.advanceTimersByTimeAsync(100);
+    }
+    // 5 s of an import's batches: no recount while they land, one once they stop.
+    expect(run).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(400);
+    expect(run).toHaveBeenCalledTimes(1);
+    // A rep's click during a long import is counted within the usual wait.
+    for (let i = 0; i < 30; i++) {
+      schedule(i === 5 ? undefined : { maxWaitMs: 30_000 });
+      await vi.advanceTimersByTimeAsync(100);
+    }
+    expect(run).toHaveBeenCalledTimes(2);
+  });
+
+  it('still runs within the longer wait under an endless stream', async () => {
+    const run = vi.fn(async () => {});
+    const schedule = settled(run, { settleMs: 400, maxWaitMs: 2000 });
+    for (let i = 0; i < 350; i++) {
+      schedule({ maxWaitMs: 30_000 });
+      await vi.advanceTimersByTimeAsync(100);
+    }
+    expect(run).toHaveBeenCalledTimes(1);
+  });
+});
