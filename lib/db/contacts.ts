@@ -384,7 +384,8 @@ export async function bulkContacts(
     }
     // One engine pass in memory, then bulk writes: no per-enrolment reads or queries.
     const event: EnrolmentEvent = { type: action.kind === 'remove' ? 'remove' : action.kind };
-    const res = await applyBatch(db, targets, event, opts.now, opts.via);
+    // A resume stores no step (lib/db/horizon.ts): they are computed until the alarm stores them.
+    const res = await applyBatch(db, targets, event, opts.now, opts.via, { defer: true });
     // The states were checked above, so a refusal means the data changed under us: write nothing.
     if (res.refused.length) throw new RepoError(res.refused[0]!.msg);
     return summarise(changed, skips);

@@ -1,13 +1,17 @@
 /**
  * Which planned touches are stored as rows. The engine plans an enrolment in microseconds, so a
- * row is kept only where an index has to find it: each enrolment's next step (the contacts
- * table's "next touch", the step a rep acts on) with everything due no later than it, every touch
- * due within the next hour (speed-to-lead notifications), and every follow-up and rule-added
- * touch (step 0, few). The rest are computed from the enrolment whenever something reads them:
- * the badge, the popup's due list and its counts (`laterTouches`, found through the enrolment's
- * indexed `laterDueAt`), the sidebar and drawer timelines (`withLaterTouches`). The minute alarm
- * writes them as rows when they come within the hour (`storeLaterTouches` in repo.ts), and acting
- * on a computed one writes it first (`materialiseTouch`).
+ * row is kept only where an index has to find it: each enrolment's next step (the step a rep acts
+ * on) with everything due no later than it, every touch due within the next hour (speed-to-lead
+ * notifications), and every follow-up and rule-added touch (step 0, few). The rest are computed
+ * from the enrolment whenever something reads them: the badge, the popup's due list and its
+ * counts (`laterTouches`, found through the enrolment's indexed `laterDueAt`), the sidebar and
+ * drawer timelines (`withLaterTouches`), the contacts table's "next touch" (`withComputedNext`).
+ * The minute alarm writes them as rows when they come within the hour (`storeLaterTouches` in
+ * repo.ts), and acting on a computed one writes it first (`materialiseTouch`).
+ *
+ * Bulk writes (an import's enrolments, a bulk resume) store no step at all (`defer`): the next
+ * step is computed too, from `laterDueAt`, until the next alarm tick stores the hour ahead, so
+ * the rep does not wait for 20,000 touch rows of 10,000 new enrolments.
  */
 import { HOUR_MS } from '@/lib/cadence/zoned';
 import { type PlannedTouch, pendingTouches } from '@/lib/cadence';
@@ -46,19 +50,26 @@ export function touchRowOf(e: EnrolmentRow, p: PlannedTouch): Omit<TouchRow, 'id
 /**
  * Splits the engine's pending touches of `e` at `now` into the stored ones and the due time of
  * the first one left to compute (`laterDueAt`, undefined when every one is stored). Everything due
- * no later than the next step is stored too, so the earliest planned touch is always a row.
+ * no later than the next step is stored too, so after a single change the earliest planned touch
+ * is a row. `defer` (the bulk writes: an import's enrolments, a bulk resume) stores none of the
+ * steps: every step is computed from `laterDueAt` until the minute alarm stores the hour ahead
+ * (`storeLaterTouches`) or an action writes its touch (`materialiseTouch`), so 10,000 enrolments
+ * write no touch row in the rep's wait. Step-0 touches (rule-added, few) are always rows.
  */
 export function splitPlanned(
   e: EnrolmentRow,
   now: number,
   through = Number.NEGATIVE_INFINITY,
+  defer = false,
 ): { stored: Omit<TouchRow, 'id'>[]; laterDueAt: number | undefined } {
   const pending = pendingTouches(e);
   let nextStep: PlannedTouch | undefined;
   for (const p of pending) if (p.step > 0 && (!nextStep || p.step < nextStep.step)) nextStep = p;
   // The stored touches are always those due before one cut (plus step 0), so the computed ones
   // are exactly those due at or after `laterDueAt`.
-  const cut = Math.max(now + STORE_AHEAD_MS, nextStep ? nextStep.dueAt.getTime() + 1 : 0, through + 1);
+  const cut = defer
+    ? through + 1
+    : Math.max(now + STORE_AHEAD_MS, nextStep ? nextStep.dueAt.getTime() + 1 : 0, through + 1);
   const stored: Omit<TouchRow, 'id'>[] = [];
   let laterDueAt: number | undefined;
   for (const p of pending) {
@@ -73,8 +84,13 @@ export function splitPlanned(
  * The planned touch rows the engine wants stored for `e` at `now`; sets (or clears) the row's
  * `laterDueAt` to match, so write the enrolment after calling this.
  */
-export function storedTouchRows(e: EnrolmentRow, now: number, through?: number): Omit<TouchRow, 'id'>[] {
-  const { stored, laterDueAt } = splitPlanned(e, now, through);
+export function storedTouchRows(
+  e: EnrolmentRow,
+  now: number,
+  through?: number,
+  defer = false,
+): Omit<TouchRow, 'id'>[] {
+  const { stored, laterDueAt } = splitPlanned(e, now, through, defer);
   if (laterDueAt === undefined) delete e.laterDueAt;
   else e.laterDueAt = laterDueAt;
   return stored;
@@ -132,6 +148,49 @@ export function withLaterTouches(
       if (p.step === 0 || have.has(rowKey(p))) continue;
       out.push({ ...touchRowOf(e, p), id: computedTouchId(e.id, p.step) } as TouchRow);
     }
+  }
+  return out;
+}
+
+/**
+ * The earliest planned touch among `stored` (a stored planned row, if any) and the computed ones
+ * of `enrolments`: a contact's next touch once a bulk write left its steps to compute. Only an
+ * enrolment whose `laterDueAt` comes before the stored row is planned (the engine runs for none
+ * while every next step is a row); a stored row wins a tie, as the due index orders them.
+ */
+export function earliestTouch(
+  stored: TouchRow | undefined,
+  enrolments: readonly EnrolmentRow[],
+): TouchRow | undefined {
+  let best = stored;
+  for (const e of enrolments) {
+    if (e.laterDueAt === undefined || (best && e.laterDueAt >= best.dueAt)) continue;
+    const first = laterTouches(e)[0];
+    if (first && (!best || first.dueAt < best.dueAt)) best = first;
+  }
+  return best;
+}
+
+/**
+ * `planned` (stored planned rows) plus, for each of `enrolments` whose first computed touch comes
+ * before its contact's earliest stored one, that computed touch: enough for a "next touch" per
+ * contact (the contacts table) after a bulk write left the steps to compute. Plans only those
+ * enrolments, none once the alarm has stored their next steps.
+ */
+export function withComputedNext(
+  planned: readonly TouchRow[],
+  enrolments: readonly EnrolmentRow[],
+): TouchRow[] {
+  const earliest = new Map<number, number>();
+  for (const t of planned) {
+    const cur = earliest.get(t.contactId);
+    if (cur === undefined || t.dueAt < cur) earliest.set(t.contactId, t.dueAt);
+  }
+  const out = [...planned];
+  for (const e of enrolments) {
+    if (e.laterDueAt === undefined || e.laterDueAt >= (earliest.get(e.contactId) ?? Infinity)) continue;
+    const first = laterTouches(e)[0];
+    if (first) out.push(first);
   }
   return out;
 }

@@ -4,6 +4,7 @@
  * last daily nudge (`meta`). Each claim is one transaction, so two overlapping alarm ticks can
  * never announce the same thing twice.
  */
+import { earliestTouch } from './horizon';
 import { teamMeId } from './ownership';
 import { computedDue, ownWork } from './queries';
 import type { ContactRow, EnrolmentRow, TouchbaseDb, TouchRow } from './schema';
@@ -97,7 +98,8 @@ export async function claimNewLeads(
       // One notice per person, even when an import enrolled them twice.
       if (!contact || contact.createdAt < now - lookbackMs || seen.has(contact.id)) continue;
       seen.add(contact.id);
-      const t = next.get(e.id);
+      // An import stores no step (lib/db/horizon.ts): its next touch may be computed still.
+      const t = earliestTouch(next.get(e.id), [e]);
       out.push(t ? { enrolment: e, contact, next: t } : { enrolment: e, contact });
     }
     return out;

@@ -28,7 +28,14 @@ import { ownersForNewLeads } from './assignment';
 import { notMine, refuseTheirs, syncMe } from './ownership';
 import { getSettings } from './settings';
 import { type SuppressionIndex, suppressedMessage, suppressionsOf } from './suppressions';
-import { laterTouches, parseComputedTouchId, rowKey, STORE_AHEAD_MS, storedTouchRows } from './horizon';
+import {
+  earliestTouch,
+  laterTouches,
+  parseComputedTouchId,
+  rowKey,
+  STORE_AHEAD_MS,
+  storedTouchRows,
+} from './horizon';
 import { deleteKeys } from './delete-keys';
 import { rememberBefore } from './undo';
 
@@ -409,6 +416,14 @@ export async function applyBatch(
   event: EnrolmentEvent,
   now: number,
   via: string,
+  opts: {
+    /**
+     * Store no step as a row (lib/db/horizon.ts `splitPlanned`): a bulk resume of 10,000 writes
+     * the enrolments and their activities, and the steps are computed until the minute alarm or
+     * an action stores them.
+     */
+    defer?: boolean;
+  } = {},
 ): Promise<{ applied: EnrolmentRow[]; refused: EventRefusal[] }> {
   const applied: EnrolmentRow[] = [];
   const refused: EventRefusal[] = [];
@@ -426,7 +441,7 @@ export async function applyBatch(
       activities.push({ ...a, contactId: next.contactId, enrolmentId: next.id } as ActivityRow);
     }
   }
-  const items = applied.map((e) => ({ e, rows: storedTouchRows(e, now) }));
+  const items = applied.map((e) => ({ e, rows: storedTouchRows(e, now, undefined, opts.defer) }));
   if (applied.length) await db.enrolments.bulkPut(applied);
   if (activities.length) await db.activities.bulkAdd(activities);
   await syncTouchesBatch(db, items);
@@ -803,8 +818,10 @@ export async function enrolContactsBatch(
     if (reserved !== undefined) await db.enrolments.delete(reserved);
     return { enrolled: [], refused };
   }
-  // Before the add: it sets each row's laterDueAt.
-  const planned = accepted.map((a) => storedTouchRows(a.row, opts.now));
+  // Before the add: it sets each row's laterDueAt. No step is a row yet (lib/db/horizon.ts): every
+  // reader computes them from laterDueAt until the minute alarm stores the hour ahead, so a batch
+  // writes its enrolments and activities only (and a rule's step-0 touches, rare).
+  const planned = accepted.map((a) => storedTouchRows(a.row, opts.now, undefined, true));
   let ids: number[];
   let added: Promise<unknown> | undefined;
   if (reserved !== undefined) {
@@ -833,7 +850,11 @@ export async function enrolContactsBatch(
     }
   });
   // Both need only the enrolment ids: one wait for the two (three with reserved ids).
-  await Promise.all([added, db.activities.bulkAdd(activities), db.touches.bulkAdd(touches as TouchRow[])]);
+  await Promise.all([
+    added,
+    db.activities.bulkAdd(activities),
+    touches.length ? db.touches.bulkAdd(touches as TouchRow[]) : undefined,
+  ]);
   return { enrolled: accepted.map((a) => a.row.contactId), refused };
 }
 
@@ -1176,12 +1197,20 @@ export async function addNote(
   await db.activities.add(row);
 }
 
-/** The touch a rep should act on next for a contact, from the `[contactId+state+dueAt]` index. */
+/**
+ * The touch a rep should act on next for a contact: the earliest stored one (`[contactId+state+dueAt]`
+ * index) or, when one of the contact's enrolments has an earlier computed one (`laterDueAt`, after
+ * a bulk write stored no step), that one.
+ */
 export async function nextTouchFor(db: TouchbaseDb, contactId: number): Promise<TouchRow | undefined> {
-  return db.touches
-    .where('[contactId+state+dueAt]')
-    .between([contactId, 'planned', -Infinity], [contactId, 'planned', Infinity])
-    .first();
+  const [stored, enrolments] = await Promise.all([
+    db.touches
+      .where('[contactId+state+dueAt]')
+      .between([contactId, 'planned', -Infinity], [contactId, 'planned', Infinity])
+      .first(),
+    db.enrolments.where('contactId').equals(contactId).toArray(),
+  ]);
+  return earliestTouch(stored, enrolments);
 }
 
 export async function contactByEmail(db: TouchbaseDb, email: string): Promise<ContactRow | undefined> {

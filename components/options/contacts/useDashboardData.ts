@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import type { Playbook } from '@/lib/cadence/types';
 import { getDb, getSettings, listPlaybooks, type RepSettings } from '@/lib/db';
 import { buildContactRows, type ContactListRow } from '@/lib/db/contacts';
+import { withComputedNext } from '@/lib/db/horizon';
 import { scoringOf } from '@/lib/scoring';
 
 /** How many rows the first paint shows before the full list has loaded. */
@@ -26,11 +27,26 @@ async function firstScreen(settingsRead?: Promise<RepSettings>): Promise<Contact
   // Two rounds of small reads: what sorts first, then those rows by primary key (in parallel).
   // No count here: counting 10,000 rows costs more than the whole first screen. The total
   // arrives with the full list a moment later.
-  const planned = await db.touches
-    .where('[state+dueAt]')
-    .between(['planned', -Infinity], ['planned', Infinity])
-    .limit(FIRST_SCREEN * 8)
-    .toArray();
+  const wanted = FIRST_SCREEN * 8;
+  const [stored, computing] = await Promise.all([
+    db.touches
+      .where('[state+dueAt]')
+      .between(['planned', -Infinity], ['planned', Infinity])
+      .limit(wanted)
+      .toArray(),
+    // Steps a bulk write left to compute (lib/db/horizon.ts), by their first due time.
+    db.enrolments.where('laterDueAt').above(-Infinity).limit(wanted).toArray(),
+  ]);
+  const planned = withComputedNext(stored, computing).sort((a, b) => a.dueAt - b.dueAt);
+  // Past the end of either read the merged order is not known: cut there.
+  const knownUntil = Math.min(
+    stored.length === wanted ? stored[wanted - 1]!.dueAt : Infinity,
+    computing.length === wanted ? computing[wanted - 1]!.laterDueAt! : Infinity,
+  );
+  if (knownUntil < Infinity) {
+    const cut = planned.findIndex((t) => t.dueAt > knownUntil);
+    if (cut >= 0) planned.length = cut;
+  }
   const ids: number[] = [];
   const enrolmentIds = new Set<number>();
   for (const t of planned) {
@@ -41,7 +57,7 @@ async function firstScreen(settingsRead?: Promise<RepSettings>): Promise<Contact
       enrolmentIds.add(t.enrolmentId);
     }
   }
-  const exhausted = planned.length < FIRST_SCREEN * 8;
+  const exhausted = stored.length < wanted && computing.length < wanted;
   const [found, running, settings] = await Promise.all([
     db.contacts.bulkGet(ids),
     db.enrolments.bulkGet([...enrolmentIds]),
@@ -88,7 +104,7 @@ async function allRows(): Promise<ContactRowsState> {
   ]);
   const scoring = { settings: scoringOf(settings), now: Date.now() };
   return {
-    rows: buildContactRows(contacts, enrolments, planned, scoring),
+    rows: buildContactRows(contacts, enrolments, withComputedNext(planned, enrolments), scoring),
     total: contacts.length,
     complete: true,
   };

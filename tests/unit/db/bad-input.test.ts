@@ -9,8 +9,10 @@ import {
   enrolmentsOfContacts,
   getSettings,
   logCallOutcome,
+  nextTouchFor,
   RepoError,
   saveSettings,
+  storeLaterTouches,
   TouchbaseDb,
   upsertContact,
 } from '@/lib/db';
@@ -111,6 +113,9 @@ describe('import with bad rows', () => {
       reasons: ['1 have an unknown time zone (set one on the contact)'],
     });
     expect(await db.enrolments.where('contactId').equals(ok.id).count()).toBe(1);
+    // A bulk enrol stores no step (lib/db/horizon.ts): its next touch is computed, then stored.
+    expect((await nextTouchFor(db, ok.id))?.contactId).toBe(ok.id);
+    await storeLaterTouches(db, T0);
     expect(await db.touches.where('contactId').equals(ok.id).count()).toBeGreaterThan(0);
   });
 });

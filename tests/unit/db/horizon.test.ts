@@ -1,6 +1,20 @@
+import fc from 'fast-check';
+import type { ContactDraft } from '@/lib/csv/import';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BUILT_IN_PLAYBOOKS, pendingTouches } from '@/lib/cadence';
 import {
+  BUILT_IN_PLAYBOOKS,
+  enrol as engineEnrol,
+  LEAD_SOURCES,
+  pendingTouches,
+  transition,
+} from '@/lib/cadence';
+import { DEFAULT_WINDOW } from '@/lib/cadence/types';
+import {
+  earliestTouch,
+  type EnrolmentRow,
+  laterTouches,
+  type TouchRow,
+  withComputedNext,
   completeTouch,
   dueGroupCounts,
   dueSummary,
@@ -18,7 +32,9 @@ import {
   undo,
   withLaterTouches,
 } from '@/lib/db';
-import { nudgeCounts } from '@/lib/db/notify';
+import { buildContactRows, bulkContacts } from '@/lib/db/contacts';
+import { importContacts } from '@/lib/db/import';
+import { claimNewLeads, nudgeCounts } from '@/lib/db/notify';
 import { loadSidebarData } from '@/lib/sidebar/query';
 
 const T0 = Date.parse('2026-03-03T15:00:00Z');
@@ -96,13 +112,23 @@ async function expectExact(now: number, label: string) {
     dueToday: (await engineDue(now + 10 * HOUR)).length,
     overdue: (await engineCounts(now)).overdue,
   });
-  for (const e of await db.enrolments.toArray()) {
+  const enrolments = await db.enrolments.toArray();
+  const planned = await db.touches
+    .where('[state+dueAt]')
+    .between(['planned', -Infinity], ['planned', Infinity])
+    .toArray();
+  const table = new Map(
+    buildContactRows(await db.contacts.toArray(), enrolments, withComputedNext(planned, enrolments)).map(
+      (r) => [r.id, r.nextDueAt],
+    ),
+  );
+  for (const e of enrolments) {
     const pending = pendingTouches(e).map((p) => p.dueAt.getTime());
-    const next = await nextTouchFor(db, e.contactId);
-    // The contacts table's "next touch": the earliest planned one is always a row.
-    expect(next?.dueAt, `${label}: next touch of ${e.id}`).toBe(
-      pending.length ? Math.min(...pending) : undefined,
-    );
+    const first = pending.length ? Math.min(...pending) : undefined;
+    // The touch a rep acts on next, stored or (after a bulk write) computed.
+    expect((await nextTouchFor(db, e.contactId))?.dueAt, `${label}: next touch of ${e.id}`).toBe(first);
+    // The contacts table's "next touch" column (one enrolment per contact here).
+    expect(table.get(e.contactId), `${label}: table's next touch of ${e.contactId}`).toBe(first);
   }
 }
 
@@ -257,6 +283,141 @@ describe('planned touches are rows only inside the stored horizon', () => {
     // A computed id naming no enrolment is refused in words.
     await expect(completeTouch(db, -(999 * 1024 + 1), { now, via: 't' })).rejects.toThrow(
       /no longer planned/,
+    );
+  });
+});
+
+describe('bulk writes store no step (an import, a bulk resume)', () => {
+  const draft = (i: number): ContactDraft => ({
+    email: `lead${i}@example.com`,
+    firstName: `L${i}`,
+    lastName: '',
+    company: '',
+    title: '',
+    phone: '+15550100000',
+    custom: {},
+  });
+
+  it('an import writes no touch row, and the badge, the due list, the next touch and the table stay exact as time passes', async () => {
+    // One import per playbook: every built-in cadence, all enrolled at T0.
+    for (const [k, p] of BUILT_IN_PLAYBOOKS.entries()) {
+      await importContacts(db, {
+        drafts: [0, 1].map((i) => draft(k * 10 + i)),
+        mode: 'skip',
+        enrol: { playbookId: p.id, source: 'web-form' },
+        via: 'import',
+        now: T0,
+      });
+    }
+    expect(await db.touches.count()).toBe(0);
+    expect((await db.enrolments.toArray()).every((e) => e.laterDueAt !== undefined)).toBe(true);
+    await expectExact(T0, 'imported');
+    // The new-lead notice names each lead's next touch, computed since no step is a row yet.
+    const leads = await claimNewLeads(db, T0);
+    expect(leads).toHaveLength(2 * BUILT_IN_PLAYBOOKS.length);
+    for (const l of leads)
+      expect(l.next?.dueAt).toBe(Math.min(...pendingTouches(l.enrolment).map((p) => p.dueAt.getTime())));
+    // The alarm stores the hour ahead: today's rows (each next step and what is due within the hour).
+    await storeLaterTouches(db, T0);
+    expect(await db.touches.count()).toBeGreaterThan(0);
+    await expectExact(T0, 'imported, after the alarm');
+    // Acting on a computed next step writes it first (the sidebar, a notification, the popup).
+    await importContacts(db, {
+      drafts: [draft(99)],
+      mode: 'skip',
+      enrol: { playbookId: 'speed-to-lead-90', source: 'web-form' },
+      via: 'import',
+      now: T0 + HOUR,
+    });
+    const late = (await db.contacts.where('emailLower').equals('lead99@example.com').first())!;
+    const next = (await nextTouchFor(db, late.id))!;
+    expect(next.id).toBeLessThan(0);
+    await completeTouch(db, next.id, { now: T0 + HOUR, via: 'test' });
+    await expectExact(T0 + HOUR, 'after acting on a computed next step');
+    for (const h of [2, 30, 80, 400]) {
+      await expectExact(T0 + h * HOUR, `${h} h, before the alarm`);
+      await storeLaterTouches(db, T0 + h * HOUR);
+      await expectExact(T0 + h * HOUR, `${h} h`);
+    }
+  });
+
+  it('a bulk resume writes no touch row; everything reads as before, and the alarm stores the hour ahead', async () => {
+    const contacts = await enrolEveryPlaybook(T0);
+    const now = T0 + 2 * HOUR;
+    await storeLaterTouches(db, now);
+    await bulkContacts(db, contacts, { kind: 'pause' }, { now, via: 'test' });
+    expect(
+      await db.touches.where('[state+dueAt]').between(['planned', -Infinity], ['planned', Infinity]).count(),
+    ).toBe(0);
+    const rows = await db.touches.count();
+    const resumed = now + DAY;
+    await bulkContacts(db, contacts, { kind: 'resume' }, { now: resumed, via: 'test' });
+    expect(await db.touches.count()).toBe(rows);
+    await expectExact(resumed, 'resumed');
+    await storeLaterTouches(db, resumed);
+    await expectExact(resumed, 'resumed, after the alarm');
+    await expectExact(resumed + 3 * DAY, 'three days on');
+  });
+});
+
+describe('splitPlanned, for any enrolment and time', () => {
+  const key = (t: { step: number; extraKey?: number; dueAt: number | Date }) =>
+    `${t.step}:${t.extraKey ?? ''}:${typeof t.dueAt === 'number' ? t.dueAt : t.dueAt.getTime()}`;
+
+  it('stored rows plus computed ones are exactly the engine pending touches, and the next touch is the earliest', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: BUILT_IN_PLAYBOOKS.length - 1 }),
+        fc.constantFrom(...LEAD_SOURCES),
+        fc.integer({ min: 0, max: 6 }),
+        fc.integer({ min: -2 * DAY, max: 120 * DAY }),
+        fc.boolean(),
+        fc.option(fc.integer({ min: 0, max: 10 }), { nil: undefined }),
+        (pi, source, done, later, defer, throughIdx) => {
+          const res = engineEnrol(
+            {
+              contactId: 7,
+              playbook: BUILT_IN_PLAYBOOKS[pi]!,
+              source,
+              timeZone: 'America/New_York',
+              window: DEFAULT_WINDOW,
+            },
+            T0,
+          );
+          if (!res.ok) throw new Error('refused');
+          let e = { ...res.enrolment, id: 3, playbookName: 'p' } as EnrolmentRow;
+          for (let k = 0; k < done; k++) {
+            const next = transition(e, { type: 'touch-done' }, T0 + k * HOUR);
+            if (!next.ok) break;
+            e = { ...e, ...next.enrolment };
+          }
+          const now = T0 + later;
+          const pending = pendingTouches(e);
+          const through =
+            throughIdx === undefined
+              ? undefined
+              : pending[throughIdx % Math.max(1, pending.length)]?.dueAt.getTime();
+          const { stored, laterDueAt } = splitPlanned(e, now, through, defer);
+          const row = { ...e, laterDueAt } as EnrolmentRow;
+          if (laterDueAt === undefined) delete row.laterDueAt;
+          const computed = laterTouches(row);
+          // Nothing twice, nothing missing.
+          expect([...stored.map(key), ...computed.map(key)].sort()).toEqual(pending.map(key).sort());
+          // A bulk write stores no step (only rule-added step-0 touches and what `through` asks for).
+          if (defer)
+            for (const t of stored)
+              expect(t.step === 0 || (through !== undefined && t.dueAt <= through)).toBe(true);
+          // The next touch, from the earliest stored row and the enrolment's indexed laterDueAt.
+          const rows = stored
+            .map((t, i) => ({ ...t, id: i + 1 }) as TouchRow)
+            .sort((a, b) => a.dueAt - b.dueAt);
+          const first = pending.length ? Math.min(...pending.map((p) => p.dueAt.getTime())) : undefined;
+          expect(earliestTouch(rows[0], [row])?.dueAt).toBe(first);
+          const forTable = withComputedNext(rows, [row]);
+          expect(forTable.length ? Math.min(...forTable.map((t) => t.dueAt)) : undefined).toBe(first);
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });

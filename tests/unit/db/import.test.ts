@@ -1,6 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ContactDraft } from '@/lib/csv/import';
-import { dueSummary, enrolContact, RepoError, saveSettings, TouchbaseDb, upsertContact } from '@/lib/db';
+import {
+  dueSummary,
+  enrolContact,
+  RepoError,
+  saveSettings,
+  storeLaterTouches,
+  TouchbaseDb,
+  upsertContact,
+} from '@/lib/db';
 import { importContacts } from '@/lib/db/import';
 import { msg } from '@/lib/i18n/msg';
 
@@ -139,6 +147,14 @@ describe('importContacts', () => {
         .between([e.id, 0], [e.id, Infinity])
         .toArray();
       expect(acts.map((a) => [a.kind, a.contactId])).toEqual([['enrolled', e.contactId]]);
+      // No step is a row at import (lib/db/horizon.ts): the alarm stores the hour ahead.
+      expect(await db.touches.where('[enrolmentId+step]').between([e.id, 0], [e.id, Infinity]).count()).toBe(
+        0,
+      );
+      expect(e.laterDueAt).toBeDefined();
+    }
+    await storeLaterTouches(db, T0);
+    for (const e of later) {
       const touches = await db.touches
         .where('[enrolmentId+step]')
         .between([e.id, 0], [e.id, Infinity])
