@@ -432,6 +432,69 @@ export async function applyChanges(ctx: SyncContext): Promise<{ applied: number;
   return { applied, resolved };
 }
 
+/**
+ * Applies one batch the replication has just written into the local copy, from the documents in
+ * hand (its `change` event) instead of reading them back from PouchDB's feed. A document the copy
+ * did not hold at all before this batch (`fresh`) and that comes once in it is now the copy's
+ * only revision of it, so it is applied as it came; any other is read back from the copy by id
+ * (winner and conflicts, resolved as the feed's would be). The feed checkpoint does not move
+ * here: `syncOnce` moves it once the whole pull is applied, so a worker stopped meanwhile
+ * applies the pull again from the feed (which doubles nothing).
+ */
+export async function applyReceived(
+  ctx: SyncContext,
+  received: object[],
+  fresh: (id: string) => boolean,
+): Promise<{ applied: number; resolved: number }> {
+  type Received = SyncDoc & { by?: string; _deleted?: boolean; _revisions?: unknown };
+  const times = new Map<string, number>();
+  for (const d of received as Received[]) times.set(d._id, (times.get(d._id) ?? 0) + 1);
+  const docs: SyncDoc[] = [];
+  const reread = new Set<string>();
+  for (const d of received as Received[]) {
+    if (!parseDocId(d._id)) continue;
+    if (times.get(d._id) !== 1 || !fresh(d._id)) {
+      reread.add(d._id);
+      continue;
+    }
+    if (d._deleted || d.by === ctx.replica) continue;
+    // The replicator's revision history is not part of the document the feed would give.
+    const { _revisions: _h, ...doc } = d;
+    docs.push(doc as SyncDoc);
+  }
+  let resolved = 0;
+  if (reread.size) {
+    const got = await timedStep(ctx, 'apply: read back', () =>
+      ctx.local.allDocs({ keys: [...reread], include_docs: true, conflicts: true }),
+    );
+    for (const r of got.rows) {
+      let doc = r?.doc as (SyncDoc & { by?: string }) | undefined;
+      if (!doc || doc._deleted) continue;
+      if (doc._conflicts?.length) {
+        doc = await resolveConflicts(ctx, doc);
+        resolved++;
+      } else if (doc.by === ctx.replica) continue;
+      docs.push(doc);
+    }
+  }
+  const deferred = JSON.parse(await metaValue<string>(ctx.db, META_DEFERRED, '[]')) as string[];
+  const r = await timedStep(ctx, 'apply: pages', () => applyPage(ctx, docs, undefined, deferred));
+  return { applied: r.applied, resolved };
+}
+
+/**
+ * Moves the apply checkpoint to `seq` once everything the feed holds up to it is applied (the
+ * pull applied from its events, see {@link applyReceived}); never backwards.
+ */
+export async function markApplied(ctx: SyncContext, seq: number | string): Promise<void> {
+  const { db } = ctx;
+  await db.transaction('rw', db.meta, async () => {
+    const at = await metaValue<number | string>(db, META_SEQ, 0);
+    if (typeof at === 'number' && typeof seq === 'number' && seq < at) return;
+    await db.meta.put({ key: META_SEQ, value: seq as string });
+  });
+}
+
 /** How many changes PouchDB's feed holds after `since`, when its sequence numbers say. */
 async function feedLength(local: PouchLike, since: number | string): Promise<number | undefined> {
   if (typeof since !== 'number' || !local.info) return undefined;

@@ -10,7 +10,10 @@ declare module 'pouchdb-browser' {
   }
   /** A running one-shot replication: a promise that also reports each batch written. */
   interface Replication extends Promise<unknown> {
-    on(event: 'change', listener: (info: { docs_written: number; pending?: number }) => void): Replication;
+    on(
+      event: 'change',
+      listener: (info: { docs_written: number; pending?: number; docs?: object[] }) => void,
+    ): Replication;
   }
   interface PouchDatabase {
     info(): Promise<Record<string, unknown>>;

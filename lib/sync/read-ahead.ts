@@ -91,8 +91,14 @@ class Answers<T> {
 /**
  * Patches `source` (the remote PouchDB of one pull) and `target` (the local copy it writes into)
  * as described above; the answer puts both back as they were (call it once the pull is over).
+ * `absent`, when given, gathers the documents a check found the copy not holding at all (then: a
+ * batch written after that check may have brought one since).
  */
-export function readAhead(source: ReadAheadSource, target: ReadAheadTarget): () => void {
+export function readAhead(
+  source: ReadAheadSource,
+  target: ReadAheadTarget,
+  absent?: Set<string>,
+): () => void {
   const changes = source.changes.bind(source);
   const bulkGet = source.bulkGet.bind(source);
   const revsDiff = target.revsDiff.bind(target);
@@ -107,8 +113,10 @@ export function readAhead(source: ReadAheadSource, target: ReadAheadTarget): () 
     const out: RevsDiff = {};
     const held: Record<string, string[]> = {};
     ids.forEach((id, i) => {
-      if (rows[i]?.error === 'not_found') out[id] = { missing: diff[id] };
-      else held[id] = diff[id] ?? [];
+      if (rows[i]?.error === 'not_found') {
+        out[id] = { missing: diff[id] };
+        absent?.add(id);
+      } else held[id] = diff[id] ?? [];
     });
     if (Object.keys(held).length) Object.assign(out, await revsDiff(held));
     return out;
@@ -190,5 +198,24 @@ export function readAhead(source: ReadAheadSource, target: ReadAheadTarget): () 
       if (wasOwn) Object.assign(o, { [k]: f });
       else delete (o as unknown as Record<string, unknown>)[k];
     }
+  };
+}
+
+/**
+ * Makes `target.revsDiff`, which the replicator asks once per batch before downloading and
+ * writing it, wait for `room` first: the pull then writes no faster than what it wrote is taken
+ * (lib/sync/run.ts). Call after `readAhead`; the answer puts `revsDiff` back (call it first).
+ */
+export function holdWrites(target: ReadAheadTarget, room: () => Promise<void>): () => void {
+  const own = Object.hasOwn(target, 'revsDiff');
+  const before = target.revsDiff;
+  const diff = before.bind(target);
+  target.revsDiff = async (d) => {
+    await room();
+    return diff(d);
+  };
+  return () => {
+    if (own) target.revsDiff = before;
+    else delete (target as Partial<ReadAheadTarget>).revsDiff;
   };
 }

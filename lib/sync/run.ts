@@ -4,7 +4,14 @@
  */
 import { pushAssignDocs } from './assign-sync';
 import type { LibraryDoc } from './docs';
-import { applyChanges, pushOutbox, type SyncContext, type SyncProgress } from './engine';
+import {
+  applyChanges,
+  applyReceived,
+  markApplied,
+  pushOutbox,
+  type SyncContext,
+  type SyncProgress,
+} from './engine';
 import { englishText, type Msg, msg } from '@/lib/i18n/msg';
 
 /** Why a run failed, in words a rep can act on. */
@@ -76,7 +83,19 @@ export interface SyncRemote {
      * document, from a `validate_doc_update` such as couchdb/validate_doc_update.js), by id.
      */
     denied?: (ids: string[]) => void,
+    /**
+     * Handed each batch of documents the pull has just written into the local copy (PouchDB's
+     * `change` event), with which of them the copy did not hold at all before that batch.
+     */
+    received?: (docs: object[], absentBefore: (id: string) => boolean) => void,
+    /**
+     * Resolves when the apply can take another batch: the pull waits for it before each batch
+     * it writes, so received batches never pile up in memory faster than they are saved.
+     */
+    room?: () => Promise<void>,
   ): Promise<void>;
+  /** `replicate` hands on every batch it writes into the local copy (`received`). */
+  streams?: boolean;
   /** The server's current version of these documents (absent ones left out). */
   fetch?(ids: string[]): Promise<object[]>;
 }
@@ -130,12 +149,23 @@ async function restoreRefused(ctx: SyncContext, remote: SyncRemote, denied: stri
 
 /** How long the apply waits for the next replicated batch before looking at the feed anyway. */
 const APPLY_POLL_MS = 250;
+/**
+ * Received batches (2,000 documents each) that may wait for the apply: the pull holds its next
+ * write until there is room (`room`). A remote that writes on regardless past twice as many
+ * makes the run stop keeping them and read PouchDB's feed instead, so a slow apply never holds
+ * the whole team in memory.
+ */
+const MAX_WAITING_BATCHES = 3;
 
 /**
  * One whole run; throws what `describeSyncError` turns into words. What the server sends is
- * saved into Dexie while the rest is still coming: the apply reads PouchDB's changes feed (page
- * by page, each with its checkpoint) as the replication writes it, so a large first sync waits
- * for the slower of the two instead of both one after the other.
+ * saved into Dexie while the rest is still coming, so a large first sync waits for the slower of
+ * the two instead of both one after the other. With a remote that `streams`, each replicated
+ * batch is applied from its documents in hand (`applyReceived`), after what the feed already
+ * held (a run stopped before, this run's own push) is applied from the checkpoint; once the
+ * pull is in and applied, the checkpoint moves to the copy's sequence then. Otherwise the apply
+ * reads PouchDB's changes feed (page by page, each with its checkpoint) as the replication
+ * writes it.
  */
 export async function syncOnce(ctx: SyncContext, remote: SyncRemote): Promise<SyncReport> {
   const outer = ctx.timed;
@@ -158,8 +188,40 @@ export async function syncOnce(ctx: SyncContext, remote: SyncRemote): Promise<Sy
   await pushAssignDocs(ctx);
   let receiving = true;
   let wake: () => void = () => undefined;
+  const sleep = () =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, APPLY_POLL_MS);
+      wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  // While documents arrive the progress line speaks of receiving; saving is told once they are in.
+  const quiet: SyncContext = { ...ctx, progress: (p) => (receiving ? undefined : ctx.progress?.(p)) };
+  let applied = 0;
+  let resolved = 0;
+  const add = (r: { applied: number; resolved: number }) => {
+    applied += r.applied;
+    resolved += r.resolved;
+  };
+  // Batches in hand, in the order they were written; `null` once they no longer all are.
+  let waiting: { docs: object[]; absent: (id: string) => boolean }[] | null = null;
+  if (remote.streams) {
+    add(await applyChanges(quiet));
+    waiting = [];
+  }
+  let applyEnded = false;
+  const roomWaiters: (() => void)[] = [];
+  const freeRoom = () => {
+    for (const w of roomWaiters.splice(0)) w();
+  };
+  const room = async () => {
+    while (waiting && !applyEnded && waiting.length >= MAX_WAITING_BATCHES)
+      await new Promise<void>((resolve) => roomWaiters.push(resolve));
+  };
   const t0 = Date.now();
   const denied: string[] = [];
+  let receivedDocs = 0;
   const replicated = remote
     .replicate(
       (p) => {
@@ -167,39 +229,58 @@ export async function syncOnce(ctx: SyncContext, remote: SyncRemote): Promise<Sy
         wake();
       },
       (ids) => denied.push(...ids),
+      (docs, absent) => {
+        if (!waiting) return;
+        if (waiting.length >= 2 * MAX_WAITING_BATCHES) waiting = null;
+        else {
+          waiting.push({ docs, absent });
+          receivedDocs += docs.length;
+        }
+        wake();
+      },
+      room,
     )
     .finally(() => {
       receiving = false;
       outer?.('replicate', Date.now() - t0);
       wake();
     });
-  // While documents arrive the progress line speaks of receiving; saving is told once they are in.
-  const quiet: SyncContext = { ...ctx, progress: (p) => (receiving ? undefined : ctx.progress?.(p)) };
-  let applied = 0;
-  let resolved = 0;
+  // Documents applied from an earlier batch of this pull are in the copy: no longer absent.
+  const seen = new Set<string>();
+  let savedDocs = 0;
   const applying = (async () => {
-    while (receiving) {
-      const r = await applyChanges(quiet);
-      applied += r.applied;
-      resolved += r.resolved;
+    for (;;) {
+      const batch = waiting?.shift();
+      freeRoom();
+      if (batch) {
+        add(await applyReceived(ctx, batch.docs, (id) => batch.absent(id) && !seen.has(id)));
+        for (const d of batch.docs as { _id: string }[]) seen.add(d._id);
+        savedDocs += batch.docs.length;
+        if (!receiving) ctx.progress?.({ phase: 'saving', done: savedDocs, total: receivedDocs });
+        continue;
+      }
       if (!receiving) break;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, APPLY_POLL_MS);
-        wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
+      if (!waiting) add(await applyChanges(quiet));
+      if (!receiving) break;
+      await sleep();
     }
-  })();
+  })().finally(() => {
+    // A failed apply must not leave the pull waiting for room that never comes.
+    applyEnded = true;
+    freeRoom();
+  });
   // A failed replication stops the run, once the page being saved is in.
   const [rep, app] = await Promise.allSettled([replicated, applying]);
   if (rep.status === 'rejected') throw rep.reason;
   if (app.status === 'rejected') throw app.reason;
+  if (waiting && ctx.local.info) {
+    // Everything the copy holds now came before the pull (applied first) or in a batch applied
+    // since (or is this run's own conflict resolution): the feed is applied up to here.
+    await markApplied(ctx, (await ctx.local.info()).update_seq as number | string);
+  }
   const refused = await restoreRefused(ctx, remote, denied);
   const last = await step('apply', () => applyChanges(quiet));
-  applied += last.applied;
-  resolved += last.resolved;
+  add(last);
   // Conflicts resolved here go to the server now, so other replicas meet the merged version
   // rather than resolving the same conflict themselves.
   if (resolved || refused) await step('replicate again', () => remote.replicate());

@@ -8,7 +8,7 @@ import PouchDB, { type PouchDatabase } from 'pouchdb-browser';
 import { claimUnowned, getDb, OUTBOX_VERSION, SYNC_ON_KEY, type TouchbaseDb } from '@/lib/db';
 import { queueEverything, type SyncContext, type SyncProgress } from './engine';
 import { COPY_ADAPTER, copyMoved, type MovableCopy, moveLocalCopy } from './local-copy';
-import { type ReadAheadSource, type ReadAheadTarget, readAhead } from './read-ahead';
+import { holdWrites, type ReadAheadSource, type ReadAheadTarget, readAhead } from './read-ahead';
 import { checkInfo, describeSyncError, type SyncFailure, type SyncRemote, syncOnce } from './run';
 import {
   type CheckedSetup,
@@ -50,7 +50,8 @@ function remoteOf(local: PouchDatabase, cfg: SyncConfig): SyncRemote {
   const remote = remoteFor(cfg);
   return {
     check: async () => checkInfo(await remote.info()),
-    replicate: async (progress, denied) => {
+    streams: true,
+    replicate: async (progress, denied, received, room) => {
       const sent = (await local.replicate.to(remote, {
         batch_size: REPLICATION_BATCH,
         batches_limit: REPLICATION_AHEAD,
@@ -61,7 +62,15 @@ function remoteOf(local: PouchDatabase, cfg: SyncConfig): SyncRemote {
       const beyond = Number(theirs.doc_count) - Number(mine.doc_count);
       // Its own server object: the pull's checks and downloads start early (lib/sync/read-ahead.ts).
       const source = remoteFor(cfg);
-      const restore = readAhead(source as unknown as ReadAheadSource, local as unknown as ReadAheadTarget);
+      const absent = new Set<string>();
+      const restore = readAhead(
+        source as unknown as ReadAheadSource,
+        local as unknown as ReadAheadTarget,
+        absent,
+      );
+      // The replicator asks the copy which revisions it lacks before each batch it writes: there
+      // it waits until the apply has room for one more.
+      const restoreRoom = room ? holdWrites(local as unknown as ReadAheadTarget, room) : () => undefined;
       // (PouchDB's replication is a thenable without `finally`.)
       await Promise.resolve(
         local.replicate
@@ -74,8 +83,13 @@ function remoteOf(local: PouchDatabase, cfg: SyncConfig): SyncRemote {
                   ? beyond
                   : undefined;
             progress?.({ done: info.docs_written, total });
+            // The batch just written, handed on as it is: the apply saves it without reading it back.
+            if (info.docs?.length) received?.(info.docs, (id) => absent.has(id));
           }),
-      ).finally(restore);
+      ).finally(() => {
+        restoreRoom();
+        restore();
+      });
       // A document the server's validate_doc_update refused (PouchDB's 'denied'): the run says so.
       const refused = (sent?.errors ?? [])
         .filter((e) => /^(forbidden|unauthorized)$/i.test(e.name ?? '') && typeof e.id === 'string')

@@ -21,7 +21,8 @@ import {
   type SyncContext,
   type SyncProgress,
 } from '@/lib/sync/engine';
-import { readAhead } from '@/lib/sync/read-ahead';
+import { tick, ZERO_STAMP } from '@/lib/sync/hlc';
+import { holdWrites, readAhead } from '@/lib/sync/read-ahead';
 import { checkInfo, type SyncRemote, syncOnce } from '@/lib/sync/run';
 import { type TeamShape, teamCounts, teamDocs } from '../../bench/sync-team';
 import { type CouchServer, startCouchServer } from '../../e2e/support/couch-server';
@@ -30,7 +31,9 @@ import { NodePouchDB } from '../../e2e/support/pouchdb-node';
 const PouchDB = NodePouchDB;
 const NOW = Date.parse('2026-03-03T15:00:00Z');
 const SHAPE: TeamShape = { contacts: 40, activities: 400, now: NOW };
-const TEAMS = Array.from({ length: 12 }, (_, i) => `t${i}`);
+const TEAMS = Array.from({ length: 30 }, (_, i) => `t${i}`);
+/** Whether the reps of the running suite apply each received batch from its documents in hand. */
+let streaming = false;
 
 let server: CouchServer;
 let n = 0;
@@ -60,7 +63,8 @@ async function team(docs: object[]): Promise<string> {
   return name;
 }
 
-async function newRep(database: string, opts: { pageSize?: number; user?: string } = {}) {
+async function newRep(database: string, opts: { pageSize?: number; user?: string; streams?: boolean } = {}) {
+  const streams = opts.streams ?? streaming;
   const user = opts.user ?? 'fay';
   const id = n++;
   const db = new TouchbaseDb(`initial-${user}-${id}`);
@@ -83,13 +87,20 @@ async function newRep(database: string, opts: { pageSize?: number; user?: string
   };
   const remote: SyncRemote = {
     check: async () => checkInfo(await remoteDb.info()),
-    replicate: async () => {
+    // As the worker pulls (lib/sync/service.ts): checks and downloads started ahead
+    // (lib/sync/read-ahead.ts), and with `streams` each written batch handed to the apply.
+    streams,
+    replicate: async (_progress, _denied, received, room) => {
       await local.replicate.to(remoteDb);
-      // As the worker pulls: checks and downloads started ahead (lib/sync/read-ahead.ts).
-      const restore = readAhead(remoteDb, local);
+      const absent = new Set<string>();
+      const restore = readAhead(remoteDb, local, absent);
+      const restoreRoom = streams && room ? holdWrites(local, room) : () => undefined;
       try {
-        await local.replicate.from(remoteDb, { batch_size: 50 });
+        await local.replicate.from(remoteDb, { batch_size: 50 }).on('change', (info: { docs?: object[] }) => {
+          if (streams && info.docs?.length) received?.(info.docs, (id) => absent.has(id));
+        });
       } finally {
+        restoreRoom();
         restore();
       }
     },
@@ -138,7 +149,14 @@ const whole = {
   syncIds: total,
 };
 
-describe("a new rep's first sync of a whole team", () => {
+describe.each([
+  ['from the feed', false],
+  ['from the batches in hand', true],
+])("a new rep's first sync of a whole team, applied %s", (_how, streams) => {
+  beforeAll(() => {
+    streaming = streams;
+  });
+
   it('the bench team is what its counts say: ten activities a contact, some opted out, most running', () => {
     expect(expected).toMatchObject({ contacts: 40, enrolments: 40, activities: 400 });
     expect(expected.suppressions).toBeGreaterThan(0);
@@ -336,3 +354,103 @@ async function applyChangesAfterReplicate(
   await rep.remote.replicate();
   await applyChanges({ ...rep.ctx, local });
 }
+
+describe('applying received batches from the documents in hand', () => {
+  beforeAll(() => {
+    streaming = true;
+  });
+
+  /** Counts the documents PouchDB's feed hands the apply. */
+  function countFeed(rep: { ctx: SyncContext }) {
+    const local = rep.ctx.local;
+    const read = { docs: 0 };
+    rep.ctx.local = {
+      allDocs: (o) => local.allDocs(o),
+      bulkDocs: (d) => local.bulkDocs(d),
+      get: (id, o) => local.get(id, o),
+      info: () => (local.info as NonNullable<PouchLike['info']>)(),
+      changes: async (o) => {
+        const res = await local.changes(o);
+        read.docs += res.results.length;
+        return res;
+      },
+    };
+    return read;
+  }
+
+  it('saves the whole team without reading it back from the feed, the checkpoint at the end of it', async () => {
+    const docs = [...teamDocs(SHAPE)];
+    const fay = await newRep(await team(docs), { pageSize: 100 });
+    const read = countFeed(fay);
+    expect((await fay.sync()).applied).toBe(total);
+    // The feed gave only what this rep pushed before the pull (the team's names), nothing received.
+    const own = (await fay.local.allDocs({ include_docs: true })).rows.filter(
+      (r: { doc?: { by?: string } }) => r.doc?.by === 'rep-fay',
+    );
+    expect(own.length).toBeLessThan(3);
+    expect(read.docs).toBe(own.length);
+    expect(await counts(fay.db)).toEqual(whole);
+    const seq = (await fay.local.info()).update_seq;
+    expect((await fay.db.meta.get('sync.seq'))?.value).toBe(seq);
+    const ref = await newRep(await team(docs), { streams: false });
+    await ref.sync();
+    expect(await snapshot(fay.db)).toEqual(await snapshot(ref.db));
+    expect(await fay.sync()).toEqual({ pushed: 0, applied: 0 });
+  });
+
+  it('batches kept waiting past the limit: the rest is read from the feed, nothing lost or twice', async () => {
+    const docs = [...teamDocs(SHAPE)];
+    const fay = await newRep(await team(docs));
+    // Every batch is handed over at once, after the whole pull: far more than may wait.
+    const replicate = fay.remote.replicate;
+    fay.remote.replicate = async (progress, denied, received) => {
+      const held: [object[], (id: string) => boolean][] = [];
+      // (No room asked for: this remote writes on regardless.)
+      await replicate(progress, denied, (d, absent) => held.push([d, absent]));
+      expect(held.length).toBeGreaterThan(6);
+      for (const [d, absent] of held) received?.(d, absent);
+    };
+    const read = countFeed(fay);
+    await fay.sync();
+    expect(read.docs).toBeGreaterThan(0);
+    expect(await counts(fay.db)).toEqual(whole);
+  });
+
+  it('a document this copy already held comes back in conflict: read back, merged, the merge sent', async () => {
+    const docs = [...teamDocs(SHAPE)];
+    const name = await team(docs);
+    const fay = await newRep(name);
+    await fay.sync();
+    const contact = docs.find((d) => d.kind === 'contact') as { _id: string };
+    const row = await fay.db.contacts
+      .where('emailLower')
+      .equals(contact._id.slice('contact:'.length))
+      .first();
+    expect(row).toBeDefined();
+    // Fay renames the lead here while a teammate changes its company on the server.
+    await fay.db.contacts.update(row?.id as number, { firstName: 'Renamed here' });
+    const onServer = (await server.database(name).get(contact._id)) as unknown as {
+      fields: Record<string, { v: unknown; t: string }>;
+    } & Record<string, unknown>;
+    await server.database(name).bulkDocs([
+      {
+        ...onServer,
+        fields: {
+          ...onServer.fields,
+          company: { v: 'Changed there', t: tick(ZERO_STAMP, NOW + 60_000, 'rep-ana') },
+        },
+      },
+    ]);
+    await fay.sync();
+    const after = await fay.db.contacts.get(row?.id as number);
+    expect(after).toMatchObject({ firstName: 'Renamed here', company: 'Changed there' });
+    expect(await counts(fay.db)).toEqual(whole);
+    const merged = (await server.database(name).get(contact._id, { conflicts: true })) as unknown as {
+      _conflicts?: string[];
+      fields: Record<string, { v: unknown }>;
+    };
+    expect(merged._conflicts ?? []).toEqual([]);
+    expect(merged.fields.firstName?.v).toBe('Renamed here');
+    expect(merged.fields.company?.v).toBe('Changed there');
+  });
+});

@@ -6,7 +6,7 @@
  * asked of the server as before.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readAhead, type ReadAheadSource, type ReadAheadTarget } from '@/lib/sync/read-ahead';
+import { holdWrites, readAhead, type ReadAheadSource, type ReadAheadTarget } from '@/lib/sync/read-ahead';
 import { type CouchServer, startCouchServer } from '../../e2e/support/couch-server';
 import { NodePouchDB } from '../../e2e/support/pouchdb-node';
 
@@ -189,5 +189,44 @@ describe('a pull read ahead', () => {
     expect(source.bulkGet).not.toBe(before[1]);
     restore();
     expect([local.revsDiff, source.bulkGet, source.changes]).toEqual(before);
+  });
+
+  it('writes each batch only once there is room, and names the documents the copy did not hold', async () => {
+    const name = await seeded(230);
+    const local = localCopy();
+    const source = remote(name);
+    const absent = new Set<string>();
+    const revsDiff = local.revsDiff;
+    const restore = readAhead(source, local, absent);
+    // Room for one batch at a time, given by hand.
+    let allowed = 0;
+    const waiters: (() => void)[] = [];
+    const room = async () => {
+      while (allowed <= 0) await new Promise<void>((r) => waiters.push(r));
+      allowed--;
+    };
+    const release = () => {
+      allowed++;
+      for (const w of waiters.splice(0)) w();
+    };
+    const restoreRoom = holdWrites(local, room);
+    let written = 0;
+    const pull = local.replicate.from(source, OPTS).on('change', () => {
+      written++;
+    });
+    const done = Promise.resolve(pull);
+    for (let batch = 1; batch <= 5; batch++) {
+      await new Promise((r) => setTimeout(r, 150));
+      // Nothing more was written than there was room for.
+      expect(written).toBe(batch - 1);
+      release();
+    }
+    await done;
+    restoreRoom();
+    restore();
+    expect(written).toBe(5);
+    expect((await local.info()).doc_count).toBe(230);
+    expect(absent.size).toBe(230);
+    expect(local.revsDiff).toBe(revsDiff);
   });
 });
