@@ -71,6 +71,9 @@ export function displayName(
   return name || c.email || c.linkedinUrl || 'Unnamed contact';
 }
 
+/** What the table reads of a planned touch (a stored row, or the first computed one). */
+type NextTouchFields = Pick<TouchRow, 'contactId' | 'dueAt' | 'deadlineAt' | 'withinMinutes'>;
+
 /**
  * Joins contacts with their latest enrolment and their next planned touch. `planned` must hold
  * only planned touches; any order. Linear in the inputs: maps, no per-row queries.
@@ -78,7 +81,7 @@ export function displayName(
 export function buildContactRows(
   contacts: readonly ContactRow[],
   enrolments: readonly EnrolmentRow[],
-  planned: readonly TouchRow[],
+  planned: readonly NextTouchFields[],
   scoring?: { settings: ScoringSettings; now: number },
 ): ContactListRow[] {
   const latest = new Map<number, EnrolmentRow>();
@@ -94,7 +97,7 @@ export function buildContactRows(
       latest.set(e.contactId, e);
     }
   }
-  const next = new Map<number, TouchRow>();
+  const next = new Map<number, NextTouchFields>();
   for (const t of planned) {
     const cur = next.get(t.contactId);
     if (cur === undefined || t.dueAt < cur.dueAt) next.set(t.contactId, t);

@@ -61,7 +61,7 @@ export function splitPlanned(
   now: number,
   through = Number.NEGATIVE_INFINITY,
   defer = false,
-): { stored: Omit<TouchRow, 'id'>[]; laterDueAt: number | undefined } {
+): { stored: Omit<TouchRow, 'id'>[]; laterDueAt: number | undefined; laterNext?: EnrolmentRow['laterNext'] } {
   const pending = pendingTouches(e);
   let nextStep: PlannedTouch | undefined;
   for (const p of pending) if (p.step > 0 && (!nextStep || p.step < nextStep.step)) nextStep = p;
@@ -72,12 +72,24 @@ export function splitPlanned(
     : Math.max(now + STORE_AHEAD_MS, nextStep ? nextStep.dueAt.getTime() + 1 : 0, through + 1);
   const stored: Omit<TouchRow, 'id'>[] = [];
   let laterDueAt: number | undefined;
+  // The first computed touch as `laterTouches` orders them: earliest due, then lowest step.
+  let first: PlannedTouch | undefined;
   for (const p of pending) {
     const due = p.dueAt.getTime();
     if (p.step === 0 || due < cut) stored.push(touchRowOf(e, p));
-    else if (laterDueAt === undefined || due < laterDueAt) laterDueAt = due;
+    else {
+      if (laterDueAt === undefined || due < laterDueAt) laterDueAt = due;
+      if (!first || due < first.dueAt.getTime() || (due === first.dueAt.getTime() && p.step < first.step))
+        first = p;
+    }
   }
-  return { stored, laterDueAt };
+  if (!first) return { stored, laterDueAt };
+  const laterNext: NonNullable<EnrolmentRow['laterNext']> = {
+    step: first.step,
+    deadlineAt: first.deadlineAt.getTime(),
+  };
+  if (first.withinMinutes !== undefined) laterNext.withinMinutes = first.withinMinutes;
+  return { stored, laterDueAt, laterNext };
 }
 
 /**
@@ -90,9 +102,11 @@ export function storedTouchRows(
   through?: number,
   defer = false,
 ): Omit<TouchRow, 'id'>[] {
-  const { stored, laterDueAt } = splitPlanned(e, now, through, defer);
+  const { stored, laterDueAt, laterNext } = splitPlanned(e, now, through, defer);
   if (laterDueAt === undefined) delete e.laterDueAt;
   else e.laterDueAt = laterDueAt;
+  if (laterNext === undefined) delete e.laterNext;
+  else e.laterNext = laterNext;
   return stored;
 }
 
@@ -171,16 +185,23 @@ export function earliestTouch(
   return best;
 }
 
+/** What the contacts table needs of a contact's next touch. */
+export type NextTouch = Pick<
+  TouchRow,
+  'contactId' | 'enrolmentId' | 'dueAt' | 'deadlineAt' | 'withinMinutes'
+>;
+
 /**
  * `planned` (stored planned rows) plus, for each of `enrolments` whose first computed touch comes
  * before its contact's earliest stored one, that computed touch: enough for a "next touch" per
- * contact (the contacts table) after a bulk write left the steps to compute. Plans only those
- * enrolments, none once the alarm has stored their next steps.
+ * contact (the contacts table) after a bulk write left the steps to compute. Taken from the
+ * row's `laterNext` (planning 10,000 enrolments takes the page 0.5 to 4 s on this machine);
+ * planned only for rows written before it.
  */
 export function withComputedNext(
-  planned: readonly TouchRow[],
+  planned: readonly NextTouch[],
   enrolments: readonly EnrolmentRow[],
-): TouchRow[] {
+): NextTouch[] {
   const earliest = new Map<number, number>();
   for (const t of planned) {
     const cur = earliest.get(t.contactId);
@@ -189,6 +210,17 @@ export function withComputedNext(
   const out = [...planned];
   for (const e of enrolments) {
     if (e.laterDueAt === undefined || e.laterDueAt >= (earliest.get(e.contactId) ?? Infinity)) continue;
+    if (e.laterNext) {
+      const next: NextTouch = {
+        contactId: e.contactId,
+        enrolmentId: e.id,
+        dueAt: e.laterDueAt,
+        deadlineAt: e.laterNext.deadlineAt,
+      };
+      if (e.laterNext.withinMinutes !== undefined) next.withinMinutes = e.laterNext.withinMinutes;
+      out.push(next);
+      continue;
+    }
     const first = laterTouches(e)[0];
     if (first) out.push(first);
   }

@@ -95,6 +95,12 @@ export interface EnrolmentRow extends Enrolment {
    * minute alarm finds the enrolments whose touches come within the horizon.
    */
   laterDueAt?: number;
+  /**
+   * The first computed touch itself (the one due at `laterDueAt`), kept with it so the contacts
+   * table shows a next touch without planning 10,000 enrolments after an import. Not indexed: no
+   * schema version; absent on rows written before it, which are planned instead.
+   */
+  laterNext?: { step: number; deadlineAt: number; withinMinutes?: number };
 }
 
 /**

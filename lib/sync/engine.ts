@@ -156,11 +156,11 @@ async function metaValue<T extends number | string>(db: TouchbaseDb, key: string
 
 /**
  * Enrolment fields that are this device's bookkeeping, not the team's: local ids, and
- * `laterDueAt`, the first touch this device has not stored yet (lib/db/horizon.ts), which each
+ * `laterDueAt` (and `laterNext`), the first touch this device has not stored yet (lib/db/horizon.ts), which each
  * replica recomputes from its own clock. Pushing it would send a change every time the alarm
  * stores touches.
  */
-const LOCAL_ENROLMENT_FIELDS = ['id', 'contactId', 'laterDueAt'];
+const LOCAL_ENROLMENT_FIELDS = ['id', 'contactId', 'laterDueAt', 'laterNext'];
 
 function strip(row: object, keys: string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};

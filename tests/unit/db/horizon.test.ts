@@ -397,10 +397,20 @@ describe('splitPlanned, for any enrolment and time', () => {
             throughIdx === undefined
               ? undefined
               : pending[throughIdx % Math.max(1, pending.length)]?.dueAt.getTime();
-          const { stored, laterDueAt } = splitPlanned(e, now, through, defer);
-          const row = { ...e, laterDueAt } as EnrolmentRow;
+          const { stored, laterDueAt, laterNext } = splitPlanned(e, now, through, defer);
+          const row = { ...e, laterDueAt, laterNext } as EnrolmentRow;
           if (laterDueAt === undefined) delete row.laterDueAt;
+          if (laterNext === undefined) delete row.laterNext;
           const computed = laterTouches(row);
+          // The first computed touch kept on the row is the one the engine computes first.
+          const head = computed[0];
+          expect(laterNext).toEqual(
+            head && {
+              step: head.step,
+              deadlineAt: head.deadlineAt,
+              ...(head.withinMinutes === undefined ? {} : { withinMinutes: head.withinMinutes }),
+            },
+          );
           // Nothing twice, nothing missing.
           expect([...stored.map(key), ...computed.map(key)].sort()).toEqual(pending.map(key).sort());
           // A bulk write stores no step (only rule-added step-0 touches and what `through` asks for).
@@ -415,6 +425,15 @@ describe('splitPlanned, for any enrolment and time', () => {
           expect(earliestTouch(rows[0], [row])?.dueAt).toBe(first);
           const forTable = withComputedNext(rows, [row]);
           expect(forTable.length ? Math.min(...forTable.map((t) => t.dueAt)) : undefined).toBe(first);
+          // Planned (a row written before laterNext) or read from the row: the same next touch.
+          const { laterNext: _, ...older } = row;
+          expect(
+            withComputedNext(rows, [older as EnrolmentRow]).map((t) => [
+              t.dueAt,
+              t.deadlineAt,
+              t.withinMinutes,
+            ]),
+          ).toEqual(forTable.map((t) => [t.dueAt, t.deadlineAt, t.withinMinutes]));
         },
       ),
       { numRuns: 300 },
