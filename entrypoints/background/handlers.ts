@@ -53,7 +53,7 @@ import { isPageProblem } from '@/lib/messaging/validate';
 import { type MessageKey, type Msg, MsgError, msg } from '@/lib/i18n/msg';
 import { parseSendToken } from '@/lib/messaging/send-token';
 import { loadSidebarData } from '@/lib/sidebar/query';
-import { connect, disconnect, runSync } from '@/lib/sync/service';
+import { connect, disconnect, syncNow } from '@/lib/sync/service';
 import { checkSetup } from '@/lib/sync/setup';
 import { refreshBadge } from './badge';
 import type { MessageOrigin } from './messaging';
@@ -321,7 +321,7 @@ async function route(msg: RuntimeMessage, from: MessageOrigin): Promise<unknown>
       throw new Error(t('assign_sync_off'));
     }
     case 'sync.now':
-      return runSync('click');
+      return syncNow(() => refreshBadge());
     case 'sync.off':
       return disconnect();
     case 'library.share':

@@ -212,8 +212,34 @@ async function openLocalCopy(db: TouchbaseDb): Promise<PouchDatabase> {
   return copy;
 }
 
-/** One run, unless one is already going (then its status). Never throws: the status says. */
-export async function runSync(reason: string): Promise<SyncStatus> {
+/**
+ * The rep's **Sync now**: a run, after the one going on if there is one. That run may be past its
+ * push already, so what the rep just did would wait for the next alarm (a click answered with the
+ * other run's status looked done and was not). Answers after a while with the status, the run
+ * going on, as Connect does (Chrome ends a worker whose message waits five minutes); `afterLongRun`
+ * then recounts once it ends.
+ */
+export async function syncNow(afterLongRun?: () => Promise<unknown>): Promise<SyncStatus> {
+  let answered = false;
+  const run = runSync('click', { wait: true }).then(async (status) => {
+    if (answered) await afterLongRun?.().catch(() => undefined);
+    return status;
+  });
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const later = new Promise<SyncStatus>((resolve) => {
+    timer = setTimeout(() => void syncStatus.getValue().then(resolve), CONNECT_ANSWER_MS);
+  });
+  const status = await Promise.race([run, later]);
+  clearTimeout(timer);
+  answered = true;
+  return status;
+}
+
+/**
+ * One run, unless one is already going: then that run's status (the alarm, the browser coming
+ * back online), or with `wait` a run of its own once that one ends. Never throws: the status says.
+ */
+export async function runSync(reason: string, opts: { wait?: boolean } = {}): Promise<SyncStatus> {
   const cfg = await syncConfig.getValue();
   if (!cfg?.enabled) return syncStatus.getValue();
   const go = async (): Promise<SyncStatus> => {
@@ -268,6 +294,8 @@ export async function runSync(reason: string): Promise<SyncStatus> {
   };
   const locks = (globalThis.navigator as Navigator | undefined)?.locks;
   if (!locks) return go();
-  const res = await locks.request(LOCK, { ifAvailable: true }, async (lock) => (lock ? go() : undefined));
+  const res = await locks.request(LOCK, opts.wait ? {} : { ifAvailable: true }, async (lock) =>
+    lock ? go() : undefined,
+  );
   return res ?? syncStatus.getValue();
 }

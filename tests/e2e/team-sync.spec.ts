@@ -45,6 +45,7 @@ const contactNames = (page: Page) => page.getByTestId('contact-row').locator('a[
 test('two reps: sync off sends nothing; clear errors; A enrols, B sees it; B opts out, A stops after one sync', async ({
   context,
   extensionId,
+  serviceWorker,
 }) => {
   const timeZone = daytimeZone();
   // ---- Rep A, sync off: the whole first part makes no request at all.
@@ -118,6 +119,13 @@ test('two reps: sync off sends nothing; clear errors; A enrols, B sees it; B opt
     await expect(popupB.getByTestId('popup-sync')).toContainText('Synced');
 
     // ---- B logs Ada's opt-out and syncs; A's touches to her stop after one sync.
+    // A's minute alarm is held off from here, so the one sync that brings the opt-out is the
+    // click below (on a loaded machine the alarm came first, and the "not yet" check failed).
+    await serviceWorker.evaluate(async () => {
+      await chrome.alarms.clear('touchbase-sync');
+      // A run the alarm already started ends first (runs hold this lock).
+      await navigator.locks.request('touchbase-sync', () => undefined);
+    });
     const [contact] = await pb.evaluate(
       () =>
         new Promise<{ id: number }[]>((resolve, reject) => {
@@ -135,11 +143,42 @@ test('two reps: sync off sends nothing; clear errors; A enrols, B sees it; B opt
       reason: 'Asked Ben to stop',
       via: 'e2e',
     });
-    await sendFromPage(pb, 'sync.now', {});
+    // Ben clicks Sync now while a run (his alarm's, say) is going: held here as a run holds it.
+    // The click is not answered with that run's status; it runs once that one ends, so the
+    // opt-out is pushed (it once was answered at once and sent nothing).
+    type Held = { __release?: () => void };
+    await swB.evaluate(() => {
+      void navigator.locks.request(
+        'touchbase-sync',
+        () =>
+          new Promise<void>((resolve) => {
+            (globalThis as Held).__release = resolve;
+          }),
+      );
+    });
+    await expect.poll(() => swB.evaluate(() => typeof (globalThis as Held).__release)).toBe('function');
+    const clicked = sendFromPage<{ lastSyncedAt?: number }>(pb, 'sync.now', {});
+    // The click's run waits for the lock (it no longer gives up when it is taken).
+    await expect
+      .poll(() =>
+        swB.evaluate(
+          async () =>
+            (await navigator.locks.query()).pending?.filter((l) => l.name === 'touchbase-sync').length,
+        ),
+      )
+      .toBe(1);
+    const releasedAt = await swB.evaluate(() => {
+      (globalThis as Held).__release?.();
+      return Date.now();
+    });
+    expect((await clicked).lastSyncedAt).toBeGreaterThan(releasedAt);
     await popupA.reload();
     await expect(popupA.getByText('Ada Lovelace').first()).toBeVisible();
     await openDashboard(a, extensionId, 'settings');
+    // The status said "Synced" before the click too: the button, busy until the click's own run
+    // has ended (after any run already going), is what says it is done.
     await a.getByTestId('sync-now').click();
+    await expect(a.getByTestId('sync-now')).toBeEnabled({ timeout: 60_000 });
     await expect(a.getByTestId('sync-status')).toContainText('Synced');
     await popupA.reload();
     await expect(popupA.getByTestId('popup-sync')).toContainText('Synced');
