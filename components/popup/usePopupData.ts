@@ -5,21 +5,24 @@ import {
   type ContactRow,
   type DueGroupCounts,
   dueGroupCounts,
-  firstPlannedFrom,
   getDb,
   getSettings,
-  plannedDueBefore,
   type RepSettings,
   type TouchbaseDb,
   type TouchRow,
 } from '@/lib/db';
-import { readStoredDueCounts, type StoredCountsRead, usableDueCounts } from '@/lib/db/due-summary';
+import {
+  readStoredDueCounts,
+  type StoredCountsRead,
+  usableDueCounts,
+  usablePopupRows,
+} from '@/lib/db/due-summary';
+import { joinDueTouches, readDueTouches } from '@/lib/db/popup-rows';
 import { request } from '@/lib/messaging/client';
-import { factsOf, type Score, scoreLead, scoringOf } from '@/lib/scoring';
+import { type Score, scoreLead, scoringOf } from '@/lib/scoring';
 import { UPCOMING_DAYS } from '@/lib/touches/due-groups';
 
-/** More than a rep can work through from a popup; the dashboard has the rest. */
-export const POPUP_LIMIT = 300;
+export { POPUP_LIMIT } from '@/lib/db/popup-rows';
 
 export interface PopupData {
   /** Planned touches up to the horizon, oldest due first (at most POPUP_LIMIT). */
@@ -44,12 +47,13 @@ export interface PopupData {
 
 /**
  * Reads the planned touches from the `[state+dueAt]` index, adds those the engine computes for
- * the enrolments with touches not stored yet (lib/db/horizon.ts), and joins their contacts by id.
- * Every read is a key or key-range lookup, in two round trips before the first paint: the rows,
- * the settings and the counts the background stored (lib/db/due-summary.ts, a few key reads)
- * together, then the rows' contacts and enrolments. Chromium answers one database's requests in
- * the order they were made, so index counts, needed only when the stored ones do not hold (the
- * slow part with thousands due), are asked for last.
+ * the enrolments with touches not stored yet (lib/db/horizon.ts), and joins their contacts by id
+ * (lib/db/popup-rows.ts). The first round trip asks for the touches, the settings and what the
+ * background stored with its last recount (lib/db/due-summary.ts: the header counts and these
+ * same rows with their contacts, a few key reads); when those still hold, that is all. Otherwise
+ * a second round trip reads the touches' contacts and sequences, and, past the cap, index counts
+ * (the slow part with thousands due), asked for last since Chromium answers one database's
+ * requests in the order they were made.
  */
 export function loadPopupData(db: TouchbaseDb, minute: number, now: number): Promise<PopupData> {
   // One read transaction for the few hundred key lookups, rather than one each.
@@ -62,37 +66,53 @@ export function loadPopupData(db: TouchbaseDb, minute: number, now: number): Pro
 async function readPopupData(db: TouchbaseDb, minute: number, now: number): Promise<PopupData> {
   const at = minute * 60_000;
   const horizon = at + UPCOMING_DAYS * DAY_MS;
-  const [{ touches, more: truncated }, settings, storedCounts] = await Promise.all([
-    plannedDueBefore(db, horizon, POPUP_LIMIT),
+  const [due, settings, storedCounts] = await Promise.all([
+    readDueTouches(db, horizon),
     getSettings(db),
     readStoredDueCounts(db),
   ]);
-  // Only shown when the week is empty.
-  const nextLater = touches.length ? undefined : await firstPlannedFrom(db, horizon);
-  const ids = [...new Set(touches.map((t) => t.contactId))];
-  const [counts, rows, enrolments] = await Promise.all([
-    truncated ? groupCounts(db, storedCounts, now, settings.timeZone, horizon) : Promise.resolve(undefined),
-    db.contacts.bulkGet(ids),
-    // One key lookup per contact: a multi-key `anyOf` walks the index with a cursor, slower here.
-    Promise.all(ids.map((id) => db.enrolments.where('contactId').equals(id).toArray())),
-  ]);
+  // The touches just read are the list; the stored rows give their contacts and score facts when
+  // they hold and have every contact the list needs.
+  const stored = usablePopupRows(storedCounts, now, settings.timeZone, horizon);
+  const known = stored && new Set(stored.contacts.map((c) => c.id));
+  const kept = known && due.touches.every((t) => known.has(t.contactId)) ? stored : undefined;
+  const [counts, rows] = kept
+    ? [
+        due.truncated ? storedGroupCounts(storedCounts, now, settings.timeZone, horizon) : undefined,
+        { ...kept, ...due },
+      ]
+    : await Promise.all([
+        due.truncated
+          ? groupCounts(db, storedCounts, now, settings.timeZone, horizon)
+          : Promise.resolve(undefined),
+        joinDueTouches(db, horizon, due),
+      ]);
   const contacts = new Map<number, ContactRow>();
   const scores = new Map<number, Score>();
   const scoring = scoringOf(settings);
-  rows.forEach((c, i) => {
-    if (!c) return;
+  rows.contacts.forEach((c, i) => {
     contacts.set(c.id, c);
-    scores.set(c.id, scoreLead(factsOf(c, enrolments[i] ?? []), scoring, at));
+    scores.set(c.id, scoreLead(rows.facts[i]!, scoring, at));
   });
   return {
-    touches,
+    touches: rows.touches,
     contacts,
     scores,
     settings,
-    truncated,
-    nextLater,
+    truncated: rows.truncated,
+    nextLater: rows.nextLater,
     ...(counts ? { counts: counts.counts, countedHere: counts.countedHere } : {}),
   };
+}
+
+function storedGroupCounts(
+  storedCounts: StoredCountsRead,
+  now: number,
+  timeZone: string,
+  horizon: number,
+): { counts: DueGroupCounts; countedHere: boolean } | undefined {
+  const counts = usableDueCounts(storedCounts, now, timeZone, horizon);
+  return counts && { counts, countedHere: false };
 }
 
 async function groupCounts(

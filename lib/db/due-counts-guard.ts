@@ -1,7 +1,7 @@
 /**
- * Keeps the popup's stored header counts (lib/db/due-summary.ts) honest: every read-write
- * transaction that writes a table they depend on drops them, in that same transaction, so counts
- * that are there describe the rows that are there. Only the background's recount writes them (a
+ * Keeps the popup's stored header counts and rows (lib/db/due-summary.ts) honest: every
+ * read-write transaction that writes a table they depend on drops them, in that same transaction,
+ * so what is there describes the rows that are there. Only the background's recount writes them (a
  * copy in a restored backup is blanked). A Dexie middleware, like the undo journal and the sync
  * outbox: it widens such transactions to take in `meta`. Kept apart from the counting so the
  * schema can install it without importing the repositories.
@@ -12,11 +12,17 @@ import type { MetaRow } from './schema';
 /** `meta` key of the stored counts. */
 export const DUE_COUNTS_KEY = 'due.counts';
 
+/** `meta` key of the popup's first rows, stored with the counts (lib/db/popup-rows.ts). */
+export const POPUP_ROWS_KEY = 'due.popupRows';
+
 /**
- * What the popup's counts depend on: a write to any of these drops the stored counts. Contacts
- * for their owners (team sync on: the counts are the rep's own leads').
+ * What the popup's counts and rows depend on: a write to any of these drops both. Contacts for
+ * their owners (team sync on: the counts are the rep's own leads'), and for the rows' names and
+ * scores.
  */
 const COUNTED_TABLES = new Set(['touches', 'enrolments', 'contacts', 'settings']);
+/** The keys only the recount writes. */
+const KEPT = [DUE_COUNTS_KEY, POPUP_ROWS_KEY];
 
 /** Transactions of the recount: the only writer of the stored counts. */
 const writers = new WeakSet<DBCoreTransaction>();
@@ -49,9 +55,10 @@ export const dueCountsMiddleware: Middleware<DBCore> = {
             mutate(req: DBCoreMutateRequest) {
               if ((req.type !== 'put' && req.type !== 'add') || writers.has(req.trans))
                 return table.mutate(req);
-              const values = req.values.map((v) =>
-                (v as MetaRow | undefined)?.key === DUE_COUNTS_KEY ? { key: DUE_COUNTS_KEY, value: '' } : v,
-              );
+              const values = req.values.map((v) => {
+                const key = (v as MetaRow | undefined)?.key;
+                return key !== undefined && KEPT.includes(key) ? { key, value: '' } : v;
+              });
               return table.mutate({ ...req, values });
             },
           };
@@ -69,7 +76,7 @@ export const dueCountsMiddleware: Middleware<DBCore> = {
               dropped.add(req.trans);
               void down
                 .table('meta')
-                .mutate({ trans: req.trans, type: 'delete', keys: [DUE_COUNTS_KEY] })
+                .mutate({ trans: req.trans, type: 'delete', keys: KEPT })
                 .catch(() => {
                   try {
                     (req.trans as unknown as IDBTransaction).abort();

@@ -16,7 +16,8 @@
  * write to the contacts. Anything else (another day, more deadlines than were listed, another
  * rep, a write that did not go through Dexie) and the popup counts for itself as before.
  */
-import { DUE_COUNTS_KEY, markCountsWriter } from './due-counts-guard';
+import { DUE_COUNTS_KEY, markCountsWriter, POPUP_ROWS_KEY } from './due-counts-guard';
+import { type PopupRows, readPopupRows } from './popup-rows';
 import { nextLocalMidnight } from '@/lib/cadence/zoned';
 import { dueGroupOf } from '@/lib/touches/due-groups';
 import { type DueGroupCounts, computedDue, dueGroupCounts, ownWork } from './queries';
@@ -139,6 +140,19 @@ async function ownDue(
 }
 
 /**
+ * The popup's rows as the recount read them at its horizon, kept beside the counts: the popup's
+ * first paint then needs no second round trip (the rows' contacts and sequences). They hold
+ * exactly when the counts do (same transaction, same checks): nothing was written to touches,
+ * sequences, contacts or settings (the guard drops both), and nothing entered the horizon since. Past the cap the first POPUP_LIMIT by due time stay the same as the
+ * horizon moves on, since anything entering is due after all of them.
+ */
+export interface StoredPopupRows {
+  /** The stored counts' `at`: the two were written together. */
+  at: number;
+  rows: PopupRows;
+}
+
+/**
  * Recounts and stores the popup's header counts (the background, when it recounts the badge).
  * One read-write transaction, so no write lands between the count and its storing. With team
  * sync on they are this rep's own work.
@@ -148,14 +162,24 @@ export async function storeDueCounts(db: TouchbaseDb, now: number, horizonDays: 
     markCountsWriter(tx);
     const [me, settings] = await Promise.all([teamMeId(db), getSettings(db)]);
     const minute = Math.floor(now / 60_000) * 60_000;
-    const stored = await takeCounts(db, now, settings.timeZone, minute + horizonDays * 86_400_000, me);
-    await db.meta.put({ key: DUE_COUNTS_KEY, value: JSON.stringify(stored) });
+    const horizon = minute + horizonDays * 86_400_000;
+    const [stored, rows] = await Promise.all([
+      takeCounts(db, now, settings.timeZone, horizon, me),
+      readPopupRows(db, horizon),
+    ]);
+    const kept: StoredPopupRows = { at: stored.at, rows };
+    await db.meta.bulkPut([
+      { key: DUE_COUNTS_KEY, value: JSON.stringify(stored) },
+      { key: POPUP_ROWS_KEY, value: JSON.stringify(kept) },
+    ]);
   });
 }
 
 /** What the popup reads to use the stored counts: a few key reads, taken with its first reads. */
 export interface StoredCountsRead {
   stored: StoredDueCounts | undefined;
+  /** The rows stored with them, when they were. */
+  rows: StoredPopupRows | undefined;
   /** Team sync on (this rep's id): only counts taken for this rep are used. */
   me: string | undefined;
   touchKey: number;
@@ -168,13 +192,14 @@ export interface StoredCountsRead {
  * the popup's read transaction (touches, enrolments and meta in scope).
  */
 export async function readStoredDueCounts(db: TouchbaseDb): Promise<StoredCountsRead> {
-  const [row, me, touchKey, enrolmentKey] = await Promise.all([
+  const [row, rows, me, touchKey, enrolmentKey] = await Promise.all([
     db.meta.get(DUE_COUNTS_KEY),
+    db.meta.get(POPUP_ROWS_KEY),
     teamMeId(db),
     lastKey(db, 'touches'),
     lastKey(db, 'enrolments'),
   ]);
-  return { stored: parseStored(row), me, touchKey, enrolmentKey };
+  return { stored: parseStored(row), rows: parseRows(rows), me, touchKey, enrolmentKey };
 }
 
 /**
@@ -193,6 +218,20 @@ export function usableDueCounts(
   return bringForward(stored, { now, timeZone, horizon, touchKey, enrolmentKey });
 }
 
+/**
+ * The stored rows when they still describe the data at `now` with the popup's `horizon` (the
+ * counts' own checks, and both written together); otherwise `undefined`.
+ */
+export function usablePopupRows(
+  read: StoredCountsRead,
+  now: number,
+  timeZone: string,
+  horizon: number,
+): PopupRows | undefined {
+  if (!read.rows || read.rows.at !== read.stored?.at) return undefined;
+  return usableDueCounts(read, now, timeZone, horizon) ? read.rows.rows : undefined;
+}
+
 /** {@link readStoredDueCounts} then {@link usableDueCounts}. */
 export async function storedDueCounts(
   db: TouchbaseDb,
@@ -201,6 +240,23 @@ export async function storedDueCounts(
   horizon: number,
 ): Promise<DueGroupCounts | undefined> {
   return usableDueCounts(await readStoredDueCounts(db), now, timeZone, horizon);
+}
+
+function parseRows(row: MetaRow | undefined): StoredPopupRows | undefined {
+  if (typeof row?.value !== 'string' || !row.value) return undefined;
+  try {
+    const s = JSON.parse(row.value) as StoredPopupRows;
+    const r = s.rows;
+    return typeof s.at === 'number' &&
+      Array.isArray(r?.touches) &&
+      Array.isArray(r.contacts) &&
+      Array.isArray(r.facts) &&
+      r.facts.length === r.contacts.length
+      ? s
+      : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function parseStored(row: MetaRow | undefined): StoredDueCounts | undefined {

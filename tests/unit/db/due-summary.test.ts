@@ -321,7 +321,7 @@ describe('usableDueCounts (what the popup reads with its rows)', () => {
     touchKey: 7,
     enrolmentKey: 2,
   };
-  const read = { stored, me: undefined, touchKey: 7, enrolmentKey: 2 };
+  const read = { stored, rows: undefined, me: undefined, touchKey: 7, enrolmentKey: 2 };
 
   it('brings the stored counts forward as bringForward does', () => {
     expect(usableDueCounts(read, T0 + MIN, ZONE, horizonAt(T0 + MIN))).toEqual({

@@ -1,6 +1,10 @@
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadPopupData, POPUP_LIMIT } from '@/components/popup/usePopupData';
 import { TouchbaseDb, type TouchRow } from '@/lib/db';
+import { markCountsWriter, POPUP_ROWS_KEY } from '@/lib/db/due-counts-guard';
+import { storeDueCounts } from '@/lib/db/due-summary';
+import { UPCOMING_DAYS } from '@/lib/touches/due-groups';
 import { factsOf, scoreLead, scoringOf } from '@/lib/scoring';
 
 // Mid-minute, so "as of the minute" and "as of now" differ.
@@ -113,4 +117,77 @@ it("scores a lead from all of the contact's enrolments, not only the one due", a
   expect(data.scores.get(2)).toEqual(
     scoreLead(factsOf(c2, [(await db.enrolments.get(12))!]), scoringOf(data.settings), MINUTE * 60_000),
   );
+});
+
+describe('the rows the background keeps with the counts', () => {
+  const total = POPUP_LIMIT + 40;
+  const ids = Array.from({ length: total }, (_, i) => i + 1);
+  async function seed() {
+    await db.contacts.bulkAdd(ids.map(contact));
+    // Scores differ: some leads booked or replied in an earlier sequence.
+    await db.enrolments.bulkAdd([
+      ...ids.map((id) => enrolment(id, id, 'active')),
+      ...ids.filter((id) => id % 5 === 0).map((id) => enrolment(1000 + id, id, 'booked')),
+    ]);
+    await db.touches.bulkAdd(
+      ids.map((id) =>
+        id % 10 === 0
+          ? touch(id, NOW - HOUR, NOW + 20 * 60_000 + id * 1000)
+          : id % 7 === 0
+            ? touch(id, NOW + 2 * 86_400_000, NOW + 3 * 86_400_000)
+            : touch(id, NOW - HOUR + id, NOW + HOUR + id),
+      ),
+    );
+  }
+  /** The popup's data read without the stored rows (the counts stay). */
+  async function fresh(minute: number, now: number) {
+    const kept = await db.meta.get(POPUP_ROWS_KEY);
+    await db.meta.delete(POPUP_ROWS_KEY);
+    const data = await loadPopupData(db, minute, now);
+    if (kept)
+      await db.transaction('rw', db.meta, (tx) => {
+        markCountsWriter(tx);
+        return db.meta.put(kept);
+      });
+    return data;
+  }
+
+  it('give the popup exactly what a full read gives, without reading a contact, at any later time', async () => {
+    await seed();
+    await storeDueCounts(db, NOW, UPCOMING_DAYS);
+    const bulkGet = vi.spyOn(db.contacts, 'bulkGet');
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 0, max: 3 * HOUR }), async (later) => {
+        const now = NOW + later;
+        const minute = Math.floor(now / 60_000);
+        bulkGet.mockClear();
+        const data = await loadPopupData(db, minute, now);
+        expect(bulkGet).not.toHaveBeenCalled();
+        expect(data.counts).toBeDefined();
+        expect(data).toEqual(await fresh(minute, now));
+      }),
+      { numRuns: 15 },
+    );
+  });
+
+  it('a contact written since is read again (and shown as it is now)', async () => {
+    await seed();
+    await storeDueCounts(db, NOW, UPCOMING_DAYS);
+    await db.contacts.update(1, { firstName: 'Renamed' });
+    expect(await db.meta.get(POPUP_ROWS_KEY)).toBeUndefined();
+    const bulkGet = vi.spyOn(db.contacts, 'bulkGet');
+    const data = await loadPopupData(db, MINUTE, NOW);
+    expect(bulkGet).toHaveBeenCalled();
+    expect(data.contacts.get(1)?.firstName).toBe('Renamed');
+  });
+
+  it('a touch done since: the rows are dropped with the counts, and the list is read again', async () => {
+    await seed();
+    await storeDueCounts(db, NOW, UPCOMING_DAYS);
+    await db.touches.update(1, { state: 'done', doneAt: NOW });
+    expect(await db.meta.get(POPUP_ROWS_KEY)).toBeUndefined();
+    const data = await loadPopupData(db, MINUTE, NOW);
+    expect(data.touches.some((t) => t.id === 1)).toBe(false);
+    expect(data.touches).toHaveLength(POPUP_LIMIT);
+  });
 });
