@@ -451,6 +451,9 @@ export async function applyReceived(
   for (const d of received as Received[]) times.set(d._id, (times.get(d._id) ?? 0) + 1);
   const docs: SyncDoc[] = [];
   const reread = new Set<string>();
+  // Never in this copy before: nothing here links to it (a link is written only for a document
+  // this copy holds, or in the push that is about to write it here).
+  const unlinked = new Set<string>();
   for (const d of received as Received[]) {
     if (!parseDocId(d._id)) continue;
     if (times.get(d._id) !== 1 || !fresh(d._id)) {
@@ -461,6 +464,7 @@ export async function applyReceived(
     // The replicator's revision history is not part of the document the feed would give.
     const { _revisions: _h, ...doc } = d;
     docs.push(doc as SyncDoc);
+    unlinked.add(d._id);
   }
   let resolved = 0;
   if (reread.size) {
@@ -478,7 +482,7 @@ export async function applyReceived(
     }
   }
   const deferred = JSON.parse(await metaValue<string>(ctx.db, META_DEFERRED, '[]')) as string[];
-  const r = await timedStep(ctx, 'apply: pages', () => applyPage(ctx, docs, undefined, deferred));
+  const r = await timedStep(ctx, 'apply: pages', () => applyPage(ctx, docs, undefined, deferred, unlinked));
   return { applied: r.applied, resolved };
 }
 
@@ -563,13 +567,14 @@ async function loadLinks(
   db: TouchbaseDb,
   docs: SyncDoc[],
   known: Map<string, number | string> | undefined,
+  unlinked?: ReadonlySet<string>,
 ): Promise<{ links: Links; fresh: SyncIdRow[]; map: Map<string, number | string> }> {
   const map = new Map<string, number | string>();
   const gids: string[] = [];
   for (const gid of new Set(docs.flatMap((d) => [d._id, ...parentsOf(d)]))) {
     const local = known?.get(gid);
-    if (local === undefined) gids.push(gid);
-    else map.set(gid, local);
+    if (local !== undefined) map.set(gid, local);
+    else if (!unlinked?.has(gid)) gids.push(gid);
   }
   const rows = await db.syncIds.bulkGet(gids);
   for (const r of rows) if (r) map.set(r.gid, r.local);
@@ -599,6 +604,8 @@ async function applyPage(
   page: SyncDoc[],
   lastSeq: number | string | undefined,
   carried: string[] = [],
+  /** Documents known to have no link here yet (see `applyReceived`): not looked up. */
+  unlinked?: ReadonlySet<string>,
 ): Promise<{ applied: number; deferred: string[] }> {
   const { db } = ctx;
   const unique = [...new Map(page.map((d) => [d._id, d])).values()];
@@ -615,7 +622,7 @@ async function applyPage(
       let clock = await metaValue<Stamp>(db, META_CLOCK, ZERO_STAMP);
       for (const doc of docs) for (const t of stampsOf(doc)) clock = observe(clock, t);
       const { links, fresh, map } = await timedStep(ctx, 'apply: links', () =>
-        loadLinks(db, docs, ctx.known),
+        loadLinks(db, docs, ctx.known, unlinked),
       );
       linked = map;
       const replan: EnrolmentRow[] = [];

@@ -398,6 +398,42 @@ describe('applying received batches from the documents in hand', () => {
     expect(await fay.sync()).toEqual({ pushed: 0, applied: 0 });
   });
 
+  it('looks up no link for a document this copy never held; one it held is linked as before', async () => {
+    const docs = [...teamDocs(SHAPE)];
+    const name = await team(docs);
+    const fay = await newRep(name);
+    const asked: string[] = [];
+    const bulkGet = fay.db.syncIds.bulkGet.bind(fay.db.syncIds);
+    fay.db.syncIds.bulkGet = ((keys: string[]) => {
+      asked.push(...keys);
+      return bulkGet(keys);
+    }) as typeof fay.db.syncIds.bulkGet;
+    await fay.sync();
+    expect(await counts(fay.db)).toEqual(whole);
+    const received = new Set(docs.map((d) => d._id));
+    expect(asked.filter((gid) => received.has(gid))).toEqual([]);
+    // A teammate's edit of a document this copy holds: its link is read, the same row updated.
+    const contact = docs.find((d) => d.kind === 'contact') as { _id: string };
+    const onServer = (await server.database(name).get(contact._id)) as unknown as {
+      fields: Record<string, { v: unknown; t: string }>;
+    } & Record<string, unknown>;
+    await server.database(name).bulkDocs([
+      {
+        ...onServer,
+        fields: { ...onServer.fields, title: { v: 'Owner, now', t: tick(ZERO_STAMP, NOW, 'rep-ana') } },
+      },
+    ]);
+    fay.ctx.known = undefined;
+    await fay.sync();
+    expect(asked).toContain(contact._id);
+    expect(await counts(fay.db)).toEqual(whole);
+    const row = await fay.db.contacts
+      .where('emailLower')
+      .equals(contact._id.slice('contact:'.length))
+      .first();
+    expect(row?.title).toBe('Owner, now');
+  });
+
   it('batches kept waiting past the limit: the rest is read from the feed, nothing lost or twice', async () => {
     const docs = [...teamDocs(SHAPE)];
     const fay = await newRep(await team(docs));
