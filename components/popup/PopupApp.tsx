@@ -30,7 +30,7 @@ import type { TouchAct } from './TouchPanel';
 import { usePopupData } from './usePopupData';
 import { useNow } from './useNow';
 import './popup.css';
-import { type MessageKey, t, uiLocale } from '@/lib/i18n';
+import { formatCount, type MessageKey, t, uiLocale } from '@/lib/i18n';
 import { renderMsg } from '@/lib/i18n/message';
 
 const GROUPS: { id: DueGroupId; title: MessageKey }[] = [
@@ -357,7 +357,7 @@ export function PopupApp({ embedded = false }: { embedded?: boolean }) {
               return (
                 <section key={id} className={`tb-group tb-group-${id}`} data-testid={`group-${id}`}>
                   <h2 className="tb-section-title">
-                    {t(title)} <span className="tb-count">{counts?.[id] ?? all.length}</span>
+                    {t(title)} <span className="tb-count">{formatCount(counts?.[id] ?? all.length)}</span>
                   </h2>
                   <ul className="tb-due-list">
                     {list.map((t) => (
@@ -409,7 +409,7 @@ export function PopupApp({ embedded = false }: { embedded?: boolean }) {
             {theirs.length > 0 ? (
               <section className="tb-group tb-group-theirs" data-testid="group-theirs">
                 <h2 className="tb-section-title" title={t('sync_theirs_group_hint')}>
-                  {t('sync_theirs_group')} <span className="tb-count">{theirs.length}</span>
+                  {t('sync_theirs_group')} <span className="tb-count">{formatCount(theirs.length)}</span>
                 </h2>
                 <ul className="tb-due-list">
                   {theirs.map((x) => (
