@@ -36,6 +36,12 @@ function dayBound(day: string, timeZone: string, end: boolean): number | undefin
 }
 
 const nextFrame = () => new Promise<void>((r) => setTimeout(r, 0));
+/**
+ * Rows read a page at a time for the export. 10,000 rather than the reader's 2,000: every page is
+ * two index reads, a repaint and a progress render, and at 100,000 rows fifty of them cost more
+ * than the reads (volume bench, quiet machine: 2.1 s -> 1.7 s against a 0.75 s floor).
+ */
+const EXPORT_PAGE = 10_000;
 
 /** Recent activity with filters, and the two CSV exports. */
 export function ActivityTab() {
@@ -75,7 +81,11 @@ export function ActivityTab() {
       const parts: string[] = [];
       let rows = 0;
       // Pages straight from the `at` index; the page repaints between them.
-      const pages = activityExportPages(getDb(), filter, { timeZone: zone, pause: nextFrame });
+      const pages = activityExportPages(getDb(), filter, {
+        timeZone: zone,
+        pause: nextFrame,
+        pageSize: EXPORT_PAGE,
+      });
       async function* counted() {
         for await (const page of pages) {
           rows += page.length;
