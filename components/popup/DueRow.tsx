@@ -60,14 +60,17 @@ export const DueRow = forwardRef<HTMLButtonElement, DueRowProps>(function DueRow
       </span>
       <span className="tb-due-main">
         <span className="tb-due-who">
-          <strong>{contactLabel(contact)}</strong>
-          {company ? <span className="tb-muted"> · {company}</span> : null}
-          {owner ? (
-            <span className="tb-muted" data-testid="due-owner" title={owner}>
-              {' '}
-              · {owner}
-            </span>
-          ) : null}
+          {/* The name, company and owner give way first, so a long owner line never squeezes the priority chip. */}
+          <span className="tb-due-who-text">
+            <strong>{contactLabel(contact)}</strong>
+            {company ? <span className="tb-muted"> · {company}</span> : null}
+            {owner ? (
+              <span className="tb-muted" data-testid="due-owner" title={owner}>
+                {' '}
+                · {owner}
+              </span>
+            ) : null}
+          </span>
           {score ? (
             <span
               className={`tb-priority ${score.priority.toLowerCase()}`}

@@ -136,6 +136,12 @@ test('Ana sets a round-robin rule in Settings; her import of 4 leads goes 2 and 
     await popupB.screenshot({ path: 'tests/e2e/screenshots/team-assign-popup.png' });
     await popupB.getByTestId('group-theirs').scrollIntoViewIfNeeded();
     await popupB.screenshot({ path: 'tests/e2e/screenshots/team-assign-popup-theirs.png' });
+    // The owner line gives way, never the priority chip: the chip ends inside its row (it was
+    // clipped to a blank box when the whole line shared one ellipsis).
+    const theirRow = popupB.getByTestId('due-row-theirs').first();
+    const chip = await theirRow.getByTestId('priority').boundingBox();
+    const line = await theirRow.locator('.tb-due-who').boundingBox();
+    expect(chip && line && chip.width > 20 && chip.x + chip.width <= line.x + line.width + 0.5).toBe(true);
 
     // The contacts list names the teammate on her leads; the drawer says whose lead it is.
     await openDashboard(pb, idB, 'contacts');
