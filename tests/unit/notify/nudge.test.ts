@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_WINDOW } from '@/lib/cadence/types';
-import { isNudgeTime, localDayKey, nameList, nudgeMessage, speedToLeadNotices } from '@/lib/notify';
+import { computedTouchId } from '@/lib/db/touch-id';
+import {
+  isNudgeTime,
+  localDayKey,
+  nameList,
+  nudgeMessage,
+  speedToLeadNotices,
+  touchNoticeId,
+} from '@/lib/notify';
 
 const NY = 'America/New_York';
 const at = (iso: string) => Date.parse(iso);
@@ -78,6 +86,8 @@ describe('speedToLeadNotices', () => {
   const now = at('2026-03-03T15:00:00Z');
   const item = (touchId: number) => ({
     touchId,
+    enrolmentId: touchId,
+    step: 1,
     channel: 'call' as const,
     purpose: 'call' as const,
     deadlineAt: now + 4 * 60_000,
@@ -87,11 +97,19 @@ describe('speedToLeadNotices', () => {
   it('announces one touch with the time left', () => {
     expect(speedToLeadNotices([item(7)], now)).toEqual([
       {
-        id: 'tb-touch-7',
+        id: 'tb-touch-7-1',
         title: 'Speed to lead: Ada Lovelace (Analytical)',
         message: 'Call · Call attempt. 4 min left of 5.',
       },
     ]);
+  });
+  it('names a touch by enrolment and step, so its computed and its stored forms share one notice', () => {
+    const computed = touchNoticeId({ touchId: computedTouchId(7, 2), enrolmentId: 7, step: 2 });
+    expect(computed).toBe('tb-touch-7-2');
+    expect(touchNoticeId({ touchId: 41, enrolmentId: 7, step: 2 })).toBe(computed);
+    expect(touchNoticeId({ touchId: 41, enrolmentId: 7, step: 3 })).not.toBe(computed);
+    // A rule-added touch (step 0) is always a row: its id alone.
+    expect(touchNoticeId({ touchId: 41, enrolmentId: 7, step: 0 })).toBe('tb-touch-41');
   });
   it('rolls a burst into one summary', () => {
     const n = speedToLeadNotices([1, 2, 3, 4].map(item), now);
