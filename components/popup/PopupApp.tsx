@@ -447,21 +447,23 @@ export function PopupApp({ embedded = false }: { embedded?: boolean }) {
           </div>
         )}
       </main>
-      <footer className="tb-popup-footer">
-        <output
-          className={`tb-status${status?.error ? ' error' : ''}`}
-          aria-live="polite"
-          data-testid="popup-status"
-        >
-          {status?.text ?? ''}
-        </output>
-        {embedded ? null : <SitePrompt onStatus={onStatus} />}
-        <SyncLine now={now} />
-        {data && !embedded ? (
-          <AlertsToggle enabled={data.settings.notifications} onStatus={onStatus} />
-        ) : null}
-        {embedded ? null : <SidePanelButton onStatus={onStatus} />}
-      </footer>
+      {/* With the list, not before it: drawn under the bare header, the footer's buttons would
+          jump down as the rows arrive. */}
+      {data === undefined ? null : (
+        <footer className="tb-popup-footer">
+          <output
+            className={`tb-status${status?.error ? ' error' : ''}`}
+            aria-live="polite"
+            data-testid="popup-status"
+          >
+            {status?.text ?? ''}
+          </output>
+          {embedded ? null : <SitePrompt onStatus={onStatus} />}
+          <SyncLine now={now} />
+          {!embedded ? <AlertsToggle enabled={data.settings.notifications} onStatus={onStatus} /> : null}
+          {embedded ? null : <SidePanelButton onStatus={onStatus} />}
+        </footer>
+      )}
       {toast.element}
     </div>
   );

@@ -274,3 +274,46 @@ test('due touches group, count down and drive the badge; acting from the popup c
   await expect(page.getByTestId('toast-text')).toContainText('Done: email to Cy');
   expect(consoleErrors).toEqual([]);
 });
+
+test('the footer appears where it stays: the rows arriving do not push "Open in side panel" down', async ({
+  context,
+  extensionId,
+  consoleErrors,
+}) => {
+  const setup = await openPopup(context, extensionId);
+  await sendFromPage(setup, 'enrol', {
+    contact: { email: 'ada@example.com', firstName: 'Ada', lastName: 'Lovelace', timeZone: daytimeZone() },
+    playbookId: 'speed-to-lead-90',
+    source: 'web-form',
+    via: 'e2e',
+  });
+  await setup.close();
+
+  // Where the button is the first time it is in the page (before the browser paints it), and
+  // whether the list was there then.
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 400, height: 600 });
+  await page.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      const button = document.querySelector('[data-testid="open-side-panel"]');
+      if (!button) return;
+      (window as unknown as { __tbFirst: unknown }).__tbFirst = {
+        top: button.getBoundingClientRect().top,
+        rows: document.querySelectorAll('[data-testid="due-row"]').length,
+      };
+      observer.disconnect();
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto(`chrome-extension://${extensionId}/popup.html`);
+  await expect(page.getByTestId('group-today')).toContainText('Ada Lovelace');
+  const button = page.getByTestId('open-side-panel');
+  await expect(button).toBeVisible();
+  const top = await button.evaluate((el) => el.getBoundingClientRect().top);
+  const rows = await page.getByTestId('due-row').count();
+  expect(await page.evaluate(() => (window as unknown as { __tbFirst: unknown }).__tbFirst)).toEqual({
+    top,
+    rows,
+  });
+  await page.screenshot({ path: 'tests/e2e/screenshots/popup-footer.png' });
+  expect(consoleErrors).toEqual([]);
+});
