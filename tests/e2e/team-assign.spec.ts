@@ -1,5 +1,4 @@
-import { type CouchServer, startCouchServer } from './support/couch-server';
-import { allowServer, rowsOf, teamSetup } from './support/team';
+import { allowServer, rowsOf, teamSetup, teamServer } from './support/team';
 import { openDashboard } from './support/dashboard';
 import { badge } from './support/extension';
 import { E2E_EXTENSION_DIR, expect, launchExtension, serviceWorkerOf, test } from './support/fixtures';
@@ -9,17 +8,7 @@ import { openGmail, seedSettings } from './support/sidebar';
 test.use({ extensionDir: E2E_EXTENSION_DIR });
 test.describe.configure({ mode: 'serial', timeout: 120_000 });
 
-let server: CouchServer;
-
-test.beforeAll(async () => {
-  server = await startCouchServer({
-    users: { ana: 'ana-pw', ben: 'ben-pw' },
-    members: { team: ['ana', 'ben'], team2: ['ana', 'ben'], team3: ['ana', 'ben'] },
-  });
-});
-test.afterAll(async () => {
-  await server.close();
-});
+const server = teamServer({ team: ['ana', 'ben'], team2: ['ana', 'ben'], team3: ['ana', 'ben'] });
 
 const lead = (i: number) => ({
   email: `lead${i}@example.com`,

@@ -12,25 +12,15 @@
  */
 import type { Page, Worker } from '@playwright/test';
 import { buildSync } from 'esbuild';
-import { type CouchServer, startCouchServer } from './support/couch-server';
 import { openDashboard } from './support/dashboard';
 import { E2E_EXTENSION_DIR, expect, launchExtension, serviceWorkerOf, test } from './support/fixtures';
 import { daytimeZone, sendFromPage } from './support/popup';
-import { allowServer, rowsOf, teamSetup } from './support/team';
+import { allowServer, rowsOf, teamSetup, teamServer } from './support/team';
 
 test.use({ extensionDir: E2E_EXTENSION_DIR });
 test.describe.configure({ timeout: 120_000 });
 
-let server: CouchServer;
-test.beforeAll(async () => {
-  server = await startCouchServer({
-    users: { ana: 'ana-pw', ben: 'ben-pw' },
-    members: { team: ['ana', 'ben'] },
-  });
-});
-test.afterAll(async () => {
-  await server.close();
-});
+const server = teamServer({ team: ['ana', 'ben'] });
 
 /** PouchDB as the extension bundles it, as a script that sets `globalThis.__TestPouch`. */
 function pouchScript(): string {

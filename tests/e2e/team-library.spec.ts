@@ -7,8 +7,7 @@
  * activities as "Unknown rep") with the same counts in both profiles.
  */
 import type { Page } from '@playwright/test';
-import { type CouchServer, startCouchServer } from './support/couch-server';
-import { allowServer, rowsOf, teamSetup } from './support/team';
+import { allowServer, rowsOf, teamSetup, teamServer } from './support/team';
 import { openDashboard } from './support/dashboard';
 import { E2E_EXTENSION_DIR, expect, launchExtension, serviceWorkerOf, test } from './support/fixtures';
 import { daytimeZone, sendFromPage } from './support/popup';
@@ -17,17 +16,7 @@ import { openGmail } from './support/sidebar';
 test.use({ extensionDir: E2E_EXTENSION_DIR });
 test.describe.configure({ mode: 'serial', timeout: 120_000 });
 
-let server: CouchServer;
-
-test.beforeAll(async () => {
-  server = await startCouchServer({
-    users: { ana: 'ana-pw', ben: 'ben-pw' },
-    members: { team: ['ana', 'ben'] },
-  });
-});
-test.afterAll(async () => {
-  await server.close();
-});
+const server = teamServer({ team: ['ana', 'ben'] });
 
 /** Enrols a lead and completes its first `n` planned touches (due at once in a daytime zone). */
 async function enrolAndTouch(

@@ -9,26 +9,15 @@
  * the notification exists.
  */
 import type { BrowserContext, Page, Worker } from '@playwright/test';
-import { type CouchServer, startCouchServer } from './support/couch-server';
 import { openDashboard } from './support/dashboard';
 import { E2E_EXTENSION_DIR, expect, launchExtension, serviceWorkerOf, test } from './support/fixtures';
 import { daytimeZone, sendFromPage } from './support/popup';
-import { allowServer, rowsOf, teamSetup } from './support/team';
+import { allowServer, rowsOf, teamSetup, teamServer } from './support/team';
 
 test.use({ extensionDir: E2E_EXTENSION_DIR });
 test.describe.configure({ mode: 'serial', timeout: 120_000 });
 
-let server: CouchServer;
-
-test.beforeAll(async () => {
-  server = await startCouchServer({
-    users: { ana: 'ana-pw', ben: 'ben-pw' },
-    members: { team: ['ana', 'ben'] },
-  });
-});
-test.afterAll(async () => {
-  await server.close();
-});
+const server = teamServer({ team: ['ana', 'ben'] });
 
 /** The due alarm's name (entrypoints/background/alarms.ts). */
 const DUE_ALARM = 'touchbase-due';

@@ -5,8 +5,7 @@
  * (no test can click the permission prompt); the production build only lists it as optional.
  */
 import type { Page } from '@playwright/test';
-import { type CouchServer, startCouchServer } from './support/couch-server';
-import { allowServer, rowsOf, teamSetup } from './support/team';
+import { allowServer, rowsOf, teamSetup, teamServer } from './support/team';
 import { openDashboard } from './support/dashboard';
 import { E2E_EXTENSION_DIR, expect, launchExtension, serviceWorkerOf, test } from './support/fixtures';
 import { daytimeZone, openPopup, sendFromPage } from './support/popup';
@@ -15,17 +14,7 @@ test.use({ extensionDir: E2E_EXTENSION_DIR });
 // Two browser profiles and several sync runs: more than the default 30 s on a loaded machine.
 test.describe.configure({ mode: 'serial', timeout: 120_000 });
 
-let server: CouchServer;
-
-test.beforeAll(async () => {
-  server = await startCouchServer({
-    users: { ana: 'ana-pw', ben: 'ben-pw' },
-    members: { team: ['ana', 'ben'], closed: [] },
-  });
-});
-test.afterAll(async () => {
-  await server.close();
-});
+const server = teamServer({ team: ['ana', 'ben'], closed: [] });
 
 async function connect(
   page: Page,
