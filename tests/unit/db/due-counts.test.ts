@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { nextLocalMidnight } from '@/lib/cadence/zoned';
-import { dueGroupCounts, TouchbaseDb, type TouchRow } from '@/lib/db';
+import { dueGroupCounts, TouchbaseDb } from '@/lib/db';
 import { groupDue, UPCOMING_DAYS } from '@/lib/touches';
+import { touchRow } from './seed-rows';
 
 const NOW = Date.parse('2026-03-03T15:00:00Z');
 const HOUR = 3_600_000;
@@ -27,17 +28,15 @@ it('counts each due-list group from the indexes exactly as the list groups its r
   await fc.assert(
     fc.asyncProperty(fc.array(touch, { maxLength: 60 }), async (specs) => {
       await db.touches.clear();
-      const rows = specs.map((s, i) => ({
-        enrolmentId: i,
-        contactId: i,
-        step: 1,
-        totalSteps: 1,
-        channel: 'email',
-        purpose: 'follow-up',
-        dueAt: NOW + s.dueIn * HOUR,
-        deadlineAt: NOW + (s.dueIn + s.grace) * HOUR,
-        state: s.state,
-      })) as TouchRow[];
+      const rows = specs.map((s, i) =>
+        touchRow({
+          enrolmentId: i,
+          contactId: i,
+          dueAt: NOW + s.dueIn * HOUR,
+          deadlineAt: NOW + (s.dueIn + s.grace) * HOUR,
+          state: s.state,
+        }),
+      );
       await db.touches.bulkAdd(rows);
       const groups = groupDue(
         rows.filter((r) => r.state === 'planned'),

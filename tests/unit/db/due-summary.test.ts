@@ -22,6 +22,7 @@ import { SYNC_ON_KEY } from '@/lib/db/outbox';
 import { SYNC_ME_KEY } from '@/lib/db/ownership';
 import { recordUndo } from '@/lib/db/undo';
 import { UPCOMING_DAYS } from '@/lib/touches';
+import { contactRow, touchRow } from './seed-rows';
 
 const T0 = Date.parse('2026-03-03T15:00:00Z');
 const MIN = 60_000;
@@ -38,6 +39,21 @@ afterEach(async () => {
   db.close();
   await db.delete();
 });
+
+/**
+ * 120 planned touches due over the next days (from 20 hours ago), deadlines spread through today
+ * and beyond; touch `i` is for contact `contactOf(i)`.
+ */
+const spreadTouches = (contactOf: (i: number) => number): TouchRow[] =>
+  Array.from({ length: 120 }, (_, i) => {
+    const dueAt = T0 + ((i * 37) % 150) * HOUR - 20 * HOUR + 30 * MIN;
+    return touchRow({
+      enrolmentId: i + 1,
+      contactId: contactOf(i),
+      dueAt,
+      deadlineAt: dueAt + ((i * 13) % 9) * HOUR,
+    });
+  });
 
 /** The popup's horizon at `now`. */
 const horizonAt = (now: number) => Math.floor(now / MIN) * MIN + UPCOMING_DAYS * 86_400_000;
@@ -71,18 +87,7 @@ async function storedMatchLiveLater() {
 
 describe('stored due counts', () => {
   it('equal the index counts whenever the popup may use them, at any later time', async () => {
-    // Touches due over the next days, deadlines spread through today and beyond.
-    const rows = Array.from({ length: 120 }, (_, i) => ({
-      enrolmentId: i + 1,
-      contactId: i + 1,
-      step: 1,
-      totalSteps: 1,
-      channel: 'email',
-      purpose: 'follow-up',
-      dueAt: T0 + ((i * 37) % 150) * HOUR - 20 * HOUR + 30 * MIN,
-      deadlineAt: T0 + ((i * 37) % 150) * HOUR - 20 * HOUR + 30 * MIN + ((i * 13) % 9) * HOUR,
-      state: 'planned',
-    })) as TouchRow[];
+    const rows = spreadTouches((i) => i + 1);
     // One the sliding seven-day horizon reaches ten hours later.
     rows.push({ ...rows[0]!, enrolmentId: 999, dueAt: T0 + 178 * HOUR, deadlineAt: T0 + 180 * HOUR });
     await db.touches.bulkAdd(rows);
@@ -139,37 +144,9 @@ describe('stored due counts', () => {
     // Before, team sync dropped them (the popup then read every due row and its owner itself).
     const owners = [undefined, 'r1', 'r2'] as const;
     await db.contacts.bulkAdd(
-      Array.from({ length: 40 }, (_, i) => ({
-        id: i + 1,
-        email: `c${i}@x.com`,
-        emailLower: `c${i}@x.com`,
-        externalIds: [],
-        firstName: `C${i}`,
-        lastName: '',
-        company: '',
-        phone: '',
-        title: '',
-        timeZone: ZONE,
-        leadSource: 'referral',
-        notes: '',
-        optOut: {},
-        custom: {},
-        createdAt: T0,
-        updatedAt: T0,
-        ...(owners[i % 3] ? { owner: { id: owners[i % 3] as string, name: 'x', since: T0 } } : {}),
-      })),
+      Array.from({ length: 40 }, (_, i) => contactRow(i + 1, ZONE, T0, owners[i % 3])),
     );
-    const rows = Array.from({ length: 120 }, (_, i) => ({
-      enrolmentId: i + 1,
-      contactId: (i % 40) + 1,
-      step: 1,
-      totalSteps: 1,
-      channel: 'email',
-      purpose: 'follow-up',
-      dueAt: T0 + ((i * 37) % 150) * HOUR - 20 * HOUR + 30 * MIN,
-      deadlineAt: T0 + ((i * 37) % 150) * HOUR - 20 * HOUR + 30 * MIN + ((i * 13) % 9) * HOUR,
-      state: 'planned',
-    })) as TouchRow[];
+    const rows = spreadTouches((i) => (i % 40) + 1);
     await db.touches.bulkAdd(rows);
     await db.meta.bulkPut([
       { key: SYNC_ON_KEY, value: 1 },
@@ -232,17 +209,9 @@ describe('stored due counts', () => {
     const idb = db.backendDB();
     await new Promise<void>((resolve, reject) => {
       const tx = idb.transaction('touches', 'readwrite');
-      tx.objectStore('touches').add({
-        enrolmentId: 9,
-        contactId: 9,
-        step: 1,
-        totalSteps: 1,
-        channel: 'email',
-        purpose: 'follow-up',
-        dueAt: T0 - HOUR,
-        deadlineAt: T0 + HOUR,
-        state: 'planned',
-      });
+      tx.objectStore('touches').add(
+        touchRow({ enrolmentId: 9, contactId: 9, dueAt: T0 - HOUR, deadlineAt: T0 + HOUR }),
+      );
       tx.oncomplete = () => resolve();
       tx.onerror = () => reject(tx.error);
     });

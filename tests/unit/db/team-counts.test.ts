@@ -7,7 +7,6 @@ import fc from 'fast-check';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { nextLocalMidnight } from '@/lib/cadence/zoned';
 import {
-  type ContactRow,
   dueGroupCounts,
   dueSummary,
   enrolContact,
@@ -20,6 +19,7 @@ import {
 } from '@/lib/db';
 import { nudgeCounts } from '@/lib/db/notify';
 import { groupDue, UPCOMING_DAYS } from '@/lib/touches';
+import { contactRow, touchRow } from './seed-rows';
 
 const NOW = Date.parse('2026-03-03T15:00:00Z');
 const HOUR = 3_600_000;
@@ -49,28 +49,6 @@ async function syncOn(on: boolean): Promise<void> {
   } else await db.meta.delete(SYNC_ON_KEY);
 }
 
-function contact(id: number, owner: (typeof OWNERS)[number]): ContactRow {
-  return {
-    id,
-    email: `c${id}@example.com`,
-    emailLower: `c${id}@example.com`,
-    externalIds: [],
-    firstName: `C${id}`,
-    lastName: '',
-    company: '',
-    phone: '',
-    title: '',
-    timeZone: ZONE,
-    leadSource: 'referral',
-    notes: '',
-    optOut: {},
-    custom: {},
-    createdAt: NOW - 86_400_000,
-    updatedAt: NOW - 86_400_000,
-    ...(owner ? { owner: { id: owner, name: owner, since: NOW - 86_400_000 } } : {}),
-  };
-}
-
 const spec = fc.record({
   owner: fc.constantFrom(...OWNERS),
   dueIn: fc.integer({ min: -72, max: 24 * 10 }),
@@ -82,18 +60,16 @@ it("counts the rep's own and unowned leads' touches, as the badge does; with the
   await fc.assert(
     fc.asyncProperty(fc.array(spec, { maxLength: 50 }), async (specs) => {
       await Promise.all([db.touches.clear(), db.contacts.clear()]);
-      await db.contacts.bulkAdd(OWNERS.map((o, i) => contact(i + 1, o)));
-      const rows = specs.map((s, i) => ({
-        enrolmentId: i + 1,
-        contactId: OWNERS.indexOf(s.owner) + 1,
-        step: 1,
-        totalSteps: 1,
-        channel: 'email',
-        purpose: 'follow-up',
-        dueAt: NOW + s.dueIn * HOUR,
-        deadlineAt: NOW + (s.dueIn + s.grace) * HOUR,
-        state: s.state,
-      })) as TouchRow[];
+      await db.contacts.bulkAdd(OWNERS.map((o, i) => contactRow(i + 1, ZONE, NOW - 86_400_000, o)));
+      const rows = specs.map((s, i) =>
+        touchRow({
+          enrolmentId: i + 1,
+          contactId: OWNERS.indexOf(s.owner) + 1,
+          dueAt: NOW + s.dueIn * HOUR,
+          deadlineAt: NOW + (s.dueIn + s.grace) * HOUR,
+          state: s.state,
+        }),
+      );
       await db.touches.bulkAdd(rows);
       const planned = rows.filter((r) => r.state === 'planned');
       const isMine = (r: TouchRow) => {

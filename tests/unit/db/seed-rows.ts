@@ -1,0 +1,49 @@
+/**
+ * Stored rows the count tests seed straight into the tables (no sequence behind them): the due
+ * lists and their counts read only these fields.
+ */
+import type { ContactRow, TouchRow } from '@/lib/db';
+
+/** A one-step follow-up email of enrolment `enrolmentId`, planned unless `state` says otherwise. */
+export function touchRow(t: {
+  enrolmentId: number;
+  contactId: number;
+  dueAt: number;
+  deadlineAt: number;
+  state?: string;
+}): TouchRow {
+  return {
+    enrolmentId: t.enrolmentId,
+    contactId: t.contactId,
+    step: 1,
+    totalSteps: 1,
+    channel: 'email',
+    purpose: 'follow-up',
+    dueAt: t.dueAt,
+    deadlineAt: t.deadlineAt,
+    state: t.state ?? 'planned',
+  } as TouchRow;
+}
+
+/** Contact `id` in `timeZone`, created at `at`, owned (team sync) by `owner` since then if given. */
+export function contactRow(id: number, timeZone: string, at: number, owner?: string): ContactRow {
+  return {
+    id,
+    email: `c${id}@example.com`,
+    emailLower: `c${id}@example.com`,
+    externalIds: [],
+    firstName: `C${id}`,
+    lastName: '',
+    company: '',
+    phone: '',
+    title: '',
+    timeZone,
+    leadSource: 'referral',
+    notes: '',
+    optOut: {},
+    custom: {},
+    createdAt: at,
+    updatedAt: at,
+    ...(owner ? { owner: { id: owner, name: owner, since: at } } : {}),
+  };
+}
