@@ -1,4 +1,4 @@
-import { generatedCsv, openDashboard } from './support/dashboard';
+import { chooseGeneratedCsv, openDashboard } from './support/dashboard';
 import { expect, test } from './support/fixtures';
 
 const N = 5000;
@@ -23,11 +23,7 @@ test('a big import saves in batches with moving progress, and Cancel keeps what 
     }).observe(document, { childList: true, subtree: true, characterData: true });
   });
   await openDashboard(page, extensionId, 'import');
-  await page.getByTestId('import-file').setInputFiles({
-    name: 'leads.csv',
-    mimeType: 'text/csv',
-    buffer: Buffer.from(generatedCsv(N)),
-  });
+  await chooseGeneratedCsv(page, N);
   await expect(page.getByTestId('import-run')).toHaveText(`Import ${en(N)} rows`);
   await page.getByTestId('import-enrol').check();
   await page.getByTestId('import-playbook').selectOption('speed-to-lead-90');
@@ -70,11 +66,7 @@ test('a big import saves in batches with moving progress, and Cancel keeps what 
 
   // Importing again in "skip" mode adds the rest and leaves the first ones alone.
   await page.getByRole('tab', { name: 'Import' }).click();
-  await page.getByTestId('import-file').setInputFiles({
-    name: 'leads.csv',
-    mimeType: 'text/csv',
-    buffer: Buffer.from(generatedCsv(N)),
-  });
+  await chooseGeneratedCsv(page, N);
   await page.getByTestId('import-run').click();
   await expect(page.getByTestId('import-summary')).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId('import-created')).toHaveText(en(N - landed));

@@ -3,7 +3,7 @@
  * sees and clicks, in real Chromium with the built extension.
  */
 import type { BrowserContext, Page } from '@playwright/test';
-import { generatedCsv, openDashboard } from './support/dashboard';
+import { chooseGeneratedCsv, importGeneratedLeads, openDashboard } from './support/dashboard';
 import { expect, test } from './support/fixtures';
 import { extensionPage, openGmail, readStore, runtime, seedSettings } from './support/sidebar';
 
@@ -111,16 +111,7 @@ test('dashboard: a deleted opt-out stays suppressed on re-import, is withdrawn w
   await runtime(ext, 'contacts.bulk', { contactIds: [contactId], action: { kind: 'delete' }, via: 'test' });
 
   const page = await context.newPage();
-  await openDashboard(page, extensionId, 'import');
-  await page.getByTestId('import-file').setInputFiles({
-    name: 'leads.csv',
-    mimeType: 'text/csv',
-    buffer: Buffer.from(generatedCsv(3)),
-  });
-  await page.getByTestId('import-enrol').check();
-  await page.getByTestId('import-playbook').selectOption('seven-touch-14-day');
-  await page.getByTestId('import-run').click();
-  await expect(page.getByTestId('import-created')).toHaveText('3');
+  await importGeneratedLeads(page, extensionId, 3, 'seven-touch-14-day');
   await expect(page.getByTestId('import-enrolled')).toHaveText('2');
   await expect(page.getByTestId('import-suppressed')).toContainText('1 opted out earlier');
   await expect(page.getByTestId('import-suppressed')).toContainText('ada.lovelace0@example.com');
@@ -163,14 +154,7 @@ test('deleting every contact still shows the result and its Undo on the emptied 
 }) => {
   await seedSettings(serviceWorker);
   const page = await context.newPage();
-  await openDashboard(page, extensionId, 'import');
-  await page.getByTestId('import-file').setInputFiles({
-    name: 'leads.csv',
-    mimeType: 'text/csv',
-    buffer: Buffer.from(generatedCsv(3)),
-  });
-  await page.getByTestId('import-run').click();
-  await expect(page.getByTestId('import-created')).toHaveText('3');
+  await importGeneratedLeads(page, extensionId, 3);
   await page.getByRole('tab', { name: 'Contacts' }).click();
   await page.getByRole('checkbox', { name: 'Select all contacts' }).check();
   await page.getByTestId('bulk-bar').getByRole('button', { name: 'Delete…' }).click();
@@ -225,11 +209,7 @@ test('a worker stopped mid-import and mid-bulk-action leaves each transaction wh
   const N = 8_000;
   const page = await context.newPage();
   await openDashboard(page, extensionId, 'import');
-  await page.getByTestId('import-file').setInputFiles({
-    name: 'big.csv',
-    mimeType: 'text/csv',
-    buffer: Buffer.from(generatedCsv(N)),
-  });
+  await chooseGeneratedCsv(page, N, 'big.csv');
   await expect(page.getByTestId('import-preview')).toBeVisible();
   await page.getByTestId('import-run').click();
   // Stop the worker once batches are flowing, so one is in flight (a fixed pause could fall
@@ -259,11 +239,7 @@ test('a worker stopped mid-import and mid-bulk-action leaves each transaction wh
   // Retry without a reload: the same file again, contacts already there skipped, each lands once.
   if ((await page.getByTestId('import-error').count()) === 0) {
     await page.getByRole('button', { name: 'Import another file' }).click();
-    await page.getByTestId('import-file').setInputFiles({
-      name: 'big.csv',
-      mimeType: 'text/csv',
-      buffer: Buffer.from(generatedCsv(N)),
-    });
+    await chooseGeneratedCsv(page, N, 'big.csv');
     await expect(page.getByTestId('import-preview')).toBeVisible();
   }
   await page.getByTestId('import-run').click();

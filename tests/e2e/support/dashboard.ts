@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Download, Page } from '@playwright/test';
+import { type Download, expect, type Page } from '@playwright/test';
 
 /** Reads a finished download's bytes as UTF-8 text (BOM kept). */
 export async function downloadText(download: Download): Promise<string> {
@@ -10,6 +10,35 @@ export async function downloadText(download: Download): Promise<string> {
 /** Opens the dashboard on one tab (options.html#/<tab>). */
 export async function openDashboard(page: Page, extensionId: string, tab: string): Promise<void> {
   await page.goto(`chrome-extension://${extensionId}/options.html#/${tab}`);
+}
+
+/** Chooses `n` generated contacts (`generatedCsv`) as the file on the dashboard's Import tab. */
+export async function chooseGeneratedCsv(page: Page, n: number, name = 'leads.csv'): Promise<void> {
+  await page.getByTestId('import-file').setInputFiles({
+    name,
+    mimeType: 'text/csv',
+    buffer: Buffer.from(generatedCsv(n)),
+  });
+}
+
+/**
+ * Imports `n` generated contacts from the Import tab as a rep does, enrolled in `playbookId` when
+ * given, and waits for the summary to count them created.
+ */
+export async function importGeneratedLeads(
+  page: Page,
+  extensionId: string,
+  n: number,
+  playbookId?: string,
+): Promise<void> {
+  await openDashboard(page, extensionId, 'import');
+  await chooseGeneratedCsv(page, n);
+  if (playbookId) {
+    await page.getByTestId('import-enrol').check();
+    await page.getByTestId('import-playbook').selectOption(playbookId);
+  }
+  await page.getByTestId('import-run').click();
+  await expect(page.getByTestId('import-created')).toHaveText(n.toLocaleString('en-US'));
 }
 
 /** A generic CSV of `n` plausible contacts (no vendor layout), for volume tests. */
