@@ -144,7 +144,9 @@ describe('stored due counts', () => {
     // Before, team sync dropped them (the popup then read every due row and its owner itself).
     const owners = [undefined, 'r1', 'r2'] as const;
     await db.contacts.bulkAdd(
-      Array.from({ length: 40 }, (_, i) => contactRow(i + 1, ZONE, T0, owners[i % 3])),
+      Array.from({ length: 40 }, (_, i) =>
+        contactRow(i + 1, { timeZone: ZONE, at: T0, owner: owners[i % 3] }),
+      ),
     );
     const rows = spreadTouches((i) => (i % 40) + 1);
     await db.touches.bulkAdd(rows);

@@ -25,8 +25,19 @@ export function touchRow(t: {
   } as TouchRow;
 }
 
-/** Contact `id` in `timeZone`, created at `at`, owned (team sync) by `owner` since then if given. */
-export function contactRow(id: number, timeZone: string, at: number, owner?: string): ContactRow {
+/**
+ * Contact `id` in `timeZone`, created at `at`, owned (team sync) by `owner` since then if given,
+ * with any other field from `more`.
+ */
+export function contactRow(
+  id: number,
+  {
+    timeZone,
+    at,
+    owner,
+    ...more
+  }: { timeZone: string; at: number; owner?: string | undefined } & Partial<Omit<ContactRow, 'owner'>>,
+): ContactRow {
   return {
     id,
     email: `c${id}@example.com`,
@@ -45,5 +56,6 @@ export function contactRow(id: number, timeZone: string, at: number, owner?: str
     createdAt: at,
     updatedAt: at,
     ...(owner ? { owner: { id: owner, name: owner, since: at } } : {}),
+    ...more,
   };
 }

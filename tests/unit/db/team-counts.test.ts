@@ -60,7 +60,9 @@ it("counts the rep's own and unowned leads' touches, as the badge does; with the
   await fc.assert(
     fc.asyncProperty(fc.array(spec, { maxLength: 50 }), async (specs) => {
       await Promise.all([db.touches.clear(), db.contacts.clear()]);
-      await db.contacts.bulkAdd(OWNERS.map((o, i) => contactRow(i + 1, ZONE, NOW - 86_400_000, o)));
+      await db.contacts.bulkAdd(
+        OWNERS.map((o, i) => contactRow(i + 1, { timeZone: ZONE, at: NOW - 86_400_000, owner: o })),
+      );
       const rows = specs.map((s, i) =>
         touchRow({
           enrolmentId: i + 1,

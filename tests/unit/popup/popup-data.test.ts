@@ -6,6 +6,7 @@ import { markCountsWriter, POPUP_ROWS_KEY } from '@/lib/db/due-counts-guard';
 import { storeDueCounts } from '@/lib/db/due-summary';
 import { UPCOMING_DAYS } from '@/lib/touches/due-groups';
 import { factsOf, scoreLead, scoringOf } from '@/lib/scoring';
+import { contactRow } from '../db/seed-rows';
 
 // Mid-minute, so "as of the minute" and "as of now" differ.
 const NOW = Date.parse('2026-03-03T15:00:40Z');
@@ -22,24 +23,15 @@ afterEach(async () => {
   await db.delete();
 });
 
-const contact = (id: number) => ({
-  id,
-  email: `p${id}@example.com`,
-  emailLower: `p${id}@example.com`,
-  externalIds: [],
-  firstName: `P${id}`,
-  lastName: 'Test',
-  company: 'Acme',
-  phone: '',
-  title: '',
-  timeZone: 'UTC',
-  leadSource: 'web-form' as const,
-  notes: '',
-  optOut: {},
-  custom: {},
-  createdAt: NOW - 10 * HOUR,
-  updatedAt: NOW - 10 * HOUR,
-});
+const contact = (id: number) =>
+  contactRow(id, {
+    timeZone: 'UTC',
+    at: NOW - 10 * HOUR,
+    firstName: `P${id}`,
+    lastName: 'Test',
+    company: 'Acme',
+    leadSource: 'web-form',
+  });
 
 const enrolment = (id: number, contactId: number, state: string) =>
   ({

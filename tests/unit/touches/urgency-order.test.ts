@@ -6,6 +6,7 @@ import { buildContactRows, filterAndSortRows } from '@/lib/db/contacts';
 import type { ContactRow, EnrolmentRow, TouchRow } from '@/lib/db/schema';
 import { DEFAULT_SCORING } from '@/lib/scoring';
 import { groupDue, UPCOMING_DAYS, urgencyOrder } from '@/lib/touches/due-groups';
+import { contactRow } from '../db/seed-rows';
 
 const NOW = Date.UTC(2026, 2, 10, 15, 0); // Tue 11:00 New York
 const NY = 'America/New_York';
@@ -67,25 +68,8 @@ describe('urgencyOrder', () => {
   });
 });
 
-function contact(id: number, leadSource: ContactRow['leadSource']): ContactRow {
-  return {
-    id,
-    email: `c${id}@x.com`,
-    externalIds: [],
-    firstName: `C${id}`,
-    lastName: '',
-    company: '',
-    phone: '',
-    title: '',
-    timeZone: NY,
-    leadSource,
-    notes: '',
-    optOut: {},
-    custom: {},
-    createdAt: NOW,
-    updatedAt: NOW,
-  };
-}
+const contact = (id: number, leadSource: ContactRow['leadSource']) =>
+  contactRow(id, { timeZone: NY, at: NOW, leadSource });
 
 describe('the dashboard contacts in urgency order', () => {
   // Scores with the defaults: referral 50, Google LSA 40, web form 35, other 20.
