@@ -1,11 +1,12 @@
 import { TZDate } from '@date-fns/tz';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useDeferredValue, useState } from 'react';
+import { memo, useDeferredValue, useState } from 'react';
 import { CHANNELS, type Channel } from '@/lib/cadence/types';
 import { exportActivityPagesCsv, exportContactsCsv } from '@/lib/csv/export';
-import { getDb } from '@/lib/db';
+import { type ActivityRow, getDb } from '@/lib/db';
 import { displayName } from '@/lib/db/contacts';
 import {
+  type ActivityContext,
   type ActivityFilter,
   activityExportPages,
   contactExportRows,
@@ -192,50 +193,68 @@ export function ActivityTab() {
           {t(filtered ? 'log_no_match' : 'log_empty')}
         </p>
       ) : (
-        <table className="tb-table tb-activity-table" data-testid="activity-list">
-          <colgroup>
-            <col style={{ width: '15%' }} />
-            <col style={{ width: '17%' }} />
-            <col style={{ width: '12%' }} />
-            <col style={{ width: '17%' }} />
-            <col style={{ width: '9%' }} />
-            <col />
-          </colgroup>
-          <thead>
-            <tr>
-              <th>{t('log_col_when')}</th>
-              <th>{t('log_contact')}</th>
-              <th>{t('log_col_what')}</th>
-              <th>{t('log_col_step')}</th>
-              <th>{t('log_channel')}</th>
-              <th>{t('log_col_details')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.rows.map((a) => {
-              const c = a.contactId === undefined ? undefined : data.ctx.contacts.get(a.contactId);
-              const e = a.enrolmentId === undefined ? undefined : data.ctx.enrolments.get(a.enrolmentId);
-              const outcome = a.outcome ? (OUTCOME_LABELS[a.outcome] ?? a.outcome) : undefined;
-              const details = [outcome, activityText(a, e)].filter(Boolean).join(' · ');
-              return (
-                <tr key={a.id} data-testid="activity-row">
-                  <td>{formatWhen(a.at, zone)}</td>
-                  <td title={c?.email}>{c ? displayName(c) : <span className="tb-muted">—</span>}</td>
-                  <td>{KIND_LABELS[a.kind] ?? a.kind}</td>
-                  <td title={e?.playbookName}>
-                    {a.purpose ? PURPOSE_LABELS[a.purpose] : builtInText(e?.playbookName ?? '')}
-                    {a.step ? <span className="tb-muted"> · {t('log_step', { step: a.step })}</span> : null}
-                  </td>
-                  <td>{a.channel ? CHANNEL_LABELS[a.channel] : ''}</td>
-                  <td className="text" title={details}>
-                    {details}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <ActivityTable rows={data.rows} ctx={data.ctx} zone={zone} />
       )}
     </section>
   );
 }
+
+/**
+ * The list under the filters. Kept apart and memoised: the export's progress line re-renders the
+ * tab on every page, and redrawing 200 rows each time is work the export would wait for.
+ */
+const ActivityTable = memo(function ActivityTable({
+  rows,
+  ctx,
+  zone,
+}: {
+  rows: ActivityRow[];
+  ctx: ActivityContext;
+  zone: string;
+}) {
+  return (
+    <table className="tb-table tb-activity-table" data-testid="activity-list">
+      <colgroup>
+        <col style={{ width: '15%' }} />
+        <col style={{ width: '17%' }} />
+        <col style={{ width: '12%' }} />
+        <col style={{ width: '17%' }} />
+        <col style={{ width: '9%' }} />
+        <col />
+      </colgroup>
+      <thead>
+        <tr>
+          <th>{t('log_col_when')}</th>
+          <th>{t('log_contact')}</th>
+          <th>{t('log_col_what')}</th>
+          <th>{t('log_col_step')}</th>
+          <th>{t('log_channel')}</th>
+          <th>{t('log_col_details')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((a) => {
+          const c = a.contactId === undefined ? undefined : ctx.contacts.get(a.contactId);
+          const e = a.enrolmentId === undefined ? undefined : ctx.enrolments.get(a.enrolmentId);
+          const outcome = a.outcome ? (OUTCOME_LABELS[a.outcome] ?? a.outcome) : undefined;
+          const details = [outcome, activityText(a, e)].filter(Boolean).join(' · ');
+          return (
+            <tr key={a.id} data-testid="activity-row">
+              <td>{formatWhen(a.at, zone)}</td>
+              <td title={c?.email}>{c ? displayName(c) : <span className="tb-muted">—</span>}</td>
+              <td>{KIND_LABELS[a.kind] ?? a.kind}</td>
+              <td title={e?.playbookName}>
+                {a.purpose ? PURPOSE_LABELS[a.purpose] : builtInText(e?.playbookName ?? '')}
+                {a.step ? <span className="tb-muted"> · {t('log_step', { step: a.step })}</span> : null}
+              </td>
+              <td>{a.channel ? CHANNEL_LABELS[a.channel] : ''}</td>
+              <td className="text" title={details}>
+                {details}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+});

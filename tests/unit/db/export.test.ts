@@ -1,8 +1,10 @@
+import fc from 'fast-check';
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { collectCsv, exportActivitiesCsv, exportActivityPagesCsv } from '@/lib/csv/export';
 import { type ActivityRow, enrolContact, saveSettings, TouchbaseDb } from '@/lib/db';
 import {
+  type ActivityFilter,
   activityExportPages,
   activityExportRows,
   loadActivityContext,
@@ -88,6 +90,78 @@ describe('activity export', () => {
     const ctx = await loadActivityContext(db);
     const recent = await recentActivities(db, { from: T0 + 5000 }, ctx, 3);
     expect(recent.map((r) => r.text)).toEqual(['n24', 'n23', 'n22']);
+  });
+
+  it('writes the same file from the whole log read by id as from the time index, whatever the write order', async () => {
+    const ada = await enrolContact(db, {
+      contact: { email: 'ada@example.com', firstName: 'Ada', lastName: 'L', company: 'Analytical' },
+      playbookId: 'seven-touch-14-day',
+      source: 'referral',
+      via: 'test',
+      now: T0,
+    });
+    const bob = await enrolContact(db, {
+      contact: { email: 'bob@example.com', firstName: 'Bob', lastName: 'B', company: 'Babbage' },
+      playbookId: 'seven-touch-14-day',
+      source: 'referral',
+      via: 'test',
+      now: T0,
+    });
+    const base = await db.activities.count();
+    const entry = fc.record({
+      // Few instants, so ties are common; written in any order, as an imported or synced history is.
+      at: fc.integer({ min: 0, max: 6 }).map((i) => T0 + i * 1000),
+      who: fc.constantFrom(ada, bob),
+      channel: fc.constantFrom('email', 'sms', undefined),
+    });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(entry, { maxLength: 30 }),
+        fc.integer({ min: 1, max: 8 }),
+        fc.constantFrom<ActivityFilter>({}, { channel: 'email' }, { contact: 'babbage' }),
+        async (entries, pageSize, filter) => {
+          await db.activities.where('id').above(base).delete();
+          await db.activities.bulkAdd(
+            entries.map(
+              (e, i) =>
+                ({
+                  kind: 'note',
+                  at: e.at,
+                  contactId: e.who.contactId,
+                  enrolmentId: e.who.enrolmentId,
+                  text: `n${i}`,
+                  ...(e.channel ? { channel: e.channel } : {}),
+                }) as ActivityRow,
+            ),
+          );
+          // A row without a usable time is in no time range, so in neither file.
+          await db.activities.add({
+            kind: 'note',
+            at: Number.NaN,
+            contactId: 1,
+            text: 'lost',
+          } as ActivityRow);
+          const file = (f: ActivityFilter) =>
+            collectCsv(
+              exportActivityPagesCsv(activityExportPages(db, f, { timeZone: 'America/New_York', pageSize })),
+            );
+          const scanned = await file(filter);
+          // An open date range takes the `at` index path.
+          expect(scanned).toBe(await file({ ...filter, from: Number.NEGATIVE_INFINITY }));
+          const all = await db.activities.toArray();
+          const expected = all
+            .filter((a) => !Number.isNaN(a.at) && (!filter.channel || a.channel === filter.channel))
+            .filter((a) => !filter.contact || a.contactId === bob.contactId)
+            .sort((a, b) => a.at - b.at || a.id - b.id)
+            .map((a) => a.text ?? '');
+          const texts = Papa.parse<string[]>(scanned.slice(1), { skipEmptyLines: true }).data.map(
+            (r) => r[11],
+          );
+          expect(texts.slice(1)).toEqual(expected);
+        },
+      ),
+      { numRuns: 40 },
+    );
   });
 
   it("writes a note Touchbase worded in stable English, whatever the rep's language", async () => {
