@@ -20,11 +20,13 @@ import {
   type OutboxRow,
   outboxId,
   type SharedTable,
+  storedTouchRows,
   type SuppressionRow,
   type SyncIdRow,
   syncMe,
   syncPlannedTouches,
   type TouchbaseDb,
+  type TouchRow,
   writeTables,
 } from '@/lib/db';
 import { getSettings } from '@/lib/db/settings';
@@ -635,7 +637,7 @@ async function applyPage(
       const results = [...kind('contact').map(() => true), ...kind('suppression').map(() => true)];
       const enrolments = kind('enrolment');
       const okE = await timedStep(ctx, 'apply: sequences', () =>
-        applyEnrolments(ctx, enrolments, links, present, replan),
+        applyEnrolments(ctx, enrolments, links, present, replan, now),
       );
       const activities = kind('activity');
       const okA = await timedStep(ctx, 'apply: activities', () => applyActivities(ctx, activities, links));
@@ -726,12 +728,14 @@ async function applyContacts(
   const emails = [...new Set(docs.map(emailOf).filter(Boolean))];
   const extIds = [...new Set(docs.flatMap((d) => idsOf(d, emailOf(d))))];
   // One index walk per kind of key, not a query per key.
-  const [linkedRows, byEmail, byExt, settings] = await Promise.all([
-    db.contacts.bulkGet(linkedIds),
-    emails.length ? db.contacts.where('emailLower').anyOf(emails).toArray() : [],
-    extIds.length ? db.contacts.where('externalIds').anyOf(extIds).toArray() : [],
-    getSettings(db),
-  ]);
+  const [linkedRows, byEmail, byExt, settings] = await timedStep(ctx, 'apply: contacts (reads)', () =>
+    Promise.all([
+      db.contacts.bulkGet(linkedIds),
+      emails.length ? db.contacts.where('emailLower').anyOf(emails).toArray() : [],
+      extIds.length ? db.contacts.where('externalIds').anyOf(extIds).toArray() : [],
+      getSettings(db),
+    ]),
+  );
   const targets = new Map<number, Target>();
   const emailIdx = new Map<string, Target[]>();
   const extIdx = new Map<string, Target[]>();
@@ -830,19 +834,18 @@ async function applyContacts(
     t.gids.push(doc._id);
   }
   const changed = [...targets.values()].filter((t) => t.dirty && !t.gone);
-  if (changed.length) await db.contacts.bulkPut(changed.map((t) => t.row as unknown as ContactRow));
   const fresh = added.filter((t) => !t.gone);
-  if (fresh.length) {
+  await timedStep(ctx, 'apply: contacts (writes)', async () => {
+    if (changed.length) await db.contacts.bulkPut(changed.map((t) => t.row as unknown as ContactRow));
+    if (!fresh.length) return;
     const ids = (await db.contacts.bulkAdd(
       fresh.map((t) => t.row as unknown as ContactRow),
-      {
-        allKeys: true,
-      },
+      { allKeys: true },
     )) as number[];
     fresh.forEach((t, i) => {
       t.id = ids[i];
     });
-  }
+  });
   for (const t of [...targets.values(), ...fresh]) {
     if (t.gone || t.id === undefined) continue;
     present.add(t.id);
@@ -908,6 +911,7 @@ async function applyEnrolments(
   links: Links,
   present: Set<number>,
   replan: EnrolmentRow[],
+  now: number,
 ): Promise<boolean[]> {
   const { db } = ctx;
   if (!docs.length) return [];
@@ -926,6 +930,7 @@ async function applyEnrolments(
   const ok: boolean[] = [];
   const rows: EnrolmentRow[] = [];
   const gids: string[] = [];
+  const fresh = new Map<EnrolmentRow, Omit<TouchRow, 'id'>[]>();
   docs.forEach((doc, i) => {
     const contactId = contactIds[i];
     if (contactId === undefined || !present.has(contactId)) {
@@ -943,17 +948,26 @@ async function applyEnrolments(
     // The whole row is replaced: fields the other side no longer has must go here too.
     const next = { ...row, contactId } as EnrolmentRow;
     if (cur) next.id = cur.id;
+    else {
+      // New here: planned before its write, so the row is written once with its `laterDueAt`
+      // (not again by the replan), and it has no stored touches to read and diff.
+      fresh.set(next, storedTouchRows(next, now));
+    }
     rows.push(next);
     gids.push(doc._id);
     ok.push(true);
   });
   if (rows.length) {
     const ids = (await db.enrolments.bulkPut(rows, { allKeys: true })) as number[];
+    const touches: TouchRow[] = [];
     rows.forEach((r, i) => {
       r.id = ids[i] as number;
       links.set(gids[i] as string, 'enrolments', r.id);
-      replan.push(r);
+      const planned = fresh.get(r);
+      if (!planned) replan.push(r);
+      else for (const t of planned) touches.push({ ...t, enrolmentId: r.id } as TouchRow);
     });
+    if (touches.length) await db.touches.bulkAdd(touches);
   }
   return ok;
 }
