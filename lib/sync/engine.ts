@@ -727,12 +727,11 @@ async function applyContacts(
   ] as number[];
   const emails = [...new Set(docs.map(emailOf).filter(Boolean))];
   const extIds = [...new Set(docs.flatMap((d) => idsOf(d, emailOf(d))))];
-  // One index walk per kind of key, not a query per key.
   const [linkedRows, byEmail, byExt, settings] = await timedStep(ctx, 'apply: contacts (reads)', () =>
     Promise.all([
       db.contacts.bulkGet(linkedIds),
-      emails.length ? db.contacts.where('emailLower').anyOf(emails).toArray() : [],
-      extIds.length ? db.contacts.where('externalIds').anyOf(extIds).toArray() : [],
+      contactsByKeys(db, 'emailLower', emails),
+      contactsByKeys(db, 'externalIds', extIds),
       getSettings(db),
     ]),
   );
@@ -852,6 +851,21 @@ async function applyContacts(
     for (const gid of t.gids) links.set(gid, 'contacts', t.id);
   }
   return present;
+}
+
+/**
+ * The contacts whose `index` holds any of `keys`: one request per key, all asked at once. Not
+ * `anyOf`, whose cursor waits for each step's answer before asking the next: while the replication
+ * writes the local copy on the same IndexedDB backend, each of those waits took about a
+ * millisecond (contacts' reads were 21 s of a first sync, at load 12).
+ */
+async function contactsByKeys(
+  db: TouchbaseDb,
+  index: 'emailLower' | 'externalIds',
+  keys: readonly string[],
+): Promise<ContactRow[]> {
+  const found = await Promise.all(keys.map((k) => db.contacts.where(index).equals(k).toArray()));
+  return found.flat();
 }
 
 async function deleteContactLocally(db: TouchbaseDb, contactId: number): Promise<void> {
