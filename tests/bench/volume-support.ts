@@ -327,6 +327,23 @@ export function pageProbes(selector: string): string {
     // Tasks are reported after they end: only those that started after the reset count.
     let since = 0;
     window.__tbLongReset = () => { window.__tbLong = 0; window.__tbGap = 0; last = since = performance.now(); };
+    // The page's own clock (Date.now, the same as the bench's) at the moments a rep lives: the file
+    // chosen (the input's change event; Playwright's handing the bytes over comes before it, a
+    // native picker has no such step), a click, and an element first shown (see whenShown).
+    window.__tbAt = {};
+    document.addEventListener('change', () => { window.__tbAt.change = Date.now(); }, true);
+    document.addEventListener('click', () => { window.__tbAt.click = Date.now(); }, true);
+    window.__tbWatch = (key, sel, enabled) => {
+      const ok = () => {
+        const el = document.querySelector(sel);
+        return !!el && el.offsetParent !== null && (!enabled || !el.disabled);
+      };
+      delete window.__tbAt[key];
+      const mo = new MutationObserver(() => {
+        if (window.__tbAt[key] === undefined && ok()) { window.__tbAt[key] = Date.now(); mo.disconnect(); }
+      });
+      mo.observe(document, { childList: true, subtree: true, attributes: true, characterData: true });
+    };
     // The rep's own clicks between reading and saving are not the page's gap.
     window.__tbGapMark = () => { last = performance.now(); };
     // Longest stretch without the import's progress text changing (reading, then saving).
@@ -376,6 +393,41 @@ export async function waitQuietly(
     },
     { selector, enabled: opts.enabled ?? false },
     { polling: 250, timeout: opts.timeout ?? 280_000 },
+  );
+}
+
+/**
+ * Starts watching for `selector` to be shown (and, with `enabled`, not disabled), before the
+ * action that brings it: {@link whenShown} then gives the page's own time of the change that
+ * showed it, to the millisecond, where polling would add up to its interval to every figure.
+ */
+export async function watchFor(page: Page, key: string, selector: string, enabled = false): Promise<void> {
+  await page.evaluate(
+    ({ key, selector, enabled }) =>
+      (window as unknown as { __tbWatch(k: string, s: string, e: boolean): void }).__tbWatch(
+        key,
+        selector,
+        enabled,
+      ),
+    { key, selector, enabled },
+  );
+}
+
+/** Waits (quietly) for what {@link watchFor} watches; returns the page's Date.now() when it showed. */
+export async function whenShown(page: Page, key: string, timeout = 280_000): Promise<number> {
+  const at = await page.waitForFunction(
+    (key) => (window as unknown as { __tbAt: Record<string, number> }).__tbAt[key],
+    key,
+    { polling: 250, timeout },
+  );
+  return (await at.jsonValue()) as number;
+}
+
+/** The page's Date.now() at the last `change` or `click` event ({@link pageProbes}). */
+export async function eventAt(page: Page, event: 'change' | 'click'): Promise<number> {
+  return page.evaluate(
+    (event) => (window as unknown as { __tbAt: Record<string, number> }).__tbAt[event]!,
+    event,
   );
 }
 

@@ -18,6 +18,9 @@ import {
   seedHistory,
   shownAt,
   waitQuietly,
+  watchFor,
+  whenShown,
+  eventAt,
 } from './volume-support';
 
 const N = 10_000;
@@ -44,6 +47,7 @@ test('volume.import.10k, volume.mainThread.maxTaskMs and volume.bulk.10k', async
   // Floor first (twice, the faster one counts), then the real import on the same, empty, store.
   const importFloorMs = Math.min(await importFloor(sw, N), await importFloor(sw, N));
 
+  await watchFor(page, 'read', '[data-testid="import-run"]', true);
   const t0 = Date.now();
   await page.getByTestId('import-file').setInputFiles({
     name: 'leads.csv',
@@ -53,16 +57,22 @@ test('volume.import.10k, volume.mainThread.maxTaskMs and volume.bulk.10k', async
   // Playwright builds the File inside the page (a task of its own a native picker does not
   // have): the longest task counts from here.
   await page.evaluate(() => (window as unknown as { __tbLongReset(): void }).__tbLongReset());
-  await waitQuietly(page, '[data-testid="import-run"]', { enabled: true });
-  const readMs = Date.now() - t0;
+  // "File chosen" is the input's change event, "done" the page's change that showed the button
+  // or the summary, both on the page's clock: before, the figure also held Playwright handing
+  // the file's bytes over (the bench's own cost) and up to 250 ms of polling per wait.
+  const readEnd = await whenShown(page, 'read');
+  const readPolled = Date.now() - t0;
+  const readMs = readEnd - (await eventAt(page, 'change'));
   await page.getByTestId('import-enrol').check();
   await page.getByTestId('import-source').selectOption('web-form');
   await page.getByTestId('import-playbook').selectOption('speed-to-lead-90');
   await page.evaluate(() => (window as unknown as { __tbGapMark(): void }).__tbGapMark());
+  await watchFor(page, 'save', '[data-testid="import-summary"]');
   const t1 = Date.now();
   await page.getByTestId('import-run').click();
-  await waitQuietly(page, '[data-testid="import-summary"]');
-  const saveMs = Date.now() - t1;
+  const saveEnd = await whenShown(page, 'save');
+  const savePolled = Date.now() - t1;
+  const saveMs = saveEnd - (await eventAt(page, 'click'));
   const maxTask = await longestTask(page);
   const progressGap = await page.evaluate(() => (window as unknown as { __tbGap: number }).__tbGap);
   await expect(page.getByTestId('import-created')).toHaveText(N_SHOWN);
@@ -79,7 +89,7 @@ test('volume.import.10k, volume.mainThread.maxTaskMs and volume.bulk.10k', async
   record({ name: 'volume.mainThread.maxTaskMs', value: Math.round(maxTask), unit: 'ms', budget: 100 });
   record({ name: 'volume.import.progressGapMs', value: Math.round(progressGap), unit: 'ms', budget: 500 });
   console.log(
-    `import 10k: read ${readMs} ms + save ${saveMs} ms = ${importMs} ms; floor ${Math.round(importFloorMs)} ms; longest task ${Math.round(maxTask)} ms; longest progress gap ${Math.round(progressGap)} ms`,
+    `import 10k: read ${readMs} ms + save ${saveMs} ms = ${importMs} ms (the old timing, from the bench's side with the file hand-over and 250 ms polling: ${readPolled} + ${savePolled} = ${readPolled + savePolled} ms, ${((readPolled + savePolled) / importFloorMs).toFixed(2)}x); floor ${Math.round(importFloorMs)} ms; longest task ${Math.round(maxTask)} ms; longest progress gap ${Math.round(progressGap)} ms`,
   );
 
   // Bulk actions on all 10,000, from the contacts table as a rep does them.
