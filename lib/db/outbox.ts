@@ -32,6 +32,8 @@ export type SharedTable = (typeof SHARED_TABLES)[number];
 const SHARED = new Set<string>(SHARED_TABLES);
 /** Tables whose outbox entries name the fields written, so a push stamps just those. */
 const FIELD_TRACKED = new Set<string>(['contacts', 'playbooks', 'templates']);
+/** Tables whose rows carry their global id (`gid`): a deletion's entry keeps it. */
+const ROW_GID = new Set<string>(['contacts', 'enrolments', 'activities']);
 
 /** `meta` key of this rep on the team (`{id, name}` JSON): lib/db/ownership.ts's SYNC_ME_KEY. */
 const ME_KEY = 'sync.me';
@@ -55,6 +57,11 @@ export interface OutboxRow {
    * not overwritten.
    */
   fields?: string[];
+  /**
+   * A deleted contact's, sequence's or activity's global id, taken from the row as it went: the
+   * push needs it to delete the team's document, and the row that held it is gone by then.
+   */
+  gid?: string;
 }
 
 /** Field names that differ between two versions of a row (`*`: the row appeared or went). */
@@ -134,6 +141,7 @@ export const outboxMiddleware: Middleware<DBCore> = {
           trans: DBCoreTransaction,
           keys: unknown[],
           fieldsOf?: (i: number) => string[],
+          gids?: (string | undefined)[],
         ) => {
           const byId = new Map<string, OutboxRow>();
           const at = Date.now();
@@ -142,6 +150,8 @@ export const outboxMiddleware: Middleware<DBCore> = {
             const id = outboxId(name, key);
             const row: OutboxRow = { id, table: name as SharedTable, key, n: Math.random(), at };
             if (fieldsOf) row.fields = [...new Set([...(byId.get(id)?.fields ?? []), ...fieldsOf(i)])];
+            const gid = gids?.[i];
+            if (gid !== undefined) row.gid = gid;
             byId.set(id, row);
           });
           const values = [...byId.values()];
@@ -157,6 +167,12 @@ export const outboxMiddleware: Middleware<DBCore> = {
           await down.table('outbox').mutate({ trans, type: 'put', values });
         };
         const trackFields = FIELD_TRACKED.has(name);
+        const keepsGid = ROW_GID.has(name);
+        const gidsOf = (rows: unknown[]) =>
+          rows.map((r) => {
+            const gid = (r as { gid?: unknown } | undefined)?.gid;
+            return typeof gid === 'string' ? gid : undefined;
+          });
         return {
           ...table,
           async mutate(asked: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
@@ -176,16 +192,23 @@ export const outboxMiddleware: Middleware<DBCore> = {
             if (req.type === 'deleteRange') {
               const { result } = await table.query({
                 trans: req.trans,
-                values: false,
+                values: keepsGid,
                 query: { index: pk, range: req.range },
               });
+              const keys = keepsGid ? result.map((r) => pk.extractKey?.(r)) : result;
               const res = await table.mutate(req);
-              await record(req.trans, result, trackFields ? () => ['*'] : undefined);
+              await record(
+                req.trans,
+                keys,
+                trackFields ? () => ['*'] : undefined,
+                keepsGid ? gidsOf(result) : undefined,
+              );
               return res;
             }
             if (req.type === 'delete') {
+              const gone = keepsGid ? await table.getMany({ trans: req.trans, keys: req.keys }) : undefined;
               const res = await table.mutate(req);
-              await record(req.trans, req.keys, trackFields ? () => ['*'] : undefined);
+              await record(req.trans, req.keys, trackFields ? () => ['*'] : undefined, gone && gidsOf(gone));
               return res;
             }
             const keys: unknown[] =

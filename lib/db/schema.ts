@@ -2,7 +2,7 @@ import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { Template } from '@/lib/templates/types';
 import type { Language } from '@/lib/templates/language';
 import type { ScoringSettings } from '@/lib/scoring';
-import { type OutboxRow, outboxMiddleware } from './outbox';
+import { markApplying, type OutboxRow, outboxId, outboxMiddleware } from './outbox';
 import { undoMiddleware } from './undo';
 import { dueCountsMiddleware } from './due-counts-guard';
 import type {
@@ -31,6 +31,11 @@ export interface ContactRow {
    * whose key is undefined, while two '' keys would collide.
    */
   emailLower?: string;
+  /**
+   * Team sync: the global id of this row's document (\`{kind}:{id}\`), once it has one (pushed or
+   * received). Indexed (v10): the replicator finds a received document's row by it.
+   */
+  gid?: string;
   /**
    * Where else this person lives, one opaque key per record (`hubspot:<portal>:<id>`,
    * `salesforce:<org>:<id>`, `linkedin:<profile>` …). Indexed multiEntry (v6).
@@ -101,6 +106,11 @@ export interface EnrolmentRow extends Enrolment {
    * schema version; absent on rows written before it, which are planned instead.
    */
   laterNext?: { step: number; deadlineAt: number; withinMinutes?: number };
+  /**
+   * Team sync: the global id of this row's document (\`{kind}:{id}\`), once it has one (pushed or
+   * received). Indexed (v10): the replicator finds a received document's row by it.
+   */
+  gid?: string;
 }
 
 /**
@@ -146,6 +156,11 @@ export interface ActivityRow extends Activity {
    * logged before; not indexed, so no schema version.
    */
   rep?: TeamRep;
+  /**
+   * Team sync: the global id of this row's document (\`{kind}:{id}\`), once it has one (pushed or
+   * received). Indexed (v10): the replicator finds a received document's row by it.
+   */
+  gid?: string;
 }
 
 /**
@@ -268,9 +283,10 @@ export interface UndoRow {
 }
 
 /**
- * A shared row's global id (the sync document's `_id`, `contact:ada@example.com`) against its
- * local Dexie key: Dexie's ids are per-browser auto-increments, the team needs ids every replica
- * agrees on. Kept when sync is turned off, so turning it on again meets the same documents.
+ * A shared playbook's or template's global id (the sync document's `_id`) against its local key:
+ * the team needs ids every replica agrees on. Kept when sync is turned off, so turning it on again
+ * meets the same documents. Contacts, sequences and activities carry theirs on the row (`gid`,
+ * v10); their rows here before v10 were moved there.
  */
 export interface SyncIdRow {
   gid: string;
@@ -387,7 +403,56 @@ export const SCHEMA_VERSIONS: {
       syncIds: 'gid, &[table+local]',
     },
   },
+  {
+    // v10: contacts, sequences and activities carry their global id on the row (`gid`, indexed)
+    // instead of a `syncIds` link row each: a team's first sync wrote 110,000 link rows, a store
+    // and a unique index of their own, on top of the rows. Links made before move onto their rows
+    // (a link whose row is gone goes: a deletion already pushed needs it no more, and one not
+    // pushed yet has no row to name anyway); playbooks' and templates' links stay.
+    version: 10,
+    stores: {
+      contacts: '++id, &emailLower, company, updatedAt, *externalIds, gid',
+      enrolments: '++id, contactId, [contactId+state], state, playbookId, laterDueAt, gid',
+      activities: '++id, at, [contactId+at], [enrolmentId+at], kind, gid',
+    },
+    upgrade: async (tx) => {
+      // Bookkeeping, not an edit: nothing to push back or to recount.
+      markApplying(tx);
+      const links = tx.table('syncIds');
+      for (const table of ROW_GID_TABLES) {
+        const rows = (await links
+          .where('[table+local]')
+          .between([table, Dexie.minKey], [table, Dexie.maxKey])
+          .toArray()) as SyncIdRow[];
+        if (!rows.length) continue;
+        const found = (await tx.table(table).bulkGet(rows.map((r) => r.local))) as
+          | { gid?: string }[]
+          | undefined[];
+        const stamped: object[] = [];
+        const gone: SyncIdRow[] = [];
+        found.forEach((row, i) => {
+          const link = rows[i] as SyncIdRow;
+          if (!row) gone.push(link);
+          else if (row.gid === undefined) stamped.push({ ...row, gid: link.gid });
+        });
+        if (stamped.length) await tx.table(table).bulkPut(stamped);
+        // A deletion not pushed yet: its outbox entry carries the id now (lib/db/outbox.ts).
+        const outbox = tx.table('outbox');
+        const pending = (await outbox.bulkGet(gone.map((l) => outboxId(table, l.local)))) as (
+          | OutboxRow
+          | undefined
+        )[];
+        const carried = pending.flatMap((e, i) => (e ? [{ ...e, gid: gone[i]?.gid }] : []));
+        if (carried.length) await outbox.bulkPut(carried);
+        await links.bulkDelete(rows.map((r) => r.gid));
+      }
+    },
+  },
 ];
+
+/** The tables whose rows carry their global id (`gid`, v10); playbooks and templates keep `syncIds`. */
+export const ROW_GID_TABLES = ['contacts', 'enrolments', 'activities'] as const;
+export type RowGidTable = (typeof ROW_GID_TABLES)[number];
 
 /** The first schema version with the sync outbox (its middleware needs the table). */
 export const OUTBOX_VERSION = 9;

@@ -19,6 +19,8 @@ import {
   normaliseExternalId,
   type OutboxRow,
   outboxId,
+  ROW_GID_TABLES,
+  type RowGidTable,
   type SharedTable,
   storedTouchRows,
   type SuppressionRow,
@@ -29,6 +31,7 @@ import {
   type TouchRow,
   writeTables,
 } from '@/lib/db';
+import { markCountsWriter } from '@/lib/db/due-counts-guard';
 import { getSettings } from '@/lib/db/settings';
 import { isMsg } from '@/lib/i18n/msg';
 import type {
@@ -162,7 +165,7 @@ async function metaValue<T extends number | string>(db: TouchbaseDb, key: string
  * replica recomputes from its own clock. Pushing it would send a change every time the alarm
  * stores touches.
  */
-const LOCAL_ENROLMENT_FIELDS = ['id', 'contactId', 'laterDueAt', 'laterNext'];
+const LOCAL_ENROLMENT_FIELDS = ['id', 'contactId', 'laterDueAt', 'laterNext', 'gid'];
 
 function strip(row: object, keys: string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -241,9 +244,38 @@ async function assignIds(ctx: SyncContext, entries: OutboxRow[]): Promise<Prepar
   return db.transaction(
     'rw',
     [db.syncIds, db.contacts, db.enrolments, db.activities, db.suppressions, db.playbooks, db.templates],
-    async () => {
+    async (tx) => {
+      // A row given its global id is not edited: nothing to push back, no count to redo.
+      markApplying(tx);
+      markCountsWriter(tx);
+      // Rows read in this transaction, by outbox id; those given a gid are written back at the end.
+      const rows = new Map<string, Record<string, unknown> | undefined>();
+      const stamped = new Map<string, { table: RowGidTable; row: Record<string, unknown> }>();
+      const rowOf = async (table: SharedTable, key: number | string) => {
+        const id = outboxId(table, key);
+        if (!rows.has(id))
+          rows.set(id, (await db.table(table).get(key)) as Record<string, unknown> | undefined);
+        return rows.get(id);
+      };
+      /** The row's global id: the one it carries, else a new one written onto it. */
+      const rowGid = async (
+        table: RowGidTable,
+        key: number | undefined,
+        make: (row: Record<string, unknown>) => string,
+      ) => {
+        if (key === undefined) return undefined;
+        const row = await rowOf(table, key);
+        if (!row) return undefined;
+        if (typeof row.gid === 'string') return row.gid;
+        row.gid = make(row);
+        stamped.set(outboxId(table, key), { table, row });
+        return row.gid as string;
+      };
+      const contactGidOf = (id: number | undefined) =>
+        rowGid('contacts', id, (c) => contactGid(c as unknown as ContactRow, replica));
+      // Playbooks and templates (few) keep their links in `syncIds`.
       const fresh = new Map<string, SyncIdRow>();
-      const gidOf = async (table: SharedTable, local: number | string, make: () => string | undefined) => {
+      const libraryGid = async (table: LibraryTable, local: string, make: () => string | undefined) => {
         const known =
           [...fresh.values()].find((r) => r.table === table && r.local === local) ??
           (await db.syncIds.where('[table+local]').equals([table, local]).first());
@@ -252,41 +284,40 @@ async function assignIds(ctx: SyncContext, entries: OutboxRow[]): Promise<Prepar
         if (gid) fresh.set(gid, { gid, table, local });
         return gid;
       };
-      const contactGidOf = async (id: number | undefined) => {
-        if (id === undefined) return undefined;
-        const c = await db.contacts.get(id);
-        return gidOf('contacts', id, () => (c ? contactGid(c, replica) : undefined));
-      };
       const out: Prepared[] = [];
       for (const entry of entries) {
-        const row = (await db.table(entry.table).get(entry.key)) as Record<string, unknown> | undefined;
+        const row = await rowOf(entry.table, entry.key);
         let gid: string | undefined;
         const p: Partial<Prepared> = { entry, row };
-        if (entry.table === 'contacts') gid = await contactGidOf(entry.key as number);
-        else if (entry.table === 'suppressions') gid = docId('suppression', String(entry.key));
+        if (entry.table === 'suppressions') gid = docId('suppression', String(entry.key));
         else if (isLibrary(entry.table)) {
           // Only a shared one gets a document id: a private playbook or template never leaves.
           const kind = libraryKind(entry.table);
-          gid = await gidOf(entry.table, entry.key, () =>
+          gid = await libraryGid(entry.table, String(entry.key), () =>
             (row as { team?: unknown } | undefined)?.team ? docId(kind, randomId()) : undefined,
           );
-        } else {
-          gid = await gidOf(entry.table, entry.key, () =>
-            row ? docId(TABLE_KIND[entry.table], randomId()) : undefined,
-          );
-          if (row) {
-            p.contact = await contactGidOf(row.contactId as number | undefined);
-            if (entry.table === 'activities' && row.enrolmentId !== undefined)
-              p.enrolment = await gidOf('enrolments', row.enrolmentId as number, () =>
-                docId('enrolment', randomId()),
-              );
-          }
+        } else if (!row) {
+          // Deleted: the id it had went into its outbox entry (none if it never had one).
+          gid = entry.gid;
+        } else if (entry.table === 'contacts') gid = await contactGidOf(entry.key as number);
+        else {
+          const table = entry.table;
+          gid = await rowGid(table, entry.key as number, () => docId(TABLE_KIND[table], randomId()));
+          p.contact = await contactGidOf(row.contactId as number | undefined);
+          if (table === 'activities')
+            p.enrolment = await rowGid('enrolments', row.enrolmentId as number | undefined, () =>
+              docId('enrolment', randomId()),
+            );
         }
         // A row deleted before it was ever pushed has no document to change.
         if (!gid) continue;
         out.push({ ...p, gid } as Prepared);
       }
       if (fresh.size) await db.syncIds.bulkPut([...fresh.values()]);
+      for (const table of ROW_GID_TABLES) {
+        const list = [...stamped.values()].filter((s) => s.table === table).map((s) => s.row);
+        if (list.length) await db.table(table).bulkPut(list);
+      }
       return out;
     },
   );
@@ -333,7 +364,7 @@ function buildDoc(p: Prepared, prev: SyncDoc | undefined, stamp: Stamp): SyncDoc
       _id: p.gid,
       kind,
       t: stamp,
-      row: strip(p.row ?? {}, ['id', 'contactId', 'enrolmentId', 'touchId']),
+      row: strip(p.row ?? {}, ['id', 'contactId', 'enrolmentId', 'touchId', 'gid']),
     };
     if (p.contact) doc.contact = p.contact;
     if (p.enrolment) doc.enrolment = p.enrolment;
@@ -542,8 +573,8 @@ async function missingParents(ctx: SyncContext, docs: SyncDoc[]): Promise<SyncDo
     const wanted = [...new Set(level.flatMap(parentsOf))].filter((g) => !have.has(g));
     if (!wanted.length) break;
     const unsure = wanted.filter((g) => !ctx.known?.has(g));
-    const linked = await ctx.db.syncIds.bulkGet(unsure);
-    const keys = unsure.filter((_, i) => !linked[i]);
+    const linked = await lookUpLinks(ctx.db, unsure);
+    const keys = unsure.filter((g) => !linked.has(g));
     if (!keys.length) break;
     const got = await ctx.local.allDocs({ keys, include_docs: true, conflicts: true });
     level = [];
@@ -565,6 +596,44 @@ interface Links {
   set(gid: string, table: SharedTable, local: number | string): void;
 }
 
+/** The table a global id's row lives in, when rows carry it (`gid`); else `syncIds` or none. */
+const GID_TABLE: Partial<Record<string, RowGidTable>> = {
+  contact: 'contacts',
+  enrolment: 'enrolments',
+  activity: 'activities',
+};
+
+/**
+ * The local keys of these global ids: a row's own `gid` index for contacts, sequences and
+ * activities (one request per id, all asked at once), `syncIds` for playbooks and templates.
+ */
+async function lookUpLinks(db: TouchbaseDb, gids: readonly string[]): Promise<Map<string, number | string>> {
+  const found = new Map<string, number | string>();
+  const library: string[] = [];
+  const reads: Promise<void>[] = [];
+  for (const gid of gids) {
+    const table = GID_TABLE[parseDocId(gid)?.[0] ?? ''];
+    if (!table) {
+      library.push(gid);
+      continue;
+    }
+    reads.push(
+      db
+        .table(table)
+        .where('gid')
+        .equals(gid)
+        .primaryKeys()
+        .then((keys) => {
+          const key = keys[0];
+          if (typeof key === 'number') found.set(gid, key);
+        }),
+    );
+  }
+  const [rows] = await Promise.all([db.syncIds.bulkGet(library), ...reads]);
+  for (const r of rows) if (r) found.set(r.gid, r.local);
+  return found;
+}
+
 async function loadLinks(
   db: TouchbaseDb,
   docs: SyncDoc[],
@@ -578,8 +647,7 @@ async function loadLinks(
     if (local !== undefined) map.set(gid, local);
     else if (!unlinked?.has(gid)) gids.push(gid);
   }
-  const rows = await db.syncIds.bulkGet(gids);
-  for (const r of rows) if (r) map.set(r.gid, r.local);
+  for (const [gid, local] of await lookUpLinks(db, gids)) map.set(gid, local);
   const fresh: SyncIdRow[] = [];
   return {
     fresh,
@@ -589,7 +657,8 @@ async function loadLinks(
       set: (gid, table, local) => {
         if (map.get(gid) === local) return;
         map.set(gid, local);
-        fresh.push({ gid, table, local });
+        // Rows that carry their gid got it as they were written; the library's go to `syncIds`.
+        if (isLibrary(table)) fresh.push({ gid, table, local });
       },
     },
   };
@@ -832,6 +901,14 @@ async function applyContacts(
     }
     t.gids.push(doc._id);
   }
+  // A row takes the first global id that lands on it, written with it; another one that lands
+  // there too (a teammate's copy of the same lead, met by email) is linked for this run only, and
+  // found by email or external id again next time.
+  for (const t of [...targets.values(), ...added]) {
+    if (t.gone || t.row.gid !== undefined || !t.gids.length) continue;
+    t.row.gid = t.gids[0];
+    t.dirty = true;
+  }
   const changed = [...targets.values()].filter((t) => t.dirty && !t.gone);
   const fresh = added.filter((t) => !t.gone);
   await timedStep(ctx, 'apply: contacts (writes)', async () => {
@@ -960,7 +1037,7 @@ async function applyEnrolments(
       row = mergeEnrolment(mine, doc).row;
     }
     // The whole row is replaced: fields the other side no longer has must go here too.
-    const next = { ...row, contactId } as EnrolmentRow;
+    const next = { ...row, contactId, gid: doc._id } as EnrolmentRow;
     if (cur) next.id = cur.id;
     else {
       // New here: planned before its write, so the row is written once with its `laterDueAt`
@@ -1019,7 +1096,7 @@ async function applyActivities(ctx: SyncContext, docs: ActivityDoc[], links: Lin
       ok.push(false);
       return;
     }
-    const row = { ...doc.row } as unknown as ActivityRow;
+    const row = { ...doc.row, gid: doc._id } as unknown as ActivityRow;
     if (contactId !== undefined) row.contactId = contactId;
     const enrolmentId = links.get(doc.enrolment) as number | undefined;
     if (enrolmentId !== undefined) row.enrolmentId = enrolmentId;

@@ -36,10 +36,13 @@ function floorRows(shape: TeamShape) {
       const r: Record<string, unknown> = { id: id++, updatedAt: shape.now };
       for (const [k, f] of Object.entries(d.fields)) r[k] = f.v;
       r.emailLower = String(r.email).toLowerCase();
+      // Each row carries its document's id, indexed (v10), as the apply stores it.
+      r.gid = d._id;
       rows.contacts.push(r);
-    } else if (d.kind === 'enrolment') rows.enrolments.push({ ...d.row, id: id++, contactId: base });
+    } else if (d.kind === 'enrolment')
+      rows.enrolments.push({ ...d.row, id: id++, contactId: base, gid: d._id });
     else if (d.kind === 'activity')
-      rows.activities.push({ ...d.row, id: id++, contactId: base, enrolmentId: base });
+      rows.activities.push({ ...d.row, id: id++, contactId: base, enrolmentId: base, gid: d._id });
   }
   return { rows, base, top: id };
 }

@@ -460,4 +460,80 @@ describe('restoring a backup from an older schema', () => {
     next.close();
     await next.delete();
   });
+
+  it('v10 moves the links of contacts, sequences and activities onto their rows, and keeps the rest', async () => {
+    const name = 'upgrade-v10-gids';
+    const old = new TouchbaseDb(name, 9);
+    await old.open();
+    const contact = (id: number, email: string) => ({
+      id,
+      email,
+      emailLower: email,
+      externalIds: [],
+      firstName: 'A',
+      lastName: 'B',
+      company: 'C',
+      phone: '',
+      title: '',
+      timeZone: 'UTC',
+      leadSource: 'manual',
+      notes: '',
+      optOut: {},
+      custom: {},
+      createdAt: 1,
+      updatedAt: 2,
+    });
+    const rows = {
+      contacts: [contact(1, 'ada@example.com'), contact(2, 'bo@example.com')],
+      enrolments: [
+        { id: 1, contactId: 1, playbookId: 'p', playbookName: 'P', state: 'active', steps: [], done: [] },
+      ],
+      activities: [
+        { id: 1, kind: 'note', at: 3, contactId: 1, text: 'linked' },
+        { id: 2, kind: 'note', at: 4, contactId: 2, text: 'never pushed' },
+      ],
+    };
+    for (const [t, rs] of Object.entries(rows)) await old.table(t).bulkAdd(rs);
+    await old.syncIds.bulkAdd([
+      { gid: 'contact:ada@example.com', table: 'contacts', local: 1 },
+      { gid: 'enrolment:e-1', table: 'enrolments', local: 1 },
+      { gid: 'activity:a-1', table: 'activities', local: 1 },
+      // Deleted here, its deletion not pushed yet; and one whose deletion was pushed long ago.
+      { gid: 'activity:a-3', table: 'activities', local: 3 },
+      { gid: 'activity:a-4', table: 'activities', local: 4 },
+      { gid: 'playbook:p-1', table: 'playbooks', local: 'mine' },
+    ]);
+    await old.outbox.add({ id: 'activities:3', table: 'activities', key: 3, n: 0.5, at: 9, fields: ['*'] });
+    // Sync is on: the move still records nothing to push.
+    await old.meta.put({ key: 'sync.on', value: 1 });
+    old.close();
+
+    const next = new TouchbaseDb(name);
+    await next.open();
+    expect(next.verno).toBeGreaterThanOrEqual(10);
+    expect(await next.contacts.toArray()).toEqual([
+      { ...rows.contacts[0], gid: 'contact:ada@example.com' },
+      rows.contacts[1],
+    ]);
+    expect(await next.enrolments.toArray()).toEqual([{ ...rows.enrolments[0], gid: 'enrolment:e-1' }]);
+    expect(await next.activities.toArray()).toEqual([
+      { ...rows.activities[0], gid: 'activity:a-1' },
+      rows.activities[1],
+    ]);
+    expect(await next.syncIds.toArray()).toEqual([
+      { gid: 'playbook:p-1', table: 'playbooks', local: 'mine' },
+    ]);
+    expect(await next.outbox.toArray()).toEqual([
+      { id: 'activities:3', table: 'activities', key: 3, n: 0.5, at: 9, fields: ['*'], gid: 'activity:a-3' },
+    ]);
+    // Found by their index, as the replicator finds a received document's row.
+    expect(await next.activities.where('gid').equals('activity:a-1').primaryKeys()).toEqual([1]);
+    // A deletion from now on carries the row's id in its outbox entry.
+    await next.enrolments.delete(1);
+    expect(await next.outbox.get('enrolments:1')).toMatchObject({ key: 1, gid: 'enrolment:e-1' });
+    await next.activities.where('contactId').equals(1).delete();
+    expect(await next.outbox.get('activities:1')).toMatchObject({ key: 1, gid: 'activity:a-1' });
+    next.close();
+    await next.delete();
+  });
 });
