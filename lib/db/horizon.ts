@@ -71,19 +71,17 @@ export function splitPlanned(
     ? through + 1
     : Math.max(now + STORE_AHEAD_MS, nextStep ? nextStep.dueAt.getTime() + 1 : 0, through + 1);
   const stored: Omit<TouchRow, 'id'>[] = [];
-  let laterDueAt: number | undefined;
-  // The first computed touch as `laterTouches` orders them: earliest due, then lowest step.
+  // The first computed touch as `laterTouches` orders them: earliest due, then lowest step. Its
+  // due time is `laterDueAt`.
   let first: PlannedTouch | undefined;
   for (const p of pending) {
     const due = p.dueAt.getTime();
     if (p.step === 0 || due < cut) stored.push(touchRowOf(e, p));
-    else {
-      if (laterDueAt === undefined || due < laterDueAt) laterDueAt = due;
-      if (!first || due < first.dueAt.getTime() || (due === first.dueAt.getTime() && p.step < first.step))
-        first = p;
-    }
+    else if (!first || due < first.dueAt.getTime() || (due === first.dueAt.getTime() && p.step < first.step))
+      first = p;
   }
-  if (!first) return { stored, laterDueAt };
+  if (!first) return { stored, laterDueAt: undefined };
+  const laterDueAt = first.dueAt.getTime();
   const laterNext: NonNullable<EnrolmentRow['laterNext']> = {
     step: first.step,
     deadlineAt: first.deadlineAt.getTime(),
