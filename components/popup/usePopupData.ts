@@ -75,7 +75,14 @@ async function readPopupData(db: TouchbaseDb, minute: number, now: number): Prom
   // they hold and have every contact the list needs.
   const stored = usablePopupRows(storedCounts, now, settings.timeZone, horizon);
   const known = stored && new Set(stored.contacts.map((c) => c.id));
-  const kept = known && due.touches.every((t) => known.has(t.contactId)) ? stored : undefined;
+  // An empty week shows the next touch after it, kept only with rows that were empty too (a
+  // sync page keeps the rows through its writes: lib/db/due-keep.ts).
+  const kept =
+    known &&
+    (due.touches.length > 0 || stored.touches.length === 0) &&
+    due.touches.every((t) => known.has(t.contactId))
+      ? stored
+      : undefined;
   const [counts, rows] = kept
     ? [
         due.truncated ? storedGroupCounts(storedCounts, now, settings.timeZone, horizon) : undefined,

@@ -52,7 +52,7 @@ export interface StoredDueCounts {
 }
 
 /** Highest primary key of a table, from one step of a reverse key cursor (0 when empty). */
-async function lastKey(db: TouchbaseDb, table: 'touches' | 'enrolments'): Promise<number> {
+export async function lastKey(db: TouchbaseDb, table: 'touches' | 'enrolments'): Promise<number> {
   return ((await db.table(table).orderBy(':id').lastKey()) as number | undefined) ?? 0;
 }
 
@@ -242,7 +242,7 @@ export async function storedDueCounts(
   return usableDueCounts(await readStoredDueCounts(db), now, timeZone, horizon);
 }
 
-function parseRows(row: MetaRow | undefined): StoredPopupRows | undefined {
+export function parseRows(row: MetaRow | undefined): StoredPopupRows | undefined {
   if (typeof row?.value !== 'string' || !row.value) return undefined;
   try {
     const s = JSON.parse(row.value) as StoredPopupRows;
@@ -259,7 +259,7 @@ function parseRows(row: MetaRow | undefined): StoredPopupRows | undefined {
   }
 }
 
-function parseStored(row: MetaRow | undefined): StoredDueCounts | undefined {
+export function parseStored(row: MetaRow | undefined): StoredDueCounts | undefined {
   if (typeof row?.value !== 'string' || !row.value) return undefined;
   try {
     const s = JSON.parse(row.value) as StoredDueCounts;

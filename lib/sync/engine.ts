@@ -32,6 +32,7 @@ import {
   writeTables,
 } from '@/lib/db';
 import { markCountsWriter } from '@/lib/db/due-counts-guard';
+import { type DueCountsKeeper, keepDueCounts } from '@/lib/db/due-keep';
 import { getSettings } from '@/lib/db/settings';
 import { isMsg } from '@/lib/i18n/msg';
 import type {
@@ -689,6 +690,8 @@ async function applyPage(
     [...writeTables(db), db.templates, db.syncIds, db.meta, db.outbox],
     async (tx) => {
       markApplying(tx);
+      // The popup's stored counts, moved with this page's owner and touch changes (not dropped).
+      const keep = await keepDueCounts(db, tx);
       const deferred = new Set(carried);
       let clock = await metaValue<Stamp>(db, META_CLOCK, ZERO_STAMP);
       for (const doc of docs) for (const t of stampsOf(doc)) clock = observe(clock, t);
@@ -700,13 +703,13 @@ async function applyPage(
       const kind = <K extends SyncDoc['kind']>(k: K) =>
         docs.filter((d): d is Extract<SyncDoc, { kind: K }> => d.kind === k);
       const present = await timedStep(ctx, 'apply: contacts', () =>
-        applyContacts(ctx, kind('contact'), now, links),
+        applyContacts(ctx, kind('contact'), now, links, keep),
       );
-      for (const doc of kind('suppression')) await applySuppression(ctx, doc, now, replan, links);
+      for (const doc of kind('suppression')) await applySuppression(ctx, doc, now, replan, links, keep);
       const results = [...kind('contact').map(() => true), ...kind('suppression').map(() => true)];
       const enrolments = kind('enrolment');
       const okE = await timedStep(ctx, 'apply: sequences', () =>
-        applyEnrolments(ctx, enrolments, links, present, replan, now),
+        applyEnrolments(ctx, enrolments, links, present, replan, now, keep),
       );
       const activities = kind('activity');
       const okA = await timedStep(ctx, 'apply: activities', () => applyActivities(ctx, activities, links));
@@ -737,6 +740,7 @@ async function applyPage(
       settle(activities, okA);
       if (fresh.length) await timedStep(ctx, 'apply: link rows', () => db.syncIds.bulkPut(fresh));
       await timedStep(ctx, 'apply: touches', () => syncPlannedTouches(db, replan, now));
+      await keep?.finish();
       const meta = [
         { key: META_CLOCK, value: clock },
         { key: META_DEFERRED, value: JSON.stringify([...deferred]) },
@@ -775,6 +779,7 @@ async function applyContacts(
   docs: ContactDoc[],
   now: number,
   links: Links,
+  keep?: DueCountsKeeper,
 ): Promise<Set<number>> {
   const { db } = ctx;
   const present = new Set<number>();
@@ -825,6 +830,8 @@ async function applyContacts(
     targets.set(r.id, t);
     index(t);
   }
+  // Owners as stored, to tell the counts' keeper which leads move into or out of this rep's work.
+  const ownerBefore = new Map([...targets].map(([id, t]) => [id, t.row.owner]));
   const pending = await db.outbox.bulkGet([...targets.keys()].map((id) => outboxId('contacts', id)));
   const mineOf = new Map([...targets.keys()].map((id, i) => [id, new Set(pending[i]?.fields ?? [])]));
   const added: Target[] = [];
@@ -844,7 +851,10 @@ async function applyContacts(
         hits[0];
     }
     if (v(doc, 'deleted') === true) {
-      if (t?.id !== undefined) await deleteContactLocally(db, t.id);
+      if (t?.id !== undefined) {
+        await keep?.before([t.id]);
+        await deleteContactLocally(db, t.id);
+      }
       if (t) {
         t.gone = true;
         unindex(t);
@@ -911,6 +921,11 @@ async function applyContacts(
   }
   const changed = [...targets.values()].filter((t) => t.dirty && !t.gone);
   const fresh = added.filter((t) => !t.gone);
+  if (keep) {
+    const moved = changed.filter((t) => !sameValue(ownerBefore.get(t.id as number), t.row.owner));
+    await keep.before(moved.map((t) => t.id as number));
+    keep.rewritten(changed.map((t) => t.id as number));
+  }
   await timedStep(ctx, 'apply: contacts (writes)', async () => {
     if (changed.length) await db.contacts.bulkPut(changed.map((t) => t.row as unknown as ContactRow));
     if (!fresh.length) return;
@@ -957,6 +972,7 @@ async function applySuppression(
   now: number,
   replan: EnrolmentRow[],
   links: Links,
+  keep?: DueCountsKeeper,
 ): Promise<void> {
   const { db } = ctx;
   const key = doc._id.slice('suppression:'.length);
@@ -972,6 +988,7 @@ async function applySuppression(
     emails: row.emailLower ? [row.emailLower] : [],
     externalIds: row.externalIds ?? [],
   });
+  await keep?.before(contacts.map((c) => c.id));
   for (const c of contacts) {
     const all = Object.fromEntries(CHANNELS.map((ch: Channel) => [ch, true])) as ContactRow['optOut'];
     await db.contacts.update(c.id, { optOut: all, updatedAt: now });
@@ -1003,6 +1020,7 @@ async function applyEnrolments(
   present: Set<number>,
   replan: EnrolmentRow[],
   now: number,
+  keep?: DueCountsKeeper,
 ): Promise<boolean[]> {
   const { db } = ctx;
   if (!docs.length) return [];
@@ -1049,6 +1067,10 @@ async function applyEnrolments(
     ok.push(true);
   });
   if (rows.length) {
+    // A sequence's contact now and, should it have moved, the one it had.
+    await keep?.before(
+      rows.flatMap((r) => [r.contactId, curOf.get(r.id as number)?.contactId ?? r.contactId]),
+    );
     const ids = (await db.enrolments.bulkPut(rows, { allKeys: true })) as number[];
     const touches: TouchRow[] = [];
     rows.forEach((r, i) => {
