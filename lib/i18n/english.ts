@@ -24,12 +24,18 @@ export interface MsgLanguage {
   clock(hhmm: string): string;
 }
 
+/** The largest instant a Date holds, either side of 1970 (ECMAScript time values). */
+const MAX_INSTANT = 8.64e15;
+
 /** `m` in `lang`: a plural base picks its form by `params.count`; message params render first. */
 export function renderWith(m: Msg, lang: MsgLanguage): string {
   const params = m.params ?? {};
   if (m.key === WHEN_KEY) {
     const { at, tz } = params;
-    return typeof at === 'number' && Number.isFinite(at) && typeof tz === 'string' ? lang.when(at, tz) : '';
+    // A peer's stored instant can be any number: past ±8.64e15 ms there is no date to show.
+    return typeof at === 'number' && Math.abs(at) <= MAX_INSTANT && typeof tz === 'string'
+      ? lang.when(at, tz)
+      : '';
   }
   if (m.key === CLOCK_KEY) return typeof params.hhmm === 'string' ? lang.clock(params.hhmm) : '';
   let key = m.key;

@@ -109,6 +109,19 @@ describe('rows written before, or by another version', () => {
     ['a key named __proto__', { key: '__proto__' }, 'Plain.', 'Plain.'],
     ['a key named constructor', { key: 'constructor', params: { count: 2 } }, 'Plain.', 'Plain.'],
     ['a bad instant', { key: 'fmt_when', params: { at: 'soon', tz: NY } }, 'x', ''],
+    // Found by the property below: a number past what a Date can hold.
+    [
+      'an instant past the Date range',
+      { key: 'fmt_when', params: { at: -8640000000000001, tz: '' } },
+      'x',
+      '',
+    ],
+    [
+      'the last instant a Date holds',
+      { key: 'fmt_when', params: { at: 8.64e15, tz: 'UTC' } },
+      'x',
+      'Sa., 13. Sept., 0:00',
+    ],
   ])('%s', async (_, m, text, want) => {
     await applyChoice('de');
     expect(storedText(m, text)).toBe(want);
