@@ -1,5 +1,6 @@
 import { getDb, storeLaterTouches } from '@/lib/db';
 import { refreshBadge } from './badge';
+import { importLanding } from './messaging';
 
 /**
  * The one named alarm: every minute it stores the planned touches coming within the horizon,
@@ -28,6 +29,8 @@ async function ensureAlarm(extraTick?: TickHandler): Promise<void> {
 }
 
 async function tick(extraTick?: TickHandler): Promise<void> {
+  // Not between an import's batches: it would read and write the rows they are landing.
+  await importLanding.wait();
   const now = Date.now();
   // Planned touches coming within the stored horizon become rows before anything reads them
   // (lib/db/horizon.ts); also at every worker start, since ensureAlarm ticks then.

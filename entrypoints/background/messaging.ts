@@ -6,7 +6,7 @@ import {
   senderMayRequest,
 } from '@/lib/messaging/protocol';
 import { payloadProblem } from '@/lib/messaging/validate';
-import { settled } from '@/lib/badge/settle';
+import { quietGate, settled } from '@/lib/badge/settle';
 import { initI18n } from '@/lib/i18n';
 import { errorText, isMsg, type Msg, msg, msgOf, renderMsg } from '@/lib/i18n/message';
 import { refreshBadge } from './badge';
@@ -33,6 +33,12 @@ const READ_ONLY: ReadonlySet<RuntimeMessage['type']> = new Set<RuntimeMessage['t
 
 /** How long the badge may lag behind an import still landing. */
 const IMPORT_WAIT = { settleMs: 2_000, maxWaitMs: 30_000 };
+
+/**
+ * An import landing: the minute alarm's work (storing the hour ahead, the badge) waits for its
+ * batches to pause, as the badge does, instead of writing between them.
+ */
+export const importLanding = quietGate(IMPORT_WAIT);
 
 const badgeAfterWrites = settled(
   () => refreshBadge().catch((err: unknown) => console.warn('[touchbase] badge refresh failed', err)),
@@ -69,17 +75,19 @@ export function registerMessaging(handle: Handler): void {
       return refusal(msg('request_malformed'));
     }
     if (problem) return refusal(problem);
+    const importing = message.type === 'contacts.import';
+    if (importing) importLanding.touch();
     return (async () => {
       try {
         const out = await handle(message, from);
+        if (importing) importLanding.touch();
         // Answer as soon as the write is committed; the badge follows once the writes settle
         // (an import's batches recount it a few times, not once each), so no click in the
         // popup or sidebar waits on the toolbar.
         // An import's batches follow each other within a second or two: recounting while they
         // land (as costly as a batch at 10,000 due) slows the import, so the badge waits for
         // the last one (30 s at most).
-        if (!READ_ONLY.has(message.type))
-          badgeAfterWrites(message.type === 'contacts.import' ? IMPORT_WAIT : undefined);
+        if (!READ_ONLY.has(message.type)) badgeAfterWrites(importing ? IMPORT_WAIT : undefined);
         return out instanceof Undoable
           ? { ok: true, data: out.data, ...(out.undo ? { undo: out.undo } : {}) }
           : { ok: true, data: out };

@@ -50,3 +50,34 @@ export function settled(
   }
   return schedule;
 }
+
+/**
+ * Where other work waits for a stream of writes to pause: `touch()` at each write, and `wait()`
+ * resolves once none came for `settleMs`, or after `maxWaitMs` however busy it stays. The minute
+ * alarm waits here while an import lands: storing the hour ahead and recounting the badge over
+ * the rows a running import is still writing took 2 to 3 s of the import's own transactions.
+ */
+export function quietGate(opts: {
+  settleMs: number;
+  maxWaitMs: number;
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+}): { touch(): void; wait(): Promise<void> } {
+  const now = opts.now ?? Date.now;
+  const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  let last = Number.NEGATIVE_INFINITY;
+  return {
+    touch() {
+      last = now();
+    },
+    async wait() {
+      const start = now();
+      for (;;) {
+        const t = now();
+        const ms = Math.min(last + opts.settleMs - t, start + opts.maxWaitMs - t);
+        if (ms <= 0) return;
+        await sleep(ms);
+      }
+    },
+  };
+}

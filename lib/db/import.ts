@@ -103,7 +103,7 @@ export async function importContacts(db: TouchbaseDb, req: ImportRequest): Promi
     // database, and an import is dozens of batches. With team sync off, which addresses are
     // stored is learnt from the writes themselves (below), not read first.
     const syncRead = db.meta.get(SYNC_ON_KEY).then((r) => !!r?.value);
-    const [playbook, settings, syncOn, suppressions, reserved] = await Promise.all([
+    const [playbook, settings, syncOn, suppressions, reserved, otherRows] = await Promise.all([
       req.enrol ? findPlaybook(db, req.enrol.playbookId) : undefined,
       getSettings(db),
       syncRead,
@@ -111,8 +111,10 @@ export async function importContacts(db: TouchbaseDb, req: ImportRequest): Promi
       // Enrolment ids, reserved with the reads, so the batch's last writes go out together
       // (sync off only: with it on, every write is queued for the team, a placeholder too).
       req.enrol ? syncRead.then((on) => (on ? undefined : reserveEnrolmentId(db))) : undefined,
+      // Sync is almost always off: its lookup goes out with the reads instead of after them.
+      contactsByOtherEmails(db, keys),
     ]);
-    const existingRows = syncOn ? await contactsByEmails(db, keys) : await contactsByOtherEmails(db, keys);
+    const existingRows = syncOn ? await contactsByEmails(db, keys) : otherRows;
     if (req.enrol && !playbook) throw new RepoError(msg('err_no_playbook', { id: req.enrol.playbookId }));
     // A contact's other addresses are that contact too: a row for one updates it, never duplicates it.
     const existingByEmail = new Map(existingRows.flatMap((c) => emailKeysOf(c).map((e) => [e, c] as const)));

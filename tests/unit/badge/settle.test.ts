@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { settled } from '@/lib/badge/settle';
+import { quietGate, settled } from '@/lib/badge/settle';
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -96,5 +96,51 @@ describe('settled, with a longer wait asked for', () => {
       await vi.advanceTimersByTimeAsync(100);
     }
     expect(run).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('quietGate', () => {
+  it('lets work through at once when nothing was written', async () => {
+    const gate = quietGate({ settleMs: 2000, maxWaitMs: 30_000 });
+    let through = false;
+    void gate.wait().then(() => {
+      through = true;
+    });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(through).toBe(true);
+  });
+
+  it('holds work until the writes have paused for settleMs', async () => {
+    const gate = quietGate({ settleMs: 2000, maxWaitMs: 30_000 });
+    gate.touch();
+    let through = false;
+    void gate.wait().then(() => {
+      through = true;
+    });
+    // A batch every 500 ms for 5 s: the work waits them all out.
+    for (let i = 0; i < 10; i++) {
+      await vi.advanceTimersByTimeAsync(500);
+      gate.touch();
+    }
+    expect(through).toBe(false);
+    await vi.advanceTimersByTimeAsync(1999);
+    expect(through).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(through).toBe(true);
+  });
+
+  it('never holds work longer than maxWaitMs, however long the writes go on', async () => {
+    const gate = quietGate({ settleMs: 2000, maxWaitMs: 10_000 });
+    gate.touch();
+    let waited = -1;
+    const start = Date.now();
+    void gate.wait().then(() => {
+      waited = Date.now() - start;
+    });
+    for (let i = 0; i < 100 && waited < 0; i++) {
+      await vi.advanceTimersByTimeAsync(250);
+      gate.touch();
+    }
+    expect(waited).toBe(10_000);
   });
 });
