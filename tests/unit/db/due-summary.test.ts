@@ -131,6 +131,29 @@ describe('stored due counts', () => {
     expect(await db.meta.get(DUE_COUNTS_KEY)).toBeUndefined();
   });
 
+  it('are left alone while the popup would still take them, and counted again once it would not', async () => {
+    await enrolContact(db, {
+      contact: { email: 'a@x.com', firstName: 'A', phone: '+15550100000' },
+      playbookId: 'speed-to-lead-90',
+      source: 'web-form',
+      via: 'test',
+      now: T0,
+    });
+    const at = async () => JSON.parse((await db.meta.get(DUE_COUNTS_KEY))!.value as string).at;
+    expect(await storeDueCounts(db, T0, UPCOMING_DAYS)).toBe(true);
+    // The next minutes' badge refreshes: nothing written, the same counts (brought forward).
+    expect(await storeDueCounts(db, T0 + MIN, UPCOMING_DAYS)).toBe(false);
+    expect(await storeDueCounts(db, T0 + 30 * MIN, UPCOMING_DAYS)).toBe(false);
+    expect(await at()).toBe(T0);
+    expect((await both(T0 + 30 * MIN)).stored).toEqual((await both(T0 + 30 * MIN)).live);
+    // Another day: the popup would refuse them, so they are counted again.
+    expect(await storeDueCounts(db, T0 + 86_400_000, UPCOMING_DAYS)).toBe(true);
+    expect(await at()).toBe(T0 + 86_400_000);
+    // A write drops them: counted again.
+    await db.contacts.toCollection().modify({ company: 'Acme' });
+    expect(await storeDueCounts(db, T0 + 86_400_000 + MIN, UPCOMING_DAYS)).toBe(true);
+  });
+
   it('are never taken from anywhere else (a restored copy is blanked)', async () => {
     await storeDueCounts(db, T0, UPCOMING_DAYS);
     const row = (await db.meta.get(DUE_COUNTS_KEY))!;
