@@ -6,7 +6,7 @@
  * outbox: it widens such transactions to take in `meta`. Kept apart from the counting so the
  * schema can install it without importing the repositories.
  */
-import type { DBCore, DBCoreMutateRequest, DBCoreTransaction, Middleware, Transaction } from 'dexie';
+import type { DBCore, DBCoreMutateRequest, DBCoreTransaction, Dexie, Middleware, Transaction } from 'dexie';
 import type { MetaRow } from './schema';
 
 /** `meta` key of the stored counts. */
@@ -30,6 +30,33 @@ const writers = new WeakSet<DBCoreTransaction>();
 /** Marks a Dexie transaction as the recount's. */
 export function markCountsWriter(tx: Transaction): void {
   writers.add((tx as unknown as { idbtrans: DBCoreTransaction }).idbtrans);
+}
+
+/**
+ * For a write that moves planned touches from computed to stored rows and changes nothing the
+ * counts see (the minute alarm's `storeLaterTouches`): marks the transaction as a counts writer
+ * and answers what to call once written, with whether the write turned out to be just that. Then
+ * the stored counts stay, their highest touch key moved past the new rows (only when they were
+ * up to date before); otherwise they are dropped, as any other write drops them.
+ */
+export async function holdDueCounts(
+  db: Dexie,
+  tx: Transaction,
+): Promise<(onlyComputedStored: boolean) => Promise<void>> {
+  const lastTouch = async () =>
+    ((await db.table('touches').orderBy(':id').lastKey()) as number | undefined) ?? 0;
+  const before = await lastTouch();
+  markCountsWriter(tx);
+  return async (onlyComputedStored) => {
+    const meta = db.table<MetaRow, string>('meta');
+    if (!onlyComputedStored) return meta.bulkDelete(KEPT);
+    const row = await meta.get(DUE_COUNTS_KEY);
+    if (typeof row?.value !== 'string' || !row.value) return;
+    const stored = JSON.parse(row.value) as { touchKey?: unknown };
+    if (stored.touchKey !== before) return;
+    stored.touchKey = await lastTouch();
+    await meta.put({ key: DUE_COUNTS_KEY, value: JSON.stringify(stored) });
+  };
 }
 
 /** The middleware; `TouchbaseDb` installs it. */

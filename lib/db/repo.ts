@@ -37,6 +37,7 @@ import {
   storedTouchRows,
 } from './horizon';
 import { deleteKeys } from './delete-keys';
+import { holdDueCounts } from './due-counts-guard';
 import { rememberBefore } from './undo';
 
 /** A refusal a rep can read ("This contact opted out…"); nothing was written. */
@@ -333,8 +334,8 @@ function sameRow(prev: TouchRow, row: Omit<TouchRow, 'id'>): boolean {
 export async function syncTouchesBatch(
   db: TouchbaseDb,
   items: readonly { e: EnrolmentRow; rows: Omit<TouchRow, 'id'>[] }[],
-): Promise<void> {
-  if (!items.length) return;
+): Promise<{ planned: TouchRow[]; deletes: number[]; writes: TouchRow[] }> {
+  if (!items.length) return { planned: [], deletes: [], writes: [] };
   const existing = await touchesOfEnrolments(
     db,
     items.map((i) => i.e.id),
@@ -354,6 +355,7 @@ export async function syncTouchesBatch(
     diffTouches(rows, plannedByEnrolment.get(e.id) ?? new Map(), deletes, writes);
   await deleteKeys(db.touches, deletes);
   if (writes.length) await db.touches.bulkPut(writes);
+  return { planned, deletes, writes };
 }
 
 /**
@@ -457,15 +459,27 @@ export async function applyBatch(
 export async function storeLaterTouches(db: TouchbaseDb, now: number, batch = 500): Promise<number> {
   let total = 0;
   for (;;) {
-    const n = await db.transaction('rw', [db.enrolments, db.touches], async () => {
+    const n = await db.transaction('rw', [db.enrolments, db.touches, db.meta], async (tx) => {
       const due = await db.enrolments
         .where('laterDueAt')
         .below(now + STORE_AHEAD_MS)
         .limit(batch)
         .toArray();
+      if (!due.length) return 0;
+      // Computed touches becoming rows change no count: the popup's stored counts stay (a recount
+      // reads every due row, seconds at 20,000 with team sync on, most minutes at that volume).
+      const kept = await holdDueCounts(db, tx);
+      const from = new Map(due.map((e) => [e.id, e.laterDueAt ?? Number.POSITIVE_INFINITY]));
       const items = due.map((e) => ({ e, rows: storedTouchRows(e, now) }));
       await db.enrolments.bulkPut(due);
-      await syncTouchesBatch(db, items);
+      const { planned, deletes, writes } = await syncTouchesBatch(db, items);
+      // Just that when only new rows were written, each of a step that was computed (due at or
+      // after its sequence's `laterDueAt` then), and no stored row was there too.
+      await kept(
+        !deletes.length &&
+          writes.every((t) => t.id === undefined && t.step > 0 && t.dueAt >= from.get(t.enrolmentId)!) &&
+          planned.every((t) => t.dueAt < from.get(t.enrolmentId)!),
+      );
       return due.length;
     });
     total += n;
