@@ -90,7 +90,7 @@ class Keeper implements DueCountsKeeper {
   async before(contactIds: Iterable<number>): Promise<void> {
     if (this.over) return;
     const read: number[] = [];
-    for (const id of contactIds) {
+    for (const id of new Set(contactIds)) {
       if (this.shares.has(id)) continue;
       if (id > this.lastContact) this.shares.set(id, emptyShare());
       else read.push(id);
