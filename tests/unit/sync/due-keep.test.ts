@@ -280,6 +280,23 @@ describe('stored due counts through sync pages (lib/db/due-keep.ts)', () => {
     expect(paused.overdue + paused.today + paused.upcoming).toBe(0);
   });
 
+  it("Ana logs an opt-out on Ben's lead: the team-wide suppression stops his touches, gone from his counts in the apply", async () => {
+    for (const page of [1, 50]) {
+      const t = await team(page, page > 1);
+      for (const r of REPS) await recount(t, r);
+      await run(t, { kind: 'enrol', who: 'ben', lead: 3, playbook: 0 });
+      await run(t, { kind: 'sync', who: 'ben' });
+      await run(t, { kind: 'sync', who: 'ana' });
+      const total = (c: { overdue: number; today: number; upcoming: number }) =>
+        c.overdue + c.today + c.upcoming;
+      expect(total(parseStored(await t.reps.ben.db.meta.get(DUE_COUNTS_KEY))!.counts)).toBeGreaterThan(0);
+      await run(t, { kind: 'optOut', who: 'ana', lead: 3 });
+      await run(t, { kind: 'sync', who: 'ana' });
+      await run(t, { kind: 'sync', who: 'ben' });
+      expect(total(parseStored(await t.reps.ben.db.meta.get(DUE_COUNTS_KEY))!.counts)).toBe(0);
+    }
+  });
+
   it(`a page changing more than ${KEEP_LIMIT} contacts drops the counts, as before: counted once after`, async () => {
     const t = await team(5_000, true);
     const { db } = t.reps.ana;
