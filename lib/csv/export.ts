@@ -213,13 +213,60 @@ export function formatIsoWithOffset(ms: number, timeZone: string): string {
   if (!Number.isFinite(ms)) return '';
   const offset = offsetMinutes(ms, timeZone);
   const local = new Date(ms + offset * 60_000);
-  const sign = offset < 0 ? '-' : '+';
-  const abs = Math.abs(Math.round(offset));
   return (
     `${pad4(local.getUTCFullYear())}-${pad2(local.getUTCMonth() + 1)}-${pad2(local.getUTCDate())}` +
     `T${pad2(local.getUTCHours())}:${pad2(local.getUTCMinutes())}:${pad2(local.getUTCSeconds())}` +
-    `${sign}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)}`
+    offsetSuffix(offset)
   );
+}
+
+function offsetSuffix(offset: number): string {
+  const abs = Math.abs(Math.round(offset));
+  return `${offset < 0 ? '-' : '+'}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)}`;
+}
+
+/** Instants a `Date` holds exactly, far inside its ±8.64e15 ms range. */
+const SAFE_MS = 8e15;
+
+/**
+ * {@link formatIsoWithOffset} for one time zone, for writing many instants: the zone's offset is
+ * kept per UTC day and the local date text per local day, in numbers-keyed tables that live as
+ * long as the returned function, so a row costs a few lookups and the time of day. Same text as
+ * {@link formatIsoWithOffset} for every input; what the tables do not cover (a day with an offset
+ * change, fractional minutes or milliseconds, instants near `Date`'s limits) goes through it.
+ */
+export function isoWithOffsetFormatter(timeZone: string): (ms: number) => string {
+  const dayOffset = new Map<number, number>();
+  const dayText = new Map<number, string>();
+  const suffixes = new Map<number, string>();
+  return (ms) => {
+    if (!Number.isInteger(ms) || ms > SAFE_MS || ms < -SAFE_MS) return formatIsoWithOffset(ms, timeZone);
+    const day = Math.floor(ms / DAY_MS);
+    let offset = dayOffset.get(day);
+    if (offset === undefined) {
+      const start = rawOffset(day * DAY_MS, timeZone);
+      offset = start === rawOffset((day + 1) * DAY_MS - 1, timeZone) ? start : Number.NaN;
+      dayOffset.set(day, offset);
+    }
+    if (!Number.isInteger(offset)) return formatIsoWithOffset(ms, timeZone);
+    const local = ms + offset * 60_000;
+    const localDay = Math.floor(local / DAY_MS);
+    let date = dayText.get(localDay);
+    if (date === undefined) {
+      const d = new Date(localDay * DAY_MS);
+      date = `${pad4(d.getUTCFullYear())}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}T`;
+      dayText.set(localDay, date);
+    }
+    let suffix = suffixes.get(offset);
+    if (suffix === undefined) {
+      suffix = offsetSuffix(offset);
+      suffixes.set(offset, suffix);
+    }
+    const seconds = Math.floor((local - localDay * DAY_MS) / 1000);
+    const h = Math.floor(seconds / 3600);
+    const m = Math.floor((seconds % 3600) / 60);
+    return `${date}${pad2(h)}:${pad2(m)}:${pad2(seconds % 60)}${suffix}`;
+  };
 }
 
 /** One activity as a CSV record (CRLF-terminated). */
