@@ -332,7 +332,8 @@ export function pageProbes(selector: string): string {
     // native picker has no such step), a click, and an element first shown (see whenShown).
     window.__tbAt = {};
     document.addEventListener('change', () => { window.__tbAt.change = Date.now(); }, true);
-    document.addEventListener('click', () => { window.__tbAt.click = Date.now(); }, true);
+    // Only the rep's (trusted) clicks: a page's own a.click() for a download is not one.
+    document.addEventListener('click', (e) => { if (e.isTrusted) window.__tbAt.click = Date.now(); }, true);
     window.__tbWatch = (key, sel, enabled) => {
       const ok = () => {
         const el = document.querySelector(sel);

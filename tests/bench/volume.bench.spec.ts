@@ -148,17 +148,33 @@ test('volume.export.100k and volume.metrics.100k', async ({ context, extensionId
   await page.addInitScript(pageProbes('[data-testid="never"]'));
   await openDashboard(page, extensionId, 'activity');
   await expect(page.getByTestId('activity-list')).toBeVisible(LONG);
-  const floor = [await exportFloor(page), await exportFloor(page)];
+  // Floor and export alternate, twice each, and each counts its faster run (the floor had two
+  // runs before, the export one): the 100,000 rows just seeded (and, in a full run, the import
+  // test's browser just gone) may leave the disk and the database busy for a while, and whichever
+  // ran first took all of that; alternating gives both the same chances. The export is timed from the rep's click as the page saw it (Playwright's
+  // checks before it clicks are the bench's own cost; the floor has none) to the download.
+  const floor: Awaited<ReturnType<typeof exportFloor>>[] = [];
+  const exports: { ms: number; polled: number; task: number }[] = [];
+  for (let run = 0; run < 2; run++) {
+    floor.push(await exportFloor(page));
+    await page.evaluate(() => (window as unknown as { __tbLongReset(): void }).__tbLongReset());
+    const t = Date.now();
+    const download = page.waitForEvent('download', LONG);
+    await page.getByTestId('export-activity').click();
+    const file = await download;
+    const done = Date.now();
+    exports.push({
+      ms: done - (await eventAt(page, 'click')),
+      polled: done - t,
+      task: await longestTask(page),
+    });
+    await expect(page.getByTestId('export-status')).toContainText('100,000');
+    await file.delete();
+  }
   expect(floor[0]!.rows).toBe(100_000);
   const exportFloorMs = Math.min(...floor.map((f) => f.ms));
-  await page.evaluate(() => (window as unknown as { __tbLongReset(): void }).__tbLongReset());
-  const t = Date.now();
-  const download = page.waitForEvent('download', LONG);
-  await page.getByTestId('export-activity').click();
-  await download;
-  const exportMs = Date.now() - t;
-  const exportTask = await longestTask(page);
-  await expect(page.getByTestId('export-status')).toContainText('100,000');
+  const exportMs = Math.min(...exports.map((e) => e.ms));
+  const exportTask = Math.max(...exports.map((e) => e.task));
   record({
     name: 'volume.export.100k.ratio',
     value: exportMs / exportFloorMs,
@@ -169,7 +185,7 @@ test('volume.export.100k and volume.metrics.100k', async ({ context, extensionId
   });
   record({ name: 'volume.export.maxTaskMs', value: Math.round(exportTask), unit: 'ms', budget: 100 });
   console.log(
-    `export 100k: ${exportMs} ms; floor ${Math.round(exportFloorMs)} ms; longest task ${Math.round(exportTask)} ms`,
+    `export 100k: ${exportMs} ms (${exports.map((e) => e.ms).join(', ')}; the old timing, from before Playwright's click: ${exports.map((e) => e.polled).join(', ')} ms, ${(Math.min(...exports.map((e) => e.polled)) / exportFloorMs).toFixed(2)}x); floor ${Math.round(exportFloorMs)} ms (${floor.map((f) => Math.round(f.ms)).join(', ')}); longest task ${Math.round(exportTask)} ms`,
   );
 
   // Metrics: navigation to the channel chart drawn, one warm-up then the median of three.
