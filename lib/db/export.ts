@@ -352,17 +352,26 @@ export async function activityCsvParts(
     }
     return { parts, rows };
   }
-  const ctxRead = opts.ctx ? Promise.resolve(opts.ctx) : loadActivityContext(db);
-  const [ctx, lo, hi] = await Promise.all([
-    ctxRead,
+  // The first and last ids are asked first (two one-row reads), then the lookups: the range reads
+  // start as soon as the ids are known, and IndexedDB reads the first pages while this thread
+  // takes in the contacts and enrolments; a page waits for them only to be encoded.
+  const bounds = Promise.all([
     db.activities.orderBy(':id').limit(1).primaryKeys(),
     db.activities.orderBy(':id').reverse().limit(1).primaryKeys(),
   ]);
+  const writer = (opts.ctx ? Promise.resolve(opts.ctx) : loadActivityContext(db)).then((ctx) => ({
+    line: activityLineWriter(ctx, opts.timeZone),
+    match: activityMatcher(filter, ctx),
+  }));
+  // Settled here too, so a failed lookup read is not left unhandled when there is nothing to read.
+  writer.catch(() => undefined);
+  const [lo, hi] = await bounds;
   const first = lo[0];
   const last = hi[0];
-  if (first === undefined || last === undefined) return { parts: [head], rows: 0 };
-  const line = activityLineWriter(ctx, opts.timeZone);
-  const match = activityMatcher(filter, ctx);
+  if (first === undefined || last === undefined) {
+    await writer;
+    return { parts: [head], rows: 0 };
+  }
   // Ids are numbers (auto-increment), and numbers sort before every other key type: when the first
   // and the last key are finite numbers, ranges of ids between them hold every row.
   const ranges: [number, number][] = [];
@@ -395,6 +404,7 @@ export async function activityCsvParts(
         .between(lower, to, includeLower, false)
         .limit(pageSize)
         .toArray();
+      const { line, match } = await writer;
       const records: string[] = [];
       const at = new Float64Array(page.length);
       const end = new Uint32Array(page.length);
