@@ -41,6 +41,12 @@ const ME_KEY = 'sync.me';
 /** `meta` key whose truthy value turns recording on (set by the sync setup, cleared when off). */
 export const SYNC_ON_KEY = 'sync.on';
 
+/**
+ * `meta` key of when sync was last turned on (everything there then queued for the first push);
+ * cleared when it is turned off, so turning it on again gives it a new value.
+ */
+export const SYNC_SEEDED_KEY = 'sync.seeded';
+
 /** One row changed (or deleted) since it was last pushed. */
 export interface OutboxRow {
   /** `<table>:<JSON key>`: one entry per row, however often it changed. */

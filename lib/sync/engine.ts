@@ -13,7 +13,6 @@ import {
   applyBatch,
   type ContactRow,
   type EnrolmentRow,
-  findContacts,
   markApplying,
   normaliseEmail,
   normaliseExternalId,
@@ -45,6 +44,7 @@ import type {
   SyncDoc,
 } from './docs';
 import { docId, parseDocId } from './docs';
+import type { ContactKeys } from './contact-keys';
 import { applyAssignDoc } from './assign-sync';
 import { observe, type Stamp, tick, ZERO_STAMP } from './hlc';
 import { applyLibraryDoc, buildLibraryDoc, type LibraryTable, libraryKind } from './library';
@@ -105,6 +105,11 @@ export interface SyncContext {
    * usually linked a page before). One per run: `syncOnce` makes it.
    */
   known?: Map<string, number | string>;
+  /**
+   * The emails and external ids of the stored contacts, while it knows them all (a new rep's
+   * run): a page's contacts are then found without a read per key. One per run: `syncOnce`.
+   */
+  contactKeys?: ContactKeys;
   /** Told how far a long run has come (the first sync of a large team), for the progress line. */
   progress?: (p: SyncProgress) => void;
   /** Told how long each step of a run took (the worker logs it). */
@@ -685,10 +690,8 @@ async function applyPage(
   docs.sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
   const now = ctx.now();
   let linked: Map<string, number | string> | undefined;
-  const out = await db.transaction(
-    'rw',
-    [...writeTables(db), db.templates, db.syncIds, db.meta, db.outbox],
-    async (tx) => {
+  const out = await applyPageTx(ctx, () =>
+    db.transaction('rw', [...writeTables(db), db.templates, db.syncIds, db.meta, db.outbox], async (tx) => {
       markApplying(tx);
       // The popup's stored counts, moved with this page's owner and touch changes (not dropped).
       const keep = await keepDueCounts(db, tx);
@@ -705,7 +708,9 @@ async function applyPage(
       const present = await timedStep(ctx, 'apply: contacts', () =>
         applyContacts(ctx, kind('contact'), now, links, keep),
       );
-      for (const doc of kind('suppression')) await applySuppression(ctx, doc, now, replan, links, keep);
+      await timedStep(ctx, 'apply: opt-outs', () =>
+        applySuppressions(ctx, kind('suppression'), now, replan, links, keep),
+      );
       const results = [...kind('contact').map(() => true), ...kind('suppression').map(() => true)];
       const enrolments = kind('enrolment');
       const okE = await timedStep(ctx, 'apply: sequences', () =>
@@ -748,11 +753,23 @@ async function applyPage(
       if (lastSeq !== undefined) meta.push({ key: META_SEQ, value: lastSeq as string });
       await db.meta.bulkPut(meta);
       return { applied, deferred: [...deferred] };
-    },
+    }),
   );
   // Committed: what this page linked holds for the rest of the run.
   if (ctx.known && linked) for (const [gid, local] of linked) ctx.known.set(gid, local);
   return out;
+}
+
+/** A page's transaction; the contact index takes the page's writes in only once it committed. */
+async function applyPageTx<T>(ctx: SyncContext, tx: () => Promise<T>): Promise<T> {
+  try {
+    const out = await tx();
+    ctx.contactKeys?.committed();
+    return out;
+  } catch (err) {
+    ctx.contactKeys?.failed();
+    throw err;
+  }
 }
 
 function stampsOf(doc: SyncDoc): Stamp[] {
@@ -801,14 +818,33 @@ async function applyContacts(
   ] as number[];
   const emails = [...new Set(docs.map(emailOf).filter(Boolean))];
   const extIds = [...new Set(docs.flatMap((d) => idsOf(d, emailOf(d))))];
-  const [linkedRows, byEmail, byExt, settings] = await timedStep(ctx, 'apply: contacts (reads)', () =>
-    Promise.all([
+  const keys = ctx.contactKeys;
+  const [linkedRows, byEmail, byExt, settings] = await timedStep(ctx, 'apply: contacts (reads)', async () => {
+    // One round of requests where it can: while the replication writes, each round waits its
+    // turn behind it. The index's answer comes with the first; the key reads too once it is off.
+    const asking = !!keys && !keys.dropped;
+    const [indexed, linkedRows, settings, ...byKeys] = await Promise.all([
+      asking && keys.ready(db),
       db.contacts.bulkGet(linkedIds),
-      contactsByKeys(db, 'emailLower', emails),
-      contactsByKeys(db, 'externalIds', extIds),
       getSettings(db),
-    ]),
-  );
+      ...(asking
+        ? []
+        : [contactsByKeys(db, 'emailLower', emails), contactsByKeys(db, 'externalIds', extIds)]),
+    ]);
+    if (indexed && keys) {
+      // The rows holding these keys, by primary key: the rows the index reads would find.
+      const linked = new Set(linkedIds);
+      const more = keys.find(emails, extIds).filter((id) => !linked.has(id));
+      return [[...linkedRows, ...(await db.contacts.bulkGet(more))], [], [], settings] as const;
+    }
+    const [byEmail, byExt] = asking
+      ? await Promise.all([
+          contactsByKeys(db, 'emailLower', emails),
+          contactsByKeys(db, 'externalIds', extIds),
+        ])
+      : (byKeys as [ContactRow[], ContactRow[]]);
+    return [linkedRows, byEmail, byExt, settings] as const;
+  });
   const targets = new Map<number, Target>();
   const emailIdx = new Map<string, Target[]>();
   const extIdx = new Map<string, Target[]>();
@@ -854,6 +890,7 @@ async function applyContacts(
       if (t?.id !== undefined) {
         await keep?.before([t.id]);
         await deleteContactLocally(db, t.id);
+        keys?.wrote(t.id, undefined);
       }
       if (t) {
         t.gone = true;
@@ -939,6 +976,7 @@ async function applyContacts(
   });
   for (const t of [...targets.values(), ...fresh]) {
     if (t.gone || t.id === undefined) continue;
+    if (t.dirty) keys?.wrote(t.id, t.row);
     present.add(t.id);
     for (const gid of t.gids) links.set(gid, 'contacts', t.id);
   }
@@ -966,35 +1004,84 @@ async function deleteContactLocally(db: TouchbaseDb, contactId: number): Promise
   await db.contacts.delete(contactId);
 }
 
-async function applySuppression(
+/**
+ * Applies opt-out documents together: their rows, then every contact each names is opted out on
+ * every channel and its running sequences stop (with the first opt-out's reason that names it).
+ * The contacts and their sequences are read in one round of requests for the whole page, not
+ * one after another per opt-out (a team's first sync brings hundreds).
+ */
+async function applySuppressions(
   ctx: SyncContext,
-  doc: SuppressionDoc,
+  docs: SuppressionDoc[],
   now: number,
   replan: EnrolmentRow[],
   links: Links,
   keep?: DueCountsKeeper,
 ): Promise<void> {
   const { db } = ctx;
-  const key = doc._id.slice('suppression:'.length);
-  if (!isSuppressed(doc)) {
-    await db.suppressions.delete(key);
-    return;
-  }
-  const row = { ...(doc.row as unknown as SuppressionRow), key, at: doc.at };
-  await db.suppressions.put(row);
-  links.set(doc._id, 'suppressions', key);
-  // An opt-out anywhere stops every touch here, for every contact it names.
-  const contacts = await findContacts(db, {
-    emails: row.emailLower ? [row.emailLower] : [],
-    externalIds: row.externalIds ?? [],
+  if (!docs.length) return;
+  const keyOf = (doc: SuppressionDoc) => doc._id.slice('suppression:'.length);
+  const live = docs.filter((d) => isSuppressed(d));
+  const rows = live.map((doc) => ({
+    ...(doc.row as unknown as SuppressionRow),
+    key: keyOf(doc),
+    at: doc.at,
+  }));
+  const gone = docs.filter((d) => !isSuppressed(d)).map(keyOf);
+  if (gone.length) await db.suppressions.bulkDelete(gone);
+  if (!rows.length) return;
+  await db.suppressions.bulkPut(rows);
+  rows.forEach((row, i) => {
+    links.set((live[i] as SuppressionDoc)._id, 'suppressions', row.key);
   });
-  await keep?.before(contacts.map((c) => c.id));
-  for (const c of contacts) {
-    const all = Object.fromEntries(CHANNELS.map((ch: Channel) => [ch, true])) as ContactRow['optOut'];
-    await db.contacts.update(c.id, { optOut: all, updatedAt: now });
-    const running = (await db.enrolments.where('contactId').equals(c.id).toArray()).filter((e) =>
-      ['active', 'paused', 'booked', 'completed'].includes(e.state),
-    );
+  // The contacts each names, as `findContacts` finds them (an email may also be another address).
+  const named = rows.map((row) => {
+    const emails = row.emailLower ? [normaliseEmail(row.emailLower)].filter(Boolean) : [];
+    const ids = [
+      ...new Set(
+        [...(row.externalIds ?? []), ...emails.map(otherEmailId)]
+          .map((id) => (typeof id === 'string' ? normaliseExternalId(id) : undefined))
+          .filter((id): id is string => !!id),
+      ),
+    ];
+    return { emails, ids };
+  });
+  const [byEmail, byExt] = await Promise.all([
+    contactsByKeys(db, 'emailLower', [...new Set(named.flatMap((n) => n.emails))]),
+    contactsByKeys(db, 'externalIds', [...new Set(named.flatMap((n) => n.ids))]),
+  ]);
+  const contacts = new Map<number, ContactRow>();
+  for (const c of [...byEmail, ...byExt]) contacts.set(c.id, c);
+  const of = named.map(({ emails, ids }) =>
+    [...contacts.values()]
+      .filter(
+        (c) =>
+          (c.emailLower !== undefined && emails.includes(c.emailLower)) ||
+          (c.externalIds ?? []).some((x) => ids.includes(x)),
+      )
+      .sort((a, b) => a.id - b.id),
+  );
+  const ids = [...new Set(of.flat().map((c) => c.id))];
+  if (!ids.length) return;
+  await keep?.before(ids);
+  const all = Object.fromEntries(CHANNELS.map((ch: Channel) => [ch, true])) as ContactRow['optOut'];
+  const [sequences] = await Promise.all([
+    Promise.all(ids.map((id) => db.enrolments.where('contactId').equals(id).toArray())),
+    db.contacts.bulkUpdate(ids.map((key) => ({ key, changes: { optOut: all, updatedAt: now } }))),
+  ]);
+  const sequencesOf = new Map(ids.map((id, i) => [id, sequences[i] ?? []]));
+  // A contact two opt-outs name stops once, with the first one's reason (the second found nothing
+  // running when they were applied one by one).
+  const stopped = new Set<number>();
+  for (const [i, row] of rows.entries()) {
+    const running = (of[i] ?? [])
+      .filter((c) => !stopped.has(c.id))
+      .flatMap((c) => {
+        stopped.add(c.id);
+        return (sequencesOf.get(c.id) ?? []).filter((e) =>
+          ['active', 'paused', 'booked', 'completed'].includes(e.state),
+        );
+      });
     if (!running.length) continue;
     const { applied } = await applyBatch(
       db,

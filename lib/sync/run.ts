@@ -3,6 +3,7 @@
  * database without access gets its own message and nothing moves), then push, replicate, apply.
  */
 import { pushAssignDocs } from './assign-sync';
+import { ContactKeys } from './contact-keys';
 import type { LibraryDoc } from './docs';
 import {
   applyChanges,
@@ -181,6 +182,7 @@ export async function syncOnce(ctx: SyncContext, remote: SyncRemote): Promise<Sy
     ...ctx,
     timed: ctx.timed && ((name, ms) => sums.set(name, (sums.get(name) ?? 0) + ms)),
     known: ctx.known ?? new Map(),
+    contactKeys: ctx.contactKeys ?? new ContactKeys(),
   };
   ctx = summed;
   await step('check', () => remote.check());
@@ -250,12 +252,17 @@ export async function syncOnce(ctx: SyncContext, remote: SyncRemote): Promise<Sy
   let savedDocs = 0;
   const applying = (async () => {
     for (;;) {
-      const batch = waiting?.shift();
+      // Every batch waiting, in one page: each page's fixed round trips are paid once for them.
+      const batches = waiting?.splice(0, MAX_WAITING_BATCHES) ?? [];
       freeRoom();
-      if (batch) {
-        add(await applyReceived(ctx, batch.docs, (id) => batch.absent(id) && !seen.has(id)));
-        for (const d of batch.docs as { _id: string }[]) seen.add(d._id);
-        savedDocs += batch.docs.length;
+      if (batches.length) {
+        const docs = batches.flatMap((b) => b.docs);
+        // Absent from the copy before the batch that brought it (one that came twice is read back).
+        const from = new Map<string, (typeof batches)[number]>();
+        for (const b of batches) for (const d of b.docs as { _id: string }[]) from.set(d._id, b);
+        add(await applyReceived(ctx, docs, (id) => !!from.get(id)?.absent(id) && !seen.has(id)));
+        for (const d of docs as { _id: string }[]) seen.add(d._id);
+        savedDocs += docs.length;
         if (!receiving) ctx.progress?.({ phase: 'saving', done: savedDocs, total: receivedDocs });
         continue;
       }

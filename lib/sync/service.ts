@@ -5,7 +5,14 @@
  */
 import IndexedDbAdapter from 'pouchdb-adapter-indexeddb';
 import PouchDB, { type PouchDatabase } from 'pouchdb-browser';
-import { claimUnowned, getDb, OUTBOX_VERSION, SYNC_ON_KEY, type TouchbaseDb } from '@/lib/db';
+import {
+  claimUnowned,
+  getDb,
+  OUTBOX_VERSION,
+  SYNC_ON_KEY,
+  SYNC_SEEDED_KEY,
+  type TouchbaseDb,
+} from '@/lib/db';
 import { queueEverything, type SyncContext, type SyncProgress } from './engine';
 import { COPY_ADAPTER, copyMoved, type MovableCopy, moveLocalCopy } from './local-copy';
 import { holdWrites, type ReadAheadSource, type ReadAheadTarget, readAhead } from './read-ahead';
@@ -26,7 +33,6 @@ export const LOCAL_COPY = 'touchbase-team';
 /** The same copy as it was kept before, under PouchDB's `idb` adapter: moved once, then deleted. */
 const OLD_COPY = 'touchbase-sync';
 const LOCK = 'touchbase-sync';
-const META_SEEDED = 'sync.seeded';
 /** How long Connect waits for the first run before answering that it is still going. */
 const CONNECT_ANSWER_MS = 45_000;
 
@@ -149,9 +155,9 @@ export async function connect(
   await db.meta.put({ key: SYNC_ON_KEY, value: 1 });
   // Every contact has an owner: the rep's own ones become theirs (recorded, so pushed).
   await claimUnowned(db, { id: cfg.replica, name: cfg.repName }, now);
-  if (!(await db.meta.get(META_SEEDED))) {
+  if (!(await db.meta.get(SYNC_SEEDED_KEY))) {
     await queueEverything(db, now);
-    await db.meta.put({ key: META_SEEDED, value: now });
+    await db.meta.put({ key: SYNC_SEEDED_KEY, value: now });
   }
   // A large team's first sync can outlast the message: Chrome ends a worker whose event goes
   // unanswered for five minutes, so past a while the answer is "syncing" and the run goes on
@@ -180,7 +186,7 @@ export async function disconnect(): Promise<SyncStatus> {
   await db.transaction('rw', db.meta, db.outbox, async () => {
     await db.meta.delete(SYNC_ON_KEY);
     // Turning it on again queues everything afresh.
-    await db.meta.delete(META_SEEDED);
+    await db.meta.delete(SYNC_SEEDED_KEY);
     await db.outbox.clear();
   });
   const status: SyncStatus = { state: 'off', pending: 0 };
