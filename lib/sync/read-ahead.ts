@@ -13,7 +13,9 @@
  *   (`allDocs` by key); a document it does not have lacks every revision, and only the others
  *   go through PouchDB's own `revsDiff`;
  * - as soon as a read-ahead batch of changes arrives, its check and its download start, and the
- *   replicator's own `revsDiff` and `_bulk_get` for that batch are answered from them.
+ *   replicator's own `revsDiff` and `_bulk_get` for that batch are answered from them;
+ * - with `bodies`, the feed is asked for the documents too, and the download takes those still at
+ *   their only first revision from it (see {@link ReadAheadOptions}).
  * The replicator still decides everything, in its order: the changes it reads, what it writes,
  * its checkpoints. An answer is only reused for exactly the question it answered (the same
  * documents and revisions); anything else, or a download that failed, goes out as it would have.
@@ -25,6 +27,15 @@
 export interface FeedChange {
   id: string;
   changes: { rev: string }[];
+  deleted?: boolean;
+  /** The winning revision's body, when the feed was asked to include it. */
+  doc?: FeedDoc;
+}
+
+export interface FeedDoc {
+  _id: string;
+  _rev?: string;
+  _deleted?: boolean;
 }
 
 export interface BulkGetRequest {
@@ -43,7 +54,10 @@ export type RevsDiff = Record<string, { missing?: string[] }>;
 
 /** What the replicator calls on its source that this changes (a remote PouchDB). */
 export interface ReadAheadSource {
-  changes(opts: Record<string, unknown>): PromiseLike<{ results?: FeedChange[] }>;
+  changes(opts: Record<string, unknown>): PromiseLike<{ results?: FeedChange[] }> & {
+    /** PouchDB's feed tells each change as it comes (`'change'`), before it resolves. */
+    on?(event: 'change', listener: (c: FeedChange) => void): unknown;
+  };
   bulkGet(opts: BulkGetRequest): Promise<BulkGetAnswer>;
 }
 
@@ -51,6 +65,32 @@ export interface ReadAheadSource {
 export interface ReadAheadTarget {
   revsDiff(diff: Record<string, string[]>): Promise<RevsDiff>;
   allDocs(opts: { keys: string[] }): Promise<{ rows: ({ error?: string } | undefined)[] }>;
+}
+
+export interface ReadAheadOptions {
+  /**
+   * Ask the changes feed for each document's body as well (`include_docs`): a document still at
+   * its first revision, with no other leaf, is then written from the feed, and `_bulk_get` asks
+   * only for the others. A team's first sync is mostly such documents (activities are written
+   * once, never edited), so it makes one request per batch instead of two, and the server reads
+   * each document once instead of walking its revisions for `_bulk_get`.
+   */
+  bodies?: boolean;
+}
+
+/**
+ * The document exactly as `_bulk_get` (`revs`, `latest`) answers for its one revision, when the
+ * feed brought it and that revision is its first and only leaf: its history is then just
+ * itself, so nothing is lost by not asking. Else undefined (asked of the server as before).
+ */
+function firstRevision(c: FeedChange, doc: FeedDoc | undefined): object | undefined {
+  const rev = c.changes.length === 1 ? c.changes[0]?.rev : undefined;
+  if (!doc || c.deleted || doc._deleted || doc._id !== c.id || !rev || doc._rev !== rev) return;
+  // Attachments come as stubs in the feed: the server is asked, as before.
+  if ('_attachments' in doc) return;
+  const m = /^1-(.+)$/.exec(rev);
+  if (!m) return;
+  return { ...doc, _revisions: { start: 1, ids: [m[1]] } };
 }
 
 const revsKey = (revs: string[]) => [...revs].sort().join(' ');
@@ -98,6 +138,7 @@ export function readAhead(
   source: ReadAheadSource,
   target: ReadAheadTarget,
   absent?: Set<string>,
+  opts: ReadAheadOptions = {},
 ): () => void {
   const changes = source.changes.bind(source);
   const bulkGet = source.bulkGet.bind(source);
@@ -122,15 +163,26 @@ export function readAhead(
     return out;
   };
 
-  const start = (results: FeedChange[]) => {
+  const start = (results: FeedChange[], bodies: ReadonlyMap<string, FeedDoc>) => {
     const diff: Record<string, string[]> = {};
-    for (const c of results) diff[c.id] = c.changes.map((x) => x.rev);
+    // Documents the feed brought whole, as `_bulk_get` would send them (see `firstRevision`).
+    const inHand = new Map<string, object>();
+    for (const c of results) {
+      diff[c.id] = c.changes.map((x) => x.rev);
+      const whole = firstRevision(c, bodies.get(c.id));
+      if (whole) inHand.set(c.id, whole);
+    }
     const checked = check(diff);
     const downloaded = checked.then(async (missing) => {
-      const docs = Object.entries(missing).flatMap(([id, m]) =>
-        (m.missing ?? []).map((rev) => ({ id, rev })),
-      );
       const byId = new Map<string, BulkGetDocs>();
+      const docs: { id: string; rev: string }[] = [];
+      for (const [id, m] of Object.entries(missing)) {
+        const doc = inHand.get(id);
+        const revs = m.missing ?? [];
+        if (doc && revs.length === 1 && revs[0] === (doc as { _rev?: string })._rev)
+          byId.set(id, [{ ok: doc }]);
+        else docs.push(...revs.map((rev) => ({ id, rev })));
+      }
       if (docs.length)
         for (const r of (await bulkGet({ docs, revs: true, latest: true })).results)
           byId.set(r.id, [...(byId.get(r.id) ?? []), ...r.docs]);
@@ -159,11 +211,19 @@ export function readAhead(
     [target, 'revsDiff', own(target, 'revsDiff'), target.revsDiff],
   ] as const;
   Object.assign(source, {
-    changes(opts: Record<string, unknown>) {
-      const feed = changes(opts);
-      if (!opts.live && !opts.continuous)
+    changes(asked: Record<string, unknown>) {
+      const once = !asked.live && !asked.continuous;
+      const bodies = once && opts.bodies;
+      const feed = changes(bodies ? { ...asked, include_docs: true } : asked);
+      // Taken as each change is told, before the replicator's own listener drops the body.
+      const docs = new Map<string, FeedDoc>();
+      if (bodies)
+        feed.on?.('change', (c: FeedChange) => {
+          if (c.doc) docs.set(c.id, c.doc);
+        });
+      if (once)
         feed.then(
-          (res) => (res.results?.length ? start(res.results) : undefined),
+          (res) => (res.results?.length ? start(res.results, docs) : undefined),
           () => undefined,
         );
       return feed;

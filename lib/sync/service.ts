@@ -73,6 +73,9 @@ function remoteOf(local: PouchDatabase, cfg: SyncConfig): SyncRemote {
         source as unknown as ReadAheadSource,
         local as unknown as ReadAheadTarget,
         absent,
+        // A large pull (a new rep's first) takes most documents from the feed itself; a small
+        // one does not ask for bodies of documents this copy mostly holds already.
+        { bodies: beyond >= REPLICATION_BATCH },
       );
       // The replicator asks the copy which revisions it lacks before each batch it writes: there
       // it waits until the apply has room for one more.

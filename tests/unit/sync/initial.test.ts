@@ -93,7 +93,7 @@ async function newRep(database: string, opts: { pageSize?: number; user?: string
     replicate: async (_progress, _denied, received, room) => {
       await local.replicate.to(remoteDb);
       const absent = new Set<string>();
-      const restore = readAhead(remoteDb, local, absent);
+      const restore = readAhead(remoteDb, local, absent, { bodies: true });
       const restoreRoom = streams && room ? holdWrites(local, room) : () => undefined;
       try {
         await local.replicate.from(remoteDb, { batch_size: 50 }).on('change', (info: { docs?: object[] }) => {

@@ -103,6 +103,53 @@ describe('a pull read ahead', () => {
     expect((await local.get('activity:00042', { conflicts: true }))._conflicts).toHaveLength(2);
   });
 
+  it('with the bodies in the feed: the same copy, and only documents past their first revision downloaded', async () => {
+    const name = await seeded(230);
+    // One document edited twice after its first write: its history must come whole.
+    const raw = remote(name);
+    const edited = await raw.get('activity:00100');
+    const second = await raw.put({ ...edited, i: 'edited' });
+    await raw.put({ ...edited, _rev: second.rev, i: 'edited again' });
+    const plain = localCopy();
+    const plainResult = await plain.replicate.from(remote(name), OPTS);
+
+    const local = localCopy();
+    const source = remote(name);
+    const asked: string[] = [];
+    const feeds: unknown[] = [];
+    const bulkGet = source.bulkGet.bind(source);
+    source.bulkGet = (opts: { docs: { id: string }[] }) => {
+      asked.push(...opts.docs.map((d) => d.id));
+      return bulkGet(opts);
+    };
+    const changes = source.changes.bind(source);
+    source.changes = (opts: { include_docs?: boolean }) => {
+      feeds.push(opts.include_docs);
+      return changes(opts);
+    };
+    const restore = readAhead(source as ReadAheadSource, local as ReadAheadTarget, undefined, {
+      bodies: true,
+    });
+    const result = await local.replicate.from(source, OPTS);
+    restore();
+
+    expect(result.docs_written).toBe(plainResult.docs_written);
+    expect(await contents(local)).toEqual(await contents(plain));
+    expect((await local.get('activity:00100', { revs: true }))._revisions.ids).toHaveLength(3);
+    // The two conflicted documents (three leaves each) and the edited one; the rest came with the feed.
+    expect(asked.sort()).toEqual([
+      'activity:00003',
+      'activity:00003',
+      'activity:00003',
+      'activity:00042',
+      'activity:00042',
+      'activity:00042',
+      'activity:00100',
+    ]);
+    expect(feeds.length).toBeGreaterThan(4);
+    expect(feeds.every((f) => f === true)).toBe(true);
+  });
+
   it('downloads the next batch while the current one is written', async () => {
     const name = await seeded(200);
     const local = localCopy();
