@@ -219,10 +219,14 @@ function cleanRep(v: unknown): RepRef | undefined {
 export function normaliseRules(v: unknown): AssignRule[] {
   if (!Array.isArray(v)) return [];
   const out: AssignRule[] = [];
+  // A rule's id keys its round-robin counter and names it on each lead it routes: a second rule
+  // with the same id (a hand-edited or corrupt document) would share both, so the first one wins.
+  const ids = new Set<string>();
   for (const x of v.slice(0, MAX_ASSIGN_RULES)) {
     if (!x || typeof x !== 'object') continue;
     const r = x as Record<string, unknown>;
-    if (typeof r.id !== 'string' || !r.id || r.id.length > MAX_ID) continue;
+    if (typeof r.id !== 'string' || !r.id || r.id.length > MAX_ID || ids.has(r.id)) continue;
+    ids.add(r.id);
     const reps = Array.isArray(r.reps)
       ? r.reps
           .slice(0, MAX_RULE_REPS)

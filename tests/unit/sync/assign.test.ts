@@ -135,7 +135,9 @@ describe('routing properties', () => {
   it('every new lead gets exactly one owner, one of the reps of the rule it matched (or the adder)', () => {
     fc.assert(
       fc.property(
-        fc.array(ruleArb, { maxLength: 6 }),
+        // Ids are unique in any list routing sees (normaliseRules keeps the first of a repeated id);
+        // with a repeat, `ruleId` could not say which of the two routed the lead.
+        fc.uniqueArray(ruleArb, { maxLength: 6, selector: (r) => r.id }),
         fc.array(leadArb, { maxLength: 40 }),
         (rules, leads) => {
           const routed = routeLeads(leads, rules, {}, ctxAna, NOW);
@@ -271,6 +273,19 @@ describe('normaliseRules', () => {
     ]);
     expect(normaliseRules(undefined)).toEqual([]);
     expect(normaliseRules({ rules: [] })).toEqual([]);
+  });
+
+  it('keeps the first of two rules with the same id (they would share its counter)', () => {
+    expect(
+      normaliseRules([
+        { id: 'a', reps: [ana] },
+        { id: 'a', reps: [cy] },
+        { id: 'b', reps: [cy] },
+      ]),
+    ).toEqual([
+      { id: 'a', reps: [ana] },
+      { id: 'b', reps: [cy] },
+    ]);
   });
 });
 
