@@ -15,12 +15,19 @@
  * (a new rep's first sync) drops them as before: the background counts once after the run.
  */
 import { factsOf } from '@/lib/scoring';
-import { dueGroupOf } from '@/lib/touches/due-groups';
 import type { Transaction } from 'dexie';
 import { DUE_COUNTS_KEY, markCountsWriter, POPUP_ROWS_KEY } from './due-counts-guard';
-import { lastKey, parseRows, parseStored, type StoredDueCounts, type StoredPopupRows } from './due-summary';
+import {
+  lastKey,
+  parseRows,
+  parseStored,
+  type StoredDueCounts,
+  type StoredPopupRows,
+  tallyDue,
+} from './due-summary';
 import { laterTouches } from './horizon';
 import { teamMeId } from './ownership';
+import { isOthersLead } from './queries';
 import type { ContactRow, EnrolmentRow, TouchbaseDb, TouchRow } from './schema';
 
 /** Contacts a page may change and still keep the counts (each costs three reads, twice). */
@@ -195,31 +202,24 @@ class Keeper implements DueCountsKeeper {
    */
   private async read(ids: number[]) {
     const { db, me, stored: s } = this;
-    const [contacts, touches, enrolments] = await Promise.all([
-      db.contacts.bulkGet(ids),
+    const [state, touches] = await Promise.all([
+      this.readRowsOf(ids),
       Promise.all(ids.map((id) => db.touches.where('contactId').equals(id).toArray())),
-      Promise.all(ids.map((id) => db.enrolments.where('contactId').equals(id).toArray())),
     ]);
     let next = Number.POSITIVE_INFINITY;
-    const state = new Map<number, { contact: ContactRow | undefined; enrolments: EnrolmentRow[] }>();
     const shares = ids.map((id, i) => {
-      const contact = contacts[i];
-      const es = enrolments[i] ?? [];
-      state.set(id, { contact, enrolments: es });
+      const { contact, enrolments } = state.get(id)!;
       const planned: TouchRow[] = (touches[i] ?? []).filter((t) => t.state === 'planned');
-      for (const e of es) planned.push(...laterTouches(e));
+      for (const e of enrolments) planned.push(...laterTouches(e));
       // `ownWork`'s rule: another rep's lead is theirs; unowned (or no row) counts for everyone.
-      const mine = !(contact?.owner && contact.owner.id !== me);
+      const mine = !isOthersLead(contact, me);
       const share = emptyShare();
       for (const t of planned) {
         if (t.dueAt >= s.horizon) {
           next = Math.min(next, t.dueAt);
           continue;
         }
-        if (!mine) continue;
-        const group = dueGroupOf(t, s.at, s.endOfToday, s.horizon);
-        if (group) share[group]++;
-        if (t.deadlineAt > s.at && t.deadlineAt < s.endOfToday) share.deadlines.push(t.deadlineAt);
+        if (mine) tallyDue(t, s.at, s.endOfToday, s.horizon, share, share.deadlines);
       }
       return share;
     });

@@ -23,7 +23,7 @@ import { dueGroupOf } from '@/lib/touches/due-groups';
 import { type DueGroupCounts, computedDue, dueGroupCounts, ownWork } from './queries';
 import { laterTouches } from './horizon';
 import { teamMeId } from './ownership';
-import type { MetaRow, TouchbaseDb } from './schema';
+import type { MetaRow, TouchbaseDb, TouchRow } from './schema';
 import { getSettings } from './settings';
 
 /** Deadlines listed ahead; past the last one listed the popup counts for itself. */
@@ -115,6 +115,23 @@ async function takeCounts(
 }
 
 /**
+ * Adds one planned touch before the horizon to `counts` (its due group) and, when its deadline is
+ * still to pass today, to `deadlines`: what the recount and the sync's counts keeper both count.
+ */
+export function tallyDue(
+  t: Pick<TouchRow, 'dueAt' | 'deadlineAt'>,
+  at: number,
+  endOfToday: number,
+  horizon: number,
+  counts: DueGroupCounts,
+  deadlines: number[],
+): void {
+  const group = dueGroupOf(t, at, endOfToday, horizon);
+  if (group) counts[group]++;
+  if (t.deadlineAt > at && t.deadlineAt < endOfToday) deadlines.push(t.deadlineAt);
+}
+
+/**
  * Team sync on: the rep's own due touches (stored and computed) grouped, and the deadlines among
  * them still to pass today, from one read of the due rows and their contacts' owners.
  */
@@ -131,11 +148,8 @@ async function ownDue(
   ]);
   const counts: DueGroupCounts = { overdue: 0, today: 0, upcoming: 0 };
   const deadlines: number[] = [];
-  for (const t of await ownWork(db, me, [...stored, ...computed.touches])) {
-    const group = dueGroupOf(t, now, endOfToday, horizon);
-    if (group) counts[group]++;
-    if (t.deadlineAt > now && t.deadlineAt < endOfToday) deadlines.push(t.deadlineAt);
-  }
+  for (const t of await ownWork(db, me, [...stored, ...computed.touches]))
+    tallyDue(t, now, endOfToday, horizon, counts, deadlines);
   return { counts, deadlines: deadlines.sort((a, b) => a - b) };
 }
 

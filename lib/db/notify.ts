@@ -6,7 +6,7 @@
  */
 import { earliestTouch } from './horizon';
 import { teamMeId } from './ownership';
-import { computedDue, ownWork } from './queries';
+import { computedDue, isOthersLead, ownWork } from './queries';
 import type { ContactRow, EnrolmentRow, TouchbaseDb, TouchRow } from './schema';
 
 /** `meta` key holding the 'YYYY-MM-DD' (rep's zone) of the last daily nudge. */
@@ -78,7 +78,7 @@ export async function claimNewLeads(
     const me = await teamMeId(db);
     const byId = new Map(
       contacts
-        .filter((c) => c !== undefined && !(me && c.owner && c.owner.id !== me))
+        .filter((c) => c !== undefined && !(me && isOthersLead(c, me)))
         .map((c) => [c?.id as number, c as ContactRow]),
     );
     const touches = await db.touches

@@ -1,7 +1,7 @@
 import { laterTouches, withLaterTouches } from './horizon';
 import { dueGroupOf } from '@/lib/touches/due-groups';
 import { teamMeId } from './ownership';
-import type { EnrolmentRow, TouchbaseDb, TouchRow } from './schema';
+import type { ContactRow, EnrolmentRow, TouchbaseDb, TouchRow } from './schema';
 
 export interface DueSummary {
   /** Planned touches whose due time has come. */
@@ -83,6 +83,11 @@ export async function ownWork<T extends Pick<TouchRow, 'contactId'>>(
   return theirs.size ? touches.filter((t) => !theirs.has(t.contactId)) : touches;
 }
 
+/** Another rep owns this lead (team sync on; `me` is this rep's id); unowned counts for everyone. */
+export function isOthersLead(contact: Pick<ContactRow, 'owner'> | undefined, me: string): boolean {
+  return !!contact?.owner && contact.owner.id !== me;
+}
+
 /** Of these contacts, the ones another rep owns (team sync on; `me` is this rep's id). */
 export async function othersLeads(
   db: TouchbaseDb,
@@ -92,7 +97,7 @@ export async function othersLeads(
   const ids = [...new Set(contactIds)];
   const rows = ids.length ? await db.contacts.bulkGet(ids) : [];
   const out = new Set<number>();
-  for (const c of rows) if (c?.owner && c.owner.id !== me) out.add(c.id);
+  for (const c of rows) if (c && isOthersLead(c, me)) out.add(c.id);
   return out;
 }
 
