@@ -31,7 +31,7 @@ import {
   writeTables,
 } from '@/lib/db';
 import { markCountsWriter } from '@/lib/db/due-counts-guard';
-import { type DueCountsKeeper, keepDueCounts } from '@/lib/db/due-keep';
+import { type DueCountsKeeper, type KeepBudget, keepDueCounts } from '@/lib/db/due-keep';
 import { getSettings } from '@/lib/db/settings';
 import { isMsg } from '@/lib/i18n/msg';
 import type {
@@ -110,6 +110,11 @@ export interface SyncContext {
    * run): a page's contacts are then found without a read per key. One per run: `syncOnce`.
    */
   contactKeys?: ContactKeys;
+  /**
+   * Contacts the popup's counts keeper may still read this run (lib/db/due-keep.ts): past it the
+   * counts are dropped and counted once after the run. One per run: `syncOnce` makes it.
+   */
+  keepBudget?: KeepBudget;
   /** Told how far a long run has come (the first sync of a large team), for the progress line. */
   progress?: (p: SyncProgress) => void;
   /** Told how long each step of a run took (the worker logs it). */
@@ -693,31 +698,46 @@ async function applyPage(
   const out = await applyPageTx(ctx, () =>
     db.transaction('rw', [...writeTables(db), db.templates, db.syncIds, db.meta, db.outbox], async (tx) => {
       markApplying(tx);
-      // The popup's stored counts, moved with this page's owner and touch changes (not dropped).
-      const keep = await keepDueCounts(db, tx);
-      const deferred = new Set(carried);
-      let clock = await metaValue<Stamp>(db, META_CLOCK, ZERO_STAMP);
-      for (const doc of docs) for (const t of stampsOf(doc)) clock = observe(clock, t);
-      const { links, fresh, map } = await timedStep(ctx, 'apply: links', () =>
-        loadLinks(db, docs, ctx.known, unlinked),
+      // The page's first reads in one round (each round waits behind the replication's writes):
+      // the popup's stored counts, to move with this page's owner and touch changes (not
+      // dropped), the clock, and the links of the page's global ids.
+      const [keep, stamp, { links, fresh, map }] = await timedStep(ctx, 'apply: first reads', () =>
+        Promise.all([
+          keepDueCounts(db, tx, ctx.keepBudget),
+          metaValue<Stamp>(db, META_CLOCK, ZERO_STAMP),
+          loadLinks(db, docs, ctx.known, unlinked),
+        ]),
       );
+      const deferred = new Set(carried);
+      let clock = stamp;
+      for (const doc of docs) for (const t of stampsOf(doc)) clock = observe(clock, t);
       linked = map;
       const replan: EnrolmentRow[] = [];
       const kind = <K extends SyncDoc['kind']>(k: K) =>
         docs.filter((d): d is Extract<SyncDoc, { kind: K }> => d.kind === k);
-      const present = await timedStep(ctx, 'apply: contacts', () =>
-        applyContacts(ctx, kind('contact'), now, links, keep),
-      );
-      await timedStep(ctx, 'apply: opt-outs', () =>
-        applySuppressions(ctx, kind('suppression'), now, replan, links, keep),
-      );
+      // Opt-outs ride with the contacts: found among the rows the contacts' reads bring, their
+      // flags and rows written with the contacts' writes (see `applyContacts`).
+      // A step with nothing to do is not awaited: a run of awaits that reach no IndexedDB request
+      // outlasts Dexie's hold on the transaction's zone (PrematureCommitError).
+      const contacts = kind('contact');
+      const optOuts = kind('suppression');
+      const present =
+        contacts.length || optOuts.length
+          ? await timedStep(ctx, 'apply: contacts', () =>
+              applyContacts(ctx, contacts, optOuts, now, links, replan, keep),
+            )
+          : new Set<number>();
       const results = [...kind('contact').map(() => true), ...kind('suppression').map(() => true)];
       const enrolments = kind('enrolment');
-      const okE = await timedStep(ctx, 'apply: sequences', () =>
-        applyEnrolments(ctx, enrolments, links, present, replan, now, keep),
-      );
+      const okE = enrolments.length
+        ? await timedStep(ctx, 'apply: sequences', () =>
+            applyEnrolments(ctx, enrolments, links, present, replan, now, keep),
+          )
+        : [];
       const activities = kind('activity');
-      const okA = await timedStep(ctx, 'apply: activities', () => applyActivities(ctx, activities, links));
+      const okA = activities.length
+        ? await timedStep(ctx, 'apply: activities', () => applyActivities(ctx, activities, links))
+        : [];
       // Team settings (assign:*) are not rows: `applied` counts what reached the tables.
       for (const doc of kind('assign')) {
         await applyAssignDoc(db, doc);
@@ -745,7 +765,7 @@ async function applyPage(
       settle(activities, okA);
       if (fresh.length) await timedStep(ctx, 'apply: link rows', () => db.syncIds.bulkPut(fresh));
       await timedStep(ctx, 'apply: touches', () => syncPlannedTouches(db, replan, now));
-      await keep?.finish();
+      if (keep) await timedStep(ctx, 'apply: counts kept', () => keep.finish());
       const meta = [
         { key: META_CLOCK, value: clock },
         { key: META_DEFERRED, value: JSON.stringify([...deferred]) },
@@ -790,17 +810,28 @@ interface Target {
  * else on the oldest stored contact with its email or one of its external ids (two reps who
  * imported the same lead meet on one row); fields this replica changed and has not pushed yet
  * stay as they are. Answers the ids of the contacts that exist once it is done.
+ *
+ * The page's opt-outs (`optOuts`) are applied here too, after the contact documents: every
+ * contact an opt-out names, as this page leaves the table, is opted out on every channel and its
+ * running sequences stop. They cost no request rounds of their own: the contacts they name are
+ * read in the contacts' one round of reads (their keys asked with the documents' keys), their
+ * flags go out with the contacts' writes, and only contacts stored before the page have sequences
+ * to read (one more round, only when there are any). Each round waits its turn behind the
+ * replication's writes to the local copy: four rounds a page were 14 s of a first sync.
  */
 async function applyContacts(
   ctx: SyncContext,
   docs: ContactDoc[],
+  optOuts: SuppressionDoc[],
   now: number,
   links: Links,
+  replan: EnrolmentRow[],
   keep?: DueCountsKeeper,
 ): Promise<Set<number>> {
   const { db } = ctx;
   const present = new Set<number>();
-  if (!docs.length) return present;
+  if (!docs.length && !optOuts.length) return present;
+  const named = namedBy(optOuts);
   const v = (doc: ContactDoc, k: string) => doc.fields[k]?.v;
   const emailOf = (doc: ContactDoc) => {
     const e = v(doc, 'email');
@@ -816,8 +847,12 @@ async function applyContacts(
   const linkedIds = [
     ...new Set(docs.map((d) => links.get(d._id)).filter((id) => id !== undefined)),
   ] as number[];
-  const emails = [...new Set(docs.map(emailOf).filter(Boolean))];
-  const extIds = [...new Set(docs.flatMap((d) => idsOf(d, emailOf(d))))];
+  const emails = [
+    ...new Set([...docs.map(emailOf).filter(Boolean), ...named.names.flatMap((n) => n.emails)]),
+  ];
+  const extIds = [
+    ...new Set([...docs.flatMap((d) => idsOf(d, emailOf(d))), ...named.names.flatMap((n) => n.ids)]),
+  ];
   const keys = ctx.contactKeys;
   const [linkedRows, byEmail, byExt, settings] = await timedStep(ctx, 'apply: contacts (reads)', async () => {
     // One round of requests where it can: while the replication writes, each round waits its
@@ -868,7 +903,9 @@ async function applyContacts(
   }
   // Owners as stored, to tell the counts' keeper which leads move into or out of this rep's work.
   const ownerBefore = new Map([...targets].map(([id, t]) => [id, t.row.owner]));
-  const pending = await db.outbox.bulkGet([...targets.keys()].map((id) => outboxId('contacts', id)));
+  const pending = targets.size
+    ? await db.outbox.bulkGet([...targets.keys()].map((id) => outboxId('contacts', id)))
+    : [];
   const mineOf = new Map([...targets.keys()].map((id, i) => [id, new Set(pending[i]?.fields ?? [])]));
   const added: Target[] = [];
   for (const doc of docs) {
@@ -956,6 +993,23 @@ async function applyContacts(
     t.row.gid = t.gids[0];
     t.dirty = true;
   }
+  // The contacts each opt-out names, as the table will hold them once this page is written.
+  const live = [...targets.values(), ...added].filter((t) => !t.gone);
+  const optedOut = named.names.map(({ emails, ids }) =>
+    live.filter(
+      (t) =>
+        (typeof t.row.emailLower === 'string' && emails.includes(t.row.emailLower)) ||
+        ((t.row.externalIds as unknown[] | undefined) ?? []).some((x) => ids.includes(x as string)),
+    ),
+  );
+  const all = Object.fromEntries(CHANNELS.map((ch: Channel) => [ch, true])) as ContactRow['optOut'];
+  for (const t of new Set(optedOut.flat())) {
+    t.row.optOut = { ...all };
+    t.row.updatedAt = now;
+    t.dirty = true;
+  }
+  // Contacts stored before this page may have sequences running; new ones have none yet.
+  const stored = [...new Set(optedOut.flat())].filter((t) => t.id !== undefined).map((t) => t.id as number);
   const changed = [...targets.values()].filter((t) => t.dirty && !t.gone);
   const fresh = added.filter((t) => !t.gone);
   if (keep) {
@@ -963,17 +1017,41 @@ async function applyContacts(
     await keep.before(moved.map((t) => t.id as number));
     keep.rewritten(changed.map((t) => t.id as number));
   }
-  await timedStep(ctx, 'apply: contacts (writes)', async () => {
+  const sequences = await timedStep(ctx, 'apply: contacts (writes)', async () => {
+    // One round: the contacts, the opt-outs' rows, and the sequences of the contacts they name.
+    // Awaited one by one: a contacts write inside Promise.all lost Dexie's zone for the page's
+    // transaction (PrematureCommitError), and the requests queue in the same transaction anyway.
     if (changed.length) await db.contacts.bulkPut(changed.map((t) => t.row as unknown as ContactRow));
-    if (!fresh.length) return;
-    const ids = (await db.contacts.bulkAdd(
-      fresh.map((t) => t.row as unknown as ContactRow),
-      { allKeys: true },
-    )) as number[];
-    fresh.forEach((t, i) => {
-      t.id = ids[i];
-    });
+    if (fresh.length) {
+      const ids = await db.contacts.bulkAdd(
+        fresh.map((t) => t.row as unknown as ContactRow),
+        { allKeys: true },
+      );
+      fresh.forEach((t, i) => {
+        t.id = ids[i] as number;
+      });
+    }
+    if (named.gone.length) await db.suppressions.bulkDelete(named.gone);
+    if (named.rows.length) await db.suppressions.bulkPut(named.rows);
+    const sequences = stored.length
+      ? await Promise.all(stored.map((id) => db.enrolments.where('contactId').equals(id).toArray()))
+      : [];
+    return new Map(stored.map((id, i) => [id, sequences[i] ?? []]));
   });
+  named.rows.forEach((row, i) => {
+    links.set(named.live[i]!._id, 'suppressions', row.key);
+  });
+  await timedStep(ctx, 'apply: opt-outs', () =>
+    stopSequences(
+      db,
+      named.rows,
+      optedOut.map((ts) => ts.map((t) => t.id as number).sort((a, b) => a - b)),
+      sequences,
+      now,
+      replan,
+      keep,
+    ),
+  );
   for (const t of [...targets.values(), ...fresh]) {
     if (t.gone || t.id === undefined) continue;
     if (t.dirty) keys?.wrote(t.id, t.row);
@@ -1004,22 +1082,8 @@ async function deleteContactLocally(db: TouchbaseDb, contactId: number): Promise
   await db.contacts.delete(contactId);
 }
 
-/**
- * Applies opt-out documents together: their rows, then every contact each names is opted out on
- * every channel and its running sequences stop (with the first opt-out's reason that names it).
- * The contacts and their sequences are read in one round of requests for the whole page, not
- * one after another per opt-out (a team's first sync brings hundreds).
- */
-async function applySuppressions(
-  ctx: SyncContext,
-  docs: SuppressionDoc[],
-  now: number,
-  replan: EnrolmentRow[],
-  links: Links,
-  keep?: DueCountsKeeper,
-): Promise<void> {
-  const { db } = ctx;
-  if (!docs.length) return;
+/** Opt-out documents' rows (the live ones), the keys of withdrawn ones, and who each names. */
+function namedBy(docs: SuppressionDoc[]) {
   const keyOf = (doc: SuppressionDoc) => doc._id.slice('suppression:'.length);
   const live = docs.filter((d) => isSuppressed(d));
   const rows = live.map((doc) => ({
@@ -1028,14 +1092,8 @@ async function applySuppressions(
     at: doc.at,
   }));
   const gone = docs.filter((d) => !isSuppressed(d)).map(keyOf);
-  if (gone.length) await db.suppressions.bulkDelete(gone);
-  if (!rows.length) return;
-  await db.suppressions.bulkPut(rows);
-  rows.forEach((row, i) => {
-    links.set((live[i] as SuppressionDoc)._id, 'suppressions', row.key);
-  });
   // The contacts each names, as `findContacts` finds them (an email may also be another address).
-  const named = rows.map((row) => {
+  const names = rows.map((row) => {
     const emails = row.emailLower ? [normaliseEmail(row.emailLower)].filter(Boolean) : [];
     const ids = [
       ...new Set(
@@ -1046,43 +1104,39 @@ async function applySuppressions(
     ];
     return { emails, ids };
   });
-  const [byEmail, byExt] = await Promise.all([
-    contactsByKeys(db, 'emailLower', [...new Set(named.flatMap((n) => n.emails))]),
-    contactsByKeys(db, 'externalIds', [...new Set(named.flatMap((n) => n.ids))]),
-  ]);
-  const contacts = new Map<number, ContactRow>();
-  for (const c of [...byEmail, ...byExt]) contacts.set(c.id, c);
-  const of = named.map(({ emails, ids }) =>
-    [...contacts.values()]
-      .filter(
-        (c) =>
-          (c.emailLower !== undefined && emails.includes(c.emailLower)) ||
-          (c.externalIds ?? []).some((x) => ids.includes(x)),
-      )
-      .sort((a, b) => a.id - b.id),
-  );
-  const ids = [...new Set(of.flat().map((c) => c.id))];
-  if (!ids.length) return;
-  await keep?.before(ids);
-  const all = Object.fromEntries(CHANNELS.map((ch: Channel) => [ch, true])) as ContactRow['optOut'];
-  const [sequences] = await Promise.all([
-    Promise.all(ids.map((id) => db.enrolments.where('contactId').equals(id).toArray())),
-    db.contacts.bulkUpdate(ids.map((key) => ({ key, changes: { optOut: all, updatedAt: now } }))),
-  ]);
-  const sequencesOf = new Map(ids.map((id, i) => [id, sequences[i] ?? []]));
-  // A contact two opt-outs name stops once, with the first one's reason (the second found nothing
-  // running when they were applied one by one).
-  const stopped = new Set<number>();
+  return { live, rows, gone, names };
+}
+
+/**
+ * Stops the running sequences of the contacts each opt-out names (`contacts[i]` for `rows[i]`,
+ * by id), with the reason of the first opt-out that names them: a contact two opt-outs name
+ * stops once (the second found nothing running when they were applied one by one).
+ */
+async function stopSequences(
+  db: TouchbaseDb,
+  rows: SuppressionRow[],
+  contacts: number[][],
+  sequencesOf: Map<number, EnrolmentRow[]>,
+  now: number,
+  replan: EnrolmentRow[],
+  keep?: DueCountsKeeper,
+): Promise<void> {
+  const seen = new Set<number>();
+  const stops: { row: SuppressionRow; running: EnrolmentRow[] }[] = [];
   for (const [i, row] of rows.entries()) {
-    const running = (of[i] ?? [])
-      .filter((c) => !stopped.has(c.id))
-      .flatMap((c) => {
-        stopped.add(c.id);
-        return (sequencesOf.get(c.id) ?? []).filter((e) =>
+    const running = (contacts[i] ?? [])
+      .filter((id) => !seen.has(id))
+      .flatMap((id) => {
+        seen.add(id);
+        return (sequencesOf.get(id) ?? []).filter((e) =>
           ['active', 'paused', 'booked', 'completed'].includes(e.state),
         );
       });
-    if (!running.length) continue;
+    if (running.length) stops.push({ row, running });
+  }
+  if (!stops.length) return;
+  await keep?.before(stops.flatMap((s) => s.running.map((e) => e.contactId)));
+  for (const { row, running } of stops) {
     const { applied } = await applyBatch(
       db,
       running,

@@ -13,6 +13,7 @@ import {
   type SyncContext,
   type SyncProgress,
 } from './engine';
+import { KEEP_LIMIT } from '@/lib/db/due-keep';
 import { englishText, type Msg, msg } from '@/lib/i18n/msg';
 
 /** Why a run failed, in words a rep can act on. */
@@ -183,6 +184,7 @@ export async function syncOnce(ctx: SyncContext, remote: SyncRemote): Promise<Sy
     timed: ctx.timed && ((name, ms) => sums.set(name, (sums.get(name) ?? 0) + ms)),
     known: ctx.known ?? new Map(),
     contactKeys: ctx.contactKeys ?? new ContactKeys(),
+    keepBudget: ctx.keepBudget ?? { left: KEEP_LIMIT },
   };
   ctx = summed;
   await step('check', () => remote.check());

@@ -332,4 +332,46 @@ describe('stored due counts through sync pages (lib/db/due-keep.ts)', () => {
     expect(await db.meta.get(DUE_COUNTS_KEY)).toBeUndefined();
     expect(await db.contacts.filter((c) => c.owner?.id === 'ana').count()).toBe(KEEP_LIMIT + 1);
   }, 60_000);
+
+  it(`a run whose pages together change more than ${KEEP_LIMIT} contacts drops the counts, each page under it; the next run keeps them again`, async () => {
+    // Pages of 400 read from the feed: each changes fewer than the limit, the run more.
+    const t = await team(400, false);
+    const { db } = t.reps.ana;
+    const { db: ben } = t.reps.ben;
+    const many = KEEP_LIMIT + 1;
+    await ben.transaction('rw', ben.contacts, () =>
+      ben.contacts.bulkAdd(
+        Array.from({ length: many }, (_, i) => ({
+          ...lead(100 + i),
+          emailLower: `lead${100 + i}@example.com`,
+          company: '',
+          phone: '',
+          title: '',
+          externalIds: [],
+          timeZone: ZONE,
+          leadSource: 'web-form',
+          notes: '',
+          optOut: {},
+          custom: {},
+          createdAt: T0,
+          updatedAt: T0,
+          owner: { id: 'ben', name: 'ben', since: T0 },
+        })) as never,
+      ),
+    );
+    await t.reps.ben.sync();
+    await t.reps.ana.sync();
+    await recount(t, 'ana');
+    // Ben hands every one of them to Ana; her run applies it in three pages of 400 or fewer.
+    await ben.contacts.toCollection().modify({ owner: { id: 'ana', name: 'ana', since: T0 + MIN } });
+    await t.reps.ben.sync();
+    await t.reps.ana.sync();
+    expect(await db.meta.get(DUE_COUNTS_KEY)).toBeUndefined();
+    expect(await db.contacts.filter((c) => c.owner?.id === 'ana').count()).toBe(many);
+    await recount(t, 'ana');
+    // The next run (one lead enrolled by Ben) is small again: kept and exact.
+    await run(t, { kind: 'enrol', who: 'ben', lead: 1, playbook: 0 });
+    await run(t, { kind: 'sync', who: 'ben' });
+    await run(t, { kind: 'sync', who: 'ana' });
+  }, 90_000);
 });
