@@ -1,7 +1,7 @@
-import { allowServer, rowsOf, teamSetup, teamServer } from './support/team';
+import { joinTeam, rowsOf, teamDashboard, teammate, teamSetup, teamServer } from './support/team';
 import { openDashboard } from './support/dashboard';
 import { badge } from './support/extension';
-import { E2E_EXTENSION_DIR, expect, launchExtension, serviceWorkerOf, test } from './support/fixtures';
+import { E2E_EXTENSION_DIR, expect, test } from './support/fixtures';
 import { daytimeZone, openPopup, sendFromPage } from './support/popup';
 import { openGmail, seedSettings } from './support/sidebar';
 
@@ -25,24 +25,16 @@ test('Ana sets a round-robin rule in Settings; her import of 4 leads goes 2 and 
   extensionId,
 }) => {
   const timeZone = daytimeZone();
-  await allowServer(context, server);
-  const a = await context.newPage();
-  await openDashboard(a, extensionId, 'settings');
-  await sendFromPage(a, 'settings.save', { patch: { timeZone, name: 'Ana' } });
+  const a = await teamDashboard(context, extensionId, server, { name: 'Ana', timeZone });
   // Sync off: no Assignment section at all.
   await expect(a.getByTestId('settings-team-sync')).toBeVisible();
   await expect(a.getByTestId('settings-assignment')).toHaveCount(0);
   await sendFromPage(a, 'sync.connect', teamSetup(server, 'ana', 'Ana'));
 
-  const b = await launchExtension(E2E_EXTENSION_DIR);
+  const b = await teammate(server);
   try {
-    await allowServer(b.context, server);
-    const swB = await serviceWorkerOf(b.context);
-    const idB = new URL(swB.url()).host;
-    const pb = await b.context.newPage();
-    await openDashboard(pb, idB, 'settings');
-    await sendFromPage(pb, 'settings.save', { patch: { timeZone, name: 'Ben' } });
-    await sendFromPage(pb, 'sync.connect', teamSetup(server, 'ben', 'Ben'));
+    const { worker: swB, id: idB } = b;
+    const { page: pb } = await joinTeam(b.context, idB, server, { username: 'ben', name: 'Ben', timeZone });
     // Ana's next sync brings Ben's name, so her rules can name him.
     await sendFromPage(a, 'sync.now', {});
 
@@ -164,13 +156,14 @@ test("Ben cannot text, mark done or insert a draft for Ana's lead until he takes
   serviceWorker,
 }) => {
   const BOB = 'bob.buyer@example.org';
-  await allowServer(context, server);
   await seedSettings(serviceWorker);
-  const a = await context.newPage();
-  await openDashboard(a, extensionId, 'settings');
-  expect(
-    await sendFromPage(a, 'sync.connect', teamSetup(server, 'ana', 'Ana', { database: 'team2' })),
-  ).toHaveProperty('status');
+  const ana = await joinTeam(context, extensionId, server, {
+    username: 'ana',
+    name: 'Ana',
+    database: 'team2',
+  });
+  const a = ana.page;
+  expect(ana.joined).toHaveProperty('status');
   // A text first: the sequence opens with an SMS.
   await sendFromPage(a, 'enrol', {
     contact: { email: BOB, firstName: 'Bob', lastName: 'Buyer', phone: '+1 202 555 0147' },
@@ -180,17 +173,12 @@ test("Ben cannot text, mark done or insert a draft for Ana's lead until he takes
   });
   await sendFromPage(a, 'sync.now', {});
 
-  const b = await launchExtension(E2E_EXTENSION_DIR);
+  const b = await teammate(server);
   try {
-    await allowServer(b.context, server);
-    const swB = await serviceWorkerOf(b.context);
-    const idB = new URL(swB.url()).host;
-    await seedSettings(swB, { name: 'Ben Seller' });
-    const pb = await b.context.newPage();
-    await openDashboard(pb, idB, 'settings');
-    expect(
-      await sendFromPage(pb, 'sync.connect', teamSetup(server, 'ben', 'Ben', { database: 'team2' })),
-    ).toHaveProperty('status');
+    await seedSettings(b.worker, { name: 'Ben Seller' });
+    const ben = await joinTeam(b.context, b.id, server, { username: 'ben', name: 'Ben', database: 'team2' });
+    const pb = ben.page;
+    expect(ben.joined).toHaveProperty('status');
 
     const { page, sidebar } = await openGmail(b.context, 'gmail-thread-with-compose.SYNTHETIC.html');
     await expect(sidebar.getByTestId('contact-owner')).toContainText("Ana's lead since today");
@@ -252,15 +240,15 @@ test("Past the popup's 300-row cap, Ben's header counts and total stay his own w
       enrol: { playbookId: 'speed-to-lead-90', source: 'web-form' },
       via: 'e2e',
     });
-  const b = await launchExtension(E2E_EXTENSION_DIR);
+  const b = await teammate(server);
   try {
-    await allowServer(b.context, server);
-    const swB = await serviceWorkerOf(b.context);
-    const idB = new URL(swB.url()).host;
-    const pb = await b.context.newPage();
-    await openDashboard(pb, idB, 'settings');
-    await sendFromPage(pb, 'settings.save', { patch: { timeZone, name: 'Ben' } });
-    await sendFromPage(pb, 'sync.connect', teamSetup(server, 'ben', 'Ben', { database: 'team3' }));
+    const idB = b.id;
+    const { page: pb } = await joinTeam(b.context, idB, server, {
+      username: 'ben',
+      name: 'Ben',
+      timeZone,
+      database: 'team3',
+    });
     await importLeads(pb, 'ben');
     await sendFromPage(pb, 'sync.now', {});
 
@@ -274,11 +262,12 @@ test("Past the popup's 300-row cap, Ben's header counts and total stay his own w
     await expect(popupB.getByTestId('group-theirs')).toHaveCount(0);
 
     // Ana brings in 80 leads of her own, enrolled after Ben's; Ben syncs once.
-    await allowServer(context, server);
-    const a = await context.newPage();
-    await openDashboard(a, extensionId, 'settings');
-    await sendFromPage(a, 'settings.save', { patch: { timeZone, name: 'Ana' } });
-    await sendFromPage(a, 'sync.connect', teamSetup(server, 'ana', 'Ana', { database: 'team3' }));
+    const { page: a } = await joinTeam(context, extensionId, server, {
+      username: 'ana',
+      name: 'Ana',
+      timeZone,
+      database: 'team3',
+    });
     await importLeads(a, 'ana');
     await sendFromPage(a, 'sync.now', {});
     await sendFromPage(pb, 'sync.now', {});

@@ -12,10 +12,9 @@
  */
 import type { Page, Worker } from '@playwright/test';
 import { buildSync } from 'esbuild';
-import { openDashboard } from './support/dashboard';
-import { E2E_EXTENSION_DIR, expect, launchExtension, serviceWorkerOf, test } from './support/fixtures';
+import { E2E_EXTENSION_DIR, expect, test } from './support/fixtures';
 import { daytimeZone, sendFromPage } from './support/popup';
-import { allowServer, rowsOf, teamSetup, teamServer } from './support/team';
+import { enrolLead, joinTeam, rowsOf, teamDashboard, teammate, teamSetup, teamServer } from './support/team';
 
 test.use({ extensionDir: E2E_EXTENSION_DIR });
 test.describe.configure({ timeout: 120_000 });
@@ -41,15 +40,6 @@ function pouchScript(): string {
     logLevel: 'silent',
   });
   return out.outputFiles[0]?.text ?? '';
-}
-
-async function enrol(page: Page, firstName: string, timeZone: string): Promise<void> {
-  await sendFromPage(page, 'enrol', {
-    contact: { email: `${firstName.toLowerCase()}@example.com`, firstName, lastName: 'Lead', timeZone },
-    playbookId: 'speed-to-lead-90',
-    source: 'web-form',
-    via: 'e2e',
-  });
 }
 
 /**
@@ -104,25 +94,18 @@ const pouchDatabases = (sw: Worker) =>
 
 test("an older idb copy is moved once: nothing B had is downloaded again or lost, Ana's new lead arrives, the old copy is gone", async ({
   context,
+  extensionId,
 }) => {
   const timeZone = daytimeZone();
-  await allowServer(context, server);
-  const sa = await serviceWorkerOf(context);
-  const a = await context.newPage();
-  await openDashboard(a, new URL(sa.url()).host, 'settings');
-  await sendFromPage(a, 'settings.save', { patch: { timeZone, name: 'Ana' } });
-  await enrol(a, 'Ada', timeZone);
-  await enrol(a, 'Bo', timeZone);
+  const a = await teamDashboard(context, extensionId, server, { name: 'Ana', timeZone });
+  await enrolLead(a, 'Ada', timeZone);
+  await enrolLead(a, 'Bo', timeZone);
   await sendFromPage(a, 'sync.connect', teamSetup(server, 'ana', 'Ana'));
 
-  const b = await launchExtension(E2E_EXTENSION_DIR);
+  const b = await teammate(server);
   try {
-    await allowServer(b.context, server);
-    const sw = await serviceWorkerOf(b.context);
-    const pb = await b.context.newPage();
-    await openDashboard(pb, new URL(sw.url()).host, 'settings');
-    await sendFromPage(pb, 'settings.save', { patch: { timeZone, name: 'Ben' } });
-    await sendFromPage(pb, 'sync.connect', teamSetup(server, 'ben', 'Ben'));
+    const sw = b.worker;
+    const { page: pb } = await joinTeam(b.context, b.id, server, { username: 'ben', name: 'Ben', timeZone });
     type Contact = { firstName: string };
     type Act = { at: number; kind: string; text?: string };
     expect((await rowsOf<Contact>(pb, 'contacts')).map((c) => c.firstName).sort()).toEqual(['Ada', 'Bo']);
@@ -136,7 +119,7 @@ test("an older idb copy is moved once: nothing B had is downloaded again or lost
     expect(await pouchDatabases(sw)).toEqual(['_pouch_touchbase-sync']);
 
     // Ana adds a lead: the only documents B has not got.
-    await enrol(a, 'Cy', timeZone);
+    await enrolLead(a, 'Cy', timeZone);
     await sendFromPage(a, 'sync.now', {});
 
     // What B's worker asks the server for, document by document.

@@ -7,9 +7,9 @@
  * activities as "Unknown rep") with the same counts in both profiles.
  */
 import type { Page } from '@playwright/test';
-import { allowServer, rowsOf, teamSetup, teamServer } from './support/team';
+import { joinTeam, rowsOf, teamDashboard, teammate, teamSetup, teamServer } from './support/team';
 import { openDashboard } from './support/dashboard';
-import { E2E_EXTENSION_DIR, expect, launchExtension, serviceWorkerOf, test } from './support/fixtures';
+import { E2E_EXTENSION_DIR, expect, test } from './support/fixtures';
 import { daytimeZone, sendFromPage } from './support/popup';
 import { openGmail } from './support/sidebar';
 
@@ -86,10 +86,7 @@ test('Ana shares a playbook and a template; Ben gets them after one sync and enr
   extensionId,
 }) => {
   const timeZone = daytimeZone();
-  await allowServer(context, server);
-  const a = await context.newPage();
-  await openDashboard(a, extensionId, 'settings');
-  await sendFromPage(a, 'settings.save', { patch: { timeZone, name: 'Ana' } });
+  const a = await teamDashboard(context, extensionId, server, { name: 'Ana', timeZone });
   const { id: shared } = await sendFromPage<{ id: string }>(a, 'playbook.save', {
     playbook: { name: 'Inbound in 5 minutes', description: 'Call at once, then email and text.', steps },
   });
@@ -130,14 +127,10 @@ test('Ana shares a playbook and a template; Ben gets them after one sync and enr
   for (const secret of ['Ana private plan', 'Ana private reply', 'Only Ana writes this.'])
     expect(onServer).not.toContain(secret);
 
-  const b = await launchExtension(E2E_EXTENSION_DIR);
+  const b = await teammate(server);
   try {
-    await allowServer(b.context, server);
-    const idB = new URL((await serviceWorkerOf(b.context)).url()).host;
-    const pb = await b.context.newPage();
-    await openDashboard(pb, idB, 'settings');
-    await sendFromPage(pb, 'settings.save', { patch: { timeZone, name: 'Ben' } });
-    await sendFromPage(pb, 'sync.connect', teamSetup(server, 'ben', 'Ben'));
+    const idB = b.id;
+    const { page: pb } = await joinTeam(b.context, idB, server, { username: 'ben', name: 'Ben', timeZone });
 
     // One sync later, Ben's library has Ana's playbook, marked as hers, and not her private one.
     await openDashboard(pb, idB, 'playbooks');

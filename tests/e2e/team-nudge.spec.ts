@@ -10,9 +10,9 @@
  */
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { openDashboard } from './support/dashboard';
-import { E2E_EXTENSION_DIR, expect, launchExtension, serviceWorkerOf, test } from './support/fixtures';
+import { E2E_EXTENSION_DIR, expect, serviceWorkerOf, test } from './support/fixtures';
 import { daytimeZone, sendFromPage } from './support/popup';
-import { allowServer, rowsOf, teamSetup, teamServer } from './support/team';
+import { enrolLead, rowsOf, teamDashboard, teammate, teamSetup, teamServer } from './support/team';
 
 test.use({ extensionDir: E2E_EXTENSION_DIR });
 test.describe.configure({ mode: 'serial', timeout: 120_000 });
@@ -75,15 +75,6 @@ async function nudgeFromAlarm(sw: Worker): Promise<Shown> {
   return shown as Shown;
 }
 
-async function enrol(page: Page, firstName: string, timeZone: string): Promise<void> {
-  await sendFromPage(page, 'enrol', {
-    contact: { email: `${firstName.toLowerCase()}@example.com`, firstName, lastName: 'Lead', timeZone },
-    playbookId: 'speed-to-lead-90',
-    source: 'web-form',
-    via: 'e2e',
-  });
-}
-
 /** Planned touches due within the next hour (speed-to-lead's two day-0 touches per lead). */
 async function dueSoon(page: Page): Promise<number> {
   const touches = await rowsOf<{ state: string; dueAt: number }>(page, 'touches');
@@ -99,19 +90,23 @@ async function rep(context: BrowserContext) {
 
 test('sync on: each rep’s daily nudge, from the real alarm, counts only their own leads', async ({
   context,
+  extensionId,
+  serviceWorker,
 }) => {
   const timeZone = daytimeZone();
-  await allowServer(context, server);
-  const ana = await rep(context);
-  await sendFromPage(ana.page, 'settings.save', { patch: { timeZone, name: 'Ana' } });
-  await enrol(ana.page, 'Ada', timeZone);
+  const ana = {
+    sw: serviceWorker,
+    page: await teamDashboard(context, extensionId, server, { name: 'Ana', timeZone }),
+  };
+  await enrolLead(ana.page, 'Ada', timeZone);
   await sendFromPage(ana.page, 'sync.connect', teamSetup(server, 'ana', 'Ana'));
-  const b = await launchExtension(E2E_EXTENSION_DIR);
+  const b = await teammate(server);
   try {
-    await allowServer(b.context, server);
-    const ben = await rep(b.context);
-    await sendFromPage(ben.page, 'settings.save', { patch: { timeZone, name: 'Ben' } });
-    await enrol(ben.page, 'Bo', timeZone);
+    const ben = {
+      sw: b.worker,
+      page: await teamDashboard(b.context, b.id, server, { name: 'Ben', timeZone }),
+    };
+    await enrolLead(ben.page, 'Bo', timeZone);
     await sendFromPage(ben.page, 'sync.connect', teamSetup(server, 'ben', 'Ben'));
     await sendFromPage(ana.page, 'sync.now', {});
     // Both profiles hold both leads' touches: four due today on each, two of them the rep's own.
@@ -137,8 +132,8 @@ test('sync off: the daily nudge from the real alarm counts every due touch', asy
   const before = server.requests.length;
   const solo = await rep(context);
   await sendFromPage(solo.page, 'settings.save', { patch: { timeZone, name: 'Ana' } });
-  await enrol(solo.page, 'Ada', timeZone);
-  await enrol(solo.page, 'Bo', timeZone);
+  await enrolLead(solo.page, 'Ada', timeZone);
+  await enrolLead(solo.page, 'Bo', timeZone);
   expect(await dueSoon(solo.page)).toBe(4);
   await watchNotifications(solo.sw);
   await sendFromPage(solo.page, 'settings.save', { patch: { notifications: true, dailyNudge: true } });

@@ -6,11 +6,10 @@
  * signal: the stored counts keep the moment they were counted at.
  */
 import type { Page } from '@playwright/test';
-import { openDashboard } from './support/dashboard';
 import { badge, fireDueAlarm } from './support/extension';
-import { E2E_EXTENSION_DIR, expect, launchExtension, serviceWorkerOf, test } from './support/fixtures';
+import { E2E_EXTENSION_DIR, expect, test } from './support/fixtures';
 import { daytimeZone, openPopup, sendFromPage } from './support/popup';
-import { allowServer, rowsOf, teamServer, teamSetup } from './support/team';
+import { joinTeam, rowsOf, teammate, teamServer } from './support/team';
 
 test.use({ extensionDir: E2E_EXTENSION_DIR });
 test.describe.configure({ mode: 'serial', timeout: 180_000 });
@@ -69,21 +68,16 @@ test('a lead routed to Ben and one of his taken over by Ana: after one sync his 
   extensionId,
 }) => {
   const timeZone = daytimeZone();
-  await allowServer(context, server);
-  const a = await context.newPage();
-  await openDashboard(a, extensionId, 'settings');
-  await sendFromPage(a, 'settings.save', { patch: { timeZone, name: 'Ana' } });
-  await sendFromPage(a, 'sync.connect', teamSetup(server, 'ana', 'Ana'));
+  const { page: a } = await joinTeam(context, extensionId, server, {
+    username: 'ana',
+    name: 'Ana',
+    timeZone,
+  });
 
-  const b = await launchExtension(E2E_EXTENSION_DIR);
+  const b = await teammate(server);
   try {
-    await allowServer(b.context, server);
-    const swB = await serviceWorkerOf(b.context);
-    const idB = new URL(swB.url()).host;
-    const pb = await b.context.newPage();
-    await openDashboard(pb, idB, 'settings');
-    await sendFromPage(pb, 'settings.save', { patch: { timeZone, name: 'Ben' } });
-    await sendFromPage(pb, 'sync.connect', teamSetup(server, 'ben', 'Ben'));
+    const { worker: swB, id: idB } = b;
+    const { page: pb } = await joinTeam(b.context, idB, server, { username: 'ben', name: 'Ben', timeZone });
     // 70 leads of Ben's own: five touches each inside the popup's week, past its cap.
     await importLeads(pb, 'ben', 70);
     await sendFromPage(pb, 'sync.now', {});

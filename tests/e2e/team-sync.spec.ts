@@ -5,9 +5,9 @@
  * (no test can click the permission prompt); the production build only lists it as optional.
  */
 import type { Page } from '@playwright/test';
-import { allowServer, rowsOf, teamSetup, teamServer } from './support/team';
+import { joinTeam, rowsOf, teamDashboard, teammate, teamSetup, teamServer } from './support/team';
 import { openDashboard } from './support/dashboard';
-import { E2E_EXTENSION_DIR, expect, launchExtension, serviceWorkerOf, test } from './support/fixtures';
+import { E2E_EXTENSION_DIR, expect, test } from './support/fixtures';
 import { daytimeZone, openPopup, sendFromPage } from './support/popup';
 
 test.use({ extensionDir: E2E_EXTENSION_DIR });
@@ -42,10 +42,7 @@ test('two reps: sync off sends nothing; clear errors; A enrols, B sees it; B opt
   context.on('request', (r) => {
     if (!/^(chrome-extension|data|blob):/.test(r.url())) seen.push(r.url());
   });
-  await allowServer(context, server);
-  const a = await context.newPage();
-  await openDashboard(a, extensionId, 'settings');
-  await sendFromPage(a, 'settings.save', { patch: { timeZone, name: 'Ana' } });
+  const a = await teamDashboard(context, extensionId, server, { name: 'Ana', timeZone });
   await sendFromPage(a, 'enrol', {
     contact: {
       email: 'ada@example.com',
@@ -87,14 +84,10 @@ test('two reps: sync off sends nothing; clear errors; A enrols, B sees it; B opt
   expect((await server.database('team').info()).doc_count).toBeGreaterThanOrEqual(3);
 
   // ---- Rep B, in a second profile: connects and receives Ada with her sequence.
-  const b = await launchExtension(E2E_EXTENSION_DIR);
+  const b = await teammate(server);
   try {
-    await allowServer(b.context, server);
-    const swB = await serviceWorkerOf(b.context);
-    const idB = new URL(swB.url()).host;
-    const pb = await b.context.newPage();
-    await openDashboard(pb, idB, 'settings');
-    await sendFromPage(pb, 'settings.save', { patch: { timeZone, name: 'Ben' } });
+    const { worker: swB, id: idB } = b;
+    const pb = await teamDashboard(b.context, idB, server, { name: 'Ben', timeZone });
     await connect(pb, { username: 'ben', password: 'ben-pw', name: 'Ben' });
     await expect(pb.getByTestId('sync-message')).toContainText('Connected');
     await openDashboard(pb, idB, 'contacts');
@@ -190,10 +183,7 @@ test('both reps edit the contact offline, then sync: the same merged contact on 
   extensionId,
 }) => {
   const timeZone = daytimeZone();
-  await allowServer(context, server);
-  const a = await context.newPage();
-  await openDashboard(a, extensionId, 'settings');
-  await sendFromPage(a, 'settings.save', { patch: { timeZone, name: 'Ana' } });
+  const a = await teamDashboard(context, extensionId, server, { name: 'Ana', timeZone });
   await sendFromPage(a, 'enrol', {
     contact: { email: 'grace@example.com', firstName: 'Grace', lastName: 'Hopper', timeZone },
     playbookId: 'speed-to-lead-90',
@@ -201,13 +191,9 @@ test('both reps edit the contact offline, then sync: the same merged contact on 
     via: 'e2e',
   });
   await sendFromPage(a, 'sync.connect', teamSetup(server, 'ana', 'Ana'));
-  const b = await launchExtension(E2E_EXTENSION_DIR);
+  const b = await teammate(server);
   try {
-    await allowServer(b.context, server);
-    const idB = new URL((await serviceWorkerOf(b.context)).url()).host;
-    const pb = await b.context.newPage();
-    await openDashboard(pb, idB, 'settings');
-    await sendFromPage(pb, 'sync.connect', teamSetup(server, 'ben', 'Ben'));
+    const { page: pb } = await joinTeam(b.context, b.id, server, { username: 'ben', name: 'Ben' });
     type C = { id: number; email: string; phone: string; title: string; company: string };
     const grace = async (p: Page) =>
       (await rowsOf<C>(p, 'contacts')).find((c) => c.email === 'grace@example.com');

@@ -1,10 +1,13 @@
 /**
  * What the two-profile team specs share: the in-process CouchDB server of a spec file, letting a
- * profile reach it, a rep's connect settings, and reading a profile's rows straight from IndexedDB.
+ * profile reach it, a second rep's profile, a rep joining the team, and reading a profile's rows
+ * straight from IndexedDB.
  */
-import type { BrowserContext, Page } from '@playwright/test';
+import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { type CouchServer, startCouchServer } from './couch-server';
-import { test } from './fixtures';
+import { openDashboard } from './dashboard';
+import { E2E_EXTENSION_DIR, launchExtension, serviceWorkerOf, test } from './fixtures';
+import { sendFromPage } from './popup';
 
 /**
  * Starts one server for the spec file's tests (`beforeAll`) with Ana and Ben as users (passwords
@@ -48,6 +51,72 @@ export function teamSetup(
     password: opts.password ?? `${username}-pw`,
     repName,
   };
+}
+
+/**
+ * A second rep's browser profile with the e2e build (the test's own `context` is the first), its
+ * worker and extension id, the test server let through. `close()` it in a `finally`.
+ */
+export async function teammate(
+  server: CouchServer,
+): Promise<{ context: BrowserContext; worker: Worker; id: string; close: () => Promise<void> }> {
+  const profile = await launchExtension(E2E_EXTENSION_DIR);
+  try {
+    await allowServer(profile.context, server);
+    const worker = await serviceWorkerOf(profile.context);
+    return { ...profile, worker, id: new URL(worker.url()).host };
+  } catch (err) {
+    await profile.close();
+    throw err;
+  }
+}
+
+/**
+ * A new dashboard page of this profile on Settings, the test server let through; given `rep`,
+ * the rep's time zone and name saved, as a rep does before joining the team.
+ */
+export async function teamDashboard(
+  context: BrowserContext,
+  extensionId: string,
+  server: CouchServer,
+  rep?: { name: string; timeZone: string },
+): Promise<Page> {
+  await allowServer(context, server);
+  const page = await context.newPage();
+  await openDashboard(page, extensionId, 'settings');
+  if (rep) await sendFromPage(page, 'settings.save', { patch: { timeZone: rep.timeZone, name: rep.name } });
+  return page;
+}
+
+/**
+ * This profile joins the team as `username` (shown to the team as `name`): {@link teamDashboard}
+ * (the time zone and name saved only given `timeZone`), then `sync.connect`, which checks the
+ * server and runs the first sync. Answers the page and what `sync.connect` answered.
+ */
+export async function joinTeam(
+  context: BrowserContext,
+  extensionId: string,
+  server: CouchServer,
+  rep: { username: string; name: string; timeZone?: string; database?: string },
+): Promise<{ page: Page; joined: unknown }> {
+  const { username, name, timeZone, database } = rep;
+  const page = await teamDashboard(context, extensionId, server, timeZone ? { name, timeZone } : undefined);
+  const joined = await sendFromPage(
+    page,
+    'sync.connect',
+    teamSetup(server, username, name, database ? { database } : {}),
+  );
+  return { page, joined };
+}
+
+/** Enrols a new lead `firstName` (`<firstname>@example.com`) in speed-to-lead from `page`. */
+export async function enrolLead(page: Page, firstName: string, timeZone: string): Promise<void> {
+  await sendFromPage(page, 'enrol', {
+    contact: { email: `${firstName.toLowerCase()}@example.com`, firstName, lastName: 'Lead', timeZone },
+    playbookId: 'speed-to-lead-90',
+    source: 'web-form',
+    via: 'e2e',
+  });
 }
 
 /** Every row of one store of a profile's database, read from an extension page. */
