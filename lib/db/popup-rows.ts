@@ -5,6 +5,7 @@
  * (lib/db/due-summary.ts), so the two cannot differ.
  */
 import { factsOf, type ScoreFacts } from '@/lib/scoring';
+import { rowsPerKey } from './per-key';
 import { firstPlannedFrom, plannedDueBefore } from './queries';
 import type { ContactRow, TouchbaseDb, TouchRow } from './schema';
 
@@ -45,8 +46,7 @@ export async function joinDueTouches(
   const ids = [...new Set(touches.map((t) => t.contactId))];
   const [rows, enrolments] = await Promise.all([
     db.contacts.bulkGet(ids),
-    // One key lookup per contact: a multi-key `anyOf` walks the index with a cursor, slower here.
-    Promise.all(ids.map((id) => db.enrolments.where('contactId').equals(id).toArray())),
+    rowsPerKey(db.enrolments, 'contactId', ids),
   ]);
   const contacts: ContactRow[] = [];
   const facts: ScoreFacts[] = [];

@@ -38,6 +38,7 @@ import {
 } from './horizon';
 import { deleteKeys } from './delete-keys';
 import { holdDueCounts } from './due-counts-guard';
+import { distinctById, rowsPerKey } from './per-key';
 import { rememberBefore } from './undo';
 
 /** A refusal a rep can read ("This contact opted out…"); nothing was written. */
@@ -680,12 +681,10 @@ export async function contactsByEmails(
       presentKeys(db, 'externalIds', keys.map(otherEmailId)),
     ]);
     const lists = await Promise.all([
-      ...primary.map((k) => db.contacts.where('emailLower').equals(k).toArray()),
-      ...other.map((k) => db.contacts.where('externalIds').equals(k).toArray()),
+      rowsPerKey(db.contacts, 'emailLower', primary),
+      rowsPerKey(db.contacts, 'externalIds', other),
     ]);
-    const seen = new Map<number, ContactRow>();
-    for (const list of lists) for (const c of list) if (!seen.has(c.id)) seen.set(c.id, c);
-    return [...seen.values()];
+    return distinctById(lists.flat());
   }
   const wanted = new Set(emailsLower);
   const wantedIds = new Set(emailsLower.map(otherEmailId));
@@ -707,10 +706,7 @@ export async function contactsByOtherEmails(
   if (!emailsLower.length) return [];
   const keys = [...new Set(emailsLower)].sort().map(otherEmailId);
   const other = await presentKeys(db, 'externalIds', keys);
-  const lists = await Promise.all(other.map((k) => db.contacts.where('externalIds').equals(k).toArray()));
-  const seen = new Map<number, ContactRow>();
-  for (const list of lists) for (const c of list) if (!seen.has(c.id)) seen.set(c.id, c);
-  return [...seen.values()];
+  return distinctById(await rowsPerKey(db.contacts, 'externalIds', other));
 }
 
 /**
