@@ -1041,34 +1041,25 @@ export async function snoozeTouch(
     await refuseTheirs(db, touch.contactId);
     const e = await mustGetEnrolment(db, touch.enrolmentId);
     const until = opts.now + minutes * 60_000;
+    // A rule's extra touch and the follow-up move on their own (the engine's snooze moves the
+    // sequence's next step); a reminder's deadline (the meeting) stays.
+    let next: EnrolmentRow | undefined;
     if (touch.extraKey !== undefined) {
-      // A rule's extra touch moves on its own; a reminder's deadline (the meeting) stays.
       const extras = (e.extras ?? []).map((x) =>
         x.key === touch.extraKey
           ? { ...x, dueAt: until, deadlineAt: Math.max(x.deadlineAt, until + 600_000) }
           : x,
       );
-      const next = { ...e, extras };
-      const rows = storedTouchRows(next, opts.now);
-      await db.enrolments.put(next);
-      await logActivities(db, e, [
-        {
-          kind: 'touch-snoozed',
-          at: opts.now,
-          step: 0,
-          channel: touch.channel,
-          purpose: touch.purpose,
-          source: opts.via,
-        },
-      ]);
-      await syncTouches(db, next, rows);
+      next = { ...e, extras };
     } else if (touch.step === 0 && e.followUp) {
       const followUp = {
         ...e.followUp,
         dueAt: until,
         deadlineAt: Math.max(e.followUp.deadlineAt, until + 3_600_000),
       };
-      const next = { ...e, followUp };
+      next = { ...e, followUp };
+    }
+    if (next) {
       const rows = storedTouchRows(next, opts.now);
       await db.enrolments.put(next);
       await logActivities(db, e, [

@@ -101,6 +101,33 @@ describe('rules in the repositories', () => {
     ]);
   });
 
+  it('booked without a meeting time: the recap touch snoozed moves on its own, keeps its deadline an hour past it, and leaves one activity', async () => {
+    const { enrolmentId } = await enrol();
+    await enrolmentAction(db, enrolmentId, { kind: 'booked' }, { now: T0 + HOUR, via: 'sidebar' });
+    const [recap] = await planned(enrolmentId);
+    expect(recap).toMatchObject({ purpose: 'after-meeting', step: 0, dueAt: T0 + HOUR });
+    const deadline = recap!.deadlineAt;
+    // Snoozed past its deadline: the deadline moves to an hour after the new time.
+    const late = deadline - 10 * MIN;
+    await snoozeTouch(db, recap!.id, 30, { now: late, via: 'popup' });
+    let [moved] = await planned(enrolmentId);
+    expect(moved).toMatchObject({
+      purpose: 'after-meeting',
+      dueAt: late + 30 * MIN,
+      deadlineAt: late + 90 * MIN,
+    });
+    // Snoozed well before it: the deadline stays.
+    await snoozeTouch(db, moved!.id, 15, { now: T0 + 2 * HOUR, via: 'popup' });
+    [moved] = await planned(enrolmentId);
+    expect(moved).toMatchObject({ dueAt: T0 + 2 * HOUR + 15 * MIN, deadlineAt: late + 90 * MIN });
+    expect((await db.enrolments.get(enrolmentId))?.state).toBe('booked');
+    const snoozed = await db.activities.where('kind').equals('touch-snoozed').toArray();
+    expect(snoozed.map((a) => [a.step, a.channel, a.purpose, a.source, a.enrolmentId])).toEqual([
+      [0, 'email', 'after-meeting', 'popup', enrolmentId],
+      [0, 'email', 'after-meeting', 'popup', enrolmentId],
+    ]);
+  });
+
   it('missed appointment: the re-book touches replace the recap and reminders', async () => {
     const { enrolmentId } = await enrol();
     const meetingAt = Date.parse('2026-03-05T15:00:00Z');
