@@ -813,11 +813,12 @@ interface Target {
  *
  * The page's opt-outs (`optOuts`) are applied here too, after the contact documents: every
  * contact an opt-out names, as this page leaves the table, is opted out on every channel and its
- * running sequences stop. They cost no request rounds of their own: the contacts they name are
- * read in the contacts' one round of reads (their keys asked with the documents' keys), their
- * flags go out with the contacts' writes, and only contacts stored before the page have sequences
- * to read (one more round, only when there are any). Each round waits its turn behind the
- * replication's writes to the local copy: four rounds a page were 14 s of a first sync.
+ * running sequences stop. Their only round of their own is writing their rows: the contacts they
+ * name are read in the contacts' one round of reads (their keys asked with the documents' keys),
+ * their flags go out with the contacts' writes, and only contacts stored before the page have
+ * sequences to read (one more round, only when there are any). Each round waits its turn behind
+ * the replication's writes to the local copy: the four rounds a page they took were 8 to 14 s of
+ * a first sync with 400 opt-outs.
  */
 async function applyContacts(
   ctx: SyncContext,
