@@ -54,6 +54,30 @@ afterEach(async () => {
 });
 
 const lead = (i: number) => ({ email: `lead${i}@example.com`, firstName: `Lead${i}`, lastName: 'Test' });
+
+/** `count` leads stored straight into Ben's table as his own, as a large first sync of a team brings them. */
+async function addBensLeads(ben: TouchbaseDb, count: number): Promise<void> {
+  await ben.transaction('rw', ben.contacts, () =>
+    ben.contacts.bulkAdd(
+      Array.from({ length: count }, (_, i) => ({
+        ...lead(100 + i),
+        emailLower: `lead${100 + i}@example.com`,
+        company: '',
+        phone: '',
+        title: '',
+        externalIds: [],
+        timeZone: ZONE,
+        leadSource: 'web-form',
+        notes: '',
+        optOut: {},
+        custom: {},
+        createdAt: T0,
+        updatedAt: T0,
+        owner: { id: 'ben', name: 'ben', since: T0 },
+      })) as never,
+    ),
+  );
+}
 const horizonAt = (now: number) => Math.floor(now / MIN) * MIN + UPCOMING_DAYS * 86_400_000;
 
 interface Team {
@@ -302,26 +326,7 @@ describe('stored due counts through sync pages (lib/db/due-keep.ts)', () => {
     const { db } = t.reps.ana;
     // Ben's leads, as a large first sync of a team brings them.
     const { db: ben } = t.reps.ben;
-    await ben.transaction('rw', ben.contacts, () =>
-      ben.contacts.bulkAdd(
-        Array.from({ length: KEEP_LIMIT + 1 }, (_, i) => ({
-          ...lead(100 + i),
-          emailLower: `lead${100 + i}@example.com`,
-          company: '',
-          phone: '',
-          title: '',
-          externalIds: [],
-          timeZone: ZONE,
-          leadSource: 'web-form',
-          notes: '',
-          optOut: {},
-          custom: {},
-          createdAt: T0,
-          updatedAt: T0,
-          owner: { id: 'ben', name: 'ben', since: T0 },
-        })) as never,
-      ),
-    );
+    await addBensLeads(ben, KEEP_LIMIT + 1);
     await t.reps.ben.sync();
     await t.reps.ana.sync();
     await recount(t, 'ana');
@@ -339,26 +344,7 @@ describe('stored due counts through sync pages (lib/db/due-keep.ts)', () => {
     const { db } = t.reps.ana;
     const { db: ben } = t.reps.ben;
     const many = KEEP_LIMIT + 1;
-    await ben.transaction('rw', ben.contacts, () =>
-      ben.contacts.bulkAdd(
-        Array.from({ length: many }, (_, i) => ({
-          ...lead(100 + i),
-          emailLower: `lead${100 + i}@example.com`,
-          company: '',
-          phone: '',
-          title: '',
-          externalIds: [],
-          timeZone: ZONE,
-          leadSource: 'web-form',
-          notes: '',
-          optOut: {},
-          custom: {},
-          createdAt: T0,
-          updatedAt: T0,
-          owner: { id: 'ben', name: 'ben', since: T0 },
-        })) as never,
-      ),
-    );
+    await addBensLeads(ben, many);
     await t.reps.ben.sync();
     await t.reps.ana.sync();
     await recount(t, 'ana');
