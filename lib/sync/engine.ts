@@ -726,7 +726,7 @@ async function applyPage(
           ? await timedStep(ctx, 'apply: contacts', () =>
               applyContacts(ctx, contacts, optOuts, now, links, replan, keep),
             )
-          : new Set<number>();
+          : (new Map() as Present);
       const results = [...kind('contact').map(() => true), ...kind('suppression').map(() => true)];
       const enrolments = kind('enrolment');
       const okE = enrolments.length
@@ -828,9 +828,9 @@ async function applyContacts(
   links: Links,
   replan: EnrolmentRow[],
   keep?: DueCountsKeeper,
-): Promise<Set<number>> {
+): Promise<Present> {
   const { db } = ctx;
-  const present = new Set<number>();
+  const present: Present = new Map();
   if (!docs.length && !optOuts.length) return present;
   const named = namedBy(optOuts);
   const v = (doc: ContactDoc, k: string) => doc.fields[k]?.v;
@@ -1056,7 +1056,7 @@ async function applyContacts(
   for (const t of [...targets.values(), ...fresh]) {
     if (t.gone || t.id === undefined) continue;
     if (t.dirty) keys?.wrote(t.id, t.row);
-    present.add(t.id);
+    present.set(t.id, optedOutEverywhere(t.row as unknown as ContactRow));
     for (const gid of t.gids) links.set(gid, 'contacts', t.id);
   }
   return present;
@@ -1109,6 +1109,20 @@ function namedBy(docs: SuppressionDoc[]) {
 }
 
 /**
+ * The contacts here once the page's contacts are applied (written by the page, or read for its
+ * sequences), each with whether it is opted out on every channel.
+ */
+type Present = Map<number, boolean>;
+
+/** Sequence states an opt-out stops. */
+const RUNNING: readonly EnrolmentRow['state'][] = ['active', 'paused', 'booked', 'completed'];
+
+/** Whether a contact is opted out on every channel (what an opt-out, here or a teammate's, sets). */
+function optedOutEverywhere(c: Pick<ContactRow, 'optOut'>): boolean {
+  return CHANNELS.every((ch) => c.optOut?.[ch]);
+}
+
+/**
  * Stops the running sequences of the contacts each opt-out names (`contacts[i]` for `rows[i]`,
  * by id), with the reason of the first opt-out that names them: a contact two opt-outs name
  * stops once (the second found nothing running when they were applied one by one).
@@ -1129,9 +1143,7 @@ async function stopSequences(
       .filter((id) => !seen.has(id))
       .flatMap((id) => {
         seen.add(id);
-        return (sequencesOf.get(id) ?? []).filter((e) =>
-          ['active', 'paused', 'booked', 'completed'].includes(e.state),
-        );
+        return (sequencesOf.get(id) ?? []).filter((e) => RUNNING.includes(e.state));
       });
     if (running.length) stops.push({ row, running });
   }
@@ -1159,7 +1171,7 @@ async function applyEnrolments(
   ctx: SyncContext,
   docs: EnrolmentDoc[],
   links: Links,
-  present: Set<number>,
+  present: Present,
   replan: EnrolmentRow[],
   now: number,
   keep?: DueCountsKeeper,
@@ -1175,7 +1187,7 @@ async function applyEnrolments(
     db.enrolments.bulkGet(known),
     db.outbox.bulkGet(known.map((id) => outboxId('enrolments', id))),
   ]);
-  for (const c of contacts) if (c) present.add(c.id);
+  for (const c of contacts) if (c) present.set(c.id, optedOutEverywhere(c));
   const curOf = new Map(known.map((id, i) => [id, curs[i]]));
   const pendingOf = new Map(known.map((id, i) => [id, pending[i]]));
   const ok: boolean[] = [];
@@ -1223,6 +1235,15 @@ async function applyEnrolments(
       else for (const t of planned) touches.push({ ...t, enrolmentId: r.id } as TouchRow);
     });
     if (touches.length) await db.touches.bulkAdd(touches);
+    // A teammate's sequence that arrives running for a lead already opted out here (its opt-out
+    // came in an earlier page or run, before its owner stopped it): an opt-out wins over a plan,
+    // so it stops here now, as `stopSequences` stops the ones stored when the opt-out arrives.
+    const late = rows.filter((r) => present.get(r.contactId) && RUNNING.includes(r.state));
+    if (late.length) {
+      await keep?.before(late.map((r) => r.contactId));
+      const { applied } = await applyBatch(db, late, { type: 'opt-out' }, now, 'team');
+      replan.push(...applied);
+    }
   }
   return ok;
 }

@@ -9,7 +9,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { CHANNELS } from '@/lib/cadence';
 import { claimUnowned, enrolContact, SYNC_ON_KEY, saveSettings, TouchbaseDb } from '@/lib/db';
-import type { ContactDoc, SuppressionDoc } from '@/lib/sync/docs';
+import type { ContactDoc, EnrolmentDoc, SuppressionDoc } from '@/lib/sync/docs';
 import { applyChanges, type PouchLike, type SyncContext } from '@/lib/sync/engine';
 import { formatStamp } from '@/lib/sync/hlc';
 import { NodePouchDB } from '../../e2e/support/pouchdb-node';
@@ -93,7 +93,33 @@ async function rep(own: { email: string; externalIds?: string[] }[], docs: objec
   const local = new NodePouchDB(`optout-page-local-${id}`, { adapter: 'memory' });
   await local.bulkDocs(docs.map((d) => ({ ...d, by: 'rep-ben' })));
   const ctx: SyncContext = { db, local: local as PouchLike, replica: 'rep-ana', now: () => NOW, pageSize };
-  return { db, apply: () => applyChanges(ctx) };
+  return { db, local, apply: () => applyChanges(ctx) };
+}
+
+/** Ben's running sequence for `email`, as his replica pushes it (planned by the real engine). */
+async function bensSequence(email: string): Promise<EnrolmentDoc> {
+  const ben = new TouchbaseDb(`optout-page-ben-${n++}`);
+  await ben.open();
+  open.push(ben);
+  await saveSettings(ben, { timeZone: 'America/New_York', name: 'Ben' });
+  await enrolContact(ben, {
+    contact: { email, firstName: 'Late', lastName: 'Lead' },
+    playbookId: 'speed-to-lead-90',
+    source: 'web-form',
+    via: 'test',
+    now: NOW - 3_600_000,
+  });
+  const [e] = await ben.enrolments.toArray();
+  const {
+    id: _id,
+    contactId: _c,
+    laterDueAt: _l,
+    laterNext: _n,
+    gid: _g,
+    ...row
+  } = e as unknown as Record<string, unknown>;
+  expect(row.state).toBe('active');
+  return { _id: `enrolment:ben-${email}`, kind: 'enrolment', contact: `contact:${email}`, t: stamp(7), row };
 }
 
 const contactOf = (db: TouchbaseDb, email: string) => db.contacts.where('emailLower').equals(email).first();
@@ -210,5 +236,44 @@ describe('opt-outs applied within the sync page', () => {
       expect(c?.optOut, email).toEqual(ALL);
       expect((await db.enrolments.where('contactId').equals(c!.id).first())?.state, email).toBe('opted-out');
     }
+  });
+  it("a teammate's sequence arriving running after the lead's opt-out (a later run, or later in the page) stops here too", async () => {
+    // Run one: Ben's lead and its opt-out; his sequence for it is not pushed yet.
+    const { db, local, apply } = await rep(
+      [],
+      [contactDoc('late@example.com'), optOutDoc('late@example.com', { emailLower: 'late@example.com' })],
+    );
+    await apply();
+    const late = await contactOf(db, 'late@example.com');
+    expect(late?.optOut).toEqual(ALL);
+    // Run two: Ben's sequence arrives, still running on his side.
+    await local.bulkDocs([{ ...(await bensSequence('late@example.com')), by: 'rep-ben' }]);
+    await apply();
+    const [seq] = await db.enrolments.where('contactId').equals(late!.id).toArray();
+    expect(seq?.state).toBe('opted-out');
+    expect(
+      await db.touches
+        .where('contactId')
+        .equals(late!.id)
+        .filter((t) => t.state === 'planned')
+        .count(),
+    ).toBe(0);
+    // In one page: the lead, its opt-out and the running sequence together.
+    const one = await rep(
+      [],
+      [
+        contactDoc('same@example.com'),
+        optOutDoc('same@example.com', { emailLower: 'same@example.com' }),
+        await bensSequence('same@example.com'),
+      ],
+    );
+    await one.apply();
+    const same = await contactOf(one.db, 'same@example.com');
+    expect((await one.db.enrolments.where('contactId').equals(same!.id).first())?.state).toBe('opted-out');
+    // A lead not opted out keeps its running sequence.
+    const kept = await rep([], [contactDoc('kept@example.com'), await bensSequence('kept@example.com')]);
+    await kept.apply();
+    const k = await contactOf(kept.db, 'kept@example.com');
+    expect((await kept.db.enrolments.where('contactId').equals(k!.id).first())?.state).toBe('active');
   });
 });
