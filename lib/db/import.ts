@@ -24,7 +24,7 @@ import {
   reserveEnrolmentId,
   writeTables,
 } from './repo';
-import { CHANNELS } from '@/lib/cadence';
+import { allOptedOut } from './optout';
 import type { ContactRow, TouchbaseDb } from './schema';
 import { ownersForNewLeads } from './assignment';
 import { getSettings } from './settings';
@@ -124,7 +124,6 @@ export async function importContacts(db: TouchbaseDb, req: ImportRequest): Promi
     // An opt-out outlives the contact (`suppressions`): a re-imported person comes back opted
     // out, never enrolled.
     const suppressedEmails: string[] = [];
-    const allOff = Object.fromEntries(CHANNELS.map((c) => [c, true])) as ContactRow['optOut'];
     const problems: Msg[] = [];
     // An unknown zone is reported and kept as a custom field, so the rep can fix it by hand.
     const badZone = (d: ContactDraft, custom: Record<string, string>, used: Msg, out: Msg[]): void => {
@@ -175,7 +174,7 @@ export async function importContacts(db: TouchbaseDb, req: ImportRequest): Promi
       if (d.linkedinUrl) row.linkedinUrl = d.linkedinUrl;
       if (language) row.language = language;
       const suppressed = suppressions.size > 0 && suppressions.match(d) !== undefined;
-      if (suppressed) row.optOut = { ...allOff };
+      if (suppressed) row.optOut = allOptedOut();
       return { draft: d, row, said, suppressed };
     };
     let candidates = plan.toCreate.map(newContact);
@@ -262,7 +261,7 @@ export async function importContacts(db: TouchbaseDb, req: ImportRequest): Promi
         );
       if (d.notes) patch.notes = cur.notes ? `${cur.notes}\n\n${d.notes}` : d.notes;
       if (suppressions.size && suppressions.match({ ...cur, ...patch })) {
-        patch.optOut = { ...allOff };
+        patch.optOut = allOptedOut();
         suppressedEmails.push(cur.email);
       }
       await db.contacts.update(cur.id, patch);

@@ -10,12 +10,18 @@ import { type ActivityRow, type ContactRow, suppressionFor, type TouchbaseDb } f
 import { suppressionsOf } from './suppressions';
 
 /** Sequences an opt-out stops: anything that could still send a touch or be resumed. */
-const STOPPABLE = new Set(['active', 'paused', 'booked', 'completed']);
+export const STOPPABLE: ReadonlySet<string> = new Set(['active', 'paused', 'booked', 'completed']);
 
 const ALL_CHANNELS = (): Channel[] => [...CHANNELS];
 
-function allOptedOut(): ContactRow['optOut'] {
+/** A contact's flags once opted out: every channel off. */
+export function allOptedOut(): ContactRow['optOut'] {
   return Object.fromEntries(CHANNELS.map((c) => [c, true])) as ContactRow['optOut'];
+}
+
+/** Whether a contact carries an opt-out's flags (every channel off, as `allOptedOut` sets them). */
+export function optedOutEverywhere(c: Pick<ContactRow, 'optOut'>): boolean {
+  return CHANNELS.every((ch) => c.optOut?.[ch]);
 }
 
 /**

@@ -6,21 +6,23 @@
  * apply checkpoint moves in the same transaction as the rows. See README "Team sync".
  */
 import type { PouchDatabase } from 'pouchdb-browser';
-import { CHANNELS, type Channel } from '@/lib/cadence';
 import { otherEmailId } from '@/lib/contacts/record';
 import {
   type ActivityRow,
+  allOptedOut,
   applyBatch,
   type ContactRow,
   type EnrolmentRow,
   markApplying,
   normaliseEmail,
   normaliseExternalId,
+  optedOutEverywhere,
   type OutboxRow,
   outboxId,
   ROW_GID_TABLES,
   type RowGidTable,
   type SharedTable,
+  STOPPABLE,
   storedTouchRows,
   type SuppressionRow,
   type SyncIdRow,
@@ -1003,9 +1005,8 @@ async function applyContacts(
         ((t.row.externalIds as unknown[] | undefined) ?? []).some((x) => ids.includes(x as string)),
     ),
   );
-  const all = Object.fromEntries(CHANNELS.map((ch: Channel) => [ch, true])) as ContactRow['optOut'];
   for (const t of new Set(optedOut.flat())) {
-    t.row.optOut = { ...all };
+    t.row.optOut = allOptedOut();
     t.row.updatedAt = now;
     t.dirty = true;
   }
@@ -1114,14 +1115,6 @@ function namedBy(docs: SuppressionDoc[]) {
  */
 type Present = Map<number, boolean>;
 
-/** Sequence states an opt-out stops. */
-const RUNNING: readonly EnrolmentRow['state'][] = ['active', 'paused', 'booked', 'completed'];
-
-/** Whether a contact is opted out on every channel (what an opt-out, here or a teammate's, sets). */
-function optedOutEverywhere(c: Pick<ContactRow, 'optOut'>): boolean {
-  return CHANNELS.every((ch) => c.optOut?.[ch]);
-}
-
 /**
  * Stops the running sequences of the contacts each opt-out names (`contacts[i]` for `rows[i]`,
  * by id), with the reason of the first opt-out that names them: a contact two opt-outs name
@@ -1143,7 +1136,7 @@ async function stopSequences(
       .filter((id) => !seen.has(id))
       .flatMap((id) => {
         seen.add(id);
-        return (sequencesOf.get(id) ?? []).filter((e) => RUNNING.includes(e.state));
+        return (sequencesOf.get(id) ?? []).filter((e) => STOPPABLE.has(e.state));
       });
     if (running.length) stops.push({ row, running });
   }
@@ -1238,7 +1231,7 @@ async function applyEnrolments(
     // A teammate's sequence that arrives running for a lead already opted out here (its opt-out
     // came in an earlier page or run, before its owner stopped it): an opt-out wins over a plan,
     // so it stops here now, as `stopSequences` stops the ones stored when the opt-out arrives.
-    const late = rows.filter((r) => present.get(r.contactId) && RUNNING.includes(r.state));
+    const late = rows.filter((r) => present.get(r.contactId) && STOPPABLE.has(r.state));
     if (late.length) {
       await keep?.before(late.map((r) => r.contactId));
       const { applied } = await applyBatch(db, late, { type: 'opt-out' }, now, 'team');
