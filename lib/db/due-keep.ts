@@ -27,6 +27,7 @@ import {
 } from './due-summary';
 import { laterTouches } from './horizon';
 import { teamMeId } from './ownership';
+import { rowsPerKey } from './per-key';
 import { isOthersLead } from './queries';
 import type { ContactRow, EnrolmentRow, TouchbaseDb, TouchRow } from './schema';
 
@@ -206,7 +207,7 @@ class Keeper implements DueCountsKeeper {
   private async readRowsOf(ids: number[]) {
     const [contacts, enrolments] = await Promise.all([
       this.db.contacts.bulkGet(ids),
-      Promise.all(ids.map((id) => this.db.enrolments.where('contactId').equals(id).toArray())),
+      rowsPerKey(this.db.enrolments, 'contactId', ids),
     ]);
     return new Map(ids.map((id, i) => [id, { contact: contacts[i], enrolments: enrolments[i] ?? [] }]));
   }
@@ -221,7 +222,7 @@ class Keeper implements DueCountsKeeper {
     const { db, me, stored: s } = this;
     const [state, touches] = await Promise.all([
       this.readRowsOf(ids),
-      Promise.all(ids.map((id) => db.touches.where('contactId').equals(id).toArray())),
+      rowsPerKey(db.touches, 'contactId', ids),
     ]);
     let next = Number.POSITIVE_INFINITY;
     const shares = ids.map((id, i) => {

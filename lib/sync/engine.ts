@@ -34,6 +34,7 @@ import {
 } from '@/lib/db';
 import { markCountsWriter } from '@/lib/db/due-counts-guard';
 import { type DueCountsKeeper, type KeepBudget, keepDueCounts } from '@/lib/db/due-keep';
+import { rowsPerKey } from '@/lib/db/per-key';
 import { getSettings } from '@/lib/db/settings';
 import { isMsg } from '@/lib/i18n/msg';
 import type {
@@ -1035,9 +1036,7 @@ async function applyContacts(
     }
     if (named.gone.length) await db.suppressions.bulkDelete(named.gone);
     if (named.rows.length) await db.suppressions.bulkPut(named.rows);
-    const sequences = stored.length
-      ? await Promise.all(stored.map((id) => db.enrolments.where('contactId').equals(id).toArray()))
-      : [];
+    const sequences = stored.length ? await rowsPerKey(db.enrolments, 'contactId', stored) : [];
     return new Map(stored.map((id, i) => [id, sequences[i] ?? []]));
   });
   named.rows.forEach((row, i) => {
@@ -1074,8 +1073,7 @@ async function contactsByKeys(
   index: 'emailLower' | 'externalIds',
   keys: readonly string[],
 ): Promise<ContactRow[]> {
-  const found = await Promise.all(keys.map((k) => db.contacts.where(index).equals(k).toArray()));
-  return found.flat();
+  return (await rowsPerKey(db.contacts, index, keys)).flat();
 }
 
 async function deleteContactLocally(db: TouchbaseDb, contactId: number): Promise<void> {
