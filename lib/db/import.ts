@@ -103,14 +103,20 @@ export async function importContacts(db: TouchbaseDb, req: ImportRequest): Promi
     // database, and an import is dozens of batches. With team sync off, which addresses are
     // stored is learnt from the writes themselves (below), not read first.
     const syncRead = db.meta.get(SYNC_ON_KEY).then((r) => !!r?.value);
-    const [playbook, settings, syncOn, suppressions, reserved, otherRows] = await Promise.all([
+    // Enrolment ids, reserved with the reads (sync off only: with it on, every write is queued
+    // for the team, a placeholder too). Nothing waits for them until the enrolments are written:
+    // the placeholder's add first waits on the sync outbox's own look-up of whether sync is on,
+    // and the contacts' add goes out meanwhile instead of after it.
+    const reserving = req.enrol
+      ? syncRead.then((on) => (on ? undefined : reserveEnrolmentId(db)))
+      : undefined;
+    // Awaited before the enrolments; a batch refused before then fails with its own error.
+    reserving?.catch(() => undefined);
+    const [playbook, settings, syncOn, suppressions, otherRows] = await Promise.all([
       req.enrol ? findPlaybook(db, req.enrol.playbookId) : undefined,
       getSettings(db),
       syncRead,
       loadSuppressions(db),
-      // Enrolment ids, reserved with the reads, so the batch's last writes go out together
-      // (sync off only: with it on, every write is queued for the team, a placeholder too).
-      req.enrol ? syncRead.then((on) => (on ? undefined : reserveEnrolmentId(db))) : undefined,
       // Sync is almost always off: its lookup goes out with the reads instead of after them.
       contactsByOtherEmails(db, keys),
     ]);
@@ -273,6 +279,7 @@ export async function importContacts(db: TouchbaseDb, req: ImportRequest): Promi
     let notEnrolled = 0;
     if (req.enrol && playbook) {
       const existing = await enrolmentsOfContacts(db, updatedIds);
+      const reserved = await reserving;
       const res = await enrolContactsBatch(
         db,
         [...stored.values()],

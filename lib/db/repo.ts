@@ -716,8 +716,10 @@ export async function contactsByOtherEmails(
  * and gives its id to the first enrolment. Lets a batch write enrolments, activities and touches
  * in one go instead of waiting for the enrolments' ids first.
  */
-export async function reserveEnrolmentId(db: TouchbaseDb): Promise<number> {
-  return (await db.enrolments.add({} as EnrolmentRow)) as number;
+export function reserveEnrolmentId(db: TouchbaseDb): Promise<number> {
+  // Dexie's own promise, not an async function's: it may be awaited after other requests of the
+  // transaction without leaving it (a native promise awaited there loses Dexie's zone).
+  return db.enrolments.add({} as EnrolmentRow) as Promise<number>;
 }
 
 /** Why one contact of a batch was not enrolled. */

@@ -117,6 +117,56 @@ describe('importContacts', () => {
     expect(await db.contacts.count()).toBe(5);
   });
 
+  it("asks for a batch's contacts without waiting for its enrolment ids: both land in the same round trip", async () => {
+    // Each request as the database is asked for it and as it answers, in order.
+    const events: string[] = [];
+    const spied = new TouchbaseDb(`test-import-spy-${n++}`);
+    spied.use({
+      stack: 'dbcore',
+      name: 'test-spy',
+      create: (down) => ({
+        ...down,
+        table(name) {
+          const table = down.table(name);
+          return {
+            ...table,
+            mutate(req) {
+              const what = `${name} ${req.type} ${'values' in req ? req.values.length : ''}`;
+              events.push(`ask ${what}`);
+              return table.mutate(req).then((res) => {
+                events.push(`done ${what}`);
+                return res;
+              });
+            },
+          };
+        },
+      }),
+    });
+    await spied.open();
+    try {
+      await saveSettings(spied, { timeZone: 'America/New_York' });
+      events.length = 0;
+      const res = await importContacts(spied, {
+        drafts: [draft('a@example.com'), draft('b@example.com')],
+        mode: 'skip',
+        enrol: { playbookId: 'speed-to-lead-90', source: 'web-form' },
+        via: 'import',
+        now: T0,
+      });
+      expect(res.enrolled).toBe(2);
+      // The placeholder that reserves the enrolment ids (lib/db/repo.ts reserveEnrolmentId) is
+      // still being written when the contacts are asked for: one wait for the two, not two.
+      const contactsAsked = events.indexOf('ask contacts add 2');
+      const placeholderDone = events.indexOf('done enrolments add 1');
+      expect(contactsAsked).toBeGreaterThanOrEqual(0);
+      expect(placeholderDone).toBeGreaterThanOrEqual(0);
+      expect(contactsAsked).toBeLessThan(placeholderDone);
+    } finally {
+      spied.close();
+      await spied.delete();
+    }
+  });
+
   it('gives enrolments ids never used before, ties their activities and touches to them, and leaves no placeholder', async () => {
     const enrol = { playbookId: 'speed-to-lead-90', source: 'web-form' as const };
     await importContacts(db, {
