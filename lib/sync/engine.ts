@@ -23,6 +23,7 @@ import {
   type RowGidTable,
   type SharedTable,
   STOPPABLE,
+  STORE_AHEAD_MS,
   storedTouchRows,
   type SuppressionRow,
   type SyncIdRow,
@@ -1204,8 +1205,13 @@ async function applyEnrolments(
     if (cur) next.id = cur.id;
     else {
       // New here: planned before its write, so the row is written once with its `laterDueAt`
-      // (not again by the replan), and it has no stored touches to read and diff.
-      fresh.set(next, storedTouchRows(next, now));
+      // (not again by the replan), and it has no stored touches to read and diff. As for an
+      // import's, only the touches due within the hour (and step 0) become rows: every reader
+      // computes the rest from `laterDueAt` (lib/db/horizon.ts), and the minute alarm stores each
+      // hour as it comes. A new rep's first sync of 10,000 teammates' sequences wrote 8,600 touch
+      // rows (each one's next step, mostly weeks ahead), now 2,100. The hour's are stored here so
+      // the alarm finds none to write mid-sync (its sequence writes would queue outbox entries).
+      fresh.set(next, storedTouchRows(next, now, now + STORE_AHEAD_MS - 1, true));
     }
     rows.push(next);
     gids.push(doc._id);
