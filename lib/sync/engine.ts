@@ -1022,22 +1022,35 @@ async function applyContacts(
     keep.rewritten(changed.map((t) => t.id as number));
   }
   const sequences = await timedStep(ctx, 'apply: contacts (writes)', async () => {
-    // One round: the contacts, the opt-outs' rows, and the sequences of the contacts they name.
-    // Awaited one by one: a contacts write inside Promise.all lost Dexie's zone for the page's
-    // transaction (PrematureCommitError), and the requests queue in the same transaction anyway.
-    if (changed.length) await db.contacts.bulkPut(changed.map((t) => t.row as unknown as ContactRow));
-    if (fresh.length) {
-      const ids = await db.contacts.bulkAdd(
-        fresh.map((t) => t.row as unknown as ContactRow),
-        { allKeys: true },
-      );
+    // One round: the contacts, the opt-outs' rows, and the sequences of the contacts they name,
+    // all asked before any answer is awaited, in the order they were written before. Each round
+    // waits its turn behind the replication's writes to the local copy: asked one after the
+    // other's answer, the opt-outs' rows took a round of their own on every page (4.6 s of 14 s
+    // of a 2,000-contact first sync). Then awaited one by one, never inside Promise.all, which
+    // lost Dexie's zone for the page's transaction (PrematureCommitError).
+    const asked = inOneRound([
+      changed.length ? db.contacts.bulkPut(changed.map((t) => t.row as unknown as ContactRow)) : undefined,
+      fresh.length
+        ? db.contacts.bulkAdd(
+            fresh.map((t) => t.row as unknown as ContactRow),
+            { allKeys: true },
+          )
+        : undefined,
+      named.gone.length ? db.suppressions.bulkDelete(named.gone) : undefined,
+      named.rows.length ? db.suppressions.bulkPut(named.rows) : undefined,
+      stored.length ? rowsPerKey(db.enrolments, 'contactId', stored) : undefined,
+    ] as const);
+    // Only what was asked is awaited: an await that reaches no request loses the zone too.
+    if (asked[0]) await asked[0];
+    if (asked[1]) {
+      const ids = await asked[1];
       fresh.forEach((t, i) => {
         t.id = ids[i] as number;
       });
     }
-    if (named.gone.length) await db.suppressions.bulkDelete(named.gone);
-    if (named.rows.length) await db.suppressions.bulkPut(named.rows);
-    const sequences = stored.length ? await rowsPerKey(db.enrolments, 'contactId', stored) : [];
+    if (asked[2]) await asked[2];
+    if (asked[3]) await asked[3];
+    const sequences = asked[4] ? await asked[4] : [];
     return new Map(stored.map((id, i) => [id, sequences[i] ?? []]));
   });
   named.rows.forEach((row, i) => {
@@ -1061,6 +1074,16 @@ async function applyContacts(
     for (const gid of t.gids) links.set(gid, 'contacts', t.id);
   }
   return present;
+}
+
+/**
+ * Requests asked together (each already sent): the caller awaits them one by one, in order. One
+ * that fails makes the caller throw at its await, and the page's transaction aborts; the later
+ * ones then fail too, and are marked handled here so that is not reported again as unhandled.
+ */
+function inOneRound<const T extends readonly (PromiseLike<unknown> | undefined)[]>(asked: T): T {
+  for (const p of asked) p?.then(undefined, () => undefined);
+  return asked;
 }
 
 /**
