@@ -222,6 +222,35 @@ describe('opt-outs applied within the sync page', () => {
     expect(await db.suppressions.get('cy@example.com')).toBeDefined();
   });
 
+  it('one page asking every write of the contacts together: a renamed lead, a new one, an opt-out withdrawn and one stopping a stored lead', async () => {
+    // The page's contact writes go in one round (all asked, then awaited in order): a stored
+    // lead rewritten, a new contact added, an opt-out row removed, one written, and the
+    // sequences read of the stored lead it names; each lands as when awaited one by one.
+    const { db, apply } = await rep(
+      [{ email: 'old@example.com' }, { email: 'ada@example.com' }],
+      [
+        contactDoc('old@example.com', { firstName: 'Renamed' }, 9),
+        contactDoc('new@example.com'),
+        optOutDoc('gone@example.com', { emailLower: 'gone@example.com' }, { withdrawnAt: NOW }),
+        optOutDoc('ada@example.com', { emailLower: 'ada@example.com' }),
+      ],
+    );
+    await db.suppressions.put({ key: 'gone@example.com', emailLower: 'gone@example.com', at: 1 } as never);
+    await db.outbox.clear();
+    const ada = await contactOf(db, 'ada@example.com');
+    await apply();
+    expect((await contactOf(db, 'old@example.com'))?.firstName).toBe('Renamed');
+    expect(await contactOf(db, 'new@example.com')).toMatchObject({
+      gid: 'contact:new@example.com',
+      optOut: {},
+    });
+    expect(await db.contacts.count()).toBe(3);
+    expect(await db.suppressions.get('gone@example.com')).toBeUndefined();
+    expect((await db.contacts.get(ada!.id))?.optOut).toEqual(ALL);
+    expect((await db.enrolments.where('contactId').equals(ada!.id).first())?.state).toBe('opted-out');
+    expect(await db.outbox.count()).toBe(0);
+  });
+
   it('a page of opt-outs only (no contact documents) still finds and stops stored leads', async () => {
     const { db, apply } = await rep(
       [{ email: 'ada@example.com' }, { email: 'bo@example.com' }],
