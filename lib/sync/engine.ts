@@ -733,15 +733,20 @@ async function applyPage(
           : (new Map() as Present);
       const results = [...kind('contact').map(() => true), ...kind('suppression').map(() => true)];
       const enrolments = kind('enrolment');
-      const okE = enrolments.length
+      const sequences = enrolments.length
         ? await timedStep(ctx, 'apply: sequences', () =>
             applyEnrolments(ctx, enrolments, links, present, replan, now, keep),
           )
-        : [];
+        : undefined;
+      const okE = sequences?.ok ?? [];
+      // The new sequences' touch rows go with the activities' writes, in one round.
+      const touches = sequences?.touches ?? [];
       const activities = kind('activity');
       const okA = activities.length
-        ? await timedStep(ctx, 'apply: activities', () => applyActivities(ctx, activities, links))
+        ? await timedStep(ctx, 'apply: activities', () => applyActivities(ctx, activities, links, touches))
         : [];
+      if (!activities.length && touches.length)
+        await timedStep(ctx, 'apply: sequences', () => db.touches.bulkAdd(touches));
       // Team settings (assign:*) are not rows: `applied` counts what reached the tables.
       for (const doc of kind('assign')) {
         await applyAssignDoc(db, doc);
@@ -768,7 +773,7 @@ async function applyPage(
       settle(enrolments, okE);
       settle(activities, okA);
       if (fresh.length) await timedStep(ctx, 'apply: link rows', () => db.syncIds.bulkPut(fresh));
-      await timedStep(ctx, 'apply: touches', () => syncPlannedTouches(db, replan, now));
+      if (replan.length) await timedStep(ctx, 'apply: touches', () => syncPlannedTouches(db, replan, now));
       if (keep) await timedStep(ctx, 'apply: counts kept', () => keep.finish());
       const meta = [
         { key: META_CLOCK, value: clock },
@@ -1190,9 +1195,9 @@ async function applyEnrolments(
   replan: EnrolmentRow[],
   now: number,
   keep?: DueCountsKeeper,
-): Promise<boolean[]> {
+): Promise<{ ok: boolean[]; touches?: TouchRow[] }> {
   const { db } = ctx;
-  if (!docs.length) return [];
+  if (!docs.length) return { ok: [] };
   const contactIds = docs.map((d) => links.get(d.contact) as number | undefined);
   const unsure = [...new Set(contactIds.filter((id): id is number => id !== undefined && !present.has(id)))];
   const localIds = docs.map((d) => links.get(d._id) as number | undefined);
@@ -1240,32 +1245,33 @@ async function applyEnrolments(
     gids.push(doc._id);
     ok.push(true);
   });
-  if (rows.length) {
-    // A sequence's contact now and, should it have moved, the one it had.
-    await keep?.before(
-      rows.flatMap((r) => [r.contactId, curOf.get(r.id as number)?.contactId ?? r.contactId]),
-    );
-    const ids = (await db.enrolments.bulkPut(rows, { allKeys: true })) as number[];
-    const touches: TouchRow[] = [];
-    rows.forEach((r, i) => {
-      r.id = ids[i] as number;
-      links.set(gids[i] as string, 'enrolments', r.id);
-      const planned = fresh.get(r);
-      if (!planned) replan.push(r);
-      else for (const t of planned) touches.push({ ...t, enrolmentId: r.id } as TouchRow);
-    });
-    if (touches.length) await db.touches.bulkAdd(touches);
-    // A teammate's sequence that arrives running for a lead already opted out here (its opt-out
-    // came in an earlier page or run, before its owner stopped it): an opt-out wins over a plan,
-    // so it stops here now, as `stopSequences` stops the ones stored when the opt-out arrives.
-    const late = rows.filter((r) => present.get(r.contactId) && STOPPABLE.has(r.state));
-    if (late.length) {
-      await keep?.before(late.map((r) => r.contactId));
-      const { applied } = await applyBatch(db, late, { type: 'opt-out' }, now, 'team');
-      replan.push(...applied);
-    }
-  }
-  return ok;
+  if (!rows.length) return { ok };
+  // A sequence's contact now and, should it have moved, the one it had.
+  await keep?.before(rows.flatMap((r) => [r.contactId, curOf.get(r.id as number)?.contactId ?? r.contactId]));
+  const ids = (await db.enrolments.bulkPut(rows, { allKeys: true })) as number[];
+  const touches: TouchRow[] = [];
+  rows.forEach((r, i) => {
+    r.id = ids[i] as number;
+    links.set(gids[i] as string, 'enrolments', r.id);
+    const planned = fresh.get(r);
+    if (!planned) replan.push(r);
+    else for (const t of planned) touches.push({ ...t, enrolmentId: r.id } as TouchRow);
+  });
+  // A teammate's sequence that arrives running for a lead already opted out here (its opt-out
+  // came in an earlier page or run, before its owner stopped it): an opt-out wins over a plan,
+  // so it stops here now, as `stopSequences` stops the ones stored when the opt-out arrives.
+  const late = rows.filter((r) => present.get(r.contactId) && STOPPABLE.has(r.state));
+  // The new sequences' touch rows need only their ids: handed to the caller, written with the
+  // page's next writes (the activities'), one round less per page. Each round waits its turn
+  // behind the replication's writes to the local copy. Asked here and awaited in the caller
+  // instead, the page's transaction lost Dexie's zone (PrematureCommitError).
+  if (!late.length) return { ok, touches };
+  // Rare: the stop reads the touch rows, so they are written first.
+  if (touches.length) await db.touches.bulkAdd(touches);
+  await keep?.before(late.map((r) => r.contactId));
+  const { applied } = await applyBatch(db, late, { type: 'opt-out' }, now, 'team');
+  replan.push(...applied);
+  return { ok };
 }
 
 /**
@@ -1273,14 +1279,20 @@ async function applyEnrolments(
  * it is (keyed by its global id, never added twice), an undone one is removed; `false` for one
  * whose contact is not here yet (kept aside).
  */
-async function applyActivities(ctx: SyncContext, docs: ActivityDoc[], links: Links): Promise<boolean[]> {
+async function applyActivities(
+  ctx: SyncContext,
+  docs: ActivityDoc[],
+  links: Links,
+  /** The page's new sequences' touch rows (see `applyEnrolments`): written first, in the same round. */
+  touches: readonly TouchRow[] = [],
+): Promise<boolean[]> {
   const { db } = ctx;
-  if (!docs.length) return [];
   const localIds = docs.map((d) => links.get(d._id) as number | undefined);
   const known = docs
     .map((d, i) => (d.deleted ? undefined : localIds[i]))
     .filter((id): id is number => id !== undefined);
-  const existing = new Set((await db.activities.bulkGet(known)).filter((a) => !!a).map((a) => a.id));
+  const stored = await db.activities.bulkGet(known);
+  const existing = new Set(stored.filter((a) => !!a).map((a) => a.id));
   const ok: boolean[] = [];
   const dels: number[] = [];
   const rows: ActivityRow[] = [];
@@ -1309,9 +1321,17 @@ async function applyActivities(ctx: SyncContext, docs: ActivityDoc[], links: Lin
     gids.push(doc._id);
     ok.push(true);
   });
-  if (dels.length) await db.activities.bulkDelete(dels);
-  if (rows.length) {
-    const ids = (await db.activities.bulkAdd(rows, { allKeys: true })) as number[];
+  // One round: the sequences' touch rows, the undone activities' removal and the new rows, all
+  // asked then awaited one by one (never inside Promise.all), only what was asked.
+  const asked = inOneRound([
+    touches.length ? db.touches.bulkAdd(touches) : undefined,
+    dels.length ? db.activities.bulkDelete(dels) : undefined,
+    rows.length ? db.activities.bulkAdd(rows, { allKeys: true }) : undefined,
+  ] as const);
+  if (asked[0]) await asked[0];
+  if (asked[1]) await asked[1];
+  if (asked[2]) {
+    const ids = (await asked[2]) as number[];
     gids.forEach((gid, i) => {
       links.set(gid, 'activities', ids[i] as number);
     });
