@@ -1291,8 +1291,7 @@ async function applyActivities(
   const known = docs
     .map((d, i) => (d.deleted ? undefined : localIds[i]))
     .filter((id): id is number => id !== undefined);
-  const stored = await db.activities.bulkGet(known);
-  const existing = new Set(stored.filter((a) => !!a).map((a) => a.id));
+  const existing = new Set((await db.activities.bulkGet(known)).filter((a) => !!a).map((a) => a.id));
   const ok: boolean[] = [];
   const dels: number[] = [];
   const rows: ActivityRow[] = [];

@@ -129,6 +129,13 @@ async function snapshot(db: TouchbaseDb) {
   };
 }
 
+/** What a rep who syncs the same team's documents from scratch, in one run, ends up holding. */
+async function referenceSnapshot(docs: object[], opts: { streams?: boolean } = {}) {
+  const ref = await newRep(await team(docs), opts);
+  await ref.sync();
+  return snapshot(ref.db);
+}
+
 async function counts(db: TouchbaseDb) {
   return {
     contacts: await db.contacts.count(),
@@ -297,9 +304,7 @@ describe.each([
     await fay.sync();
     expect(await counts(fay.db)).toEqual(whole);
     expect(JSON.parse(((await fay.db.meta.get('sync.deferred'))?.value as string) ?? '[]')).toEqual([]);
-    const ref = await newRep(await team(docs));
-    await ref.sync();
-    expect(await snapshot(fay.db)).toEqual(await snapshot(ref.db));
+    expect(await snapshot(fay.db)).toEqual(await referenceSnapshot(docs));
   });
 
   it('a run stopped in the middle of a page (its transaction aborted) resumes: nothing lost, nothing twice', async () => {
@@ -324,9 +329,7 @@ describe.each([
     const again = { ...fay.ctx, pageSize: 60 };
     await syncOnce(again, fay.remote);
     expect(await counts(fay.db)).toEqual(whole);
-    const ref = await newRep(await team([...teamDocs(SHAPE)]));
-    await ref.sync();
-    expect(await snapshot(fay.db)).toEqual(await snapshot(ref.db));
+    expect(await snapshot(fay.db)).toEqual(await referenceSnapshot([...teamDocs(SHAPE)]));
   });
 
   it("a page's new sequences' touch rows are written in the same round as its activities, and stored as before", async () => {
@@ -360,9 +363,7 @@ describe.each([
     // Asked before the touch rows were answered: one round for both, not one after the other.
     for (const l of both) expect(l.indexOf('activities asked')).toBeLessThan(l.indexOf('touches done'));
     expect(await counts(fay.db)).toEqual(whole);
-    const ref = await newRep(await team([...teamDocs(SHAPE)]));
-    await ref.sync();
-    expect(await snapshot(fay.db)).toEqual(await snapshot(ref.db));
+    expect(await snapshot(fay.db)).toEqual(await referenceSnapshot([...teamDocs(SHAPE)]));
   });
 
   it("a page whose activities' write fails stores none of it: its sequences and their touch rows roll back", async () => {
@@ -470,9 +471,7 @@ describe('applying received batches from the documents in hand', () => {
     expect(await counts(fay.db)).toEqual(whole);
     const seq = (await fay.local.info()).update_seq;
     expect((await fay.db.meta.get('sync.seq'))?.value).toBe(seq);
-    const ref = await newRep(await team(docs), { streams: false });
-    await ref.sync();
-    expect(await snapshot(fay.db)).toEqual(await snapshot(ref.db));
+    expect(await snapshot(fay.db)).toEqual(await referenceSnapshot(docs, { streams: false }));
     expect(await fay.sync()).toEqual({ pushed: 0, applied: 0 });
   });
 
