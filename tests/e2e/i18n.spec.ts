@@ -82,6 +82,10 @@ test('Settings → German: the dashboard reloads in German, and the popup and th
   serviceWorker,
   extensionId,
 }) => {
+  // One journey through five pages (dashboard, popup, Gmail's sidebar, the popup twice more, the
+  // dashboard again, with two reloads): 28 s passing and 32-33 s failing under a CI run's own load,
+  // against the 30 s default for a whole test. Each step keeps its own 5 s wait.
+  test.setTimeout(60_000);
   await seedSettings(serviceWorker);
   const dash = await context.newPage();
   await dash.goto(`chrome-extension://${extensionId}/options.html#/settings`);
