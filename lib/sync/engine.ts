@@ -14,6 +14,7 @@ import {
   type ContactRow,
   type EnrolmentRow,
   markApplying,
+  type MetaRow,
   normaliseEmail,
   normaliseExternalId,
   optedOutEverywhere,
@@ -53,6 +54,7 @@ import { applyAssignDoc } from './assign-sync';
 import { observe, type Stamp, tick, ZERO_STAMP } from './hlc';
 import { applyLibraryDoc, buildLibraryDoc, type LibraryTable, libraryKind } from './library';
 import { canonical, isSuppressed, mergeEnrolment, resolveVersions } from './merge';
+import { UNCOPIED_KEY } from './uncopied';
 
 /**
  * The slice of PouchDB's API the replicator uses (lib/sync/pouchdb-browser.d.ts declares it; a
@@ -123,6 +125,16 @@ export interface SyncContext {
   progress?: (p: SyncProgress) => void;
   /** Told how long each step of a run took (the worker logs it). */
   timed?: (step: string, ms: number) => void;
+  /**
+   * Teammates' activities the pull left out of the local copy are new here: no earlier run
+   * stored one without a copy (lib/sync/uncopied.ts). `syncOnce` finds out once per run.
+   */
+  uncopiedNew?: boolean;
+  /**
+   * The server's current version of these documents (absent ones left out): the push takes a
+   * teammate's activity the copy never held from there before deleting it. `syncOnce` sets it.
+   */
+  fetchRemote?: (ids: string[]) => Promise<object[]>;
 }
 
 /** Where a run is: receiving from the server, or saving what came into this browser's database. */
@@ -211,6 +223,16 @@ export async function pushOutbox(ctx: SyncContext): Promise<{ pushed: number }> 
     const existing = await ctx.local.allDocs({ keys: prepared.map((p) => p.gid), include_docs: true });
     const byId = new Map<string, SyncDoc>();
     for (const r of existing.rows) if (r?.doc) byId.set(r.id, r.doc as SyncDoc);
+    // A teammate's activity deleted here (its contact deleted) that the copy never held
+    // (lib/sync/uncopied.ts): the server's version comes into the copy, to be marked deleted on.
+    const uncopied = prepared
+      .filter((p) => !p.row && p.entry.table === 'activities' && !byId.has(p.gid))
+      .map((p) => p.gid);
+    if (uncopied.length && ctx.fetchRemote) {
+      const theirs = (await ctx.fetchRemote(uncopied)) as SyncDoc[];
+      if (theirs.length) await ctx.local.bulkDocs(theirs, { new_edits: false });
+      for (const d of theirs) byId.set(d._id, d);
+    }
     let clock = await metaValue<Stamp>(db, META_CLOCK, ZERO_STAMP);
     const me = (await syncMe(db)) ?? { id: ctx.replica, name: '' };
     const docs: object[] = [];
@@ -493,6 +515,8 @@ export async function applyReceived(
   ctx: SyncContext,
   received: object[],
   fresh: (id: string) => boolean,
+  /** Documents the pull left out of the copy (lib/sync/uncopied.ts): in hand and nowhere else. */
+  uncopied?: (id: string) => boolean,
 ): Promise<{ applied: number; resolved: number }> {
   type Received = SyncDoc & { by?: string; _deleted?: boolean; _revisions?: unknown };
   const times = new Map<string, number>();
@@ -502,6 +526,8 @@ export async function applyReceived(
   // Never in this copy before: nothing here links to it (a link is written only for a document
   // this copy holds, or in the push that is about to write it here).
   const unlinked = new Set<string>();
+  // Left out of the copy, as received (with their history), by id.
+  const leftOut = new Map<string, Received>();
   for (const d of received as Received[]) {
     if (!parseDocId(d._id)) continue;
     if (times.get(d._id) !== 1 || !fresh(d._id)) {
@@ -512,7 +538,10 @@ export async function applyReceived(
     // The replicator's revision history is not part of the document the feed would give.
     const { _revisions: _h, ...doc } = d;
     docs.push(doc as SyncDoc);
-    unlinked.add(d._id);
+    const left = !!uncopied?.(d._id);
+    if (left) leftOut.set(d._id, d);
+    // One left out of the copy may be here already from an earlier run that left it out too.
+    if (!left || ctx.uncopiedNew) unlinked.add(d._id);
   }
   let resolved = 0;
   if (reread.size) {
@@ -530,7 +559,14 @@ export async function applyReceived(
     }
   }
   const deferred = JSON.parse(await metaValue<string>(ctx.db, META_DEFERRED, '[]')) as string[];
-  const r = await timedStep(ctx, 'apply: pages', () => applyPage(ctx, docs, undefined, deferred, unlinked));
+  const left = leftOut.size ? new Set(leftOut.keys()) : undefined;
+  const r = await timedStep(ctx, 'apply: pages', () =>
+    applyPage(ctx, docs, undefined, deferred, unlinked, left),
+  );
+  // Kept aside for want of its sequence or contact: into the copy after all, where the retry of
+  // kept-aside documents reads them.
+  const back = r.deferred.flatMap((id) => leftOut.get(id) ?? []);
+  if (back.length) await ctx.local.bulkDocs(back, { new_edits: false });
   return { applied: r.applied, resolved };
 }
 
@@ -692,6 +728,8 @@ async function applyPage(
   carried: string[] = [],
   /** Documents known to have no link here yet (see `applyReceived`): not looked up. */
   unlinked?: ReadonlySet<string>,
+  /** Activities left out of the copy (see `applyReceived`): counted in `UNCOPIED_KEY` once stored. */
+  uncopied?: ReadonlySet<string>,
 ): Promise<{ applied: number; deferred: string[] }> {
   const { db } = ctx;
   const unique = [...new Map(page.map((d) => [d._id, d])).values()];
@@ -705,12 +743,16 @@ async function applyPage(
       // The page's first reads in one round (each round waits behind the replication's writes):
       // the popup's stored counts, to move with this page's owner and touch changes (not
       // dropped), the clock, and the links of the page's global ids.
-      const [keep, stamp, { links, fresh, map }] = await timedStep(ctx, 'apply: first reads', () =>
-        Promise.all([
-          keepDueCounts(db, tx, ctx.keepBudget),
-          metaValue<Stamp>(db, META_CLOCK, ZERO_STAMP),
-          loadLinks(db, docs, ctx.known, unlinked),
-        ]),
+      const [keep, stamp, { links, fresh, map }, uncopiedBefore] = await timedStep(
+        ctx,
+        'apply: first reads',
+        () =>
+          Promise.all([
+            keepDueCounts(db, tx, ctx.keepBudget),
+            metaValue<Stamp>(db, META_CLOCK, ZERO_STAMP),
+            loadLinks(db, docs, ctx.known, unlinked),
+            uncopied?.size ? metaValue<number>(db, UNCOPIED_KEY, 0) : 0,
+          ]),
       );
       const deferred = new Set(carried);
       let clock = stamp;
@@ -742,9 +784,9 @@ async function applyPage(
       // The new sequences' touch rows go with the activities' writes, in one round.
       const touches = sequences?.touches ?? [];
       const activities = kind('activity');
-      const okA = activities.length
+      const { ok: okA, added } = activities.length
         ? await timedStep(ctx, 'apply: activities', () => applyActivities(ctx, activities, links, touches))
-        : [];
+        : { ok: [], added: [] };
       if (!activities.length && touches.length)
         await timedStep(ctx, 'apply: sequences', () => db.touches.bulkAdd(touches));
       // Team settings (assign:*) are not rows: `applied` counts what reached the tables.
@@ -775,11 +817,13 @@ async function applyPage(
       if (fresh.length) await timedStep(ctx, 'apply: link rows', () => db.syncIds.bulkPut(fresh));
       if (replan.length) await timedStep(ctx, 'apply: touches', () => syncPlannedTouches(db, replan, now));
       if (keep) await timedStep(ctx, 'apply: counts kept', () => keep.finish());
-      const meta = [
+      const meta: MetaRow[] = [
         { key: META_CLOCK, value: clock },
         { key: META_DEFERRED, value: JSON.stringify([...deferred]) },
       ];
       if (lastSeq !== undefined) meta.push({ key: META_SEQ, value: lastSeq as string });
+      const stored = uncopied?.size ? added.filter((gid) => uncopied.has(gid)).length : 0;
+      if (stored) meta.push({ key: UNCOPIED_KEY, value: (uncopiedBefore as number) + stored });
       await db.meta.bulkPut(meta);
       return { applied, deferred: [...deferred] };
     }),
@@ -1277,7 +1321,7 @@ async function applyEnrolments(
 /**
  * Applies activity documents in one read and one write: an activity already here is left as
  * it is (keyed by its global id, never added twice), an undone one is removed; `false` for one
- * whose contact is not here yet (kept aside).
+ * whose contact is not here yet (kept aside). `added`: the global ids of the rows added.
  */
 async function applyActivities(
   ctx: SyncContext,
@@ -1285,7 +1329,7 @@ async function applyActivities(
   links: Links,
   /** The page's new sequences' touch rows (see `applyEnrolments`): written first, in the same round. */
   touches: readonly TouchRow[] = [],
-): Promise<boolean[]> {
+): Promise<{ ok: boolean[]; added: string[] }> {
   const { db } = ctx;
   const localIds = docs.map((d) => links.get(d._id) as number | undefined);
   const known = docs
@@ -1335,7 +1379,7 @@ async function applyActivities(
       links.set(gid, 'activities', ids[i] as number);
     });
   }
-  return ok;
+  return { ok, added: gids };
 }
 
 // ------------------------------------------------------------------ turning it on

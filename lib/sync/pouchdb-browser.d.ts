@@ -25,7 +25,8 @@ declare module 'pouchdb-browser' {
         | undefined
       )[];
     }>;
-    bulkDocs(docs: object[]): Promise<unknown[]>;
+    /** `new_edits: false` writes revisions as they came from elsewhere (the replicator's way). */
+    bulkDocs(docs: object[], opts?: { new_edits?: boolean }): Promise<unknown[]>;
     get(id: string, opts?: { rev?: string; conflicts?: boolean }): Promise<unknown>;
     changes(opts: {
       since: number | string;

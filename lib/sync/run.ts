@@ -13,6 +13,7 @@ import {
   type SyncContext,
   type SyncProgress,
 } from './engine';
+import { type KeepOut, UNCOPIED_KEY } from './uncopied';
 import { KEEP_LIMIT } from '@/lib/db/due-keep';
 import { englishText, type Msg, msg } from '@/lib/i18n/msg';
 
@@ -95,6 +96,11 @@ export interface SyncRemote {
      * it writes, so received batches never pile up in memory faster than they are saved.
      */
     room?: () => Promise<void>,
+    /**
+     * Given when the run keeps received batches in hand: the pull may then leave teammates'
+     * activities out of the local copy (lib/sync/uncopied.ts), its checkpoint waiting for them.
+     */
+    out?: KeepOut,
   ): Promise<void>;
   /** `replicate` hands on every batch it writes into the local copy (`received`). */
   streams?: boolean;
@@ -185,7 +191,10 @@ export async function syncOnce(ctx: SyncContext, remote: SyncRemote): Promise<Sy
     known: ctx.known ?? new Map(),
     contactKeys: ctx.contactKeys ?? new ContactKeys(),
     keepBudget: ctx.keepBudget ?? { left: KEEP_LIMIT },
+    fetchRemote: ctx.fetchRemote ?? remote.fetch?.bind(remote),
   };
+  // No teammate's activity stored here without a copy yet: those this pull leaves out are new.
+  summed.uncopiedNew = summed.uncopiedNew ?? !(await ctx.db.meta.get(UNCOPIED_KEY));
   ctx = summed;
   await step('check', () => remote.check());
   const { pushed } = await step('push', () => pushOutbox(ctx));
@@ -208,8 +217,9 @@ export async function syncOnce(ctx: SyncContext, remote: SyncRemote): Promise<Sy
     applied += r.applied;
     resolved += r.resolved;
   };
-  // Batches in hand, in the order they were written; `null` once they no longer all are.
-  let waiting: { docs: object[]; absent: (id: string) => boolean }[] | null = null;
+  // Batches in hand, in the order they were written (numbered); `null` once they no longer all are.
+  type Batch = { docs: object[]; absent: (id: string) => boolean; n: number; out: boolean };
+  let waiting: Batch[] | null = null;
   if (remote.streams) {
     add(await applyChanges(quiet));
     waiting = [];
@@ -223,6 +233,30 @@ export async function syncOnce(ctx: SyncContext, remote: SyncRemote): Promise<Sy
     while (waiting && !applyEnded && waiting.length >= MAX_WAITING_BATCHES)
       await new Promise<void>((resolve) => roomWaiters.push(resolve));
   };
+  // Batches handed on and saved, by number; the last handed on with a document left out of the copy.
+  let handed = 0;
+  let saved = 0;
+  let lastOut = 0;
+  let applyFailed: { reason: unknown } | undefined;
+  const settledWaiters: { n: number; resolve: () => void; reject: (e: unknown) => void }[] = [];
+  const tellSettled = () => {
+    for (const w of settledWaiters.splice(0)) {
+      if (applyFailed) w.reject(applyFailed.reason);
+      else if (saved >= w.n) w.resolve();
+      else settledWaiters.push(w);
+    }
+  };
+  const out: KeepOut | undefined = waiting
+    ? {
+        active: () => !!waiting && !applyEnded,
+        ids: new Set(),
+        settled: () =>
+          new Promise<void>((resolve, reject) => {
+            settledWaiters.push({ n: lastOut, resolve, reject });
+            tellSettled();
+          }),
+      }
+    : undefined;
   const t0 = Date.now();
   const denied: string[] = [];
   let receivedDocs = 0;
@@ -235,14 +269,20 @@ export async function syncOnce(ctx: SyncContext, remote: SyncRemote): Promise<Sy
       (ids) => denied.push(...ids),
       (docs, absent) => {
         if (!waiting) return;
-        if (waiting.length >= 2 * MAX_WAITING_BATCHES) waiting = null;
+        const n = ++handed;
+        const left = !!out?.ids.size && (docs as { _id: string }[]).some((d) => out.ids.has(d._id));
+        if (left) lastOut = n;
+        // A batch with documents left out of the copy is never let go (they are nowhere else);
+        // the replicator's checkpoint waits for them, so such batches cannot pile up.
+        if (!left && waiting.length >= 2 * MAX_WAITING_BATCHES && !waiting.some((b) => b.out)) waiting = null;
         else {
-          waiting.push({ docs, absent });
+          waiting.push({ docs, absent, n, out: left });
           receivedDocs += docs.length;
         }
         wake();
       },
       room,
+      out,
     )
     .finally(() => {
       receiving = false;
@@ -262,9 +302,18 @@ export async function syncOnce(ctx: SyncContext, remote: SyncRemote): Promise<Sy
         // Absent from the copy before the batch that brought it (one that came twice is read back).
         const from = new Map<string, (typeof batches)[number]>();
         for (const b of batches) for (const d of b.docs as { _id: string }[]) from.set(d._id, b);
-        add(await applyReceived(ctx, docs, (id) => !!from.get(id)?.absent(id) && !seen.has(id)));
+        add(
+          await applyReceived(
+            ctx,
+            docs,
+            (id) => !!from.get(id)?.absent(id) && !seen.has(id),
+            out && ((id) => out.ids.has(id)),
+          ),
+        );
         for (const d of docs as { _id: string }[]) seen.add(d._id);
         savedDocs += docs.length;
+        saved = Math.max(saved, ...batches.map((b) => b.n));
+        tellSettled();
         if (!receiving) ctx.progress?.({ phase: 'saving', done: savedDocs, total: receivedDocs });
         continue;
       }
@@ -273,11 +322,18 @@ export async function syncOnce(ctx: SyncContext, remote: SyncRemote): Promise<Sy
       if (!receiving) break;
       await sleep();
     }
-  })().finally(() => {
-    // A failed apply must not leave the pull waiting for room that never comes.
-    applyEnded = true;
-    freeRoom();
-  });
+  })()
+    .catch((reason) => {
+      // Nor its checkpoint waiting for documents that will not be saved.
+      applyFailed = { reason };
+      throw reason;
+    })
+    .finally(() => {
+      // A failed apply must not leave the pull waiting for room that never comes.
+      applyEnded = true;
+      freeRoom();
+      tellSettled();
+    });
   // A failed replication stops the run, once the page being saved is in.
   const [rep, app] = await Promise.allSettled([replicated, applying]);
   if (rep.status === 'rejected') throw rep.reason;

@@ -15,8 +15,9 @@ import {
 } from '@/lib/db';
 import { queueEverything, type SyncContext, type SyncProgress } from './engine';
 import { COPY_ADAPTER, copyMoved, type MovableCopy, moveLocalCopy } from './local-copy';
-import { holdWrites, type ReadAheadSource, type ReadAheadTarget, readAhead } from './read-ahead';
+import { fetchDocs, pull } from './pull';
 import { checkInfo, describeSyncError, type SyncFailure, type SyncRemote, syncOnce } from './run';
+import { UNCOPIED_KEY } from './uncopied';
 import {
   type CheckedSetup,
   newReplicaId,
@@ -57,47 +58,38 @@ function remoteOf(local: PouchDatabase, cfg: SyncConfig): SyncRemote {
   return {
     check: async () => checkInfo(await remote.info()),
     streams: true,
-    replicate: async (progress, denied, received, room) => {
+    replicate: async (progress, denied, received, room, out) => {
       const sent = (await local.replicate.to(remote, {
         batch_size: REPLICATION_BATCH,
         batches_limit: REPLICATION_AHEAD,
       })) as { errors?: { id?: string; name?: string }[] } | undefined;
-      // What the server holds beyond this copy: the total of a first sync (CouchDB 2+ also sends
-      // `pending` with each batch, which is exact).
-      const [mine, theirs] = await Promise.all([local.info(), remote.info()]);
-      const beyond = Number(theirs.doc_count) - Number(mine.doc_count);
-      // Its own server object: the pull's checks and downloads start early (lib/sync/read-ahead.ts).
-      const source = remoteFor(cfg);
-      const absent = new Set<string>();
-      const restore = readAhead(
-        source as unknown as ReadAheadSource,
-        local as unknown as ReadAheadTarget,
-        absent,
+      // What the server holds beyond this copy and the teammates' activities kept without one: the
+      // total of a first sync (CouchDB 2+ also sends `pending` with each batch, which is exact).
+      const [mine, theirs, uncopied] = await Promise.all([
+        local.info(),
+        remote.info(),
+        getDb().meta.get(UNCOPIED_KEY),
+      ]);
+      const beyond = Number(theirs.doc_count) - Number(mine.doc_count) - Number(uncopied?.value ?? 0);
+      // Its own server object: the pull's checks and downloads start early (lib/sync/pull.ts).
+      await pull(local, remoteFor(cfg), {
+        batchSize: REPLICATION_BATCH,
+        ahead: REPLICATION_AHEAD,
         // A large pull (a new rep's first) takes most documents from the feed itself; a small
         // one does not ask for bodies of documents this copy mostly holds already.
-        { bodies: beyond >= REPLICATION_BATCH },
-      );
-      // The replicator asks the copy which revisions it lacks before each batch it writes: there
-      // it waits until the apply has room for one more.
-      const restoreRoom = room ? holdWrites(local as unknown as ReadAheadTarget, room) : () => undefined;
-      // (PouchDB's replication is a thenable without `finally`.)
-      await Promise.resolve(
-        local.replicate
-          .from(source, { batch_size: REPLICATION_BATCH, batches_limit: REPLICATION_AHEAD })
-          .on('change', (info) => {
-            const total =
-              info.pending !== undefined
-                ? info.docs_written + info.pending
-                : beyond >= info.docs_written
-                  ? beyond
-                  : undefined;
-            progress?.({ done: info.docs_written, total });
-            // The batch just written, handed on as it is: the apply saves it without reading it back.
-            if (info.docs?.length) received?.(info.docs, (id) => absent.has(id));
-          }),
-      ).finally(() => {
-        restoreRoom();
-        restore();
+        bodies: beyond >= REPLICATION_BATCH,
+        progress: (info) => {
+          const total =
+            info.pending !== undefined
+              ? info.docs_written + info.pending
+              : beyond >= info.docs_written
+                ? beyond
+                : undefined;
+          progress?.({ done: info.docs_written, total });
+        },
+        received,
+        room,
+        out,
       });
       // A document the server's validate_doc_update refused (PouchDB's 'denied'): the run says so.
       const refused = (sent?.errors ?? [])
@@ -105,10 +97,7 @@ function remoteOf(local: PouchDatabase, cfg: SyncConfig): SyncRemote {
         .map((e) => e.id as string);
       if (refused.length) denied?.(refused);
     },
-    fetch: async (ids) => {
-      const got = await remote.allDocs({ keys: ids, include_docs: true });
-      return got.rows.flatMap((r) => (r?.doc ? [r.doc as object] : []));
-    },
+    fetch: (ids) => fetchDocs(remote, ids),
   };
 }
 

@@ -24,7 +24,9 @@ import {
   type SyncProgress,
 } from '@/lib/sync/engine';
 import { tick, ZERO_STAMP } from '@/lib/sync/hlc';
-import { holdWrites, readAhead } from '@/lib/sync/read-ahead';
+import { fetchDocs, pull } from '@/lib/sync/pull';
+import { UNCOPIED_KEY } from '@/lib/sync/uncopied';
+import { bulkContacts } from '@/lib/db/contacts';
 import { checkInfo, type SyncRemote, syncOnce } from '@/lib/sync/run';
 import { type TeamShape, teamCounts, teamDocs } from '../../bench/sync-team';
 import { type CouchServer, startCouchServer } from '../../e2e/support/couch-server';
@@ -33,7 +35,7 @@ import { NodePouchDB } from '../../e2e/support/pouchdb-node';
 const PouchDB = NodePouchDB;
 const NOW = Date.parse('2026-03-03T15:00:00Z');
 const SHAPE: TeamShape = { contacts: 40, activities: 400, now: NOW };
-const TEAMS = Array.from({ length: 30 }, (_, i) => `t${i}`);
+const TEAMS = Array.from({ length: 40 }, (_, i) => `t${i}`);
 /** Whether the reps of the running suite apply each received batch from its documents in hand. */
 let streaming = false;
 
@@ -92,20 +94,18 @@ async function newRep(database: string, opts: { pageSize?: number; user?: string
     // As the worker pulls (lib/sync/service.ts): checks and downloads started ahead
     // (lib/sync/read-ahead.ts), and with `streams` each written batch handed to the apply.
     streams,
-    replicate: async (_progress, _denied, received, room) => {
+    replicate: async (progress, _denied, received, room, out) => {
       await local.replicate.to(remoteDb);
-      const absent = new Set<string>();
-      const restore = readAhead(remoteDb, local, absent, { bodies: true });
-      const restoreRoom = streams && room ? holdWrites(local, room) : () => undefined;
-      try {
-        await local.replicate.from(remoteDb, { batch_size: 50 }).on('change', (info: { docs?: object[] }) => {
-          if (streams && info.docs?.length) received?.(info.docs, (id) => absent.has(id));
-        });
-      } finally {
-        restoreRoom();
-        restore();
-      }
+      await pull(local, remoteDb, {
+        batchSize: 50,
+        bodies: true,
+        progress: (info) => progress?.({ done: info.docs_written }),
+        received: streams ? received : undefined,
+        room: streams ? room : undefined,
+        out,
+      });
     },
+    fetch: (ids) => fetchDocs(remoteDb, ids),
   };
   return { db, ctx, remote, local, sync: () => syncOnce(ctx, remote) };
 }
@@ -219,11 +219,23 @@ describe.each([
     fay.ctx.progress = (p) => progress.push(p);
     const report = await fay.sync();
     expect(report.applied).toBe(total);
-    // Once everything is received, the progress line moves page by page up to what is left.
-    const saving = progress.filter((p) => p.phase === 'saving');
-    expect(saving.length).toBeGreaterThan(0);
-    expect(saving.map((p) => p.done)).toEqual([...saving.map((p) => p.done)].sort((a, b) => a - b));
-    expect(saving.at(-1)).toEqual({ phase: 'saving', done: saving.at(-1)?.total, total: expect.any(Number) });
+    if (streams) {
+      // Each batch is saved as it comes (the pull's checkpoint waits for the activities it left
+      // out of the copy): the progress line counts what is received, up to the whole team.
+      const receiving = progress.filter((p) => p.phase === 'receiving').map((p) => p.done);
+      expect(receiving).toEqual([...receiving].sort((a, b) => a - b));
+      expect(receiving.at(-1)).toBe(total);
+    } else {
+      // Once everything is received, the progress line moves page by page up to what is left.
+      const saving = progress.filter((p) => p.phase === 'saving');
+      expect(saving.length).toBeGreaterThan(0);
+      expect(saving.map((p) => p.done)).toEqual([...saving.map((p) => p.done)].sort((a, b) => a - b));
+      expect(saving.at(-1)).toEqual({
+        phase: 'saving',
+        done: saving.at(-1)?.total,
+        total: expect.any(Number),
+      });
+    }
     expect(await counts(fay.db)).toEqual(whole);
     // Every sequence's planned touches, stored and computed, are the engine's whole plan; as after
     // an import, only those due within the hour (and step 0) are rows: a teammate's next step
@@ -528,6 +540,96 @@ describe('applying received batches from the documents in hand', () => {
       .equals(contact._id.slice('contact:'.length))
       .first();
     expect(row?.title).toBe('Owner, now');
+  });
+
+  it("teammates' activities are saved here without a copy; contacts, sequences and opt-outs are copied", async () => {
+    const docs = [...teamDocs(SHAPE)];
+    const fay = await newRep(await team(docs));
+    await fay.sync();
+    expect(await counts(fay.db)).toEqual(whole);
+    const copied = (await fay.local.allDocs()).rows.map((r: { id: string }) => r.id);
+    const of = (kind: string) => copied.filter((id: string) => id.startsWith(`${kind}:`)).length;
+    expect(of('activity')).toBe(0);
+    expect(of('contact')).toBe(expected.contacts);
+    expect(of('enrolment')).toBe(expected.enrolments);
+    expect(of('suppression')).toBe(expected.suppressions);
+    expect((await fay.db.meta.get(UNCOPIED_KEY))?.value).toBe(expected.activities);
+    // The same as a rep whose copy holds everything.
+    expect(await snapshot(fay.db)).toEqual(await referenceSnapshot(docs, { streams: false }));
+    expect(await fay.sync()).toEqual({ pushed: 0, applied: 0 });
+  });
+
+  it('stopped after a page is saved and before its checkpoint: the pull brings it again, nothing twice', async () => {
+    const docs = [...teamDocs(SHAPE)];
+    const fay = await newRep(await team(docs));
+    // The worker stops as the replicator writes its third checkpoint on the copy: from then on
+    // nothing more is saved. Batches already past their checkpoint had better be saved: their
+    // activities were nowhere else.
+    const put = fay.local.put.bind(fay.local);
+    let checkpoints = 0;
+    let stopped = false;
+    // Every activity handed to the apply so far is stored by the time a checkpoint is written.
+    let handed = 0;
+    const stored: [number, number][] = [];
+    const replicate = fay.remote.replicate;
+    fay.remote.replicate = (progress, denied, received, ...rest) =>
+      replicate(
+        progress,
+        denied,
+        received &&
+          ((docs, absent) => {
+            handed += (docs as { _id: string }[]).filter((d) => d._id.startsWith('activity:')).length;
+            received(docs, absent);
+          }),
+        ...rest,
+      );
+    fay.local.put = async (doc: { _id: string }, ...rest: unknown[]) => {
+      if (doc._id.startsWith('_local/') && !stopped) stored.push([handed, await fay.db.activities.count()]);
+      if (doc._id.startsWith('_local/') && ++checkpoints === 3) stopped = true;
+      if (stopped) throw new Error('worker stopped');
+      return put(doc, ...rest);
+    };
+    const dead = () => {
+      if (stopped) throw new Error('worker stopped');
+    };
+    fay.db.activities.hook('creating', dead);
+    await expect(fay.sync()).rejects.toThrow('worker stopped');
+    fay.db.activities.hook('creating').unsubscribe(dead);
+    expect(stored.length).toBe(3);
+    for (const [h, s] of stored) expect(s).toBe(h);
+    stopped = false;
+    fay.local.put = put;
+    fay.remote.replicate = replicate;
+    const mid = await counts(fay.db);
+    expect(mid.activities).toBeGreaterThan(0);
+    expect(mid.activities).toBeLessThan(expected.activities);
+    await fay.sync();
+    expect(await counts(fay.db)).toEqual(whole);
+    expect((await fay.db.meta.get(UNCOPIED_KEY))?.value).toBe(expected.activities);
+    expect(await snapshot(fay.db)).toEqual(await referenceSnapshot(docs, { streams: false }));
+  });
+
+  it("a teammate's activity the copy never held, deleted here with its lead: deleted on the server too", async () => {
+    const docs = [...teamDocs(SHAPE)];
+    const name = await team(docs);
+    const fay = await newRep(name);
+    await fay.sync();
+    const activity = docs.find((d) => d.kind === 'activity' && (d as { contact?: string }).contact) as {
+      _id: string;
+      contact: string;
+    };
+    const lead = await fay.db.contacts.where('gid').equals(activity.contact).first();
+    expect(lead).toBeDefined();
+    const theirs = docs.filter(
+      (d) => (d as { contact?: string }).contact === activity.contact && d.kind === 'activity',
+    );
+    await bulkContacts(fay.db, [lead?.id as number], { kind: 'delete' }, { now: NOW + 1, via: 'dashboard' });
+    await fay.sync();
+    for (const d of theirs) {
+      const onServer = (await server.database(name).get(d._id)) as { deleted?: boolean };
+      expect(onServer.deleted).toBe(true);
+    }
+    expect(await fay.db.outbox.count()).toBe(0);
   });
 
   it('batches kept waiting past the limit: the rest is read from the feed, nothing lost or twice', async () => {
