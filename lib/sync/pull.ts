@@ -41,7 +41,9 @@ export async function pull(local: PouchDatabase, source: PouchDatabase, opts: Pu
   const target = local as unknown as ReadAheadTarget & KeepOutTarget;
   const restore = readAhead(source as unknown as ReadAheadSource, target, absent, { bodies: opts.bodies });
   const restoreRoom = opts.room ? holdWrites(target, opts.room) : () => undefined;
-  const restoreOut = opts.out ? keepActivitiesOut(target, isAbsent, opts.out) : () => undefined;
+  const restoreOut = opts.out
+    ? keepActivitiesOut(target, source as unknown as KeepOutTarget, isAbsent, opts.out)
+    : () => undefined;
   try {
     // (PouchDB's replication is a thenable without `finally`.)
     await Promise.resolve(

@@ -233,10 +233,11 @@ export async function syncOnce(ctx: SyncContext, remote: SyncRemote): Promise<Sy
     while (waiting && !applyEnded && waiting.length >= MAX_WAITING_BATCHES)
       await new Promise<void>((resolve) => roomWaiters.push(resolve));
   };
-  // Batches handed on and saved, by number; the last handed on with a document left out of the copy.
+  // Batches handed on and saved, by number; those handed on with a document left out of the copy.
   let handed = 0;
   let saved = 0;
   let lastOut = 0;
+  const outBatches: number[] = [];
   let applyFailed: { reason: unknown } | undefined;
   const settledWaiters: { n: number; resolve: () => void; reject: (e: unknown) => void }[] = [];
   const tellSettled = () => {
@@ -250,6 +251,8 @@ export async function syncOnce(ctx: SyncContext, remote: SyncRemote): Promise<Sy
     ? {
         active: () => !!waiting && !applyEnded,
         ids: new Set(),
+        unsaved: () => outBatches.filter((n) => n > saved).length,
+        later: new Map(),
         settled: () =>
           new Promise<void>((resolve, reject) => {
             settledWaiters.push({ n: lastOut, resolve, reject });
@@ -271,7 +274,10 @@ export async function syncOnce(ctx: SyncContext, remote: SyncRemote): Promise<Sy
         if (!waiting) return;
         const n = ++handed;
         const left = !!out?.ids.size && (docs as { _id: string }[]).some((d) => out.ids.has(d._id));
-        if (left) lastOut = n;
+        if (left) {
+          lastOut = n;
+          outBatches.push(n);
+        }
         // A batch with documents left out of the copy is never let go (they are nowhere else);
         // the replicator's checkpoint waits for them, so such batches cannot pile up.
         if (!left && waiting.length >= 2 * MAX_WAITING_BATCHES && !waiting.some((b) => b.out)) waiting = null;
@@ -338,6 +344,8 @@ export async function syncOnce(ctx: SyncContext, remote: SyncRemote): Promise<Sy
   const [rep, app] = await Promise.allSettled([replicated, applying]);
   if (rep.status === 'rejected') throw rep.reason;
   if (app.status === 'rejected') throw app.reason;
+  // Everything handed on is saved: the checkpoints put off meanwhile are made now.
+  if (out) for (const write of out.later.values()) await write();
   if (waiting && ctx.local.info) {
     // Everything the copy holds now came before the pull (applied first) or in a batch applied
     // since (or is this run's own conflict resolution): the feed is applied up to here.

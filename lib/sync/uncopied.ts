@@ -11,8 +11,9 @@
  *
  * What keeps this whole:
  * - The replicator's checkpoint (`_local/…`, written on the copy first, then on the server)
- *   waits until every batch handed on with such an activity has been saved in Dexie
- *   (`settled`), so a worker stopped mid-pull pulls again whatever was only in memory.
+ *   never names a batch whose left-out activities are not saved in Dexie yet (put off, or
+ *   waiting for the apply: see `keepActivitiesOut`), so a worker stopped mid-pull pulls again
+ *   whatever was only in memory.
  * - An activity left out is new here only if no earlier run stored one without a copy
  *   (`UNCOPIED_KEY`); otherwise the apply looks its global id up, as for any document the copy
  *   held before.
@@ -55,26 +56,45 @@ export interface KeepOut {
   active(): boolean;
   /** The documents left out of the copy during this pull. */
   readonly ids: Set<string>;
+  /** How many batches handed on with a document left out are not saved in Dexie yet. */
+  unsaved(): number;
   /**
    * Resolves once every batch handed on so far that held a document left out is saved in Dexie
-   * (rejects if the apply failed): the replicator's checkpoint waits for it.
+   * (rejects if the apply failed).
    */
   settled(): Promise<void>;
+  /**
+   * Checkpoint writes put off while batches were unsaved, the copy's then the server's: the run
+   * makes them once everything handed on is saved (see `keepActivitiesOut`).
+   */
+  readonly later: Map<'copy' | 'server', () => Promise<unknown>>;
 }
 
-/** What `keepActivitiesOut` changes on the local copy. */
+/** What `keepActivitiesOut` changes on the local copy (and the server's `put`). */
 export interface KeepOutTarget {
   bulkDocs(...args: unknown[]): Promise<unknown[]>;
   put(...args: unknown[]): Promise<unknown>;
 }
 
 /**
- * Patches the local copy for one pull: the replicator's writes (`new_edits: false`) leave out
- * what `uncopiable` allows, answering for those as written, and its checkpoint writes
- * (`_local/…`) wait for `out.settled()`. The answer puts both back (call it once the pull is over).
+ * Unsaved batches with documents left out that the pull may run ahead of the apply by: past
+ * them its next checkpoint waits for the apply (memory holds those batches meanwhile).
+ */
+export const UNSAVED_AHEAD = 2;
+
+/**
+ * Patches the local copy (and the server's PouchDB, `source`) for one pull: the replicator's
+ * writes (`new_edits: false`) leave out what `uncopiable` allows, answering for those as written;
+ * and its checkpoints (`_local/…`, written on the copy, then on the server) never name a batch
+ * whose left-out documents are not saved yet: while any is unsaved a checkpoint is put off (the
+ * latest one kept in `out.later`, made once the apply has caught up), or, past `UNSAVED_AHEAD`
+ * of them, waits for `out.settled()`. So the pull and the apply overlap, and a worker stopped
+ * meanwhile pulls again from a checkpoint everything before which is saved. The answer puts
+ * everything back (call it once the pull is over).
  */
 export function keepActivitiesOut(
   target: KeepOutTarget,
+  source: Pick<KeepOutTarget, 'put'> | undefined,
   absent: (id: string) => boolean,
   out: KeepOut,
 ): () => void {
@@ -96,12 +116,47 @@ export function keepActivitiesOut(
     for (const d of left) out.ids.add(d._id);
     return [...written, ...[...left].map((d) => ({ ok: true, id: d._id, rev: d._rev }))];
   };
+  const checkpoint = (args: unknown[]) => {
+    const doc = args[0] as { _id?: unknown; _rev?: string; last_seq?: unknown } | undefined;
+    return typeof doc?._id === 'string' && doc._id.startsWith('_local/') ? doc : undefined;
+  };
+  // The checkpoints put off on the copy: the server's same checkpoint is put off with it.
+  const putOff = new Set<unknown>();
+  const skip = (doc: { _id?: unknown; _rev?: string }) => ({ ok: true, id: doc._id, rev: doc._rev });
   target.put = async (...args: unknown[]) => {
-    const id = (args[0] as { _id?: unknown } | undefined)?._id;
-    if (typeof id === 'string' && id.startsWith('_local/')) await out.settled();
+    const doc = checkpoint(args);
+    if (!doc) return put(...args);
+    if (out.unsaved() > UNSAVED_AHEAD) await out.settled();
+    if (out.unsaved() > 0) {
+      putOff.add(doc.last_seq);
+      out.later.set('copy', () => put(...args));
+      return skip(doc);
+    }
+    out.later.delete('copy');
     return put(...args);
   };
+  let restoreSource: () => void = () => undefined;
+  if (source) {
+    const ownS = Object.hasOwn(source, 'put');
+    const beforeS = source.put;
+    const putS = beforeS.bind(source);
+    source.put = async (...args: unknown[]) => {
+      const doc = checkpoint(args);
+      if (!doc) return putS(...args);
+      if (putOff.has(doc.last_seq)) {
+        out.later.set('server', () => putS(...args));
+        return skip(doc);
+      }
+      out.later.delete('server');
+      return putS(...args);
+    };
+    restoreSource = () => {
+      if (ownS) source.put = beforeS;
+      else delete (source as Partial<KeepOutTarget>).put;
+    };
+  }
   return () => {
+    restoreSource();
     for (const k of ['bulkDocs', 'put'] as const) {
       if (own[k]) Object.assign(target, { [k]: before[k] });
       else delete (target as Partial<KeepOutTarget>)[k];
