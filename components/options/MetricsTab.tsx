@@ -17,6 +17,7 @@ import { BarChart, type BarSeries } from './metrics/BarChart';
 import { deltaText, elapsed, formatCount, pct } from './metrics/format';
 import { ReactionsSection } from './metrics/ReactionsSection';
 import { TeamSection } from './metrics/TeamSection';
+import { takePrimedMetrics } from './metrics/primed';
 import { useTeamView } from './team/TeamLibrary';
 import './metrics/metrics.css';
 
@@ -267,14 +268,16 @@ function Review({ review }: { review: WeeklyReview }) {
 
 /** The weekly review (seeds 000 and 003), one Monday-to-Sunday week at a time in the rep's zone. */
 export function MetricsTab() {
-  const settings = useLiveQuery(() => getSettings(getDb()));
+  // Read while the tab's code loaded (./metrics/primed), when the dashboard opened on this tab.
+  const [primed] = useState(takePrimedMetrics);
+  const settings = useLiveQuery(() => getSettings(getDb()), [], primed?.settings);
   const [offset, setOffset] = useState(0);
   // Team sync on: the same week rep by rep, one click away.
   const team = useTeamView();
   const [view, setView] = useState<'review' | 'team'>('review');
   const showTeam = view === 'team' && !!team?.on;
   // The page reads the clock once; the week under review only moves when the rep asks.
-  const [now] = useState(() => Date.now());
+  const [now] = useState(() => primed?.now ?? Date.now());
   const tz = settings?.timeZone;
   const weeks = useMemo(() => {
     if (!tz) return undefined;
@@ -284,6 +287,9 @@ export function MetricsTab() {
   const data = useLiveQuery(
     () => (weeks ? loadMetricsData(getDb(), weeks.prev.from, weeks.week.to) : undefined),
     [weeks?.prev.from, weeks?.week.to],
+    primed && weeks && primed.from === weeks.prev.from && primed.to === weeks.week.to
+      ? primed.data
+      : undefined,
   );
   const review = useMemo(() => {
     if (!weeks || !data) return undefined;

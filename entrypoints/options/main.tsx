@@ -14,7 +14,7 @@ if (root) {
     .catch(() => undefined);
   // The opening tab's chunk first, so the first render already shows it.
   // The rep's language override loads with the tab's chunk, before the first render.
-  await Promise.all([preloadTab(useDashboard.getState().tab).catch(() => undefined), initI18n()]);
+  await Promise.all([preloadTab(useDashboard.getState().tab, true).catch(() => undefined), initI18n()]);
   document.title = t('dash_page_title');
   createRoot(root).render(
     <StrictMode>
