@@ -16,7 +16,7 @@ import {
   putRows,
   seedDue,
   seedHistory,
-  shownAt,
+  openTimed,
   waitQuietly,
   watchFor,
   whenShown,
@@ -195,8 +195,7 @@ test('volume.export.100k and volume.metrics.100k', async ({ context, extensionId
   for (let run = 0; run <= 3; run++) {
     const p = await context.newPage();
     await p.addInitScript(pageProbes('[data-testid="chart-by-channel"] canvas'));
-    await openDashboard(p, extensionId, 'metrics');
-    const ms = await shownAt(p);
+    const ms = await openTimed(p, `chrome-extension://${extensionId}/options.html#/metrics`);
     if (run > 0) samples.push(ms);
     await p.close();
   }
@@ -207,7 +206,7 @@ test('volume.export.100k and volume.metrics.100k', async ({ context, extensionId
 
 /**
  * Opens the popup six times as a rep does, at its size, each time in a new page, and times each
- * opening to its first row (`shownAt`); the first opening is a warm-up, not a sample. Each opening
+ * opening to its first row (`openTimed`); the first opening is a warm-up, not a sample. Each opening
  * waits for the capped list's 300 rows (`rowSelector`) before `onOpened`, then the page closes.
  * Answers the samples, the last header summary and the sum of the numbers in it (the rep's count).
  */
@@ -223,8 +222,7 @@ async function popupOpenings(
     const page = await context.newPage();
     await page.setViewportSize({ width: 400, height: 600 });
     await page.addInitScript(pageProbes('[data-testid="due-row"]'));
-    await page.goto(`chrome-extension://${extensionId}/popup.html`);
-    const ms = await shownAt(page);
+    const ms = await openTimed(page, `chrome-extension://${extensionId}/popup.html`);
     summary = (await page.getByTestId('popup-summary').textContent()) ?? '';
     // The first screenful comes first; the rest of the capped list follows right after.
     await expect(page.locator(rowSelector)).toHaveCount(300);
@@ -354,8 +352,7 @@ test('team.popup.20k', async ({ context, extensionId, serviceWorker: sw }) => {
     const page = await context.newPage();
     await page.setViewportSize({ width: 400, height: 600 });
     await page.addInitScript(pageProbes('[data-testid="due-row"]'));
-    await page.goto(`chrome-extension://${extensionId}/popup.html`);
-    const ms = await shownAt(page);
+    const ms = await openTimed(page, `chrome-extension://${extensionId}/popup.html`);
     await pending;
     await page.close();
     return ms;
