@@ -12,7 +12,7 @@ import {
   type RateRow,
   type WeeklyReview,
 } from '@/lib/metrics/review';
-import { shiftWeek, type Week, weekLabel, weekOf } from '@/lib/metrics/week';
+import { reviewWeeks, weekLabel } from '@/lib/metrics/week';
 import { BarChart, type BarSeries } from './metrics/BarChart';
 import { deltaText, elapsed, formatCount, pct } from './metrics/format';
 import { ReactionsSection } from './metrics/ReactionsSection';
@@ -279,11 +279,7 @@ export function MetricsTab() {
   // The page reads the clock once; the week under review only moves when the rep asks.
   const [now] = useState(() => primed?.now ?? Date.now());
   const tz = settings?.timeZone;
-  const weeks = useMemo(() => {
-    if (!tz) return undefined;
-    const week: Week = shiftWeek(weekOf(now, tz), offset, tz);
-    return { week, prev: shiftWeek(week, -1, tz) };
-  }, [tz, now, offset]);
+  const weeks = useMemo(() => (tz ? reviewWeeks(now, tz, offset) : undefined), [tz, now, offset]);
   const data = useLiveQuery(
     () => (weeks ? loadMetricsData(getDb(), weeks.prev.from, weeks.week.to) : undefined),
     [weeks?.prev.from, weeks?.week.to],

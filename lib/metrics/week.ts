@@ -37,6 +37,15 @@ export function shiftWeek(week: Week, n: number, timeZone: string): Week {
   return weekStarting(week.monday + 7 * n, timeZone);
 }
 
+/**
+ * The weekly review's two weeks: the week holding `now`, moved by `offset` weeks, and the one
+ * before it (what the review compares against).
+ */
+export function reviewWeeks(now: number, timeZone: string, offset = 0): { week: Week; prev: Week } {
+  const week = shiftWeek(weekOf(now, timeZone), offset, timeZone);
+  return { week, prev: shiftWeek(week, -1, timeZone) };
+}
+
 /** "Mon, Mar 2 – Sun, Mar 8, 2026" (the local calendar dates of the week). */
 export function weekLabel(week: Week, locale = DEFAULT_LOCALE): string {
   // Local days are counted as UTC days, so the dates are read back in UTC.

@@ -6,7 +6,7 @@
  */
 import { getDb, getSettings, type RepSettings, type TouchbaseDb } from '@/lib/db';
 import { loadMetricsData, type MetricsData } from '@/lib/db/metrics-data';
-import { shiftWeek, weekOf } from '@/lib/metrics/week';
+import { reviewWeeks } from '@/lib/metrics/week';
 
 /** What the tab's first render shows: this week and last as of `now`, in the settings' zone. */
 export interface MetricsStart {
@@ -21,8 +21,7 @@ export interface MetricsStart {
 /** The settings, then the data of the week holding `now` and the week before, in their zone. */
 export async function readMetricsStart(db: TouchbaseDb, now: number): Promise<MetricsStart> {
   const settings = await getSettings(db);
-  const week = weekOf(now, settings.timeZone);
-  const prev = shiftWeek(week, -1, settings.timeZone);
+  const { week, prev } = reviewWeeks(now, settings.timeZone);
   return { now, settings, from: prev.from, to: week.to, data: await loadMetricsData(db, prev.from, week.to) };
 }
 
