@@ -236,7 +236,6 @@ export async function syncOnce(ctx: SyncContext, remote: SyncRemote): Promise<Sy
   // Batches handed on and saved, by number; those handed on with a document left out of the copy.
   let handed = 0;
   let saved = 0;
-  let lastOut = 0;
   const outBatches: number[] = [];
   let applyFailed: { reason: unknown } | undefined;
   const settledWaiters: { n: number; resolve: () => void; reject: (e: unknown) => void }[] = [];
@@ -255,7 +254,7 @@ export async function syncOnce(ctx: SyncContext, remote: SyncRemote): Promise<Sy
         later: new Map(),
         settled: () =>
           new Promise<void>((resolve, reject) => {
-            settledWaiters.push({ n: lastOut, resolve, reject });
+            settledWaiters.push({ n: outBatches.at(-1) ?? 0, resolve, reject });
             tellSettled();
           }),
       }
@@ -275,7 +274,6 @@ export async function syncOnce(ctx: SyncContext, remote: SyncRemote): Promise<Sy
         const n = ++handed;
         const left = !!out?.ids.size && (docs as { _id: string }[]).some((d) => out.ids.has(d._id));
         if (left) {
-          lastOut = n;
           outBatches.push(n);
         }
         // A batch with documents left out of the copy is never let go (they are nowhere else);
