@@ -52,22 +52,30 @@ const noStringFunctions = {
  * The popup's first row waits for every module file its entry imports: each file is a request and
  * a response on the page's main thread (2-12 ms apiece at load 9), and nothing runs until
  * the last one is in. Left to itself, the bundler splits what the pages share into one chunk per
- * combination of pages that use it: 17 files for the popup. So what the popup imports statically
- * goes into two chunks: `shared`, the part the sidebar imports too (React, i18n, the engine), and
- * `data`, the rest (Dexie, lib/db), which the sidebar, framed in a site and without IndexedDB, never
- * loads. The popup's own components (components/popup) stay in its entry chunk, and its lazy
- * imports in chunks of their own. The other pages load these two chunks when they use any of it.
+ * combination of pages that use it: 17 files for the popup. The popup's entry draws its first
+ * screen from a small set of modules (components/popup/first-paint.ts): those go into one chunk,
+ * `first`. The full popup (entrypoints/popup/app.tsx, imported once that screen is drawn) takes
+ * two more: `shared`, the part the sidebar imports too (React, i18n, the engine), and `data`, the
+ * rest (Dexie, lib/db), which the sidebar, framed in a site and without IndexedDB, never loads.
+ * The popup's own components (components/popup) stay in its entry and app chunks, and its lazy
+ * imports in chunks of their own. The other pages load these chunks when they use any of it.
  */
 function pageChunks(): Rolldown.CodeSplittingGroup[] {
   const memo = new Map<string, boolean>();
+  /** The module each walk stops at: a page's HTML, or the popup's full app. */
+  const roots: Record<string, string> = {
+    popup: '/entrypoints/popup/index.html',
+    popupApp: '/entrypoints/popup/app.tsx',
+    sidebar: '/entrypoints/sidebar/index.html',
+  };
   const walk = (entry: string, id: string, ctx: Rolldown.ChunkingContext, seen: Set<string>): boolean => {
     const known = memo.get(`${entry} ${id}`);
     if (known !== undefined) return known;
     if (seen.has(id)) return false;
     seen.add(id);
+    if (id.replace(/\\/g, '/').endsWith(roots[entry]!)) return true;
     const info = ctx.getModuleInfo(id);
-    if (!info) return false;
-    if (info.isEntry) return id.replace(/\\/g, '/').endsWith(`/entrypoints/${entry}/index.html`);
+    if (!info || info.isEntry) return false;
     return info.importers.some((importer) => walk(entry, importer, ctx, seen));
   };
   /** Whether `entry`'s page imports `id` through static imports only. */
@@ -80,14 +88,19 @@ function pageChunks(): Rolldown.CodeSplittingGroup[] {
   const popupOwn = (id: string) => /[\\/](components|entrypoints)[\\/]popup[\\/]/.test(id);
   return [
     {
-      // Taken first: a captured module brings its imports along, and those the sidebar uses stay here.
+      // Taken first: the first screen's modules only, whoever else uses them.
+      priority: 3,
+      name: (id, ctx) => (!popupOwn(id) && imports('popup', id, ctx) ? 'first' : null),
+    },
+    {
+      // A captured module brings its imports along, and those the sidebar uses stay here.
       priority: 2,
       name: (id, ctx) =>
-        !popupOwn(id) && imports('popup', id, ctx) && imports('sidebar', id, ctx) ? 'shared' : null,
+        !popupOwn(id) && imports('popupApp', id, ctx) && imports('sidebar', id, ctx) ? 'shared' : null,
     },
     {
       priority: 1,
-      name: (id, ctx) => (!popupOwn(id) && imports('popup', id, ctx) ? 'data' : null),
+      name: (id, ctx) => (!popupOwn(id) && imports('popupApp', id, ctx) ? 'data' : null),
     },
   ];
 }

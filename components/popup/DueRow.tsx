@@ -5,19 +5,11 @@ import type { Score } from '@/lib/scoring';
 import { CHANNEL_LABELS, contactLabel, PURPOSE_LABELS, touchNumberLabel } from '@/lib/touches/labels';
 import { countdown, whenLabel } from '@/lib/touches/when';
 import { ChannelIcon } from './ChannelIcon';
-import { type MessageKey, t } from '@/lib/i18n';
+import { t } from '@/lib/i18n';
 import { scoreExplanation } from '@/lib/labels/score';
+import { PRIORITY_KEYS, showsCountdown } from './first-paint';
 
-const PRIORITY_KEYS: Record<string, MessageKey> = {
-  High: 'priority_high',
-  Medium: 'priority_medium',
-  Low: 'priority_low',
-};
-
-/** A speed-to-lead clock is worth showing while due and until an hour past its deadline. */
-export function showsCountdown(t: TouchRow, now: number): boolean {
-  return t.withinMinutes !== undefined && t.dueAt <= now && now - t.deadlineAt < 3_600_000;
-}
+export { showsCountdown };
 
 export interface DueRowProps {
   touch: TouchRow;

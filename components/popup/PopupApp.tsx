@@ -15,7 +15,7 @@ import { getDb, latestUndo } from '@/lib/db';
 import { requestUndoable } from '@/lib/messaging/client';
 // Not the '@/lib/touches' index: it carries the Gmail adapter, which only the drafts need.
 import { tomorrowSnooze } from '@/lib/touches/actions';
-import { type DueGroupId, groupDue, waitingOn } from '@/lib/touches/due-groups';
+import { groupDue, waitingOn } from '@/lib/touches/due-groups';
 import { CHANNEL_WORDS, contactLabel, touchNumberLabel } from '@/lib/touches/labels';
 import { whenLabel } from '@/lib/touches/when';
 import { AlertsToggle } from './AlertsToggle';
@@ -27,30 +27,18 @@ import { SyncLine } from './SyncLine';
 import { useSyncStatus } from '@/components/shared/useSyncStatus';
 import { ownerNote } from '@/lib/sync/owner-text';
 import type { TouchAct } from './TouchPanel';
+import { FIRST_SCREEN, FIRST_SCREEN_EMBEDDED, GROUPS } from './first-paint';
 import { usePopupData } from './usePopupData';
 import { useNow } from './useNow';
 import './popup.css';
-import { formatCount, type MessageKey, t, uiLocale } from '@/lib/i18n';
+import { formatCount, t, uiLocale } from '@/lib/i18n';
 import { renderMsg } from '@/lib/i18n/message';
-
-const GROUPS: { id: DueGroupId; title: MessageKey }[] = [
-  { id: 'overdue', title: 'popup_group_overdue' },
-  { id: 'today', title: 'popup_group_today' },
-  { id: 'upcoming', title: 'popup_group_upcoming' },
-];
 
 const VIA = 'popup';
 
 // The drafts (every template, every language) load after the list is on screen.
 const loadTouchPanel = () => import('./TouchPanel');
 const TouchPanel = lazy(() => loadTouchPanel().then((m) => ({ default: m.TouchPanel })));
-
-/**
- * Rows drawn before the first paint, the rest the frame after: a 600 px popup shows about nine
- * (each drawn first delays the first paint, 1-2 ms apiece at load 9), the side panel twice that.
- */
-const FIRST_SCREEN = 12;
-const FIRST_SCREEN_EMBEDDED = 20;
 
 function openDashboard(hash = ''): void {
   if (!hash) {

@@ -140,26 +140,50 @@ async function groupCounts(
 /**
  * One live query per minute, kept at module level: the first one starts as this module loads,
  * so IndexedDB works while React is still starting, and the hook picks up what it has read.
+ * `first`, when given, is a read already under way: it answers first, and the live query (whose
+ * own first read waits for a timer, which the page's first frame holds back 30-40 ms under load)
+ * starts once it has, to follow the changes from there.
  */
 class SharedLiveQuery<T> {
   private has = false;
   private value: T | undefined;
   private failure: unknown;
   private readonly listeners = new Set<{ next: (v: T) => void; error?: (e: unknown) => void }>();
-  private readonly sub: Subscription;
+  private sub: Subscription | undefined;
+  private closed = false;
 
-  constructor(querier: () => Promise<T>) {
-    this.sub = liveQuery(querier).subscribe({
-      next: (v) => {
-        this.has = true;
-        this.value = v;
-        for (const l of this.listeners) l.next(v);
-      },
+  constructor(
+    private readonly querier: () => Promise<T>,
+    first?: Promise<T>,
+  ) {
+    if (!first) {
+      this.follow();
+      return;
+    }
+    first.then(
+      (v) => this.next(v),
+      // The live query's own read reports a failure, or recovers from a passing one.
+      () => undefined,
+    );
+    void first.finally(() => this.follow());
+  }
+
+  private follow(): void {
+    if (this.closed) return;
+    this.sub = liveQuery(this.querier).subscribe({
+      next: (v) => this.next(v),
       error: (e) => {
         this.failure = e;
         for (const l of this.listeners) l.error?.(e);
       },
     });
+  }
+
+  private next(v: T): void {
+    if (this.closed) return;
+    this.has = true;
+    this.value = v;
+    for (const l of this.listeners) l.next(v);
   }
 
   hasValue(): boolean {
@@ -168,6 +192,23 @@ class SharedLiveQuery<T> {
 
   getValue(): T {
     return this.value as T;
+  }
+
+  /** Settles once a first value (or failure) is in. */
+  ready(): Promise<void> {
+    if (this.has || this.failure !== undefined) return Promise.resolve();
+    return new Promise((resolve) => {
+      const l = this.subscribe(
+        () => {
+          l.unsubscribe();
+          resolve();
+        },
+        () => {
+          l.unsubscribe();
+          resolve();
+        },
+      );
+    });
   }
 
   subscribe(next: (v: T) => void, error?: (e: unknown) => void): { unsubscribe(): void } {
@@ -179,7 +220,8 @@ class SharedLiveQuery<T> {
   }
 
   close(): void {
-    this.sub.unsubscribe();
+    this.closed = true;
+    this.sub?.unsubscribe();
     this.listeners.clear();
   }
 }
@@ -187,33 +229,29 @@ class SharedLiveQuery<T> {
 let current: { minute: number; query: SharedLiveQuery<PopupData> } | undefined;
 let recountAsked = false;
 
-function popupQuery(minute: number): SharedLiveQuery<PopupData> {
+function popupQuery(minute: number, first = false): SharedLiveQuery<PopupData> {
   if (current?.minute === minute) return current.query;
   current?.query.close();
-  current = {
-    minute,
-    query: new SharedLiveQuery(async () => {
-      const data = await loadPopupData(getDb(), minute, Date.now());
-      // The background stores the counts after every write it makes; rows written some other
-      // way (or a day gone by) leave none: ask it once to store them for the next opening.
-      if (data.countedHere && !recountAsked) {
-        recountAsked = true;
-        void request('badge.refresh', {}).catch(() => undefined);
-      }
-      return data;
-    }),
+  const read = async () => {
+    const data = await loadPopupData(getDb(), minute, Date.now());
+    // The background stores the counts after every write it makes; rows written some other
+    // way (or a day gone by) leave none: ask it once to store them for the next opening.
+    if (data.countedHere && !recountAsked) {
+      recountAsked = true;
+      void request('badge.refresh', {}).catch(() => undefined);
+    }
+    return data;
   };
+  current = { minute, query: new SharedLiveQuery(read, first ? read() : undefined) };
   return current.query;
 }
 
-/** Starts reading before React renders; the popup's first render then finds the reads under way. */
-export function startPopupQuery(now = Date.now()): void {
-  // A live query's first read waits for a timer, which the page's first frame holds back 10-20 ms
-  // under load: the database opens meanwhile rather than after it. A failure reaches the query.
-  getDb()
-    .open()
-    .catch(() => undefined);
-  popupQuery(Math.floor(now / 60_000));
+/**
+ * Starts reading before React renders; the popup's first render then finds the reads under way.
+ * Answers when the first read is in (or failed), so the first render can draw the rows at once.
+ */
+export function startPopupQuery(now = Date.now()): Promise<void> {
+  return popupQuery(Math.floor(now / 60_000), true).ready();
 }
 
 /**

@@ -1,21 +1,14 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
 import '@/components/ui/theme.css';
-import { initI18n, t } from '@/lib/i18n';
-import { PopupApp } from '@/components/popup/PopupApp';
-import { startPopupQuery } from '@/components/popup/usePopupData';
+import '@/components/popup/popup.css';
+import { paintFirstScreen } from '@/components/popup/first-paint';
 
-// IndexedDB reads while React starts.
-startPopupQuery();
-
+// The first screen from what the background keeps ready (components/popup/first-paint.ts), then
+// the full popup, loaded after that paint so its modules do not hold it up.
 const root = document.getElementById('root');
 if (root) {
-  // The rep's language override loads before the first render, so nothing flashes in English.
-  await initI18n();
-  document.title = t('ext_name');
-  createRoot(root).render(
-    <StrictMode>
-      <PopupApp />
-    </StrictMode>,
-  );
+  const painted = await paintFirstScreen(root);
+  // Past the frame that shows it: evaluating the full popup's modules would otherwise hold it.
+  if (painted) await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  const { startPopup } = await import('./app');
+  await startPopup(root, painted);
 }

@@ -17,39 +17,28 @@
  * rep, a write that did not go through Dexie) and the popup counts for itself as before.
  */
 import { DUE_COUNTS_KEY, markCountsWriter, POPUP_ROWS_KEY } from './due-counts-guard';
-import { type PopupRows, readPopupRows } from './popup-rows';
+import { readPopupRows } from './popup-rows';
 import { nextLocalMidnight } from '@/lib/cadence/zoned';
 import { dueGroupOf } from '@/lib/touches/due-groups';
 import { type DueGroupCounts, computedDue, dueGroupCounts, ownWork } from './queries';
 import { laterTouches } from './horizon';
 import { teamMeId } from './ownership';
-import type { MetaRow, TouchbaseDb, TouchRow } from './schema';
+import type { TouchbaseDb, TouchRow } from './schema';
 import { getSettings } from './settings';
+import {
+  parseRows,
+  parseStored,
+  type StoredCountsRead,
+  type StoredDueCounts,
+  type StoredPopupRows,
+  usableDueCounts,
+  usablePopupRows,
+} from './due-summary-check';
+
+export * from './due-summary-check';
 
 /** Deadlines listed ahead; past the last one listed the popup counts for itself. */
 const DEADLINES_AHEAD = 2_000;
-
-/** The stored counts, as of `at`. */
-export interface StoredDueCounts {
-  at: number;
-  timeZone: string;
-  /** The local midnight that splits "today" from "upcoming" at `at`. */
-  endOfToday: number;
-  /** The seven-day horizon the counts were taken to. */
-  horizon: number;
-  counts: DueGroupCounts;
-  /** Deadlines after `at` and before `endOfToday` of the touches counted in "today", sorted. */
-  deadlines: number[];
-  /** The first deadline not listed (Infinity when all are): the counts hold before it. */
-  deadlinesUntil: number;
-  /** The earliest due time at or after `horizon` (Infinity when none): nothing enters before. */
-  nextEntering: number;
-  /** The highest touch and enrolment keys when counted (rows added by other means show here). */
-  touchKey: number;
-  enrolmentKey: number;
-  /** The rep whose own work was counted (team sync on), absent with sync off. */
-  me?: string;
-}
 
 /** Highest primary key of a table, from one step of a reverse key cursor (0 when empty). */
 export async function lastKey(db: TouchbaseDb, table: 'touches' | 'enrolments'): Promise<number> {
@@ -154,19 +143,6 @@ async function ownDue(
 }
 
 /**
- * The popup's rows as the recount read them at its horizon, kept beside the counts: the popup's
- * first paint then needs no second round trip (the rows' contacts and sequences). They hold
- * exactly when the counts do (same transaction, same checks): nothing was written to touches,
- * sequences, contacts or settings (the guard drops both), and nothing entered the horizon since. Past the cap the first POPUP_LIMIT by due time stay the same as the
- * horizon moves on, since anything entering is due after all of them.
- */
-export interface StoredPopupRows {
-  /** The stored counts' `at`: the two were written together. */
-  at: number;
-  rows: PopupRows;
-}
-
-/**
  * Recounts and stores the popup's header counts (the background, when it recounts the badge).
  * One read-write transaction, so no write lands between the count and its storing. With team
  * sync on they are this rep's own work. Counts and rows the popup would still take as they are
@@ -185,24 +161,13 @@ export async function storeDueCounts(db: TouchbaseDb, now: number, horizonDays: 
       takeCounts(db, now, settings.timeZone, horizon, me),
       readPopupRows(db, horizon),
     ]);
-    const kept: StoredPopupRows = { at: stored.at, rows };
+    const kept: StoredPopupRows = { at: stored.at, rows, settings };
     await db.meta.bulkPut([
       { key: DUE_COUNTS_KEY, value: JSON.stringify(stored) },
       { key: POPUP_ROWS_KEY, value: JSON.stringify(kept) },
     ]);
     return true;
   });
-}
-
-/** What the popup reads to use the stored counts: a few key reads, taken with its first reads. */
-export interface StoredCountsRead {
-  stored: StoredDueCounts | undefined;
-  /** The rows stored with them, when they were. */
-  rows: StoredPopupRows | undefined;
-  /** Team sync on (this rep's id): only counts taken for this rep are used. */
-  me: string | undefined;
-  touchKey: number;
-  enrolmentKey: number;
 }
 
 /**
@@ -221,36 +186,6 @@ export async function readStoredDueCounts(db: TouchbaseDb): Promise<StoredCounts
   return { stored: parseStored(row), rows: parseRows(rows), me, touchKey, enrolmentKey };
 }
 
-/**
- * The counts at `now` for a popup whose horizon is `horizon`, from the stored ones when they
- * still describe the data and can be brought forward exactly; otherwise `undefined`.
- */
-export function usableDueCounts(
-  read: StoredCountsRead,
-  now: number,
-  timeZone: string,
-  horizon: number,
-): DueGroupCounts | undefined {
-  const { stored, me, touchKey, enrolmentKey } = read;
-  // Counted for another rep, or before sync was turned on or off (`meta` writes keep them).
-  if (!stored || stored.me !== me) return undefined;
-  return bringForward(stored, { now, timeZone, horizon, touchKey, enrolmentKey });
-}
-
-/**
- * The stored rows when they still describe the data at `now` with the popup's `horizon` (the
- * counts' own checks, and both written together); otherwise `undefined`.
- */
-export function usablePopupRows(
-  read: StoredCountsRead,
-  now: number,
-  timeZone: string,
-  horizon: number,
-): PopupRows | undefined {
-  if (!read.rows || read.rows.at !== read.stored?.at) return undefined;
-  return usableDueCounts(read, now, timeZone, horizon) ? read.rows.rows : undefined;
-}
-
 /** {@link readStoredDueCounts} then {@link usableDueCounts}. */
 export async function storedDueCounts(
   db: TouchbaseDb,
@@ -259,56 +194,4 @@ export async function storedDueCounts(
   horizon: number,
 ): Promise<DueGroupCounts | undefined> {
   return usableDueCounts(await readStoredDueCounts(db), now, timeZone, horizon);
-}
-
-export function parseRows(row: MetaRow | undefined): StoredPopupRows | undefined {
-  if (typeof row?.value !== 'string' || !row.value) return undefined;
-  try {
-    const s = JSON.parse(row.value) as StoredPopupRows;
-    const r = s.rows;
-    return typeof s.at === 'number' &&
-      Array.isArray(r?.touches) &&
-      Array.isArray(r.contacts) &&
-      Array.isArray(r.facts) &&
-      r.facts.length === r.contacts.length
-      ? s
-      : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-export function parseStored(row: MetaRow | undefined): StoredDueCounts | undefined {
-  if (typeof row?.value !== 'string' || !row.value) return undefined;
-  try {
-    const s = JSON.parse(row.value) as StoredDueCounts;
-    // JSON has no Infinity: it comes back as null.
-    s.deadlinesUntil ??= Number.POSITIVE_INFINITY;
-    s.nextEntering ??= Number.POSITIVE_INFINITY;
-    return Array.isArray(s.deadlines) && typeof s.counts?.today === 'number' ? s : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * Stored counts moved to `now`, or `undefined` when they cannot be: pure, so the rules are
- * tested on their own (tests/unit/db/due-summary.test.ts).
- */
-export function bringForward(
-  s: StoredDueCounts,
-  at: { now: number; timeZone: string; horizon: number; touchKey: number; enrolmentKey: number },
-): DueGroupCounts | undefined {
-  if (at.touchKey !== s.touchKey || at.enrolmentKey !== s.enrolmentKey) return undefined;
-  if (at.timeZone !== s.timeZone || at.now < s.at || at.horizon < s.horizon) return undefined;
-  if (nextLocalMidnight(at.timeZone, at.now) !== s.endOfToday) return undefined;
-  if (at.now >= s.deadlinesUntil || at.horizon > s.nextEntering) return undefined;
-  // Overdue once the deadline is reached (`deadlineAt <= now`), as the index count has it.
-  let passed = 0;
-  while (passed < s.deadlines.length && s.deadlines[passed]! <= at.now) passed++;
-  return {
-    overdue: s.counts.overdue + passed,
-    today: s.counts.today - passed,
-    upcoming: s.counts.upcoming,
-  };
 }

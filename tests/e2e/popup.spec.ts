@@ -317,3 +317,99 @@ test('the footer appears where it stays: the rows arriving do not push "Open in 
   await page.screenshot({ path: 'tests/e2e/screenshots/popup-footer.png' });
   expect(consoleErrors).toEqual([]);
 });
+
+test('the first screen is drawn before the full popup loads, and the full popup draws the same', async ({
+  context,
+  extensionId,
+  serviceWorker: sw,
+  consoleErrors,
+}) => {
+  const setup = await openPopup(context, extensionId);
+  for (const [i, [firstName, company, playbookId]] of [
+    ['Ada', 'Analytical <Engines> & Co', 'speed-to-lead-90'],
+    ['Grace', '', 'seven-touch-14-day'],
+    ['Linus', 'Kernel "Org"', 'linkedin-14-day'],
+  ].entries())
+    await sendFromPage(setup, 'enrol', {
+      contact: {
+        email: `rep${i}@example.com`,
+        firstName,
+        lastName: 'Test',
+        company,
+        timeZone: daytimeZone(),
+      },
+      playbookId,
+      source: 'web-form',
+      via: 'e2e',
+    });
+  await setup.close();
+  // The background keeps the popup's counts and rows ready once the writes settle.
+  await expect
+    .poll(() =>
+      sw.evaluate(async () => {
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const req = indexedDB.open('touchbase');
+          req.onsuccess = () => resolve(req.result);
+          req.onerror = () => reject(req.error);
+        });
+        const row = await new Promise<unknown>((resolve) => {
+          const req = db.transaction('meta').objectStore('meta').get('due.popupRows');
+          req.onsuccess = () => resolve(req.result);
+        });
+        db.close();
+        return !!row;
+      }),
+    )
+    .toBe(true);
+
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 400, height: 600 });
+  // The page as it is when the first row appears: whether React's footer is there yet.
+  await page.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      if (!document.querySelector('[data-testid="due-row"]')) return;
+      (window as unknown as { __tbFirst: unknown }).__tbFirst = {
+        html: document.getElementById('root')?.innerHTML,
+        footer: !!document.querySelector('.tb-popup-footer'),
+      };
+      observer.disconnect();
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto(`chrome-extension://${extensionId}/popup.html`);
+  await expect(page.locator('.tb-popup-footer')).toBeVisible();
+  const first = await page.evaluate(
+    () => (window as unknown as { __tbFirst: { html: string; footer: boolean } }).__tbFirst,
+  );
+  expect(first.footer).toBe(false);
+
+  // The same header and rows, element for element (a speed-to-lead clock's seconds aside).
+  const shown = await page.evaluate((html) => {
+    const norm = (root: ParentNode) => {
+      for (const c of root.querySelectorAll('[data-testid="countdown"]')) c.textContent = '';
+      return {
+        summary: root.querySelector('[data-testid="popup-summary"]')?.outerHTML,
+        groups: [...root.querySelectorAll('[data-testid="popup-list"] > section')].map((s) => ({
+          title: s.querySelector('h2')?.outerHTML,
+          rows: [...s.querySelectorAll('[data-testid="due-row"]')].map((r) => r.outerHTML),
+        })),
+      };
+    };
+    const drawn = document.createElement('div');
+    drawn.innerHTML = html;
+    const now = document.getElementById('root')!.cloneNode(true) as HTMLElement;
+    return { first: norm(drawn), full: norm(now) };
+  }, first.html);
+  // The full popup lists past the first screenful the frame after: the first rows of each group.
+  const firstRows = shown.full.groups
+    .slice(0, shown.first.groups.length)
+    .map((g, i) => ({ ...g, rows: g.rows.slice(0, shown.first.groups[i]!.rows.length) }));
+  expect(shown.first.groups.flatMap((g) => g.rows).length).toBeGreaterThan(0);
+  expect(JSON.stringify(shown.first)).toContain('Analytical &lt;Engines&gt; &amp; Co');
+  expect({ summary: shown.full.summary, groups: firstRows }).toEqual(shown.first);
+
+  // The rows are React's now: a click opens the touch.
+  await page.getByTestId('due-row-head').first().click();
+  await expect(page.getByTestId('due-row-head').first()).toHaveAttribute('aria-expanded', 'true');
+  await page.screenshot({ path: 'tests/e2e/screenshots/popup-first-screen.png' });
+  expect(consoleErrors).toEqual([]);
+});
