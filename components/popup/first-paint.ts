@@ -14,7 +14,8 @@
  * rows (a write since the recount), another day, team sync on (owners, teammates' leads), an
  * empty week. It never throws: a failure is the same as nothing to draw.
  */
-import type { ContactRow, TouchRow } from '@/lib/db/schema';
+import type { PopupRows } from '@/lib/db/popup-rows';
+import type { ContactRow, RepSettings, TouchRow } from '@/lib/db/schema';
 import { usableDueCounts, usablePopupRows } from '@/lib/db/due-summary-check';
 import { type FirstRead, readFirstPaint } from '@/lib/db/popup-first';
 import { DAY_MS } from '@/lib/cadence/zoned';
@@ -63,6 +64,25 @@ export interface FirstScreen {
 }
 
 /**
+ * The rows' contacts by id and each one's lead score at `at` (the popup's minute), for the order
+ * and the priority chip: the first screen and the full popup (usePopupData) alike.
+ */
+export function scoredContacts(
+  rows: Pick<PopupRows, 'contacts' | 'facts'>,
+  settings: RepSettings,
+  at: number,
+): { contacts: Map<number, ContactRow>; scores: Map<number, Score> } {
+  const contacts = new Map<number, ContactRow>();
+  const scores = new Map<number, Score>();
+  const scoring = scoringOf(settings);
+  rows.contacts.forEach((c, i) => {
+    contacts.set(c.id, c);
+    scores.set(c.id, scoreLead(rows.facts[i]!, scoring, at));
+  });
+  return { contacts, scores };
+}
+
+/**
  * The first screen from what was read, or `undefined` when the stored rows do not hold at `now`
  * (or there is nothing due this week: the full popup's own states). Pure.
  */
@@ -75,13 +95,7 @@ export function firstScreen(read: FirstRead, now: number): FirstScreen | undefin
   if (!rows || rows.touches.length === 0) return undefined;
   const stored = rows.truncated ? usableDueCounts(read, now, settings.timeZone, horizon) : undefined;
   if (rows.truncated && !stored) return undefined;
-  const contacts = new Map<number, ContactRow>();
-  const scores = new Map<number, Score>();
-  const scoring = scoringOf(settings);
-  rows.contacts.forEach((c, i) => {
-    contacts.set(c.id, c);
-    scores.set(c.id, scoreLead(rows.facts[i]!, scoring, minute));
-  });
+  const { contacts, scores } = scoredContacts(rows, settings, minute);
   const grouped = groupDue(
     rows.touches,
     now,

@@ -19,7 +19,8 @@ import {
 } from '@/lib/db/due-summary';
 import { joinDueTouches, readDueTouches } from '@/lib/db/popup-rows';
 import { request } from '@/lib/messaging/client';
-import { type Score, scoreLead, scoringOf } from '@/lib/scoring';
+import { scoredContacts } from './first-paint';
+import type { Score } from '@/lib/scoring';
 import { UPCOMING_DAYS } from '@/lib/touches/due-groups';
 
 export { POPUP_LIMIT } from '@/lib/db/popup-rows';
@@ -94,13 +95,7 @@ async function readPopupData(db: TouchbaseDb, minute: number, now: number): Prom
           : Promise.resolve(undefined),
         joinDueTouches(db, horizon, due),
       ]);
-  const contacts = new Map<number, ContactRow>();
-  const scores = new Map<number, Score>();
-  const scoring = scoringOf(settings);
-  rows.contacts.forEach((c, i) => {
-    contacts.set(c.id, c);
-    scores.set(c.id, scoreLead(rows.facts[i]!, scoring, at));
-  });
+  const { contacts, scores } = scoredContacts(rows, settings, at);
   return {
     touches: rows.touches,
     contacts,
