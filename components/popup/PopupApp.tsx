@@ -27,7 +27,7 @@ import { SyncLine } from './SyncLine';
 import { useSyncStatus } from '@/components/shared/useSyncStatus';
 import { ownerNote } from '@/lib/sync/owner-text';
 import type { TouchAct } from './TouchPanel';
-import { FIRST_SCREEN, FIRST_SCREEN_EMBEDDED, GROUPS } from './first-paint';
+import { FIRST_SCREEN, FIRST_SCREEN_EMBEDDED, GROUPS, takeEarlyClick } from './first-paint';
 import { usePopupData } from './usePopupData';
 import { useNow } from './useNow';
 import './popup.css';
@@ -115,8 +115,10 @@ export function PopupApp({ embedded = false }: { embedded?: boolean }) {
     );
   }, [flat, now]);
 
-  const [focusedId, setFocusedId] = useState<number | undefined>();
-  const [expandedId, setExpandedId] = useState<number | undefined>();
+  // A row clicked on the first screen, before these rows replaced it, opens now.
+  const [early] = useState(() => (embedded ? undefined : takeEarlyClick()));
+  const [focusedId, setFocusedId] = useState<number | undefined>(early);
+  const [expandedId, setExpandedId] = useState<number | undefined>(early);
   const [busyId, setBusyId] = useState<number | undefined>();
   const [copyId, setCopyId] = useState<number | undefined>();
   const onCopied = useCallback(() => setCopyId(undefined), []);

@@ -289,6 +289,15 @@ export function drawFirstScreen(screen: FirstScreen, now: number): HTMLElement {
   return el('div', { class: 'tb-popup' }, header, el('main', { class: 'tb-popup-body' }, list));
 }
 
+let clickedEarly: number | undefined;
+
+/** The touch whose row the rep clicked on the first screen, once (the full popup opens it). */
+export function takeEarlyClick(): number | undefined {
+  const id = clickedEarly;
+  clickedEarly = undefined;
+  return id;
+}
+
 /**
  * Reads, checks and draws the first screen into `root` (the rep's language loads meanwhile).
  * Answers whether it drew: when it did, the full popup renders once its own data is in.
@@ -300,7 +309,13 @@ export async function paintFirstScreen(root: HTMLElement, idb?: IDBFactory): Pro
     const now = Date.now();
     const screen = firstScreen(read, now);
     if (!screen) return false;
-    root.replaceChildren(drawFirstScreen(screen, now));
+    const drawn = drawFirstScreen(screen, now);
+    // A row clicked before the full popup has its rows opens as soon as it does.
+    drawn.addEventListener('click', (e) => {
+      const id = Number((e.target as Element).closest('[data-touch-id]')?.getAttribute('data-touch-id'));
+      if (Number.isInteger(id)) clickedEarly = id;
+    });
+    root.replaceChildren(drawn);
     return true;
   } catch {
     return false;
