@@ -9,8 +9,6 @@ import { t } from '@/lib/i18n';
 import { scoreExplanation } from '@/lib/labels/score';
 import { PRIORITY_KEYS, showsCountdown } from './first-paint';
 
-export { showsCountdown };
-
 export interface DueRowProps {
   touch: TouchRow;
   contact: ContactRow | undefined;

@@ -2,7 +2,7 @@
  * Stored rows the count tests seed straight into the tables (no sequence behind them): the due
  * lists and their counts read only these fields.
  */
-import type { ContactRow, TouchRow } from '@/lib/db';
+import type { ContactRow, EnrolmentRow, TouchRow } from '@/lib/db';
 
 /** A one-step follow-up email of enrolment `enrolmentId`, planned unless `state` says otherwise. */
 export function touchRow(t: {
@@ -58,4 +58,24 @@ export function contactRow(
     ...(owner ? { owner: { id: owner, name: owner, since: at } } : {}),
     ...more,
   };
+}
+
+/**
+ * A speed-to-lead sequence of contact `contactId` in UTC, enrolled five hours before `at` and in
+ * `state` since two hours before it (no steps: the tests seed its touches themselves).
+ */
+export function enrolmentRow(id: number, contactId: number, at: number, state = 'active'): EnrolmentRow {
+  return {
+    id,
+    contactId,
+    playbookId: 'speed-to-lead-90',
+    playbookName: 'Speed to lead',
+    source: 'web-form',
+    steps: [],
+    enrolledAt: at - 5 * 3_600_000,
+    timeZone: 'UTC',
+    state,
+    stateChangedAt: at - 2 * 3_600_000,
+    done: [],
+  } as unknown as EnrolmentRow;
 }

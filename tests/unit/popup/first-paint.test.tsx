@@ -9,7 +9,7 @@ import { storeDueCounts } from '@/lib/db/due-summary';
 import { SYNC_ON_KEY } from '@/lib/db/outbox';
 import { FIRST_DB_NAME, FIRST_SYNC_ON_KEY, readFirstPaint } from '@/lib/db/popup-first';
 import { groupDue, UPCOMING_DAYS } from '@/lib/touches/due-groups';
-import { contactRow } from '../db/seed-rows';
+import { contactRow, enrolmentRow } from '../db/seed-rows';
 
 // Mid-minute, so "as of the minute" and "as of now" differ.
 const NOW = Date.parse('2026-03-03T15:00:40Z');
@@ -38,21 +38,6 @@ const contact = (id: number) =>
     leadSource: id % 2 ? 'web-form' : 'referral',
   });
 
-const enrolment = (id: number) =>
-  ({
-    id,
-    contactId: id,
-    playbookId: 'speed-to-lead-90',
-    playbookName: 'Speed to lead',
-    source: 'web-form',
-    steps: [],
-    enrolledAt: NOW - 5 * HOUR,
-    timeZone: 'UTC',
-    state: 'active',
-    stateChangedAt: NOW - 2 * HOUR,
-    done: [],
-  }) as never;
-
 const CHANNELS = ['email', 'sms', 'call', 'voicemail', 'linkedin', 'task'] as const;
 const touch = (id: number, dueAt: number, deadlineAt: number): TouchRow =>
   ({
@@ -73,7 +58,7 @@ const touch = (id: number, dueAt: number, deadlineAt: number): TouchRow =>
 async function seed(count: number): Promise<void> {
   const ids = Array.from({ length: count }, (_, i) => i + 1);
   await db.contacts.bulkAdd(ids.map(contact));
-  await db.enrolments.bulkAdd(ids.map(enrolment));
+  await db.enrolments.bulkAdd(ids.map((id) => enrolmentRow(id, id, NOW)));
   await db.touches.bulkAdd(
     ids.map((id) =>
       id % 3 === 0

@@ -6,7 +6,7 @@ import { markCountsWriter, POPUP_ROWS_KEY } from '@/lib/db/due-counts-guard';
 import { storeDueCounts } from '@/lib/db/due-summary';
 import { UPCOMING_DAYS } from '@/lib/touches/due-groups';
 import { factsOf, scoreLead, scoringOf } from '@/lib/scoring';
-import { contactRow } from '../db/seed-rows';
+import { contactRow, enrolmentRow } from '../db/seed-rows';
 
 // Mid-minute, so "as of the minute" and "as of now" differ.
 const NOW = Date.parse('2026-03-03T15:00:40Z');
@@ -33,21 +33,6 @@ const contact = (id: number) =>
     leadSource: 'web-form',
   });
 
-const enrolment = (id: number, contactId: number, state: string) =>
-  ({
-    id,
-    contactId,
-    playbookId: 'speed-to-lead-90',
-    playbookName: 'Speed to lead',
-    source: 'web-form',
-    steps: [],
-    enrolledAt: NOW - 5 * HOUR,
-    timeZone: 'UTC',
-    state,
-    stateChangedAt: NOW - 2 * HOUR,
-    done: [],
-  }) as never;
-
 const touch = (id: number, dueAt: number, deadlineAt: number): TouchRow =>
   ({
     id,
@@ -66,7 +51,7 @@ it('past the cap, counts every group from the indexes as of the read, not the mi
   const total = POPUP_LIMIT + 40;
   const ids = Array.from({ length: total }, (_, i) => i + 1);
   await db.contacts.bulkAdd(ids.map(contact));
-  await db.enrolments.bulkAdd(ids.map((id) => enrolment(id, id, 'active')));
+  await db.enrolments.bulkAdd(ids.map((id) => enrolmentRow(id, id, NOW, 'active')));
   await db.touches.bulkAdd(
     ids.map((id) =>
       // Every tenth ran out 10 s ago: overdue now, not yet at the start of the minute.
@@ -91,9 +76,9 @@ it("scores a lead from all of the contact's enrolments, not only the one due", a
   await db.contacts.bulkAdd([contact(1), contact(2)]);
   // Contact 1 booked a meeting in an earlier sequence; the touch due belongs to a newer one.
   await db.enrolments.bulkAdd([
-    enrolment(10, 1, 'booked'),
-    enrolment(11, 1, 'active'),
-    enrolment(12, 2, 'active'),
+    enrolmentRow(10, 1, NOW, 'booked'),
+    enrolmentRow(11, 1, NOW, 'active'),
+    enrolmentRow(12, 2, NOW, 'active'),
   ]);
   await db.touches.bulkAdd([
     { ...touch(1, NOW - HOUR, NOW + HOUR), enrolmentId: 11, contactId: 1 },
@@ -118,8 +103,8 @@ describe('the rows the background keeps with the counts', () => {
     await db.contacts.bulkAdd(ids.map(contact));
     // Scores differ: some leads booked or replied in an earlier sequence.
     await db.enrolments.bulkAdd([
-      ...ids.map((id) => enrolment(id, id, 'active')),
-      ...ids.filter((id) => id % 5 === 0).map((id) => enrolment(1000 + id, id, 'booked')),
+      ...ids.map((id) => enrolmentRow(id, id, NOW, 'active')),
+      ...ids.filter((id) => id % 5 === 0).map((id) => enrolmentRow(1000 + id, id, NOW, 'booked')),
     ]);
     await db.touches.bulkAdd(
       ids.map((id) =>
