@@ -76,7 +76,7 @@ test('dashboard.contacts.render10k', async ({ context, extensionId, serviceWorke
           read();
         }),
     );
-    await expect(page.getByTestId('contact-count')).toHaveText(`${N} contacts`);
+    await expect(page.getByTestId('contact-count')).toHaveText(`${N.toLocaleString('en-US')} contacts`);
     // Let the full list finish loading before the next run, so runs don't share the disk.
     await expect(page.getByPlaceholder('Search name, company or email')).toBeEnabled({ timeout: 15_000 });
     if (run > 0) samples.push(ms);
