@@ -16,6 +16,7 @@ import { validateSettings } from '@/lib/settings/validate';
 import { english } from '@/lib/i18n/english';
 import { applyChoice, resetI18n } from '@/lib/i18n';
 import { msg, storedMsg } from '@/lib/i18n/msg';
+import { contactRow, enrolmentRow } from './seed-rows';
 
 const T0 = Date.parse('2026-03-03T15:00:00Z');
 let db: TouchbaseDb;
@@ -212,6 +213,19 @@ describe('activity export', () => {
     } finally {
       resetI18n();
     }
+  });
+
+  it('reads every contact and sequence for the export, past one read of them (2,000 rows)', async () => {
+    await db.contacts.bulkAdd(
+      Array.from({ length: 4_500 }, (_, i) =>
+        contactRow(i + 1, { timeZone: 'UTC', at: T0, company: `Co ${i}` }),
+      ),
+    );
+    await db.enrolments.bulkAdd(Array.from({ length: 2_001 }, (_, i) => enrolmentRow(i + 1, i + 1, T0)));
+    const ctx = await loadActivityContext(db);
+    expect(ctx.contacts.size).toBe(4_500);
+    expect(ctx.contacts.get(4_500)?.company).toBe('Co 4499');
+    expect([...ctx.enrolments.keys()]).toEqual(Array.from({ length: 2_001 }, (_, i) => i + 1));
   });
 });
 
