@@ -4,6 +4,7 @@
  * page as it arrives ({@link activityCsvParts}); {@link activityExportPages} gives the same rows
  * as objects, a page at a time, for the streaming CSV writer.
  */
+import type { Table } from 'dexie';
 import type { Channel } from '@/lib/cadence/types';
 import {
   type ActivityExportRow,
@@ -15,7 +16,6 @@ import {
   toCsvField,
 } from '@/lib/csv/export';
 import { displayName } from './contacts';
-import type { Table } from 'dexie';
 import type { ActivityRow, ContactRow, EnrolmentRow, TouchbaseDb } from './schema';
 
 /** What the activity list and export are narrowed to; every field optional. */

@@ -9,13 +9,11 @@ const ENROLMENTS = 25;
 const WARM_UP = 3;
 
 /**
- * Fills the store to 100,000 touches inside the service worker with raw IndexedDB, in batches,
+ * Fills the store to `target` touches inside the service worker with raw IndexedDB, in batches,
  * shaped like a busy rep's history: most touches done or skipped, a fifth still planned and
- * spread over the next three months, a few hundred due now (some past their deadline).
- */
-/**
- * Adds touches until the store holds `target`: the enrolments made first store only the touches
- * their horizon needs (lib/db/horizon.ts), so how many they left is counted, not assumed.
+ * spread over the next three months, a few hundred due now (some past their deadline). The
+ * enrolments made first store only the touches their horizon needs (lib/db/horizon.ts), so how
+ * many they left is counted, not assumed.
  */
 async function seedTouches(sw: Worker, target: number): Promise<number> {
   await waitForDb(sw);
